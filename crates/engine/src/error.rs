@@ -1,0 +1,85 @@
+//! The error every rule and gateway check returns: an HTTP status, the documented code and message
+//! (copied character for character), and the rule that decided it, for the "why" pane.
+
+use serde::{Deserialize, Serialize};
+
+/// Where the decision came from, so a user never mistakes a guess for a documented fact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// A row of the CopyImage reference or another official document.
+    Documented,
+    /// A choice made where the sources disagree or are silent; FIDELITY.md names it.
+    Fidelity,
+    /// No client input causes this error on the real service; the world setting that triggers it here
+    /// is a simulation aid (InternalError, InvalidAliUid.IsNull, the twin messages of a code).
+    Simulated,
+}
+
+/// Which rule decided a response: a stable ID, the source it cites, and the sentence it quotes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rule {
+    /// Stable identifier, e.g. `copyimage.same_region` or `gateway.signature_v1`.
+    pub id: String,
+    /// Where the rule is written, e.g. `CopyImage reference, error table row 20`.
+    pub source: String,
+    /// The documented sentence (or FIDELITY note) that the rule follows.
+    pub quote: String,
+    /// Documented, a fidelity choice, or a simulated trigger.
+    pub basis: Basis,
+}
+
+impl Rule {
+    /// A rule backed by a documented row or sentence.
+    pub fn documented(id: &str, source: &str, quote: &str) -> Rule {
+        Rule {
+            id: id.into(),
+            source: source.into(),
+            quote: quote.into(),
+            basis: Basis::Documented,
+        }
+    }
+    /// A rule that follows a FIDELITY.md choice.
+    pub fn fidelity(id: &str, source: &str, quote: &str) -> Rule {
+        Rule {
+            id: id.into(),
+            source: source.into(),
+            quote: quote.into(),
+            basis: Basis::Fidelity,
+        }
+    }
+    /// A rule whose trigger is a world setting standing in for an unknowable server condition.
+    pub fn simulated(id: &str, source: &str, quote: &str) -> Rule {
+        Rule {
+            id: id.into(),
+            source: source.into(),
+            quote: quote.into(),
+            basis: Basis::Simulated,
+        }
+    }
+}
+
+/// A failed request as the service reports it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiError {
+    /// HTTP status code, e.g. 400.
+    pub http_status: u16,
+    /// The documented error code, e.g. `InvalidImageId.NotFound`.
+    pub code: String,
+    /// The documented message, exactly.
+    pub message: String,
+    /// The rule that produced it.
+    pub rule: Rule,
+}
+
+impl ApiError {
+    /// Builds an error from its documented parts.
+    pub fn new(http_status: u16, code: &str, message: impl Into<String>, rule: Rule) -> ApiError {
+        ApiError {
+            http_status,
+            code: code.into(),
+            message: message.into(),
+            rule,
+        }
+    }
+}
