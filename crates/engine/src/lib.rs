@@ -14,8 +14,31 @@
 //!   included (`Forbbiden`, `The Image are coping.`). Where the sources disagree or are silent, the choice
 //!   is written in `FIDELITY.md` and, where a user could want the other answer, made a world setting.
 
+// Foundations.
 pub mod clock;
 pub mod error;
 pub mod regions;
 pub mod rng;
 pub mod wire;
+
+// The simulated service: world model, scenarios, rules, operations, queue, responses.
+pub mod catalog;
+pub mod engine;
+pub mod ops;
+pub mod params;
+pub mod queue;
+pub mod response;
+pub mod rules;
+pub mod scenario;
+pub mod transcript;
+pub mod world;
+
+// Signing, gateway verification and request generation.
+pub mod debugger;
+pub mod encode;
+pub mod gateway;
+pub mod generate;
+pub mod sign;
+
+// Parameter documentation shown by the faces (descriptions, examples, required markers).
+pub mod docs;
