@@ -1,1 +1,631 @@
-//! (to be written)
+//! Parameter documentation for every operation the playground can build: the description, type, required
+//! marker and example of each request parameter, as the faces show them next to a field.
+//!
+//! This is data only (no rules and no UI). Texts come from the CopyImage reference (**REF**,
+//! `shared/spec/copyimage-api-reference.txt`); where a table cell of the reference is cut off ("cannot start
+//! with |") the sentence is completed from the SDK doc comments quoted in `ecs-operation-fields.md` and
+//! `alibaba-api-facts.md` §1f, and the `source` field says so. Other operations' texts come from
+//! `ecs-operation-fields.md` (**FIELDS**).
+//!
+//! Each parameter also lists the error codes that point at it, so a face can put an error returned by the
+//! engine next to the field it concerns without knowing any rule itself.
+
+use serde::Serialize;
+
+/// The wire type of a parameter, as the reference names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum ParamType {
+    /// Free text.
+    String,
+    /// `true` / `false` (read case-insensitively by the service).
+    Boolean,
+    /// A whole number.
+    Integer,
+}
+
+impl ParamType {
+    /// The name the reference uses (`String`, `Boolean`, `Integer`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParamType::String => "String",
+            ParamType::Boolean => "Boolean",
+            ParamType::Integer => "Integer",
+        }
+    }
+}
+
+/// One documented request parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct ParamDoc {
+    /// The wire name; repeated parameters use `N` (`Tag.N.Key`).
+    pub name: &'static str,
+    /// The documented type.
+    pub ty: ParamType,
+    /// Whether the reference marks it required.
+    pub required: bool,
+    /// The documented example value (empty when the source gives none).
+    pub example: &'static str,
+    /// The documented description, complete.
+    pub description: &'static str,
+    /// Where the description comes from.
+    pub source: &'static str,
+    /// Documented values, for parameters that take one of a fixed set (empty otherwise).
+    pub values: &'static [&'static str],
+    /// Error codes the reference ties to this parameter (so a face can show them next to it).
+    pub errors: &'static [&'static str],
+}
+
+/// One operation: its action name, a one-line summary and its parameters in the reference's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct OperationDoc {
+    /// The `Action` value, e.g. `CopyImage`.
+    pub action: &'static str,
+    /// What the operation does, from its reference page.
+    pub summary: &'static str,
+    /// The business parameters (common parameters such as `AccessKeyId` are in [`COMMON`]).
+    pub params: &'static [ParamDoc],
+}
+
+const REF: &str = "CopyImage reference, request parameters";
+const REF_COMPLETED: &str =
+    "CopyImage reference, request parameters (cell cut off; completed from the SDK doc comment, FACTS §1f)";
+const FIELDS: &str = "ecs-operation-fields.md (alibabacloud_ecs20140526 7.11.8 doc comments)";
+const FACTS_COMMON: &str = "alibaba-api-facts.md §1a.2 (common request parameters)";
+
+const fn p(
+    name: &'static str,
+    ty: ParamType,
+    required: bool,
+    example: &'static str,
+    description: &'static str,
+    source: &'static str,
+    errors: &'static [&'static str],
+) -> ParamDoc {
+    ParamDoc {
+        name,
+        ty,
+        required,
+        example,
+        description,
+        source,
+        values: &[],
+        errors,
+    }
+}
+
+use ParamType::{Boolean as B, Integer as I, String as S};
+
+/// CopyImage's parameters, in the order of the reference's table (then the SDK-only ones).
+pub const COPY_IMAGE: &[ParamDoc] = &[
+    p(
+        "RegionId",
+        S,
+        true,
+        "cn-hangzhou",
+        "The region ID of the source custom image. You can call the DescribeRegions operation to query the most \
+         recent region list.",
+        REF,
+        &["SourceRegion.NotFound", "InvalidRegionId.NotFound", "RegionNotSupportCopy"],
+    ),
+    p(
+        "ImageId",
+        S,
+        true,
+        "m-bp1h46wfpjsjastc****",
+        "The ID of the source custom image.",
+        REF,
+        &[
+            "InvalidImageId.NotFound",
+            "IncorrectImageStatus",
+            "OperationDenied.ImageCopying",
+            "OperationDenied.SameRegionOnly",
+            "OperationDeined.EncryptedSnapshot",
+            "SizeExceed.Image",
+            "InvalidSnapshotId.NotFound",
+            "InvalidSnapshot.TooOld",
+            "OperationDenied",
+        ],
+    ),
+    p(
+        "DestinationRegionId",
+        S,
+        false,
+        "cn-shanghai",
+        "The ID of the destination region to which to copy the source custom image.",
+        REF,
+        &[
+            "DestinationRegion.NotFound",
+            "IncorrectDestinationRegion",
+            "OperationDenied.NotPublished",
+            "QuotaExceed.Image",
+            "QuotaExceed.Snapshot",
+        ],
+    ),
+    p(
+        "DestinationImageName",
+        S,
+        false,
+        "YourImageName",
+        "The name of the image copy. The name must be 2 to 128 characters in length. It must start with a letter \
+         and cannot start with acs: or aliyun. It cannot contain http:// or https://. It can contain letters, \
+         digits, periods (.), colons (:), underscores (_), and hyphens (-).",
+        REF_COMPLETED,
+        &["InvalidImageName.Malformed", "InvalidImageName.Duplicated"],
+    ),
+    p(
+        "DestinationDescription",
+        S,
+        false,
+        "This is a description example.",
+        "The description of the image copy. The description must be 2 to 256 characters in length and cannot \
+         start with http:// or https://.",
+        REF_COMPLETED,
+        &["InvalidDescription.Malformed"],
+    ),
+    ParamDoc {
+        name: "Encrypted",
+        ty: B,
+        required: false,
+        example: "false",
+        description: "Specifies whether to encrypt the image copy. Default value: false.",
+        source: REF,
+        values: &["true", "false"],
+        errors: &["InvalidParameter.EncryptedIllegal"],
+    },
+    p(
+        "KMSKeyId",
+        S,
+        false,
+        "e522b26d-abf6-4e0d-b5da-04b7******3c",
+        "The ID of the key used to encrypt the image copy.",
+        REF,
+        &[
+            "InvalidParameter.KMSKeyId.NotFound",
+            "InvalidParameter.KMSKeyId.CMKNotEnabled",
+            "InvalidParameter.KMSKeyId.KMSUnauthorized",
+            "InvalidRegion.NotSupport",
+            "UserNotInTheWhiteList",
+            "InvalidParameter.EncryptedIllegal",
+        ],
+    ),
+    p(
+        "ResourceGroupId",
+        S,
+        false,
+        "rg-bp67acfmxazb4p****",
+        "The ID of the resource group to which the image copy belongs. If you do not specify this parameter, the \
+         image copy belongs to the default resource group. Note: If you use a RAM user that is not authorized to \
+         manage the default resource group to call the CopyImage operation and do not specify the \
+         ResourceGroupId parameter, the Forbbiden: User not authorized to operate on the specified resource error \
+         message is returned. You must specify the ID of a resource group that the RAM user is authorized to \
+         manage or authorize the RAM user to manage the default resource group before you call the CopyImage \
+         operation again.",
+        REF,
+        &["Forbbiden"],
+    ),
+    p(
+        "Tag.N.Key",
+        S,
+        false,
+        "TestKey",
+        "The key of tag N of the image copy. Valid values of N: 1 to 20. The tag key cannot be an empty string. \
+         It can be up to 128 characters in length and cannot start with aliyun or acs:. It cannot contain \
+         http:// or https://.",
+        REF_COMPLETED,
+        &[
+            "InvalidTagKey.Malformed",
+            "Duplicate.TagKey",
+            "InvalidTag.Mismatch",
+            "InvalidTagCount",
+            "NumberExceed.Tags",
+        ],
+    ),
+    p(
+        "Tag.N.Value",
+        S,
+        false,
+        "TestValue",
+        "The value of tag N of the image copy. Valid values of N: 1 to 20. The tag value can be an empty string. \
+         It can be up to 128 characters in length and cannot start with acs:. It cannot contain http:// or \
+         https://.",
+        REF_COMPLETED,
+        &["InvalidTagValue.Malformed"],
+    ),
+    p(
+        "ClientToken",
+        S,
+        false,
+        "123e4567-e89b-12d3-a456-426655440000",
+        "The client token that is used to ensure the idempotence of the request. You can use the client to \
+         generate the token, but you must make sure that the token is unique among different requests. The \
+         ClientToken parameter can contain only ASCII characters and cannot exceed 64 characters in length.",
+        FIELDS,
+        &["IdempotentParameterMismatch"],
+    ),
+    ParamDoc {
+        name: "DryRun",
+        ty: B,
+        required: false,
+        example: "false",
+        description: "Specifies whether to only perform a dry run for this request. Valid values: true: performs \
+                      a dry run. The system checks whether your AccessKey pair is valid, whether the Resource \
+                      Access Management (RAM) user has authorization, and whether the required parameters are \
+                      specified. If the request fails the dry run, the corresponding error message is returned. \
+                      If the request passes the dry run, the DryRunOperation error code is returned. false: \
+                      performs a dry run and performs the actual request.",
+        source: FIELDS,
+        values: &["true", "false"],
+        errors: &["DryRunOperation"],
+    },
+];
+
+/// CancelCopyImage's parameters.
+pub const CANCEL_COPY_IMAGE: &[ParamDoc] = &[
+    p(
+        "RegionId",
+        S,
+        true,
+        "cn-shanghai",
+        "The ID of the region to which the destination image belongs. You can call the DescribeRegions operation \
+         to query the most recent region list.",
+        FIELDS,
+        &["InvalidRegionId.NotFound"],
+    ),
+    p(
+        "ImageId",
+        S,
+        true,
+        "m-uf6h46wfpjsjastd****",
+        "The ID of the image that is being copied.",
+        FIELDS,
+        &[
+            "InvalidImageId.NotFound",
+            "ImageCreatedNotFromCopy",
+            "IncorrectImageStatus",
+            "CancelNotSupported",
+        ],
+    ),
+];
+
+/// DeleteImage's parameters.
+pub const DELETE_IMAGE: &[ParamDoc] = &[
+    p(
+        "RegionId",
+        S,
+        true,
+        "cn-hangzhou",
+        "The region ID of the custom image. You can call the DescribeRegions operation to query the most recent \
+         region list.",
+        FIELDS,
+        &["InvalidRegionId.NotFound"],
+    ),
+    p(
+        "ImageId",
+        S,
+        true,
+        "m-bp1h46wfpjsjastc****",
+        "The image ID. If the specified custom image does not exist, the request is ignored.",
+        FIELDS,
+        &[
+            "InvalidImageId.NotFound",
+            "OperationDenied.ImageCopying",
+            "ImageUsingByInstance",
+            "ImageUseShared",
+            "ImageIsImporting",
+            "ImageIsExporting",
+        ],
+    ),
+    ParamDoc {
+        name: "Force",
+        ty: B,
+        required: false,
+        example: "false",
+        description: "Specifies whether to force delete the custom image. Valid values: true: Forces the deletion \
+                      of the custom image, regardless of whether the image is in use by other instances. false: \
+                      Deletes the custom image normally and checks whether the image is in use by other instances \
+                      before deletion. Default value: false.",
+        source: FIELDS,
+        values: &["true", "false"],
+        errors: &[],
+    },
+    ParamDoc {
+        name: "DryRun",
+        ty: B,
+        required: false,
+        example: "false",
+        description: "Specifies whether to only perform a dry run for this request.",
+        source: FIELDS,
+        values: &["true", "false"],
+        errors: &["DryRunOperation"],
+    },
+];
+
+/// DescribeImages' parameters (the ones the simulated account can answer).
+pub const DESCRIBE_IMAGES: &[ParamDoc] = &[
+    p(
+        "RegionId",
+        S,
+        true,
+        "cn-hangzhou",
+        "The region ID of the image. You can call DescribeRegions to query the most recent region list.",
+        FIELDS,
+        &["InvalidRegionId.NotFound"],
+    ),
+    p(
+        "ImageId",
+        S,
+        false,
+        "m-bp1h46wfpjsjastc****",
+        "The image ID.",
+        FIELDS,
+        &[],
+    ),
+    p(
+        "ImageName",
+        S,
+        false,
+        "YourImageName",
+        "The image name. Fuzzy search is supported.",
+        FIELDS,
+        &[],
+    ),
+    ParamDoc {
+        name: "Status",
+        ty: S,
+        required: false,
+        example: "Available",
+        description: "The status of the image. Valid values: Creating: The image is being created. Waiting: The \
+                      image is waiting in a multi-task queue. Available: The image is available. UnAvailable: The \
+                      image is unavailable. CreateFailed: The image failed to be created. Deprecated: The image is \
+                      deprecated. ALL: All image statuses. Default value: Available.",
+        source: FIELDS,
+        values: &["Creating", "Waiting", "Available", "UnAvailable", "CreateFailed", "Deprecated", "ALL"],
+        errors: &[],
+    },
+    ParamDoc {
+        name: "ImageOwnerAlias",
+        ty: S,
+        required: false,
+        example: "self",
+        description: "The source of the image. Valid values: system: Images provided by Alibaba Cloud that are \
+                      not published through Alibaba Cloud Marketplace. self: Custom images that you created. \
+                      others: shared images and community images. marketplace: Alibaba Cloud Marketplace images.",
+        source: FIELDS,
+        values: &["system", "self", "others", "marketplace"],
+        errors: &[],
+    },
+    p(
+        "PageNumber",
+        I,
+        false,
+        "1",
+        "The page number of the resources. Minimum value: 1. Default value: 1.",
+        FIELDS,
+        &[],
+    ),
+    p(
+        "PageSize",
+        I,
+        false,
+        "10",
+        "The number of entries per page for paging queries. Maximum value: 100. Default value: 10.",
+        FIELDS,
+        &[],
+    ),
+];
+
+/// DescribeRegions' parameters.
+pub const DESCRIBE_REGIONS: &[ParamDoc] = &[
+    ParamDoc {
+        name: "AcceptLanguage",
+        ty: S,
+        required: false,
+        example: "zh-CN",
+        description: "The natural language that is used to filter responses. Valid values: zh-CN: simplified \
+                      Chinese. zh-TW: traditional Chinese. en-US: English. ja: Japanese. fr: French. de: German. \
+                      ko: Korean. Default value: zh-CN.",
+        source: FIELDS,
+        values: &["zh-CN", "zh-TW", "en-US", "ja", "fr", "de", "ko"],
+        errors: &["InvalidAcceptLanguage.NotFound"],
+    },
+    ParamDoc {
+        name: "InstanceChargeType",
+        ty: S,
+        required: false,
+        example: "PostPaid",
+        description: "The billing method of the instance. Valid values: PrePaid: subscription. PostPaid: \
+                      pay-as-you-go. SpotWithPriceLimit, SpotAsPriceGo: spot instances. Default value: PostPaid.",
+        source: FIELDS,
+        values: &["PrePaid", "PostPaid", "SpotWithPriceLimit", "SpotAsPriceGo"],
+        errors: &[],
+    },
+    ParamDoc {
+        name: "ResourceType",
+        ty: S,
+        required: false,
+        example: "instance",
+        description: "The resource type. Valid values: instance: ECS instance. disk: cloud disk. \
+                      reservedinstance: reserved instance. scu: storage capacity unit (SCU). Default value: \
+                      instance.",
+        source: FIELDS,
+        values: &["instance", "disk", "reservedinstance", "scu"],
+        errors: &["InvalidResourceType.NotFound"],
+    },
+];
+
+/// The common request parameters a face asks for (the rest, such as `Signature` and `Timestamp`, are
+/// computed when the request is signed).
+pub const COMMON: &[ParamDoc] = &[
+    p(
+        "AccessKeyId",
+        S,
+        true,
+        "testid",
+        "The AccessKey ID of the caller. In the playground any pair you type is the caller's key in the \
+         simulated account.",
+        FACTS_COMMON,
+        &["InvalidAccessKeyId.NotFound", "InvalidAccessKeyId.Inactive"],
+    ),
+    p(
+        "AccessKeySecret",
+        S,
+        true,
+        "testsecret",
+        "The AccessKey secret, used only to compute the signature; it is never sent. The playground keeps it in \
+         the page only: never in a link, storage, an export or a log.",
+        FACTS_COMMON,
+        &["SignatureDoesNotMatch"],
+    ),
+    ParamDoc {
+        name: "Format",
+        ty: S,
+        required: false,
+        example: "JSON",
+        description: "The format of the response: JSON or XML. Default value: XML.",
+        source: FACTS_COMMON,
+        values: &["JSON", "XML"],
+        errors: &[],
+    },
+];
+
+/// Every operation the faces can build and send, CopyImage first.
+pub const OPERATIONS: &[OperationDoc] = &[
+    OperationDoc {
+        action: "CopyImage",
+        summary: "Copies a custom image from one region to another. You can deploy or copy instances across \
+                  regions by copying images.",
+        params: COPY_IMAGE,
+    },
+    OperationDoc {
+        action: "CancelCopyImage",
+        summary: "Cancels an image copy task: the copy in the destination region is deleted, the source is \
+                  unchanged.",
+        params: CANCEL_COPY_IMAGE,
+    },
+    OperationDoc {
+        action: "DeleteImage",
+        summary: "Deletes a custom image. An image that is being copied cannot be deleted; cancel the copy \
+                  instead.",
+        params: DELETE_IMAGE,
+    },
+    OperationDoc {
+        action: "DescribeImages",
+        summary: "Queries images in a region. By default only Available images are listed: a copy in progress \
+                  shows with Status=Creating or Waiting.",
+        params: DESCRIBE_IMAGES,
+    },
+    OperationDoc {
+        action: "DescribeRegions",
+        summary: "Queries the regions and their endpoints.",
+        params: DESCRIBE_REGIONS,
+    },
+];
+
+/// The documentation of an operation by its `Action` value.
+pub fn operation(action: &str) -> Option<&'static OperationDoc> {
+    OPERATIONS.iter().find(|o| o.action == action)
+}
+
+/// The documentation of one parameter of `action`; `Tag.3.Key` finds `Tag.N.Key`. Common parameters
+/// (`AccessKeyId`, `Format`, ...) are found for every action.
+pub fn param(action: &str, name: &str) -> Option<&'static ParamDoc> {
+    let generic = generic_name(name);
+    let key = generic.as_deref().unwrap_or(name);
+    operation(action)
+        .and_then(|o| o.params.iter().find(|d| d.name == key))
+        .or_else(|| COMMON.iter().find(|d| d.name == key))
+}
+
+/// `Tag.7.Key` -> `Tag.N.Key`; `None` for a name without a numeric middle part.
+fn generic_name(name: &str) -> Option<String> {
+    let mut parts = name.splitn(3, '.');
+    let (head, mid, tail) = (parts.next()?, parts.next()?, parts.next()?);
+    if !mid.is_empty() && mid.bytes().all(|b| b.is_ascii_digit()) {
+        Some(format!("{head}.N.{tail}"))
+    } else {
+        None
+    }
+}
+
+/// The parameter of `action` that an error code points at, if the documentation ties it to one.
+pub fn param_for_error(action: &str, code: &str) -> Option<&'static ParamDoc> {
+    operation(action)
+        .into_iter()
+        .flat_map(|o| o.params.iter())
+        .chain(COMMON.iter())
+        .find(|d| d.errors.contains(&code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copy_image_has_every_documented_parameter() {
+        let names: Vec<&str> = COPY_IMAGE.iter().map(|d| d.name).collect();
+        for n in [
+            "RegionId",
+            "ImageId",
+            "DestinationRegionId",
+            "DestinationImageName",
+            "DestinationDescription",
+            "Encrypted",
+            "KMSKeyId",
+            "ResourceGroupId",
+            "Tag.N.Key",
+            "Tag.N.Value",
+        ] {
+            assert!(names.contains(&n), "{n} missing");
+        }
+        let required: Vec<&str> = COPY_IMAGE.iter().filter(|d| d.required).map(|d| d.name).collect();
+        assert_eq!(required, ["RegionId", "ImageId"]);
+    }
+
+    #[test]
+    fn examples_are_the_documented_ones() {
+        assert_eq!(param("CopyImage", "ImageId").unwrap().example, "m-bp1h46wfpjsjastc****");
+        assert_eq!(param("CopyImage", "KMSKeyId").unwrap().example, "e522b26d-abf6-4e0d-b5da-04b7******3c");
+        assert_eq!(param("CopyImage", "ResourceGroupId").unwrap().example, "rg-bp67acfmxazb4p****");
+        // The typo of the reference is kept in the quoted note.
+        assert!(param("CopyImage", "ResourceGroupId")
+            .unwrap()
+            .description
+            .contains("the Forbbiden: User not authorized"));
+    }
+
+    #[test]
+    fn numbered_names_find_their_generic_row() {
+        assert_eq!(param("CopyImage", "Tag.7.Key").unwrap().name, "Tag.N.Key");
+        assert_eq!(param("CopyImage", "Tag.20.Value").unwrap().name, "Tag.N.Value");
+        assert!(param("CopyImage", "Tag.x.Key").is_none());
+        assert!(param("CopyImage", "Tag..Key").is_none());
+        assert_eq!(param("DeleteImage", "AccessKeyId").unwrap().name, "AccessKeyId");
+        assert!(param("NoSuchAction", "ImageId").is_none());
+    }
+
+    #[test]
+    fn errors_point_at_their_field() {
+        assert_eq!(
+            param_for_error("CopyImage", "InvalidImageName.Malformed").unwrap().name,
+            "DestinationImageName"
+        );
+        assert_eq!(
+            param_for_error("CopyImage", "IncorrectDestinationRegion").unwrap().name,
+            "DestinationRegionId"
+        );
+        assert_eq!(param_for_error("CopyImage", "InternalError"), None);
+        assert_eq!(param_for_error("DeleteImage", "OperationDenied.ImageCopying").unwrap().name, "ImageId");
+    }
+
+    #[test]
+    fn every_operation_is_listed_once() {
+        let actions: Vec<&str> = OPERATIONS.iter().map(|o| o.action).collect();
+        assert_eq!(
+            actions,
+            ["CopyImage", "CancelCopyImage", "DeleteImage", "DescribeImages", "DescribeRegions"]
+        );
+        for o in OPERATIONS {
+            assert!(o.params.iter().all(|d| !d.description.is_empty()), "{}", o.action);
+        }
+    }
+}
