@@ -105,7 +105,11 @@ pub const COPY_IMAGE: &[ParamDoc] = &[
         "The region ID of the source custom image. You can call the DescribeRegions operation to query the most \
          recent region list.",
         REF,
-        &["SourceRegion.NotFound", "InvalidRegionId.NotFound", "RegionNotSupportCopy"],
+        &[
+            "SourceRegion.NotFound",
+            "InvalidRegionId.NotFound",
+            "RegionNotSupportCopy",
+        ],
     ),
     p(
         "ImageId",
@@ -379,7 +383,15 @@ pub const DESCRIBE_IMAGES: &[ParamDoc] = &[
                       image is unavailable. CreateFailed: The image failed to be created. Deprecated: The image is \
                       deprecated. ALL: All image statuses. Default value: Available.",
         source: FIELDS,
-        values: &["Creating", "Waiting", "Available", "UnAvailable", "CreateFailed", "Deprecated", "ALL"],
+        values: &[
+            "Creating",
+            "Waiting",
+            "Available",
+            "UnAvailable",
+            "CreateFailed",
+            "Deprecated",
+            "ALL",
+        ],
         errors: &[],
     },
     ParamDoc {
@@ -584,8 +596,14 @@ mod tests {
     #[test]
     fn examples_are_the_documented_ones() {
         assert_eq!(param("CopyImage", "ImageId").unwrap().example, "m-bp1h46wfpjsjastc****");
-        assert_eq!(param("CopyImage", "KMSKeyId").unwrap().example, "e522b26d-abf6-4e0d-b5da-04b7******3c");
-        assert_eq!(param("CopyImage", "ResourceGroupId").unwrap().example, "rg-bp67acfmxazb4p****");
+        assert_eq!(
+            param("CopyImage", "KMSKeyId").unwrap().example,
+            "e522b26d-abf6-4e0d-b5da-04b7******3c"
+        );
+        assert_eq!(
+            param("CopyImage", "ResourceGroupId").unwrap().example,
+            "rg-bp67acfmxazb4p****"
+        );
         // The typo of the reference is kept in the quoted note.
         assert!(param("CopyImage", "ResourceGroupId")
             .unwrap()
@@ -614,7 +632,12 @@ mod tests {
             "DestinationRegionId"
         );
         assert_eq!(param_for_error("CopyImage", "InternalError"), None);
-        assert_eq!(param_for_error("DeleteImage", "OperationDenied.ImageCopying").unwrap().name, "ImageId");
+        assert_eq!(
+            param_for_error("DeleteImage", "OperationDenied.ImageCopying")
+                .unwrap()
+                .name,
+            "ImageId"
+        );
     }
 
     #[test]
@@ -622,7 +645,13 @@ mod tests {
         let actions: Vec<&str> = OPERATIONS.iter().map(|o| o.action).collect();
         assert_eq!(
             actions,
-            ["CopyImage", "CancelCopyImage", "DeleteImage", "DescribeImages", "DescribeRegions"]
+            [
+                "CopyImage",
+                "CancelCopyImage",
+                "DeleteImage",
+                "DescribeImages",
+                "DescribeRegions"
+            ]
         );
         for o in OPERATIONS {
             assert!(o.params.iter().all(|d| !d.description.is_empty()), "{}", o.action);
