@@ -1,16 +1,79 @@
-//! Server-side request verification (STUB: the signing work replaces this file).
+//! Server-side request verification: what Alibaba Cloud's POP gateway checks before ECS sees a request.
 //!
-//! The stub decodes parameters and trusts every request, so the engine facade can be built and
-//! tested before the real checks land. The signatures below are the contract in ARCHITECTURE.md.
+//! Order of checks (the sources are silent on it; FIDELITY.md "Signing and gateway" gives the reasons):
+//! HTTP method → signature style → Action / Version → AccessKeyId and signature parameters present and
+//! well-named → Timestamp format and window → SignatureNonce present → AccessKey known → signature
+//! well-formed → signature matches → nonce not replayed. A nonce is remembered only once the signature
+//! has matched, so a forged request cannot burn someone else's nonce.
+//!
+//! Time is the *wire clock* (real UTC) the caller passes in, never the world clock: fast-forwarding a copy
+//! never expires a signature.
 
 use crate::clock::UtcTime;
-use crate::error::ApiError;
-use crate::wire::{HttpRequest, Params};
+use crate::encode::parse_form;
+use crate::error::{ApiError, Rule};
+use crate::sign::{self, V1Signed, V3Authorization, V3Input, V3Signed};
+use crate::wire::{param, HttpRequest, Params};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
-/// Nonces seen recently, for `SignatureNonceUsed` (stub: remembers nothing).
+/// A request's `Timestamp` / `x-acs-date` may differ from the wire clock by at most this many seconds
+/// (the gateway's own text: "user time and server time are not within 15 minutes").
+pub const TIMESTAMP_WINDOW_SECS: i64 = 15 * 60;
+/// A nonce may not be used again by the same AccessKeyId within this many seconds.
+pub const NONCE_WINDOW_SECS: i64 = 15 * 60;
+/// The actions this simulator models; any other name is answered with `InvalidAction.NotFound`.
+pub const SUPPORTED_ACTIONS: &[&str] = &[
+    "CopyImage",
+    "CancelCopyImage",
+    "DeleteImage",
+    "DescribeImages",
+    "DescribeRegions",
+];
+
+const FACTS_1C: &str = "alibaba-api-facts.md §1c (common gateway errors)";
+const FACTS_1A: &str = "alibaba-api-facts.md §1a (request signing)";
+
+/// Nonces seen recently, per AccessKeyId, for `SignatureNonceUsed`. Entries older than
+/// [`NONCE_WINDOW_SECS`] are forgotten on the next check.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NonceMemory {}
+pub struct NonceMemory {
+    /// `"<AccessKeyId>\n<nonce>"` → wire time (seconds) it was first accepted.
+    seen: BTreeMap<String, i64>,
+}
+
+impl NonceMemory {
+    fn key(access_key_id: &str, nonce: &str) -> String {
+        format!("{access_key_id}\n{nonce}")
+    }
+
+    /// Forgets every nonce accepted more than [`NONCE_WINDOW_SECS`] before `now`.
+    pub fn prune(&mut self, now: UtcTime) {
+        self.seen.retain(|_, t| now.0 - *t < NONCE_WINDOW_SECS);
+    }
+
+    /// True when `nonce` was accepted for `access_key_id` within the window before `now`.
+    pub fn was_used(&self, access_key_id: &str, nonce: &str, now: UtcTime) -> bool {
+        self.seen
+            .get(&Self::key(access_key_id, nonce))
+            .is_some_and(|t| now.0 - *t < NONCE_WINDOW_SECS)
+    }
+
+    /// Remembers `nonce` as accepted at `now`.
+    pub fn remember(&mut self, access_key_id: &str, nonce: &str, now: UtcTime) {
+        self.seen.insert(Self::key(access_key_id, nonce), now.0);
+    }
+
+    /// How many nonces are remembered (for display and tests).
+    pub fn len(&self) -> usize {
+        self.seen.len()
+    }
+
+    /// True when no nonce is remembered.
+    pub fn is_empty(&self) -> bool {
+        self.seen.is_empty()
+    }
+}
 
 /// Which signing scheme a request used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,60 +95,447 @@ pub struct Authenticated {
     pub style: SignatureStyle,
 }
 
-fn decode(s: &str) -> String {
-    let s = s.replace('+', " ");
-    percent_encoding::percent_decode_str(&s)
-        .decode_utf8_lossy()
-        .into_owned()
-}
-
-fn parse_form(s: &str, out: &mut Params) {
-    for pair in s.split('&').filter(|p| !p.is_empty()) {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        out.push((decode(k), decode(v)));
-    }
+fn is_form(req: &HttpRequest) -> bool {
+    req.header("content-type").is_some_and(|c| {
+        c.trim()
+            .to_ascii_lowercase()
+            .starts_with("application/x-www-form-urlencoded")
+    })
 }
 
 /// Decodes the query (`+` is a space) and a form body into parameters; never fails.
 pub fn request_params(req: &HttpRequest) -> Params {
-    let mut out = Params::new();
-    parse_form(&req.query, &mut out);
-    let form = req
-        .header("content-type")
-        .is_some_and(|c| c.to_ascii_lowercase().starts_with("application/x-www-form-urlencoded"));
-    if form {
-        parse_form(&req.body, &mut out);
+    let mut out = parse_form(&req.query);
+    if is_form(req) {
+        out.extend(parse_form(&req.body));
     }
     out
 }
 
-/// Common-parameter, timestamp, AccessKey, signature and nonce checks (stub: accepts everything).
+/// The style a request claims: V3 when `Authorization` starts with `ACS3-`, else V1.
+pub fn signature_style(req: &HttpRequest) -> SignatureStyle {
+    match req.header("authorization") {
+        Some(a) if a.trim_start().starts_with("ACS3-") => SignatureStyle::V3,
+        _ => SignatureStyle::V1,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The errors, exactly as documented (FACTS §1c). Public so the catalog and the faces can name them.
+// ---------------------------------------------------------------------------------------------------------
+
+/// 400 `MissingParameter` for a common parameter (or header) that is absent.
+pub fn missing_parameter(name: &str) -> ApiError {
+    let message = if name == "Signature" {
+        "The input parameter \"Signature\" that is mandatory for processing the request is not supplied.".to_string()
+    } else {
+        format!("The input parameter \"{name}\" that is mandatory for processing this request is not supplied.")
+    };
+    ApiError::new(
+        400,
+        "MissingParameter",
+        message,
+        Rule::documented(
+            "gateway.missing_parameter",
+            FACTS_1C,
+            "MissingParameter: The input parameter \"<Name>\" that is mandatory for processing this request is not supplied.",
+        ),
+    )
+}
+
+/// 403 `UnsupportedHTTPMethod` for anything but GET and POST.
+pub fn unsupported_http_method() -> ApiError {
+    ApiError::new(
+        403,
+        "UnsupportedHTTPMethod",
+        "This HTTP method is not supported.",
+        Rule::documented(
+            "gateway.http_method",
+            FACTS_1C,
+            "UnsupportedHTTPMethod (403): This HTTP method is not supported.",
+        ),
+    )
+}
+
+/// 404 `InvalidAction.NotFound`.
+pub fn invalid_action() -> ApiError {
+    ApiError::new(
+        404,
+        "InvalidAction.NotFound",
+        "Specified api is not found, please check your url and method.",
+        Rule::fidelity(
+            "gateway.action",
+            FACTS_1C,
+            "InvalidAction.NotFound (404): Specified api is not found, please check your url and method. \
+             The simulator knows CopyImage, CancelCopyImage, DeleteImage, DescribeImages and DescribeRegions.",
+        ),
+    )
+}
+
+/// 400 `InvalidVersion`.
+pub fn invalid_version() -> ApiError {
+    ApiError::new(
+        400,
+        "InvalidVersion",
+        "Specified parameter Version is not valid.",
+        Rule::documented(
+            "gateway.version",
+            FACTS_1C,
+            "InvalidVersion (400): Specified parameter Version is not valid. ECS answers only 2014-05-26.",
+        ),
+    )
+}
+
+/// 400 `InvalidSignatureMethod` (a SignatureMethod other than HMAC-SHA1, or a V3 algorithm other than
+/// ACS3-HMAC-SHA256).
+pub fn invalid_signature_method() -> ApiError {
+    ApiError::new(
+        400,
+        "InvalidSignatureMethod",
+        "Specified signature method is not valid.",
+        Rule::fidelity(
+            "gateway.signature_method",
+            FACTS_1C,
+            "InvalidSignatureMethod (400): Specified signature method is not valid.",
+        ),
+    )
+}
+
+/// 400 `InvalidParamater` (sic, the ECS doc's spelling) for a SignatureVersion other than 1.0.
+pub fn invalid_signature_version() -> ApiError {
+    ApiError::new(
+        400,
+        "InvalidParamater",
+        "The specified parameter \"SignatureVersion\" is not valid.",
+        Rule::fidelity(
+            "gateway.signature_version",
+            FACTS_1C,
+            "ECS doc: InvalidParamater (sic) 400 The specified parameter \"SignatureVersion\" is not valid.",
+        ),
+    )
+}
+
+/// 400 `InvalidTimeStamp.Format`.
+pub fn timestamp_format() -> ApiError {
+    ApiError::new(
+        400,
+        "InvalidTimeStamp.Format",
+        "Specified time stamp or date value is not well formatted.",
+        Rule::documented(
+            "gateway.timestamp_format",
+            FACTS_1A,
+            "Timestamp: UTC yyyy-MM-ddTHH:mm:ssZ. InvalidTimeStamp.Format (400): Specified time stamp or date value \
+             is not well formatted.",
+        ),
+    )
+}
+
+/// 400 `InvalidTimeStamp.Expired`.
+pub fn timestamp_expired() -> ApiError {
+    ApiError::new(
+        400,
+        "InvalidTimeStamp.Expired",
+        "Specified time stamp or date value is expired.",
+        Rule::fidelity(
+            "gateway.timestamp_window",
+            FACTS_1A,
+            "user time and server time are not within 15 minutes: the simulator accepts a Timestamp within \
+             ±15 min of the wire clock.",
+        ),
+    )
+}
+
+/// 404 `InvalidAccessKeyId.NotFound`.
+pub fn access_key_not_found() -> ApiError {
+    ApiError::new(
+        404,
+        "InvalidAccessKeyId.NotFound",
+        "Specified access key is not found.",
+        Rule::documented(
+            "gateway.access_key",
+            FACTS_1C,
+            "InvalidAccessKeyId.NotFound (404): Specified access key is not found.",
+        ),
+    )
+}
+
+/// 400 `IncompleteSignature`; `server_sts` is appended when the server could compute its StringToSign.
+pub fn incomplete_signature(server_sts: Option<&str>) -> ApiError {
+    let message = match server_sts {
+        Some(s) => format!("The request signature does not conform to Aliyun standards. server string to sign is:{s}"),
+        None => "The request signature does not conform to Aliyun standards.".to_string(),
+    };
+    ApiError::new(
+        400,
+        "IncompleteSignature",
+        message,
+        Rule::fidelity(
+            "gateway.signature_form",
+            FACTS_1C,
+            "IncompleteSignature (400): the Signature is not the shape the method produces (base64 of 20 bytes \
+             for V1, 64 hex digits for V3) or the Authorization header lacks Credential/SignedHeaders/Signature.",
+        ),
+    )
+}
+
+/// 400 `SignatureDoesNotMatch`, ending in the server's StringToSign (the core SDK splits on `:` and
+/// compares it with its own).
+pub fn signature_does_not_match(server_sts: &str) -> ApiError {
+    ApiError::new(
+        400,
+        "SignatureDoesNotMatch",
+        format!("Specified signature is not matched with our calculation. server string to sign is:{server_sts}"),
+        Rule::documented(
+            "gateway.signature",
+            FACTS_1C,
+            "SignatureDoesNotMatch (400): Specified signature is not matched with our calculation. server string \
+             to sign is:<StringToSign>",
+        ),
+    )
+}
+
+/// 400 `SignatureNonceUsed`.
+pub fn nonce_used() -> ApiError {
+    ApiError::new(
+        400,
+        "SignatureNonceUsed",
+        "Specified signature nonce was used already.",
+        Rule::fidelity(
+            "gateway.nonce",
+            FACTS_1A,
+            "A nonce may not be reused within 15 minutes (per AccessKeyId, wire clock). SignatureNonceUsed (400): \
+             Specified signature nonce was used already.",
+        ),
+    )
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What the server computes
+// ---------------------------------------------------------------------------------------------------------
+
+/// The V1 signature the server expects for `req` with `secret` (query and form body, `Signature` left out).
+pub fn expected_v1(req: &HttpRequest, secret: &str) -> V1Signed {
+    sign::sign_v1(&req.method, &request_params(req), secret)
+}
+
+/// The V3 signature the server expects for `req` with `secret`, using the header names `auth` lists and
+/// the SHA-256 of the body actually received.
+pub fn expected_v3(req: &HttpRequest, auth: &V3Authorization, secret: &str) -> V3Signed {
+    let query = parse_form(&req.query);
+    let payload = sign::sha256_hex(req.body.as_bytes());
+    // The Host header may be missing from a hand-built request; the request's host field stands in.
+    let mut headers = req.headers.clone();
+    if req.header("host").is_none() && !req.host.is_empty() {
+        headers.push(("host".into(), req.host.clone()));
+    }
+    sign::sign_v3(&V3Input {
+        method: &req.method,
+        path: &req.path,
+        query: &query,
+        headers: &headers,
+        signed_headers: Some(&auth.signed_headers),
+        hashed_payload: &payload,
+        access_key_id: &auth.credential,
+        secret,
+    })
+}
+
+/// Checks the timestamp format and window.
+pub fn check_timestamp(value: &str, now: UtcTime) -> Result<UtcTime, ApiError> {
+    let t = UtcTime::parse_iso8601(value.trim()).ok_or_else(timestamp_format)?;
+    if (t.0 - now.0).abs() > TIMESTAMP_WINDOW_SECS {
+        return Err(timestamp_expired());
+    }
+    Ok(t)
+}
+
+/// Checks that `Action` and `Version` are present and known. Also usable on the trusted path.
+pub fn check_action_version(action: Option<&str>, version: Option<&str>) -> Result<(), ApiError> {
+    let action = action
+        .filter(|a| !a.is_empty())
+        .ok_or_else(|| missing_parameter("Action"))?;
+    let version = version
+        .filter(|v| !v.is_empty())
+        .ok_or_else(|| missing_parameter("Version"))?;
+    if version != sign::API_VERSION {
+        return Err(invalid_version());
+    }
+    if !SUPPORTED_ACTIONS.contains(&action) {
+        return Err(invalid_action());
+    }
+    Ok(())
+}
+
+fn is_base64_sha1(sig: &str) -> bool {
+    use base64::Engine as _;
+    sig.len() == 28
+        && base64::engine::general_purpose::STANDARD
+            .decode(sig)
+            .is_ok_and(|b| b.len() == 20)
+}
+
+fn is_hex_sha256(sig: &str) -> bool {
+    sig.len() == 64 && sig.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+fn present<'a>(params: &'a Params, name: &str) -> Result<&'a str, ApiError> {
+    param(params, name).ok_or_else(|| missing_parameter(name))
+}
+
+/// Common-parameter, timestamp, AccessKey, signature and nonce checks. For V3, `Action`/`Version`
+/// come from `x-acs-action`/`x-acs-version` and are put into `params`.
 pub fn authenticate(
     req: &HttpRequest,
-    _secret_of: &dyn Fn(&str) -> Option<String>,
-    _now: UtcTime,
-    _nonces: &mut NonceMemory,
+    secret_of: &dyn Fn(&str) -> Option<String>,
+    now: UtcTime,
+    nonces: &mut NonceMemory,
+) -> Result<Authenticated, ApiError> {
+    if !matches!(req.method.as_str(), "GET" | "POST") {
+        return Err(unsupported_http_method());
+    }
+    nonces.prune(now);
+    match signature_style(req) {
+        SignatureStyle::V1 => authenticate_v1(req, secret_of, now, nonces),
+        SignatureStyle::V3 => authenticate_v3(req, secret_of, now, nonces),
+    }
+}
+
+fn authenticate_v1(
+    req: &HttpRequest,
+    secret_of: &dyn Fn(&str) -> Option<String>,
+    now: UtcTime,
+    nonces: &mut NonceMemory,
 ) -> Result<Authenticated, ApiError> {
     let mut params = request_params(req);
-    let style = if req.header("authorization").is_some_and(|a| a.starts_with("ACS3-")) {
-        SignatureStyle::V3
-    } else {
-        SignatureStyle::V1
-    };
-    if style == SignatureStyle::V3 {
-        for (h, name) in [("x-acs-action", "Action"), ("x-acs-version", "Version")] {
-            if let Some(v) = req.header(h) {
-                params.push((name.into(), v.into()));
-            }
-        }
+    check_action_version(param(&params, "Action"), param(&params, "Version"))?;
+    let ak = present(&params, "AccessKeyId")?.to_string();
+    let signature = present(&params, "Signature")?.to_string();
+    if present(&params, "SignatureMethod")? != "HMAC-SHA1" {
+        return Err(invalid_signature_method());
     }
-    let access_key_id = crate::wire::param(&params, "AccessKeyId")
-        .unwrap_or_default()
-        .to_string();
+    if present(&params, "SignatureVersion")? != "1.0" {
+        return Err(invalid_signature_version());
+    }
+    check_timestamp(present(&params, "Timestamp")?, now)?;
+    let nonce = present(&params, "SignatureNonce")?.to_string();
+    let secret = secret_of(&ak).ok_or_else(access_key_not_found)?;
+    let expected = expected_v1(req, &secret);
+    if !is_base64_sha1(&signature) {
+        return Err(incomplete_signature(Some(&expected.string_to_sign)));
+    }
+    if signature != expected.signature {
+        return Err(signature_does_not_match(&expected.string_to_sign));
+    }
+    if nonces.was_used(&ak, &nonce, now) {
+        return Err(nonce_used());
+    }
+    nonces.remember(&ak, &nonce, now);
     params.retain(|(k, _)| k != "Signature");
     Ok(Authenticated {
-        access_key_id,
+        access_key_id: ak,
         params,
-        style,
+        style: SignatureStyle::V1,
     })
+}
+
+fn authenticate_v3(
+    req: &HttpRequest,
+    secret_of: &dyn Fn(&str) -> Option<String>,
+    now: UtcTime,
+    nonces: &mut NonceMemory,
+) -> Result<Authenticated, ApiError> {
+    let auth = req
+        .header("authorization")
+        .and_then(sign::parse_v3_authorization)
+        .ok_or_else(|| incomplete_signature(None))?;
+    if auth.algorithm != sign::V3_ALGORITHM {
+        return Err(invalid_signature_method());
+    }
+    let action = req.header("x-acs-action").map(str::trim);
+    let version = req.header("x-acs-version").map(str::trim);
+    check_action_version(action, version)?;
+    let date = req
+        .header("x-acs-date")
+        .ok_or_else(|| missing_parameter("x-acs-date"))?;
+    check_timestamp(date, now)?;
+    let nonce = req
+        .header("x-acs-signature-nonce")
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| missing_parameter("x-acs-signature-nonce"))?
+        .to_string();
+    let secret = secret_of(&auth.credential).ok_or_else(access_key_not_found)?;
+    let expected = expected_v3(req, &auth, &secret);
+    if !is_hex_sha256(&auth.signature) {
+        return Err(incomplete_signature(Some(&expected.string_to_sign)));
+    }
+    if auth.signature != expected.signature {
+        return Err(signature_does_not_match(&expected.string_to_sign));
+    }
+    if nonces.was_used(&auth.credential, &nonce, now) {
+        return Err(nonce_used());
+    }
+    nonces.remember(&auth.credential, &nonce, now);
+    let mut params = request_params(req);
+    params.retain(|(k, _)| k != "Action" && k != "Version" && k != "Signature");
+    // Checked above: both headers are present.
+    params.insert(0, ("Version".into(), version.unwrap_or_default().to_string()));
+    params.insert(0, ("Action".into(), action.unwrap_or_default().to_string()));
+    Ok(Authenticated {
+        access_key_id: auth.credential,
+        params,
+        style: SignatureStyle::V3,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nonce_memory_forgets_after_the_window() {
+        let mut m = NonceMemory::default();
+        m.remember("ak", "n", UtcTime(1000));
+        assert!(m.was_used("ak", "n", UtcTime(1000 + NONCE_WINDOW_SECS - 1)));
+        assert!(!m.was_used("other", "n", UtcTime(1001)));
+        assert!(!m.was_used("ak", "n", UtcTime(1000 + NONCE_WINDOW_SECS)));
+        m.prune(UtcTime(1000 + NONCE_WINDOW_SECS));
+        assert!(m.is_empty());
+    }
+
+    #[test]
+    fn timestamp_window_is_inclusive() {
+        let now = UtcTime::parse_iso8601("2026-01-01T00:15:00Z").unwrap();
+        assert!(check_timestamp("2026-01-01T00:00:00Z", now).is_ok());
+        assert!(check_timestamp("2026-01-01T00:30:00Z", now).is_ok());
+        assert_eq!(
+            check_timestamp("2026-01-01T00:30:01Z", now).unwrap_err().code,
+            "InvalidTimeStamp.Expired"
+        );
+        assert_eq!(
+            check_timestamp("2026-01-01T00:15:00.000Z", now).unwrap_err().code,
+            "InvalidTimeStamp.Format"
+        );
+    }
+
+    #[test]
+    fn action_and_version() {
+        assert!(check_action_version(Some("CopyImage"), Some("2014-05-26")).is_ok());
+        assert_eq!(
+            check_action_version(None, Some("2014-05-26")).unwrap_err().code,
+            "MissingParameter"
+        );
+        assert_eq!(
+            check_action_version(Some("CopyImage"), Some("2016-01-01"))
+                .unwrap_err()
+                .code,
+            "InvalidVersion"
+        );
+        assert_eq!(
+            check_action_version(Some("RunInstancez"), Some("2014-05-26"))
+                .unwrap_err()
+                .http_status,
+            404
+        );
+    }
 }
