@@ -1,1 +1,319 @@
-//! (to be written)
+//! The facade the faces call (contract in ARCHITECTURE.md): a world, its clock, the seeded RNG and the
+//! nonce memory; `call` (trusted), `preview` (the same on a clone), `handle_http` (gateway first), and
+//! the world-clock controls.
+//!
+//! Order of checks for every request (FIDELITY.md, "Engine"): a RequestId is drawn first (every answer
+//! has one); then `Action` present, `Version` present, `Version` known, `Action` known; then (HTTP only)
+//! the gateway's authentication and the access key's state; then the operation's own rules.
+
+use crate::clock::UtcTime;
+use crate::error::{ApiError, Rule};
+use crate::gateway::{self, NonceMemory};
+use crate::ops;
+use crate::params;
+use crate::response::{self, Format};
+use crate::rng::Rng;
+use crate::scenario;
+use crate::wire::{param, HttpRequest, HttpResponse, Params};
+use crate::world::{Caller, World};
+use serde::{Deserialize, Serialize};
+
+/// The simulated service: world (with its clock and queue), RNG, nonce memory. Cloning it is a preview.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Engine {
+    world: World,
+    rng: Rng,
+    nonces: NonceMemory,
+}
+
+/// Where a request was sent.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallContext {
+    /// The endpoint host the request was sent to; the error bodies' `HostId`.
+    pub host: String,
+}
+
+impl CallContext {
+    /// A context for the given host.
+    pub fn new(host: &str) -> CallContext {
+        CallContext { host: host.into() }
+    }
+}
+
+/// One request and its answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exchange {
+    /// The parameters as the engine read them.
+    pub params: Params,
+    /// Exactly what crosses the wire.
+    pub response: HttpResponse,
+    /// Why: the rule that decided it.
+    pub rule: Rule,
+    /// The RequestId of the response.
+    pub request_id: String,
+}
+
+/// `InvalidVersion` 400 (FACTS §1c).
+pub fn invalid_version() -> ApiError {
+    ApiError::new(
+        400,
+        "InvalidVersion",
+        "Specified parameter Version is not valid.",
+        Rule::documented(
+            "common.invalid_version",
+            "ECS common errors (FACTS §1c): 400 InvalidVersion",
+            "ECS's API version is 2014-05-26.",
+        ),
+    )
+}
+
+/// Action/Version dispatch: `MissingParameter` for either, then `InvalidVersion`, then
+/// `InvalidAction.NotFound`. Returns the Action.
+pub fn dispatch(p: &Params) -> Result<String, ApiError> {
+    let action = params::required(p, "Action")?;
+    let version = params::required(p, "Version")?;
+    if version != ops::VERSION {
+        return Err(invalid_version());
+    }
+    if !ops::ACTIONS.contains(&action) {
+        return Err(ops::invalid_action());
+    }
+    Ok(action.to_string())
+}
+
+/// Advances a world's clock by `secs`, running the queue's events on the way.
+pub fn advance_world(world: &mut World, secs: u64) {
+    let target = world.now.saturating_add(secs);
+    world.queue.advance_to(target, world.settings.queue_limit);
+    world.now = target;
+}
+
+/// `InvalidAccessKeyId.Inactive` 400 (FACTS §1c), for a disabled key that signed correctly.
+fn key_inactive() -> ApiError {
+    ApiError::new(
+        400,
+        "InvalidAccessKeyId.Inactive",
+        "Specified access key is disabled.",
+        Rule::documented(
+            "gateway.access_key_inactive",
+            "ECS common errors (FACTS §1c): 400 InvalidAccessKeyId.Inactive",
+            "The AccessKey exists but is disabled in this world (access_keys[].enabled = false).",
+        ),
+    )
+}
+
+impl Engine {
+    /// An engine over `world` whose random output is fixed by `seed`. Regions without an ID prefix get a
+    /// seeded one.
+    pub fn new(mut world: World, seed: u64) -> Engine {
+        let mut rng = Rng::new(seed);
+        world.fill_prefixes(&mut rng);
+        Engine {
+            world,
+            rng,
+            nonces: NonceMemory::default(),
+        }
+    }
+
+    /// An engine over a preset world (`scenario::PRESETS`).
+    pub fn from_preset(name: &str, seed: u64) -> Option<Engine> {
+        scenario::preset(name).map(|w| Engine::new(w, seed))
+    }
+
+    /// An engine over a scenario in JSON; a clear error for anything malformed.
+    pub fn from_scenario_json(json: &str, seed: u64) -> Result<Engine, String> {
+        scenario::from_json(json).map(|w| Engine::new(w, seed))
+    }
+
+    /// The world, read-only.
+    pub fn world(&self) -> &World {
+        &self.world
+    }
+
+    /// The world, for editing (scenario editor, catalog setups). Call `revalidate` after structural edits.
+    pub fn world_mut(&mut self) -> &mut World {
+        &mut self.world
+    }
+
+    /// Re-checks the world after edits and rebuilds the queue's lanes.
+    pub fn revalidate(&mut self) -> Result<(), String> {
+        self.world.validate()
+    }
+
+    fn respond(&mut self, p: Params, host: &str, format: Format, caller: Option<&Caller>, rid: String) -> Exchange {
+        let result = dispatch(&p).and_then(|action| {
+            let caller = caller.cloned().unwrap_or_else(|| self.world.caller.clone());
+            ops::run(&mut self.world, &mut self.rng, &caller, &action, &p).map(|o| (action, o))
+        });
+        match result {
+            Ok((action, o)) => Exchange {
+                response: response::success(&action, format, &rid, o.fields),
+                rule: o.rule,
+                params: p,
+                request_id: rid,
+            },
+            Err(e) => self.error_exchange(p, &e, format, host, rid),
+        }
+    }
+
+    fn error_exchange(&self, p: Params, e: &ApiError, format: Format, host: &str, rid: String) -> Exchange {
+        Exchange {
+            response: response::error(e, format, &rid, host),
+            rule: e.rule.clone(),
+            params: p,
+            request_id: rid,
+        }
+    }
+
+    /// Trusted path (the UI, `copyimage call`): the request is taken as correctly signed by the world's
+    /// `caller`.
+    pub fn call(&mut self, params: &Params, ctx: &CallContext) -> Exchange {
+        let rid = self.rng.uuid_upper();
+        let format = Format::from_param(param(params, "Format"));
+        self.respond(params.clone(), &ctx.host, format, None, rid)
+    }
+
+    /// Exactly what `call` would return next (same RequestId, same new ImageId), without committing.
+    pub fn preview(&self, params: &Params, ctx: &CallContext) -> Exchange {
+        self.clone().call(params, ctx)
+    }
+
+    /// Full path (the local endpoint): Action/Version dispatch, then the gateway's checks (signature,
+    /// timestamp, nonce) against the wire clock, then the access key's state, then the operation as the
+    /// key's principal.
+    pub fn handle_http(&mut self, req: &HttpRequest, wire_now: UtcTime) -> Exchange {
+        let rid = self.rng.uuid_upper();
+        let mut p = gateway::request_params(req);
+        // V3 carries Action/Version in headers; dispatch must see them before authentication.
+        for (h, name) in [("x-acs-action", "Action"), ("x-acs-version", "Version")] {
+            if param(&p, name).is_none() {
+                if let Some(v) = req.header(h) {
+                    p.push((name.into(), v.into()));
+                }
+            }
+        }
+        // Format: the parameter (any case); a V3 request without one follows `Accept: application/json`.
+        let format = match param(&p, "Format") {
+            Some(f) => Format::from_param(Some(f)),
+            None if req.header("accept").is_some_and(|a| a.contains("json")) => Format::Json,
+            None => Format::Xml,
+        };
+        let host = req.host.clone();
+        if let Err(e) = dispatch(&p) {
+            return self.error_exchange(p, &e, format, &host, rid);
+        }
+        let keys = self.world.access_keys.clone();
+        let secret_of = |id: &str| keys.iter().find(|k| k.id == id).map(|k| k.secret.clone());
+        let auth = match gateway::authenticate(req, &secret_of, wire_now, &mut self.nonces) {
+            Ok(a) => a,
+            Err(e) => return self.error_exchange(p, &e, format, &host, rid),
+        };
+        let key = keys.iter().find(|k| k.id == auth.access_key_id);
+        if key.is_some_and(|k| !k.enabled) {
+            return self.error_exchange(auth.params, &key_inactive(), format, &host, rid);
+        }
+        let caller = key.map(|k| k.principal.clone());
+        let mut ap = auth.params;
+        for (name, v) in [("Action", param(&p, "Action")), ("Version", param(&p, "Version"))] {
+            if let (None, Some(v)) = (param(&ap, name), v) {
+                ap.push((name.into(), v.into()));
+            }
+        }
+        self.respond(ap, &host, format, caller.as_ref(), rid)
+    }
+
+    /// The world clock (virtual seconds since the scenario start).
+    pub fn world_time(&self) -> u64 {
+        self.world.now
+    }
+
+    /// Moves the world clock forward by `secs`, running copy events on the way.
+    pub fn advance(&mut self, secs: u64) {
+        advance_world(&mut self.world, secs);
+    }
+
+    /// Runs to the next copy event (a task ending); false if nothing is running.
+    pub fn run_to_next_event(&mut self) -> bool {
+        match self.world.queue.next_event() {
+            Some(t) => {
+                let secs = t.saturating_sub(self.world.now);
+                self.advance(secs);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Runs until no copy is waiting or running.
+    pub fn run_to_idle(&mut self) {
+        while self.run_to_next_event() {}
+    }
+
+    /// The engine's RNG (its state is part of the engine, so previews match calls).
+    pub fn rng(&self) -> &Rng {
+        &self.rng
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(v: &[(&str, &str)]) -> Params {
+        v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    }
+
+    fn doc_copy() -> Params {
+        p(&[
+            ("Action", "CopyImage"),
+            ("Version", "2014-05-26"),
+            ("Format", "JSON"),
+            ("RegionId", "cn-hangzhou"),
+            ("ImageId", scenario::DOC_IMAGE_ID),
+            ("DestinationRegionId", "cn-shanghai"),
+        ])
+    }
+
+    #[test]
+    fn reference_example_succeeds_in_the_default_world() {
+        let mut e = Engine::from_preset("default", 1).unwrap();
+        let ctx = CallContext::new("ecs.cn-hangzhou.aliyuncs.com");
+        let preview = e.preview(&doc_copy(), &ctx);
+        let x = e.call(&doc_copy(), &ctx);
+        assert_eq!(preview, x);
+        assert_eq!(x.response.status, 200, "{}", x.response.body);
+        let v: serde_json::Value = serde_json::from_str(&x.response.body).unwrap();
+        let id = v["ImageId"].as_str().unwrap();
+        assert!(id.starts_with("m-uf6") && id.len() == 22, "{id}");
+        assert_eq!(v["RequestId"].as_str().unwrap(), x.request_id);
+        assert_eq!(x.rule.id, "copyimage.queued");
+        // The copy is Creating right away (the cn-hangzhou lane is free), then Available.
+        let img = e.world().image(id).unwrap().clone();
+        assert_eq!(e.world().status_of(&img).as_str(), "Creating");
+        e.run_to_idle();
+        assert_eq!(e.world().status_of(&img).as_str(), "Available");
+    }
+
+    #[test]
+    fn dispatch_errors() {
+        let mut e = Engine::from_preset("minimal", 1).unwrap();
+        let ctx = CallContext::new("ecs.aliyuncs.com");
+        let x = e.call(&p(&[("Action", "RunInstances"), ("Version", "2014-05-26")]), &ctx);
+        assert_eq!(x.response.status, 404);
+        assert!(x.response.body.contains("<Code>InvalidAction.NotFound</Code>"));
+        let x = e.call(
+            &p(&[("Action", "CopyImage"), ("Version", "2016-01-01"), ("Format", "json")]),
+            &ctx,
+        );
+        assert_eq!(x.response.status, 400);
+        assert!(x
+            .response
+            .body
+            .contains(r#""Message":"Specified parameter Version is not valid.""#));
+        let x = e.call(&p(&[("Version", "2014-05-26")]), &ctx);
+        assert!(x
+            .response
+            .body
+            .contains("The input parameter &quot;Action&quot; that is mandatory"));
+    }
+}

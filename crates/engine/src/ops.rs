@@ -1,1 +1,654 @@
-//! (to be written)
+//! The operations: CopyImage, CancelCopyImage, DeleteImage, DescribeImages, DescribeRegions. Each takes
+//! the wire parameters and the world, applies its rules in the documented (or recorded) order, commits
+//! its effect, and returns the response fields plus the rule that decided the outcome.
+
+use crate::error::{ApiError, Rule};
+use crate::params;
+use crate::queue::{NewTask, TaskState};
+use crate::regions;
+use crate::response::{s, wrapped, Node};
+use crate::rng::Rng;
+use crate::rules;
+use crate::wire::Params;
+use crate::world::{Caller, ClientTokenRecord, DeleteMissing, FaultKind, Image, ImageStatus, Owner, QueueKey, World};
+
+/// The operations the engine simulates, by Action name.
+pub const ACTIONS: &[&str] = &[
+    "CopyImage",
+    "CancelCopyImage",
+    "DeleteImage",
+    "DescribeImages",
+    "DescribeRegions",
+];
+
+/// The API version every operation belongs to.
+pub const VERSION: &str = "2014-05-26";
+
+/// A successful operation: its response fields (after `RequestId`) and why it succeeded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    /// Response fields in wire order.
+    pub fields: Vec<(String, Node)>,
+    /// The rule that decided it.
+    pub rule: Rule,
+}
+
+/// Runs `action` against the world. Unknown actions never reach here (the engine dispatches first).
+pub fn run(world: &mut World, rng: &mut Rng, caller: &Caller, action: &str, p: &Params) -> Result<Outcome, ApiError> {
+    match action {
+        "CopyImage" => copy_image(world, rng, caller, p),
+        "CancelCopyImage" => cancel_copy_image(world, p),
+        "DeleteImage" => delete_image(world, p),
+        "DescribeImages" => describe_images(world, p),
+        "DescribeRegions" => describe_regions(world, p),
+        _ => Err(invalid_action()),
+    }
+}
+
+/// `InvalidAction.NotFound` 404 (FACTS §1c).
+pub fn invalid_action() -> ApiError {
+    ApiError::new(
+        404,
+        "InvalidAction.NotFound",
+        "Specified api is not found, please check your url and method.",
+        Rule::documented(
+            "common.invalid_action",
+            "ECS common errors (FACTS §1c): 404 InvalidAction.NotFound",
+            "The Action is not an API of ECS 2014-05-26 simulated here (CopyImage, CancelCopyImage, DeleteImage, \
+             DescribeImages, DescribeRegions).",
+        ),
+    )
+}
+
+/// Consumes the first injected InternalError fault for this action, if any, as an error.
+fn take_fault(world: &mut World, action: &str) -> Result<(), ApiError> {
+    if let Some((i, err)) = rules::injected_internal_error(world, action) {
+        if let Some(f) = world.faults.get_mut(i) {
+            f.remaining = f.remaining.saturating_sub(1);
+        }
+        world.faults.retain(|f| f.remaining > 0);
+        return Err(err);
+    }
+    Ok(())
+}
+
+/// Consumes a `CopyFails` fault for CopyImage, if any.
+fn take_copy_fails(world: &mut World) -> bool {
+    let found = world
+        .faults
+        .iter_mut()
+        .find(|f| f.kind == FaultKind::CopyFails && f.remaining > 0 && (f.action == "CopyImage" || f.action == "*"));
+    match found {
+        Some(f) => {
+            f.remaining -= 1;
+            world.faults.retain(|f| f.remaining > 0);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Parameters that identify a request for idempotency: everything but the common and signing ones.
+fn fingerprint(p: &Params) -> Vec<(String, String)> {
+    const COMMON: &[&str] = &[
+        "Action",
+        "Version",
+        "Format",
+        "AccessKeyId",
+        "Signature",
+        "SignatureMethod",
+        "SignatureVersion",
+        "SignatureNonce",
+        "SignatureType",
+        "Timestamp",
+        "SecurityToken",
+        "ClientToken",
+    ];
+    let mut v: Vec<(String, String)> = p
+        .iter()
+        .filter(|(k, v)| !COMMON.contains(&k.as_str()) && !v.is_empty())
+        .cloned()
+        .collect();
+    v.sort();
+    v.dedup_by(|a, b| a.0 == b.0);
+    v
+}
+
+fn idempotent_mismatch() -> ApiError {
+    ApiError::new(
+        400,
+        "IdempotentParameterMismatch",
+        "The request is retried with updated parameters.",
+        Rule::documented(
+            "common.idempotent_mismatch",
+            "ECS common errors (FACTS §1c): 400 IdempotentParameterMismatch",
+            "The ClientToken was already used with other parameters.",
+        ),
+    )
+}
+
+/// A new resource ID: prefix letter(s), `-`, the region's 3-character prefix, 17 random characters
+/// (20 after the dash, FACTS §1e).
+fn new_id(world: &World, rng: &mut Rng, kind: &str, region: &str) -> String {
+    format!("{kind}-{}{}", world.prefix_of(region), rng.id_chars(17))
+}
+
+/// CopyImage: parameter rules, idempotency, faults, world rules, then a new image in the destination and
+/// a task in the queue.
+pub fn copy_image(world: &mut World, rng: &mut Rng, caller: &Caller, p: &Params) -> Result<Outcome, ApiError> {
+    rules::ali_uid_present(world)?;
+    let req = rules::parse_copy(world, p)?;
+    if let Some(token) = &req.client_token {
+        if let Some(rec) = world.client_tokens.get(token) {
+            if rec.action == "CopyImage" && rec.fingerprint == fingerprint(p) {
+                return Ok(Outcome {
+                    fields: vec![("ImageId".into(), s(rec.image_id.as_str()))],
+                    rule: Rule::documented(
+                        "copyimage.idempotent_replay",
+                        "FIELDS CopyImageRequest.ClientToken (idempotence)",
+                        "Same ClientToken and same parameters: the first answer is returned again and no new copy \
+                         task is created.",
+                    ),
+                });
+            }
+            return Err(idempotent_mismatch());
+        }
+    }
+    take_fault(world, "CopyImage")?;
+    let destination = rules::check_copy(world, caller, &req)?;
+    if req.dry_run {
+        return Err(rules::dry_run_passed());
+    }
+    // Every check passed: commit.
+    let Some(source) = world.image_in(&req.region_id, &req.image_id).cloned() else {
+        return Err(invalid_action()); // unreachable: check_copy found it
+    };
+    let fails = take_copy_fails(world);
+    let image_id = new_id(world, rng, "m", &destination);
+    let now_utc = world.now_utc();
+    let mut snapshot_ids = Vec::with_capacity(source.snapshot_ids.len());
+    for sid in &source.snapshot_ids {
+        let size = world.snapshot(sid).map_or(source.size_gib, |x| x.size_gib);
+        let id = new_id(world, rng, "s", &destination);
+        world.snapshots.push(crate::world::Snapshot {
+            id: id.clone(),
+            region: destination.clone(),
+            creation_time: now_utc,
+            size_gib: size,
+            encrypted: req.encrypted.unwrap_or(false),
+            allowed_to_create_image: true,
+            deleted: false,
+        });
+        snapshot_ids.push(id);
+    }
+    let lane = match world.settings.queue_key {
+        QueueKey::Source => req.region_id.clone(),
+        QueueKey::Destination => destination.clone(),
+    };
+    let ahead = world.queue.ahead_in(&lane);
+    let limit = world.settings.queue_limit;
+    let duration = source.size_gib.saturating_mul(world.settings.copy_secs_per_gib).max(1);
+    let task = world.queue.enqueue(
+        NewTask {
+            source_region: req.region_id.clone(),
+            source_image_id: source.id.clone(),
+            destination_region: destination.clone(),
+            destination_image_id: image_id.clone(),
+            lane: lane.clone(),
+            duration_secs: duration,
+            fails,
+        },
+        world.now,
+        limit,
+    );
+    let resource_group_id = req
+        .resource_group_id
+        .clone()
+        .or_else(|| world.default_resource_group().map(|g| g.id.clone()))
+        .unwrap_or_default();
+    world.images.push(Image {
+        id: image_id.clone(),
+        region: destination.clone(),
+        name: req
+            .destination_image_name
+            .clone()
+            .unwrap_or_else(|| source.name.clone()),
+        description: req
+            .destination_description
+            .clone()
+            .unwrap_or_else(|| source.description.clone()),
+        size_gib: source.size_gib,
+        status: ImageStatus::Waiting,
+        owner: Owner::Own,
+        snapshot_ids,
+        creation_time: now_utc,
+        os_type: source.os_type.clone(),
+        os_name: source.os_name.clone(),
+        platform: source.platform.clone(),
+        architecture: source.architecture.clone(),
+        resource_group_id,
+        tags: req
+            .tags
+            .iter()
+            .map(|(k, v)| crate::world::Tag {
+                key: k.clone(),
+                value: v.clone(),
+            })
+            .collect(),
+        encrypted: req.encrypted.unwrap_or(false),
+        copy_task: Some(task),
+        used_by_instances: false,
+        shared_to_others: false,
+    });
+    if let Some(token) = &req.client_token {
+        world.client_tokens.insert(
+            token.clone(),
+            ClientTokenRecord {
+                action: "CopyImage".into(),
+                fingerprint: fingerprint(p),
+                image_id: image_id.clone(),
+            },
+        );
+    }
+    let state = if ahead < limit as usize {
+        format!("It starts at once ({ahead} running in lane {lane}, limit {limit}).")
+    } else {
+        format!("It waits behind {ahead} task(s) in lane {lane} (limit {limit} running).")
+    };
+    Ok(Outcome {
+        fields: vec![("ImageId".into(), s(image_id.as_str()))],
+        rule: Rule::documented(
+            "copyimage.queued",
+            "CopyImage reference, description (queue)",
+            &format!(
+                "Copy {image_id} of {} to {destination} queued. {state} REF: \"A single region can have only one \
+                 image copy task running at a time. Other image copy tasks queue up for the current task to complete \
+                 before they run in sequence.\"",
+                source.id
+            ),
+        ),
+    })
+}
+
+fn region_not_found() -> ApiError {
+    ApiError::new(
+        404,
+        "InvalidRegionId.NotFound",
+        "The specified RegionId does not exist.",
+        Rule::documented(
+            "common.region_not_found",
+            "CancelCopyImage/DeleteImage/DescribeImages error tables: 404 InvalidRegionId.NotFound",
+            "The RegionId is not a region of this world.",
+        ),
+    )
+}
+
+fn image_not_found(op: &str) -> ApiError {
+    ApiError::new(
+        404,
+        "InvalidImageId.NotFound",
+        "The specified ImageId does not exist.",
+        Rule::documented(
+            &format!("{}.image_not_found", op.to_ascii_lowercase()),
+            &format!("{op} error table: 404 InvalidImageId.NotFound"),
+            "The image does not exist in this region for this account.",
+        ),
+    )
+}
+
+fn cancel_error(status: u16, code: &str, message: &str, id: &str, why: &str) -> ApiError {
+    ApiError::new(
+        status,
+        code,
+        message,
+        Rule::documented(
+            id,
+            &format!("CancelCopyImage error table (FACTS §1d): {status} {code}"),
+            why,
+        ),
+    )
+}
+
+/// CancelCopyImage: `RegionId` is the destination region, `ImageId` the copy; the copy and its snapshots
+/// are deleted and its lane moves on.
+pub fn cancel_copy_image(world: &mut World, p: &Params) -> Result<Outcome, ApiError> {
+    rules::ali_uid_present(world)?;
+    let image_id = params::required(p, "ImageId")?.to_string();
+    let region = params::required(p, "RegionId")?.to_string();
+    take_fault(world, "CancelCopyImage")?;
+    if world.region(&region).is_none() {
+        return Err(region_not_found());
+    }
+    let Some(image) = world.image_in(&region, &image_id).filter(|i| i.owner == Owner::Own) else {
+        return Err(image_not_found("CancelCopyImage"));
+    };
+    let Some(task_id) = image.copy_task else {
+        return Err(cancel_error(
+            400,
+            "ImageCreatedNotFromCopy",
+            "The specified image is not the target image of a copy action.",
+            "cancelcopyimage.not_a_copy",
+            "The image was not created by CopyImage.",
+        ));
+    };
+    let state = world.queue.tasks.get(task_id).map(|t| t.state);
+    match state {
+        Some(TaskState::Done) => {
+            return Err(cancel_error(
+                400,
+                "IncorrectImageStatus",
+                "The image is copied finished.",
+                "cancelcopyimage.finished",
+                "The copy has already finished; only a waiting or running copy can be cancelled.",
+            ))
+        }
+        Some(TaskState::Failed) => {
+            return Err(cancel_error(
+                400,
+                "IncorrectImageStatus",
+                "The Image copy has been failed.",
+                "cancelcopyimage.failed",
+                "The copy has failed; there is nothing to cancel.",
+            ))
+        }
+        Some(TaskState::Waiting | TaskState::Running) => {}
+        _ => {
+            return Err(cancel_error(
+                400,
+                "IncorrectImageStatus",
+                "The specified image is not coping.",
+                "cancelcopyimage.not_copying",
+                "The image is not being copied.",
+            ))
+        }
+    }
+    let snaps: Vec<String> = image.snapshot_ids.clone();
+    let limit = world.settings.queue_limit;
+    let now = world.now;
+    world.queue.cancel(task_id, now, limit);
+    world.images.retain(|i| !(i.id == image_id && i.region == region));
+    world.snapshots.retain(|x| !snaps.contains(&x.id));
+    Ok(Outcome {
+        fields: vec![],
+        rule: Rule::documented(
+            "cancelcopyimage.cancelled",
+            "FACTS §1d CancelCopyImage",
+            &format!("The copy {image_id} was cancelled and deleted from {region}; the source is unchanged."),
+        ),
+    })
+}
+
+fn delete_error(code: &str, message: &str, id: &str, why: &str, basis_fidelity: bool) -> ApiError {
+    let source = format!("DeleteImage error table (FACTS §1d): 403 {code}");
+    let rule = if basis_fidelity {
+        Rule::fidelity(id, &source, why)
+    } else {
+        Rule::documented(id, &source, why)
+    };
+    ApiError::new(403, code, message, rule)
+}
+
+/// DeleteImage: refuses a copy in progress with DeleteImage's own message ("The Image is coping."); a
+/// missing image is ignored or 404 by the world setting `delete_missing_image`.
+pub fn delete_image(world: &mut World, p: &Params) -> Result<Outcome, ApiError> {
+    rules::ali_uid_present(world)?;
+    let image_id = params::required(p, "ImageId")?.to_string();
+    let region = params::required(p, "RegionId")?.to_string();
+    let dry_run = params::boolean(p, "DryRun")?.unwrap_or(false);
+    let force = params::boolean(p, "Force")?.unwrap_or(false);
+    take_fault(world, "DeleteImage")?;
+    if world.region(&region).is_none() {
+        return Err(region_not_found());
+    }
+    let Some(image) = world.image_in(&region, &image_id).filter(|i| i.owner == Owner::Own) else {
+        return match world.settings.delete_missing_image {
+            DeleteMissing::NotFound => Err(image_not_found("DeleteImage")),
+            DeleteMissing::Ignore if dry_run => Err(rules::dry_run_passed()),
+            DeleteMissing::Ignore => Ok(Outcome {
+                fields: vec![],
+                rule: Rule::fidelity(
+                    "deleteimage.ignored",
+                    "FIELDS DeleteImageRequest.ImageId; FIDELITY.md",
+                    "If the specified custom image does not exist, the request is ignored.",
+                ),
+            }),
+        };
+    };
+    if world.is_copy_in_progress(image) {
+        return Err(delete_error(
+            "OperationDenied.ImageCopying",
+            "The Image is coping.",
+            "deleteimage.copying",
+            "When an image is being copied, you cannot delete the image copy by calling the DeleteImage operation, \
+             but you can cancel the running copy task by calling the CancelCopyImage operation.",
+            false,
+        ));
+    }
+    if world.is_source_of_active_copy(&image.id) {
+        return Err(delete_error(
+            "OperationDenied.ImageCopying",
+            "The Image is coping.",
+            "deleteimage.source_copying",
+            "The image is the source of a copy that is still waiting or running (FIDELITY.md: refused like the copy \
+             itself).",
+            true,
+        ));
+    }
+    if image.shared_to_others {
+        return Err(delete_error(
+            "ImageUseShared",
+            "The specified image has been shared to others.",
+            "deleteimage.shared",
+            "The image is shared to other accounts.",
+            false,
+        ));
+    }
+    if image.used_by_instances && !force {
+        return Err(delete_error(
+            "ImageUsingByInstance",
+            "The specified image has been used to create instances.",
+            "deleteimage.in_use",
+            "Instances run from this image; Force=true deletes it anyway.",
+            false,
+        ));
+    }
+    if dry_run {
+        return Err(rules::dry_run_passed());
+    }
+    world.images.retain(|i| !(i.id == image_id && i.region == region));
+    Ok(Outcome {
+        fields: vec![],
+        rule: Rule::documented(
+            "deleteimage.deleted",
+            "FACTS §1d DeleteImage",
+            &format!("The image {image_id} was deleted from {region} (its snapshots are kept)."),
+        ),
+    })
+}
+
+fn owner_alias(o: &Owner) -> &'static str {
+    match o {
+        Owner::Own => "self",
+        Owner::Shared { .. } => "others",
+        Owner::Marketplace { .. } => "marketplace",
+    }
+}
+
+fn page_param(p: &Params, name: &str, default: u64, max: u64) -> Result<u64, ApiError> {
+    match params::long(p, name)? {
+        None => Ok(default),
+        Some(v) if v >= 1 && v <= max => Ok(v),
+        Some(_) => Err(params::invalid(name)),
+    }
+}
+
+/// One image as DescribeImages shows it.
+pub fn image_node(world: &World, i: &Image) -> Node {
+    let status = world.status_of(i);
+    let progress = world.progress_of(i);
+    let mut f = vec![
+        ("ImageId".to_string(), s(i.id.as_str())),
+        ("ImageName".into(), s(i.name.as_str())),
+        ("Description".into(), s(i.description.as_str())),
+        ("Status".into(), s(status.as_str())),
+        ("Progress".into(), s(format!("{progress}%"))),
+        ("IsCopied".into(), Node::Bool(i.copy_task.is_some())),
+        ("ImageOwnerAlias".into(), s(owner_alias(&i.owner))),
+    ];
+    match &i.owner {
+        Owner::Own => f.push(("ImageOwnerId".into(), Node::Int(world.account.ali_uid as i64))),
+        Owner::Shared { ali_uid } => f.push(("ImageOwnerId".into(), Node::Int(*ali_uid as i64))),
+        Owner::Marketplace { .. } => {}
+    }
+    f.extend([
+        ("CreationTime".to_string(), s(i.creation_time.to_iso8601())),
+        ("Size".into(), Node::Int(i.size_gib as i64)),
+        ("OSType".into(), s(i.os_type.as_str())),
+        ("OSName".into(), s(i.os_name.as_str())),
+        ("OSNameEn".into(), s(i.os_name.as_str())),
+        ("Platform".into(), s(i.platform.as_str())),
+        ("Architecture".into(), s(i.architecture.as_str())),
+        ("Usage".into(), s(if i.used_by_instances { "instance" } else { "none" })),
+        ("ResourceGroupId".into(), s(i.resource_group_id.as_str())),
+        (
+            "IsSelfShared".into(),
+            s(if i.shared_to_others { "True" } else { "False" }),
+        ),
+    ]);
+    let tags = i
+        .tags
+        .iter()
+        .map(|t| {
+            Node::Obj(vec![
+                ("TagKey".into(), s(t.key.as_str())),
+                ("TagValue".into(), s(t.value.as_str())),
+            ])
+        })
+        .collect();
+    f.push(wrapped("Tags", "Tag", tags));
+    let disks = i
+        .snapshot_ids
+        .iter()
+        .enumerate()
+        .map(|(n, sid)| {
+            let snap = world.snapshot(sid);
+            let device = format!("/dev/xvd{}", (b'a' + (n.min(25) as u8)) as char);
+            Node::Obj(vec![
+                ("Device".into(), s(device)),
+                ("Size".into(), s(snap.map_or(i.size_gib, |x| x.size_gib).to_string())),
+                ("SnapshotId".into(), s(sid.as_str())),
+                ("Type".into(), s(if n == 0 { "system" } else { "data" })),
+                ("Format".into(), s("")),
+                ("ImportOSSBucket".into(), s("")),
+                ("ImportOSSObject".into(), s("")),
+                ("Progress".into(), s(format!("{progress}%"))),
+                ("RemainTime".into(), Node::Int(0)),
+                (
+                    "Encrypted".into(),
+                    s(if snap.is_some_and(|x| x.encrypted) {
+                        "true"
+                    } else {
+                        "false"
+                    }),
+                ),
+            ])
+        })
+        .collect();
+    f.push(wrapped("DiskDeviceMappings", "DiskDeviceMapping", disks));
+    Node::Obj(f)
+}
+
+/// DescribeImages: filters `ImageId` (comma list), `ImageName` (substring), `Status` (comma list,
+/// default `Available`, `ALL` for every status), `ImageOwnerAlias` (default self, others and system);
+/// newest first; `PageNumber` from 1, `PageSize` 1-100 (default 10).
+pub fn describe_images(world: &mut World, p: &Params) -> Result<Outcome, ApiError> {
+    rules::ali_uid_present(world)?;
+    let region = params::required(p, "RegionId")?.to_string();
+    let dry_run = params::boolean(p, "DryRun")?.unwrap_or(false);
+    let page_number = page_param(p, "PageNumber", 1, u32::MAX as u64)?;
+    let page_size = page_param(p, "PageSize", 10, 100)?;
+    take_fault(world, "DescribeImages")?;
+    if world.region(&region).is_none() {
+        return Err(region_not_found());
+    }
+    if dry_run {
+        return Err(rules::dry_run_passed());
+    }
+    let ids: Option<Vec<&str>> = params::opt(p, "ImageId").map(|v| v.split(',').map(str::trim).collect());
+    let name = params::opt(p, "ImageName");
+    let statuses: Vec<ImageStatus> = match params::opt(p, "Status") {
+        None => vec![ImageStatus::Available],
+        Some(v) if v.split(',').any(|x| x.trim() == "ALL") => ImageStatus::ALL.to_vec(),
+        Some(v) => v.split(',').filter_map(|x| ImageStatus::parse(x.trim())).collect(),
+    };
+    let aliases: Vec<&str> = match params::opt(p, "ImageOwnerAlias") {
+        None => vec!["self", "others", "system"],
+        Some(v) => v.split(',').map(str::trim).collect(),
+    };
+    let mut matched: Vec<&Image> = world
+        .images
+        .iter()
+        .filter(|i| i.region == region)
+        .filter(|i| ids.as_ref().is_none_or(|ids| ids.contains(&i.id.as_str())))
+        .filter(|i| name.is_none_or(|n| i.name.contains(n)))
+        .filter(|i| statuses.contains(&world.status_of(i)))
+        .filter(|i| aliases.contains(&owner_alias(&i.owner)))
+        .collect();
+    matched.sort_by(|a, b| b.creation_time.cmp(&a.creation_time).then_with(|| a.id.cmp(&b.id)));
+    let total = matched.len();
+    let start = (page_number - 1).saturating_mul(page_size).min(total as u64) as usize;
+    let items: Vec<Node> = matched
+        .iter()
+        .skip(start)
+        .take(page_size as usize)
+        .map(|i| image_node(world, i))
+        .collect();
+    let shown = items.len();
+    Ok(Outcome {
+        fields: vec![
+            ("RegionId".into(), s(region.as_str())),
+            ("TotalCount".into(), Node::Int(total as i64)),
+            ("PageNumber".into(), Node::Int(page_number as i64)),
+            ("PageSize".into(), Node::Int(page_size as i64)),
+            wrapped("Images", "Image", items),
+        ],
+        rule: Rule::documented(
+            "describeimages.listed",
+            "FACTS §1d DescribeImages",
+            &format!(
+                "{total} image(s) in {region} match (Status filter default Available: a copy in progress is hidden \
+                 unless Status=Creating or Waiting); page {page_number} shows {shown}."
+            ),
+        ),
+    })
+}
+
+/// DescribeRegions: the world's regions; `LocalName` in Chinese by default (`AcceptLanguage=zh-CN`),
+/// English for `en-US` (and, for want of a source, for every other language).
+pub fn describe_regions(world: &mut World, p: &Params) -> Result<Outcome, ApiError> {
+    rules::ali_uid_present(world)?;
+    take_fault(world, "DescribeRegions")?;
+    let zh = params::opt(p, "AcceptLanguage").is_none_or(|l| l.eq_ignore_ascii_case("zh-CN"));
+    let items: Vec<Node> = world
+        .regions
+        .iter()
+        .filter_map(|r| regions::find(&r.id))
+        .map(|r| {
+            Node::Obj(vec![
+                ("RegionId".into(), s(r.id)),
+                ("LocalName".into(), s(if zh { r.name_zh } else { r.name_en })),
+                ("RegionEndpoint".into(), s(r.endpoint())),
+                ("Status".into(), s("available")),
+            ])
+        })
+        .collect();
+    let n = items.len();
+    Ok(Outcome {
+        fields: vec![wrapped("Regions", "Region", items)],
+        rule: Rule::documented(
+            "describeregions.listed",
+            "FACTS §1d DescribeRegions",
+            &format!("The {n} regions of this world."),
+        ),
+    })
+}

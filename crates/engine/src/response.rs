@@ -1,1 +1,284 @@
-//! (to be written)
+//! Wire rendering of responses: JSON and XML bodies, status and headers, for successes and errors.
+//!
+//! Shapes follow FACTS §1b: flat objects with `RequestId` first; lists wrapped twice (`Images.Image`),
+//! which in XML is a wrapper element holding repeated item elements. Error bodies carry
+//! `RequestId, Message, Recommend, HostId, Code` (JSON, newer captures' order) or the captured XML form
+//! with a single-quoted prolog and `Recommend` in CDATA. Everything user-supplied is escaped.
+
+use crate::error::ApiError;
+use crate::wire::HttpResponse;
+
+/// The response format a request asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// `Format=JSON` (any case).
+    Json,
+    /// `Format=XML` or absent (ECS's default).
+    Xml,
+}
+
+impl Format {
+    /// Reads the `Format` parameter case-insensitively (the Tea SDK sends `json`); default XML.
+    pub fn from_param(v: Option<&str>) -> Format {
+        match v {
+            Some(s) if s.eq_ignore_ascii_case("json") => Format::Json,
+            _ => Format::Xml,
+        }
+    }
+
+    /// The Content-Type header value (the Tea SDK compares the XML one exactly).
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Format::Json => "application/json;charset=utf-8",
+            Format::Xml => "text/xml;charset=utf-8",
+        }
+    }
+}
+
+/// A response value: enough structure to render both formats from one description.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Node {
+    /// A string.
+    Str(String),
+    /// An integer.
+    Int(i64),
+    /// A boolean.
+    Bool(bool),
+    /// An object with ordered fields.
+    Obj(Vec<(String, Node)>),
+    /// A list; in XML each item is an element named after the list's key.
+    List(Vec<Node>),
+}
+
+/// Shorthand for a string node.
+pub fn s(v: impl Into<String>) -> Node {
+    Node::Str(v.into())
+}
+
+/// A list wrapped twice: `{"Images":{"Image":[...]}}` / `<Images><Image/>...</Images>`.
+pub fn wrapped(outer: &str, inner: &str, items: Vec<Node>) -> (String, Node) {
+    (outer.into(), Node::Obj(vec![(inner.into(), Node::List(items))]))
+}
+
+fn json_str(out: &mut String, v: &str) {
+    // serde_json escapes exactly what JSON requires; serialising a &str cannot fail.
+    out.push_str(&serde_json::to_string(v).unwrap_or_else(|_| "\"\"".into()));
+}
+
+fn json(out: &mut String, n: &Node) {
+    match n {
+        Node::Str(v) => json_str(out, v),
+        Node::Int(i) => out.push_str(&i.to_string()),
+        Node::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Node::Obj(fields) => {
+            out.push('{');
+            for (i, (k, v)) in fields.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                json_str(out, k);
+                out.push(':');
+                json(out, v);
+            }
+            out.push('}');
+        }
+        Node::List(items) => {
+            out.push('[');
+            for (i, v) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                json(out, v);
+            }
+            out.push(']');
+        }
+    }
+}
+
+/// Escapes text for XML element content and attribute values.
+pub fn xml_escape(v: &str) -> String {
+    let mut o = String::with_capacity(v.len());
+    for c in v.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&apos;"),
+            // Characters XML 1.0 cannot carry at all are dropped rather than producing a broken document.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+fn xml_field(out: &mut String, k: &str, n: &Node) {
+    match n {
+        Node::List(items) => {
+            for item in items {
+                xml_field(out, k, item);
+            }
+        }
+        _ => {
+            out.push('<');
+            out.push_str(k);
+            out.push('>');
+            match n {
+                Node::Str(v) => out.push_str(&xml_escape(v)),
+                Node::Int(i) => out.push_str(&i.to_string()),
+                Node::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+                Node::Obj(fields) => {
+                    for (fk, fv) in fields {
+                        xml_field(out, fk, fv);
+                    }
+                }
+                Node::List(_) => {}
+            }
+            out.push_str("</");
+            out.push_str(k);
+            out.push('>');
+        }
+    }
+}
+
+/// Headers every response carries.
+fn headers(format: Format, request_id: &str) -> Vec<(String, String)> {
+    vec![
+        ("Content-Type".into(), format.content_type().into()),
+        ("x-acs-request-id".into(), request_id.into()),
+        ("Access-Control-Allow-Origin".into(), "*".into()),
+    ]
+}
+
+/// A 200 response: `RequestId` first, then the operation's fields; XML root `<{Action}Response>`.
+pub fn success(action: &str, format: Format, request_id: &str, fields: Vec<(String, Node)>) -> HttpResponse {
+    let mut all = Vec::with_capacity(fields.len() + 1);
+    all.push(("RequestId".to_string(), s(request_id)));
+    all.extend(fields);
+    let body = match format {
+        Format::Json => {
+            let mut o = String::new();
+            json(&mut o, &Node::Obj(all));
+            o
+        }
+        Format::Xml => {
+            let mut o = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+            xml_field(&mut o, &format!("{action}Response"), &Node::Obj(all));
+            o
+        }
+    };
+    HttpResponse {
+        status: 200,
+        headers: headers(format, request_id),
+        body,
+    }
+}
+
+/// The `Recommend` URL of the 2024-25 captures, product `Ecs`.
+pub fn recommend_url(code: &str, request_id: &str) -> String {
+    format!("https://api.aliyun.com/troubleshoot?q={code}&product=Ecs&requestId={request_id}")
+}
+
+/// An error response with the documented status, code and message.
+pub fn error(err: &ApiError, format: Format, request_id: &str, host: &str) -> HttpResponse {
+    let recommend = recommend_url(&err.code, request_id);
+    let body = match format {
+        Format::Json => {
+            let mut o = String::new();
+            json(
+                &mut o,
+                &Node::Obj(vec![
+                    ("RequestId".into(), s(request_id)),
+                    ("Message".into(), s(err.message.as_str())),
+                    ("Recommend".into(), s(recommend)),
+                    ("HostId".into(), s(host)),
+                    ("Code".into(), s(err.code.as_str())),
+                ]),
+            );
+            o
+        }
+        Format::Xml => format!(
+            "<?xml version='1.0' encoding='UTF-8'?><Error><RequestId>{}</RequestId><HostId>{}</HostId><Code>{}</Code>\
+             <Message>{}</Message><Recommend><![CDATA[{}]]></Recommend></Error>",
+            xml_escape(request_id),
+            xml_escape(host),
+            xml_escape(&err.code),
+            xml_escape(&err.message),
+            recommend.replace("]]>", "]]]]><![CDATA[>"),
+        ),
+    };
+    HttpResponse {
+        status: err.http_status,
+        headers: headers(format, request_id),
+        body,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Rule;
+
+    #[test]
+    fn copyimage_success_in_both_formats() {
+        let f = vec![("ImageId".to_string(), s("m-bp1h46wfpjsjastd****"))];
+        let j = success(
+            "CopyImage",
+            Format::Json,
+            "C8B26B44-0189-443E-9816-D951F59623A9",
+            f.clone(),
+        );
+        assert_eq!(
+            j.body,
+            r#"{"RequestId":"C8B26B44-0189-443E-9816-D951F59623A9","ImageId":"m-bp1h46wfpjsjastd****"}"#
+        );
+        assert_eq!(j.header("content-type"), Some("application/json;charset=utf-8"));
+        let x = success("CopyImage", Format::Xml, "C8B26B44-0189-443E-9816-D951F59623A9", f);
+        assert_eq!(
+            x.body,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><CopyImageResponse><RequestId>C8B26B44-0189-443E-9816-D951F59623A9\
+             </RequestId><ImageId>m-bp1h46wfpjsjastd****</ImageId></CopyImageResponse>"
+        );
+    }
+
+    #[test]
+    fn lists_are_wrapped_twice() {
+        let items = vec![Node::Obj(vec![("A".into(), Node::Int(1))]), Node::Obj(vec![])];
+        let j = success("X", Format::Json, "R", vec![wrapped("Images", "Image", items.clone())]);
+        assert_eq!(j.body, r#"{"RequestId":"R","Images":{"Image":[{"A":1},{}]}}"#);
+        let x = success("X", Format::Xml, "R", vec![wrapped("Images", "Image", items)]);
+        assert!(x
+            .body
+            .ends_with("<Images><Image><A>1</A></Image><Image></Image></Images></XResponse>"));
+    }
+
+    #[test]
+    fn error_bodies_escape_and_order() {
+        let e = ApiError::new(400, "InvalidVersion", "a<b & \"c\"", Rule::documented("x", "y", "z"));
+        let j = error(&e, Format::Json, "RID", "ecs.aliyuncs.com");
+        assert_eq!(
+            j.body,
+            r#"{"RequestId":"RID","Message":"a<b & \"c\"","Recommend":"https://api.aliyun.com/troubleshoot?q=InvalidVersion&product=Ecs&requestId=RID","HostId":"ecs.aliyuncs.com","Code":"InvalidVersion"}"#
+        );
+        let x = error(&e, Format::Xml, "RID", "h");
+        assert_eq!(
+            x.body,
+            "<?xml version='1.0' encoding='UTF-8'?><Error><RequestId>RID</RequestId><HostId>h</HostId><Code>InvalidVersion\
+             </Code><Message>a&lt;b &amp; &quot;c&quot;</Message><Recommend><![CDATA[https://api.aliyun.com/troubleshoot?\
+             q=InvalidVersion&product=Ecs&requestId=RID]]></Recommend></Error>"
+        );
+        assert_eq!(x.status, 400);
+        assert_eq!(x.header("Content-Type"), Some("text/xml;charset=utf-8"));
+        assert_eq!(x.header("x-acs-request-id"), Some("RID"));
+    }
+
+    #[test]
+    fn format_is_case_insensitive_and_defaults_to_xml() {
+        assert_eq!(Format::from_param(Some("json")), Format::Json);
+        assert_eq!(Format::from_param(Some("JSON")), Format::Json);
+        assert_eq!(Format::from_param(Some("XML")), Format::Xml);
+        assert_eq!(Format::from_param(None), Format::Xml);
+        assert_eq!(Format::from_param(Some("yaml")), Format::Xml);
+    }
+}

@@ -1,1 +1,726 @@
-//! (to be written)
+//! The simulated account: its regions, images, snapshots, quotas, KMS keys, resource groups, callers,
+//! access keys, fault switches and the copy queue. Plain data (serde), so a scenario is a saved world.
+//!
+//! Every property a documented error depends on is a field here, so a user can reach every error by
+//! editing the world. Times are absolute UTC (`UtcTime`, ISO 8601 in JSON) except the world clock
+//! `now`, which counts virtual seconds since `base_time`.
+
+use crate::clock::UtcTime;
+use crate::queue::{Queue, TaskState};
+use crate::regions;
+use crate::rng::Rng;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Serde helpers: `UtcTime` as an ISO 8601 string in scenario files (readable and hand-editable).
+pub mod iso {
+    use crate::clock::UtcTime;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes `yyyy-MM-ddTHH:mm:ssZ`.
+    pub fn serialize<S: Serializer>(t: &UtcTime, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&t.to_iso8601())
+    }
+
+    /// Reads `yyyy-MM-ddTHH:mm:ssZ`; anything else is a clear error.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<UtcTime, D::Error> {
+        let s = String::deserialize(d)?;
+        UtcTime::parse_iso8601(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a time of the form yyyy-MM-ddTHH:mm:ssZ")))
+    }
+}
+
+/// The whole simulated world. `Clone` is cheap enough for a preview on every keystroke.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct World {
+    /// A short name for the scenario (shown by the faces).
+    #[serde(default)]
+    pub name: String,
+    /// What the scenario teaches or sets up.
+    #[serde(default)]
+    pub description: String,
+    /// The account the requests act on.
+    pub account: Account,
+    /// The UTC instant of world second 0; world times on the wire are `base_time + now`.
+    #[serde(with = "iso")]
+    pub base_time: UtcTime,
+    /// The world clock: virtual seconds since `base_time`.
+    #[serde(default)]
+    pub now: u64,
+    /// The regions that exist in this world, with their per-region settings.
+    pub regions: Vec<RegionSettings>,
+    /// Custom, shared and marketplace images visible to the account.
+    #[serde(default)]
+    pub images: Vec<Image>,
+    /// Snapshots that images are built from.
+    #[serde(default)]
+    pub snapshots: Vec<Snapshot>,
+    /// KMS keys (for encrypted copies).
+    #[serde(default)]
+    pub kms_keys: Vec<KmsKey>,
+    /// Resource groups of the account; one should be the default group.
+    #[serde(default)]
+    pub resource_groups: Vec<ResourceGroup>,
+    /// RAM users and the resource groups each may manage.
+    #[serde(default)]
+    pub ram_users: Vec<RamUser>,
+    /// Who makes requests on the trusted path (`Engine::call`): root or a RAM user.
+    #[serde(default)]
+    pub caller: Caller,
+    /// Access keys the local endpoint accepts (signature checks look secrets up here).
+    #[serde(default)]
+    pub access_keys: Vec<AccessKey>,
+    /// One-shot failures to inject (simulated server faults).
+    #[serde(default)]
+    pub faults: Vec<Fault>,
+    /// Choices where the sources disagree or are silent (see FIDELITY.md).
+    #[serde(default)]
+    pub settings: Settings,
+    /// The copy queue: every copy task ever created, waiting, running or ended.
+    #[serde(default)]
+    pub queue: Queue,
+    /// ClientToken -> the request it was first used with (for idempotency).
+    #[serde(default)]
+    pub client_tokens: BTreeMap<String, ClientTokenRecord>,
+}
+
+/// The Alibaba Cloud account being simulated.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Account {
+    /// The account's AliUid (`ImageOwnerId` of its images; `OwnerId` must match it when given).
+    pub ali_uid: u64,
+    /// Whether the account is in the BYOK whitelist (`UserNotInTheWhiteList`).
+    #[serde(default = "yes")]
+    pub byok_whitelisted: bool,
+    /// The largest image, in GiB, that may be copied (`SizeExceed.Image`).
+    #[serde(default = "default_max_size")]
+    pub max_image_size_gib: u64,
+}
+
+fn yes() -> bool {
+    true
+}
+fn default_max_size() -> u64 {
+    500
+}
+fn default_image_quota() -> u32 {
+    100
+}
+fn default_snapshot_quota() -> u32 {
+    1000
+}
+
+/// Per-region settings. A region missing here does not exist in this world.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionSettings {
+    /// Region ID, one of the region table's (`regions::REGIONS`).
+    pub id: String,
+    /// Whether images can be copied from or to this region (`RegionNotSupportCopy`).
+    #[serde(default = "yes")]
+    pub supports_copy: bool,
+    /// Whether BYOK (a KMSKeyId of your own) is supported here (`InvalidRegion.NotSupport`).
+    #[serde(default = "yes")]
+    pub supports_byok: bool,
+    /// How many custom images the account may hold here (`QuotaExceed.Image`).
+    #[serde(default = "default_image_quota")]
+    pub image_quota: u32,
+    /// How many snapshots the account may hold here (`QuotaExceed.Snapshot`).
+    #[serde(default = "default_snapshot_quota")]
+    pub snapshot_quota: u32,
+    /// The 3-character prefix of resource IDs here; filled from the region table, or seeded, if absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_prefix: Option<String>,
+}
+
+impl RegionSettings {
+    /// A region with every default (copy and BYOK supported, default quotas).
+    pub fn new(id: &str) -> RegionSettings {
+        RegionSettings {
+            id: id.into(),
+            supports_copy: true,
+            supports_byok: true,
+            image_quota: default_image_quota(),
+            snapshot_quota: default_snapshot_quota(),
+            id_prefix: None,
+        }
+    }
+}
+
+/// The lifecycle states of an image, as `DescribeImages` names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ImageStatus {
+    /// Being created (a running copy).
+    Creating,
+    /// Waiting in a multi-task queue (a queued copy).
+    Waiting,
+    /// Ready for use.
+    Available,
+    /// Unavailable.
+    UnAvailable,
+    /// Creation failed.
+    CreateFailed,
+    /// Deprecated.
+    Deprecated,
+}
+
+impl ImageStatus {
+    /// The wire spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImageStatus::Creating => "Creating",
+            ImageStatus::Waiting => "Waiting",
+            ImageStatus::Available => "Available",
+            ImageStatus::UnAvailable => "UnAvailable",
+            ImageStatus::CreateFailed => "CreateFailed",
+            ImageStatus::Deprecated => "Deprecated",
+        }
+    }
+
+    /// Every status, in the order the SDK documents them.
+    pub const ALL: [ImageStatus; 6] = [
+        ImageStatus::Creating,
+        ImageStatus::Waiting,
+        ImageStatus::Available,
+        ImageStatus::UnAvailable,
+        ImageStatus::CreateFailed,
+        ImageStatus::Deprecated,
+    ];
+
+    /// Parses the wire spelling exactly (case-sensitive, as the SDK enumerates it).
+    pub fn parse(s: &str) -> Option<ImageStatus> {
+        ImageStatus::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+}
+
+/// Who owns an image, from the account's point of view.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Owner {
+    /// The account's own custom image.
+    #[serde(rename = "self")]
+    Own,
+    /// Shared to this account by another account.
+    Shared {
+        /// The owning account's AliUid.
+        ali_uid: u64,
+    },
+    /// An Alibaba Cloud Marketplace image, published in some regions only.
+    Marketplace {
+        /// The regions the image is published in (`OperationDenied.NotPublished`).
+        published_regions: Vec<String>,
+    },
+}
+
+/// One tag on a resource.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tag {
+    /// Tag key.
+    pub key: String,
+    /// Tag value (may be empty).
+    #[serde(default)]
+    pub value: String,
+}
+
+fn linux() -> String {
+    "linux".into()
+}
+fn x86() -> String {
+    "x86_64".into()
+}
+
+/// An image in one region.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Image {
+    /// `m-` + region prefix + random characters, 22 in all.
+    pub id: String,
+    /// The region the image is in.
+    pub region: String,
+    /// Image name.
+    pub name: String,
+    /// Image description.
+    #[serde(default)]
+    pub description: String,
+    /// Size in GiB (`SizeExceed.Image`, copy duration).
+    pub size_gib: u64,
+    /// Lifecycle status. For a copy, the queue task decides it while the task exists.
+    pub status: ImageStatus,
+    /// Owner: self, shared, marketplace.
+    pub owner: Owner,
+    /// IDs of the snapshots the image is built from.
+    #[serde(default)]
+    pub snapshot_ids: Vec<String>,
+    /// When the image was created.
+    #[serde(with = "iso")]
+    pub creation_time: UtcTime,
+    /// `linux` or `windows`.
+    #[serde(default = "linux")]
+    pub os_type: String,
+    /// Operating system name, e.g. `CentOS 7.9 64位`.
+    #[serde(default)]
+    pub os_name: String,
+    /// Platform, e.g. `CentOS`, `Ubuntu`, `Windows Server 2019`.
+    #[serde(default)]
+    pub platform: String,
+    /// `x86_64`, `i386` or `arm64`.
+    #[serde(default = "x86")]
+    pub architecture: String,
+    /// Resource group ID (empty: the default group).
+    #[serde(default)]
+    pub resource_group_id: String,
+    /// Tags.
+    #[serde(default)]
+    pub tags: Vec<Tag>,
+    /// Whether the image is encrypted.
+    #[serde(default)]
+    pub encrypted: bool,
+    /// The copy task that creates this image, if it is a copy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_task: Option<usize>,
+    /// Whether instances run from it (`ImageUsingByInstance` on DeleteImage without Force).
+    #[serde(default)]
+    pub used_by_instances: bool,
+    /// Whether the account shared it to others (`ImageUseShared` on DeleteImage).
+    #[serde(default)]
+    pub shared_to_others: bool,
+}
+
+/// A disk snapshot.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Snapshot {
+    /// `s-` + region prefix + random characters.
+    pub id: String,
+    /// Region.
+    pub region: String,
+    /// Creation time (`InvalidSnapshot.TooOld` before 2013-07-15).
+    #[serde(with = "iso")]
+    pub creation_time: UtcTime,
+    /// Size in GiB.
+    #[serde(default)]
+    pub size_gib: u64,
+    /// Encrypted (`OperationDeined.EncryptedSnapshot`).
+    #[serde(default)]
+    pub encrypted: bool,
+    /// Whether it may be used to create images (`OperationDenied`).
+    #[serde(default = "yes")]
+    pub allowed_to_create_image: bool,
+    /// Deleted snapshots still referenced by an image give `InvalidSnapshotId.NotFound`.
+    #[serde(default)]
+    pub deleted: bool,
+}
+
+/// A KMS key usable for encrypted copies.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KmsKey {
+    /// Key ID, e.g. `e522b26d-abf6-4e0d-b5da-04b7******3c`.
+    pub id: String,
+    /// The region the key lives in (the copy's destination must match).
+    pub region: String,
+    /// Enabled (`InvalidParameter.KMSKeyId.CMKNotEnabled`).
+    #[serde(default = "yes")]
+    pub enabled: bool,
+    /// ECS is authorised to use KMS (`InvalidParameter.KMSKeyId.KMSUnauthorized`).
+    #[serde(default = "yes")]
+    pub ecs_authorized: bool,
+}
+
+/// A resource group.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResourceGroup {
+    /// `rg-...`.
+    pub id: String,
+    /// Display name.
+    #[serde(default)]
+    pub name: String,
+    /// Whether this is the account's default resource group.
+    #[serde(default)]
+    pub is_default: bool,
+}
+
+/// A RAM user and what it may manage.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RamUser {
+    /// User name.
+    pub name: String,
+    /// IDs of resource groups the user may manage (the default group's ID included or not).
+    #[serde(default)]
+    pub manageable_resource_groups: Vec<String>,
+}
+
+/// Who is calling.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Caller {
+    /// The account itself: may manage every resource group.
+    #[default]
+    Root,
+    /// A RAM user of the account, by name.
+    RamUser {
+        /// The user's name in `ram_users`.
+        name: String,
+    },
+}
+
+/// An access key the local endpoint accepts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccessKey {
+    /// AccessKeyId.
+    pub id: String,
+    /// AccessKeySecret (never logged; only used to verify signatures).
+    pub secret: String,
+    /// Disabled keys get `InvalidAccessKeyId.Inactive`.
+    #[serde(default = "yes")]
+    pub enabled: bool,
+    /// Whose key it is.
+    #[serde(default)]
+    pub principal: Caller,
+}
+
+/// What an injected fault does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FaultKind {
+    /// 500 `InternalError` "The request processing has failed due to some unknown error, exception or failure."
+    InternalError500,
+    /// 403 `InternalError` "The request processing has failed due to some unknown error."
+    InternalError403,
+    /// The copy task created by the next matching CopyImage ends in `CreateFailed`.
+    CopyFails,
+}
+
+/// A one-shot (or n-shot) failure: the next `remaining` requests of `action` fail this way.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fault {
+    /// The Action it applies to (`*` for any).
+    pub action: String,
+    /// What happens.
+    pub kind: FaultKind,
+    /// How many more requests it hits.
+    #[serde(default = "one")]
+    pub remaining: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// Which region's lane a copy task waits in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QueueKey {
+    /// The source region (default: the reference's "a single region can have only one image copy task").
+    #[default]
+    Source,
+    /// The destination region.
+    Destination,
+}
+
+/// What CopyImage does when `DestinationRegionId` is omitted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MissingDestination {
+    /// The destination is taken as the source region, so the request fails with
+    /// `IncorrectDestinationRegion` (the reference's own sample request omits the parameter).
+    #[default]
+    SameAsSource,
+    /// `MissingParameter` for `DestinationRegionId`.
+    MissingParameter,
+}
+
+/// What DeleteImage does for an image that does not exist.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeleteMissing {
+    /// Success, nothing deleted ("If the specified custom image does not exist, the request is ignored.").
+    #[default]
+    Ignore,
+    /// 404 `InvalidImageId.NotFound`.
+    NotFound,
+}
+
+/// Which of two documented messages a code uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageForm {
+    /// The CopyImage-specific message ("The specified destination ...").
+    #[default]
+    Destination,
+    /// The generic twin message ("The specified Image name ..." / "The specified description ...").
+    Plain,
+}
+
+fn default_queue_limit() -> u32 {
+    1
+}
+fn default_secs_per_gib() -> u64 {
+    30
+}
+
+/// Choices where sources disagree or are silent; each is a FIDELITY.md row.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Running copy tasks per region lane (reference: 1; newer doc: 5).
+    #[serde(default = "default_queue_limit")]
+    pub queue_limit: u32,
+    /// Which region a task's lane is.
+    #[serde(default)]
+    pub queue_key: QueueKey,
+    /// World seconds one GiB takes to copy (so Progress rises at a set rate).
+    #[serde(default = "default_secs_per_gib")]
+    pub copy_secs_per_gib: u64,
+    /// CopyImage without DestinationRegionId.
+    #[serde(default)]
+    pub missing_destination: MissingDestination,
+    /// DeleteImage of a missing image.
+    #[serde(default)]
+    pub delete_missing_image: DeleteMissing,
+    /// Simulated: the caller's AliUid is missing (`InvalidAliUid.IsNull`).
+    #[serde(default)]
+    pub anonymous_caller: bool,
+    /// Which `InvalidImageName.Malformed` message a bad DestinationImageName gives.
+    #[serde(default)]
+    pub image_name_message: MessageForm,
+    /// Which `InvalidDescription.Malformed` message a bad DestinationDescription gives.
+    #[serde(default)]
+    pub description_message: MessageForm,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            queue_limit: default_queue_limit(),
+            queue_key: QueueKey::Source,
+            copy_secs_per_gib: default_secs_per_gib(),
+            missing_destination: MissingDestination::SameAsSource,
+            delete_missing_image: DeleteMissing::Ignore,
+            anonymous_caller: false,
+            image_name_message: MessageForm::Destination,
+            description_message: MessageForm::Destination,
+        }
+    }
+}
+
+/// What a ClientToken was first used with.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClientTokenRecord {
+    /// The Action.
+    pub action: String,
+    /// The business parameters (sorted, common parameters and ClientToken left out).
+    pub fingerprint: Vec<(String, String)>,
+    /// The ImageId the first request returned.
+    pub image_id: String,
+}
+
+impl World {
+    /// The settings of region `id`, if it exists in this world.
+    pub fn region(&self, id: &str) -> Option<&RegionSettings> {
+        self.regions.iter().find(|r| r.id == id)
+    }
+
+    /// The image with this ID in this region.
+    pub fn image_in(&self, region: &str, id: &str) -> Option<&Image> {
+        self.images.iter().find(|i| i.id == id && i.region == region)
+    }
+
+    /// The image with this ID anywhere.
+    pub fn image(&self, id: &str) -> Option<&Image> {
+        self.images.iter().find(|i| i.id == id)
+    }
+
+    /// The snapshot with this ID.
+    pub fn snapshot(&self, id: &str) -> Option<&Snapshot> {
+        self.snapshots.iter().find(|s| s.id == id)
+    }
+
+    /// The current status of an image: a copy's status comes from its task while it has one.
+    pub fn status_of(&self, image: &Image) -> ImageStatus {
+        match image.copy_task.and_then(|t| self.queue.tasks.get(t)) {
+            Some(task) => match task.state {
+                TaskState::Waiting => ImageStatus::Waiting,
+                TaskState::Running => ImageStatus::Creating,
+                TaskState::Done => ImageStatus::Available,
+                TaskState::Failed => ImageStatus::CreateFailed,
+                TaskState::Canceled => image.status,
+            },
+            None => image.status,
+        }
+    }
+
+    /// Progress as `DescribeImages` shows it (`"100%"`, `"32%"`).
+    pub fn progress_of(&self, image: &Image) -> u64 {
+        match image.copy_task.and_then(|t| self.queue.tasks.get(t)) {
+            Some(task) => task.progress_percent(self.now),
+            None => match image.status {
+                ImageStatus::Creating | ImageStatus::Waiting | ImageStatus::CreateFailed => 0,
+                _ => 100,
+            },
+        }
+    }
+
+    /// Whether the image is a copy whose task is still waiting or running.
+    pub fn is_copy_in_progress(&self, image: &Image) -> bool {
+        image
+            .copy_task
+            .and_then(|t| self.queue.tasks.get(t))
+            .is_some_and(|t| t.state.is_active())
+    }
+
+    /// Whether an active copy task reads from this image.
+    pub fn is_source_of_active_copy(&self, image_id: &str) -> bool {
+        self.queue.active_tasks().any(|t| t.source_image_id == image_id)
+    }
+
+    /// The world clock as a UTC instant (for CreationTime).
+    pub fn now_utc(&self) -> UtcTime {
+        self.base_time.plus(self.now.min(i64::MAX as u64) as i64)
+    }
+
+    /// The ID prefix used for new resources in a region.
+    pub fn prefix_of(&self, region: &str) -> String {
+        self.region(region)
+            .and_then(|r| r.id_prefix.clone())
+            .or_else(|| regions::find(region).and_then(|r| r.id_prefix.map(String::from)))
+            .unwrap_or_else(|| "000".into())
+    }
+
+    /// The default resource group's ID, if the world has one.
+    pub fn default_resource_group(&self) -> Option<&ResourceGroup> {
+        self.resource_groups.iter().find(|g| g.is_default)
+    }
+
+    /// Fills `id_prefix` for every region: the region table's, or 3 seeded ID characters.
+    pub fn fill_prefixes(&mut self, rng: &mut Rng) {
+        for r in &mut self.regions {
+            if r.id_prefix.is_none() {
+                r.id_prefix = Some(match regions::find(&r.id).and_then(|t| t.id_prefix) {
+                    Some(p) => p.to_string(),
+                    None => rng.id_chars(3),
+                });
+            }
+        }
+    }
+
+    /// Checks a loaded world for contradictions and rebuilds derived state (the queue's lanes).
+    /// Every problem is a clear message naming the offending value; nothing here panics.
+    pub fn validate(&mut self) -> Result<(), String> {
+        let mut seen = BTreeSet::new();
+        for r in &self.regions {
+            if regions::find(&r.id).is_none() {
+                return Err(format!("unknown region `{}` in regions", r.id));
+            }
+            if !seen.insert(r.id.as_str()) {
+                return Err(format!("duplicate region `{}` in regions", r.id));
+            }
+            if let Some(p) = &r.id_prefix {
+                if p.len() != 3 || !p.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+                    return Err(format!(
+                        "id_prefix `{p}` of region `{}` must be 3 characters [0-9a-z]",
+                        r.id
+                    ));
+                }
+            }
+        }
+        let known = |id: &str| self.regions.iter().any(|r| r.id == id);
+        let mut ids = BTreeSet::new();
+        for i in &self.images {
+            if !known(&i.region) {
+                return Err(format!(
+                    "image `{}` is in region `{}`, which is not in this world",
+                    i.id, i.region
+                ));
+            }
+            if !ids.insert(i.id.as_str()) {
+                return Err(format!("duplicate image ID `{}`", i.id));
+            }
+            if let Owner::Marketplace { published_regions } = &i.owner {
+                if let Some(bad) = published_regions.iter().find(|r| regions::find(r).is_none()) {
+                    return Err(format!("image `{}` is published in unknown region `{bad}`", i.id));
+                }
+            }
+            if let Some(t) = i.copy_task {
+                if t >= self.queue.tasks.len() {
+                    return Err(format!(
+                        "image `{}` refers to copy task {t}, which does not exist",
+                        i.id
+                    ));
+                }
+            }
+        }
+        let mut sids = BTreeSet::new();
+        for s in &self.snapshots {
+            if !known(&s.region) {
+                return Err(format!(
+                    "snapshot `{}` is in region `{}`, which is not in this world",
+                    s.id, s.region
+                ));
+            }
+            if !sids.insert(s.id.as_str()) {
+                return Err(format!("duplicate snapshot ID `{}`", s.id));
+            }
+        }
+        let mut kids = BTreeSet::new();
+        for k in &self.kms_keys {
+            if !known(&k.region) {
+                return Err(format!(
+                    "KMS key `{}` is in region `{}`, which is not in this world",
+                    k.id, k.region
+                ));
+            }
+            if !kids.insert((k.region.as_str(), k.id.as_str())) {
+                return Err(format!("duplicate KMS key `{}` in region `{}`", k.id, k.region));
+            }
+        }
+        let mut gids = BTreeSet::new();
+        for g in &self.resource_groups {
+            if !gids.insert(g.id.as_str()) {
+                return Err(format!("duplicate resource group `{}`", g.id));
+            }
+        }
+        if self.resource_groups.iter().filter(|g| g.is_default).count() > 1 {
+            return Err("more than one default resource group".into());
+        }
+        let mut users = BTreeSet::new();
+        for u in &self.ram_users {
+            if !users.insert(u.name.as_str()) {
+                return Err(format!("duplicate RAM user `{}`", u.name));
+            }
+        }
+        let user_known = |c: &Caller| match c {
+            Caller::Root => true,
+            Caller::RamUser { name } => self.ram_users.iter().any(|u| &u.name == name),
+        };
+        if !user_known(&self.caller) {
+            return Err("caller names a RAM user that is not in ram_users".into());
+        }
+        let mut akids = BTreeSet::new();
+        for k in &self.access_keys {
+            if !akids.insert(k.id.as_str()) {
+                return Err(format!("duplicate access key `{}`", k.id));
+            }
+            if !user_known(&k.principal) {
+                return Err(format!(
+                    "access key `{}` belongs to a RAM user that is not in ram_users",
+                    k.id
+                ));
+            }
+        }
+        if self.settings.queue_limit == 0 {
+            return Err("settings.queue_limit must be at least 1".into());
+        }
+        self.queue.validate(&|r| known(r))?;
+        self.queue.rebuild_lanes();
+        Ok(())
+    }
+}
