@@ -1,1 +1,384 @@
-//! (to be written)
+//! The one transcript format of the product (the UI's export, the CLI's `run` / `--check`, golden tests):
+//! a scenario (preset name or inline world), a seed, a host, and steps — requests (trusted parameters or
+//! a full HTTP request with its wire time) and clock moves. Running it gives one recorded outcome per step.
+//!
+//! ```json
+//! { "version": 1, "scenario": {"preset": "default"}, "seed": 1, "host": "ecs.cn-hangzhou.aliyuncs.com",
+//!   "steps": [ {"request": {"Action": "CopyImage", "Version": "2014-05-26", "RegionId": "cn-hangzhou",
+//!                           "ImageId": "m-bp1h46wfpjsjastc****", "DestinationRegionId": "cn-shanghai"}},
+//!              {"advance": 600}, {"run_to_next_event": true}, {"run_to_idle": true},
+//!              {"http": {"method": "GET", "host": "...", "path": "/", "query": "...", "headers": [], "body": ""},
+//!               "wire_time": "2024-05-20T08:00:00Z"} ],
+//!   "responses": [ ... recorded outcomes, optional ... ] }
+//! ```
+//! Request parameters are an object (values may be strings, numbers or booleans) or a list of
+//! `[name, value]` pairs when order or repeats matter. Parsing never panics; every problem is a message
+//! naming the step.
+
+use crate::clock::UtcTime;
+use crate::engine::{CallContext, Engine};
+use crate::scenario;
+use crate::wire::{HttpRequest, Params};
+use crate::world::World;
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{json, Value};
+
+/// The current transcript format version.
+pub const VERSION: u32 = 1;
+
+/// Which world a transcript starts from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScenarioRef {
+    /// A preset by name (`scenario::PRESETS`).
+    Preset(String),
+    /// A whole world, inline.
+    Inline(Box<World>),
+}
+
+/// One step.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    /// A trusted request (`Engine::call`).
+    Request(Params),
+    /// A full HTTP request (`Engine::handle_http`) at a wire time.
+    Http {
+        /// The request as sent.
+        request: HttpRequest,
+        /// The wire clock when it arrives.
+        wire_time: UtcTime,
+    },
+    /// Move the world clock forward.
+    Advance(u64),
+    /// Run to the next copy event.
+    RunToNextEvent,
+    /// Run until the queue is idle.
+    RunToIdle,
+}
+
+/// What one step produced.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Recorded {
+    /// A request's response.
+    Response {
+        /// Step index (0-based).
+        step: usize,
+        /// HTTP status.
+        status: u16,
+        /// Response headers.
+        headers: Vec<(String, String)>,
+        /// Response body.
+        body: String,
+        /// The ID of the rule that decided it.
+        rule: String,
+        /// The RequestId.
+        request_id: String,
+    },
+    /// The world clock after a clock step.
+    Clock {
+        /// Step index (0-based).
+        step: usize,
+        /// World time after the step.
+        world_time: u64,
+    },
+}
+
+/// A transcript.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Transcript {
+    /// Format version (1).
+    pub version: u32,
+    /// The starting world.
+    pub scenario: ScenarioRef,
+    /// The engine's seed.
+    #[serde(default = "default_seed")]
+    pub seed: u64,
+    /// The host trusted requests are addressed to (the errors' HostId).
+    #[serde(default = "default_host")]
+    pub host: String,
+    /// The steps, in order.
+    pub steps: Vec<Step>,
+    /// The recorded outcomes (for `--check` and golden tests); empty when not recorded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responses: Vec<Recorded>,
+}
+
+fn default_seed() -> u64 {
+    1
+}
+
+/// The default host: the historical central endpoint of every old doc example.
+pub fn default_host() -> String {
+    crate::regions::CENTRAL_ENDPOINT.to_string()
+}
+
+impl Serialize for ScenarioRef {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ScenarioRef::Preset(n) => json!({ "preset": n }).serialize(s),
+            ScenarioRef::Inline(w) => w.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ScenarioRef {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = Value::deserialize(d)?;
+        match v.as_object() {
+            Some(o) if o.len() == 1 && o.contains_key("preset") => match o.get("preset").and_then(Value::as_str) {
+                Some(n) => Ok(ScenarioRef::Preset(n.to_string())),
+                None => Err(D::Error::custom("scenario.preset must be a string")),
+            },
+            Some(_) => serde_json::from_value::<World>(v)
+                .map(|w| ScenarioRef::Inline(Box::new(w)))
+                .map_err(|e| D::Error::custom(format!("inline scenario: {e}"))),
+            None => Err(D::Error::custom(
+                "scenario must be {\"preset\": name} or an inline world object",
+            )),
+        }
+    }
+}
+
+fn params_from_value(v: &Value) -> Result<Params, String> {
+    let scalar = |x: &Value| -> Result<String, String> {
+        match x {
+            Value::String(s) => Ok(s.clone()),
+            Value::Number(n) => Ok(n.to_string()),
+            Value::Bool(b) => Ok(b.to_string()),
+            other => Err(format!(
+                "parameter values must be strings, numbers or booleans, not {other}"
+            )),
+        }
+    };
+    match v {
+        Value::Object(o) => o.iter().map(|(k, x)| Ok((k.clone(), scalar(x)?))).collect(),
+        Value::Array(a) => a
+            .iter()
+            .map(|pair| match pair.as_array().map(|p| p.as_slice()) {
+                Some([k, x]) => Ok((
+                    k.as_str().ok_or("a parameter name must be a string")?.to_string(),
+                    scalar(x)?,
+                )),
+                _ => Err("a parameter list holds [name, value] pairs".to_string()),
+            })
+            .collect(),
+        _ => Err("request must be an object of parameters or a list of [name, value] pairs".into()),
+    }
+}
+
+impl Step {
+    fn from_value(v: &Value) -> Result<Step, String> {
+        let o = v.as_object().ok_or("a step must be an object")?;
+        if let Some(r) = o.get("request") {
+            return params_from_value(r).map(Step::Request);
+        }
+        if let Some(h) = o.get("http") {
+            let request: HttpRequest = serde_json::from_value(h.clone()).map_err(|e| format!("http: {e}"))?;
+            let t = o
+                .get("wire_time")
+                .and_then(Value::as_str)
+                .ok_or("an http step needs \"wire_time\": \"yyyy-MM-ddTHH:mm:ssZ\"")?;
+            let wire_time =
+                UtcTime::parse_iso8601(t).ok_or_else(|| format!("wire_time `{t}` is not yyyy-MM-ddTHH:mm:ssZ"))?;
+            return Ok(Step::Http { request, wire_time });
+        }
+        if let Some(a) = o.get("advance") {
+            return a
+                .as_u64()
+                .map(Step::Advance)
+                .ok_or_else(|| "advance must be a whole number of seconds".into());
+        }
+        if o.get("run_to_idle").is_some_and(|v| v == &Value::Bool(true)) {
+            return Ok(Step::RunToIdle);
+        }
+        if o.get("run_to_next_event").is_some_and(|v| v == &Value::Bool(true)) {
+            return Ok(Step::RunToNextEvent);
+        }
+        Err(
+            "a step is {\"request\": ...}, {\"http\": ..., \"wire_time\": ...}, {\"advance\": secs}, \
+             {\"run_to_next_event\": true} or {\"run_to_idle\": true}"
+                .into(),
+        )
+    }
+
+    fn to_value(&self) -> Value {
+        match self {
+            Step::Request(p) => {
+                // An object when names are unique and sorted (readable, and JSON objects are read back
+                // sorted), pairs otherwise (exact order and repeats).
+                if p.windows(2).all(|w| w[0].0 < w[1].0) {
+                    let m: serde_json::Map<String, Value> =
+                        p.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect();
+                    json!({ "request": m })
+                } else {
+                    json!({ "request": p })
+                }
+            }
+            Step::Http { request, wire_time } => json!({ "http": request, "wire_time": wire_time.to_iso8601() }),
+            Step::Advance(s) => json!({ "advance": s }),
+            Step::RunToNextEvent => json!({ "run_to_next_event": true }),
+            Step::RunToIdle => json!({ "run_to_idle": true }),
+        }
+    }
+}
+
+impl Serialize for Step {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.to_value().serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Step {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = Value::deserialize(d)?;
+        Step::from_value(&v).map_err(D::Error::custom)
+    }
+}
+
+/// Reads a transcript from JSON; a clear error for anything malformed.
+pub fn from_json(json: &str) -> Result<Transcript, String> {
+    let t: Transcript = serde_json::from_str(json).map_err(|e| format!("transcript JSON: {e}"))?;
+    if t.version != VERSION {
+        return Err(format!(
+            "transcript version {} is not supported (expected {VERSION})",
+            t.version
+        ));
+    }
+    Ok(t)
+}
+
+/// Writes a transcript as pretty JSON.
+pub fn to_json(t: &Transcript) -> String {
+    serde_json::to_string_pretty(t).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+}
+
+/// The engine a transcript starts with.
+pub fn engine_for(t: &Transcript) -> Result<Engine, String> {
+    match &t.scenario {
+        ScenarioRef::Preset(n) => Engine::from_preset(n, t.seed)
+            .ok_or_else(|| format!("unknown preset `{n}` (known: {})", scenario::preset_names().join(", "))),
+        ScenarioRef::Inline(w) => {
+            let mut w = (**w).clone();
+            w.validate().map_err(|e| format!("inline scenario: {e}"))?;
+            Ok(Engine::new(w, t.seed))
+        }
+    }
+}
+
+/// Runs one step on an engine.
+pub fn run_step(engine: &mut Engine, host: &str, i: usize, step: &Step) -> Recorded {
+    let clock = |engine: &Engine| Recorded::Clock {
+        step: i,
+        world_time: engine.world_time(),
+    };
+    let x = match step {
+        Step::Request(p) => engine.call(p, &CallContext::new(host)),
+        Step::Http { request, wire_time } => engine.handle_http(request, *wire_time),
+        Step::Advance(s) => {
+            engine.advance(*s);
+            return clock(engine);
+        }
+        Step::RunToNextEvent => {
+            engine.run_to_next_event();
+            return clock(engine);
+        }
+        Step::RunToIdle => {
+            engine.run_to_idle();
+            return clock(engine);
+        }
+    };
+    Recorded::Response {
+        step: i,
+        status: x.response.status,
+        headers: x.response.headers,
+        body: x.response.body,
+        rule: x.rule.id,
+        request_id: x.request_id,
+    }
+}
+
+/// Runs a transcript from its scenario and returns one outcome per step.
+pub fn run(t: &Transcript) -> Result<Vec<Recorded>, String> {
+    let mut engine = engine_for(t)?;
+    Ok(t.steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| run_step(&mut engine, &t.host, i, s))
+        .collect())
+}
+
+/// Runs a transcript and compares with its recorded responses; the first difference is the error.
+pub fn check(t: &Transcript) -> Result<(), String> {
+    let got = run(t)?;
+    if got.len() != t.responses.len() {
+        return Err(format!(
+            "the transcript records {} outcomes but has {} steps",
+            t.responses.len(),
+            got.len()
+        ));
+    }
+    for (g, want) in got.iter().zip(&t.responses) {
+        if g != want {
+            return Err(format!(
+                "outcome differs:\n  recorded: {}\n  now:      {}",
+                serde_json::to_string(want).unwrap_or_default(),
+                serde_json::to_string(g).unwrap_or_default()
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = r#"{"version":1,"scenario":{"preset":"default"},"seed":5,"host":"ecs.cn-hangzhou.aliyuncs.com",
+      "steps":[{"request":{"Action":"CopyImage","Version":"2014-05-26","Format":"JSON","RegionId":"cn-hangzhou",
+                "ImageId":"m-bp1h46wfpjsjastc****","DestinationRegionId":"cn-shanghai"}},
+               {"advance":60},{"run_to_idle":true},
+               {"request":[["Action","DescribeImages"],["Version","2014-05-26"],["RegionId","cn-shanghai"],["PageSize",50]]}]}"#;
+
+    #[test]
+    fn runs_and_checks_its_own_recording() {
+        let mut t = from_json(DOC).unwrap();
+        let out = run(&t).unwrap();
+        assert_eq!(out.len(), 4);
+        match &out[0] {
+            Recorded::Response { status, body, .. } => assert_eq!(*status, 200, "{body}"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            out[1],
+            Recorded::Clock {
+                step: 1,
+                world_time: 660
+            }
+        );
+        t.responses = out;
+        let again = from_json(&to_json(&t)).unwrap();
+        assert_eq!(again, t);
+        check(&again).unwrap();
+        let mut tampered = again.clone();
+        tampered.seed = 6;
+        assert!(check(&tampered).unwrap_err().starts_with("outcome differs"));
+    }
+
+    #[test]
+    fn bad_transcripts_are_clear_errors() {
+        assert!(from_json("{}").is_err());
+        let e = from_json(r#"{"version":1,"scenario":{"preset":"default"},"steps":[{"advance":-1}]}"#).unwrap_err();
+        assert!(e.contains("advance must be a whole number"), "{e}");
+        let e = from_json(r#"{"version":2,"scenario":{"preset":"default"},"steps":[]}"#).unwrap_err();
+        assert!(e.contains("version 2"), "{e}");
+        let t = from_json(r#"{"version":1,"scenario":{"preset":"nope"},"steps":[]}"#).unwrap();
+        assert!(run(&t).unwrap_err().contains("unknown preset `nope`"));
+        let e = from_json(r#"{"version":1,"scenario":{"regions":3},"steps":[]}"#).unwrap_err();
+        assert!(e.contains("inline scenario"), "{e}");
+        let e =
+            from_json(r#"{"version":1,"scenario":{"preset":"default"},"steps":[{"request":{"A":[1]}}]}"#).unwrap_err();
+        assert!(e.contains("parameter values"), "{e}");
+    }
+}
