@@ -84,6 +84,8 @@ pub fn dispatch(p: &Params) -> Result<String, ApiError> {
 /// Advances a world's clock by `secs`, running the queue's events on the way.
 pub fn advance_world(world: &mut World, secs: u64) {
     let target = world.now.saturating_add(secs);
+    // Settings may have been edited through `world_mut` since the last step: honour a raised limit now.
+    world.queue.fill_all(world.now, world.settings.queue_limit);
     world.queue.advance_to(target, world.settings.queue_limit);
     world.now = target;
 }

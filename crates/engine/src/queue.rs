@@ -187,6 +187,14 @@ impl Queue {
         }
     }
 
+    /// Starts waiting tasks in every lane that has room (after the limit was raised, or a load).
+    pub fn fill_all(&mut self, now: u64, limit: u32) {
+        let keys: Vec<String> = self.lanes.keys().cloned().collect();
+        for k in keys {
+            self.fill(&k, now, limit);
+        }
+    }
+
     /// Cancels an active task at `now`; the lane moves on. Returns false if it was not active.
     pub fn cancel(&mut self, id: usize, now: u64, limit: u32) -> bool {
         let Some(t) = self.tasks.get_mut(id) else { return false };

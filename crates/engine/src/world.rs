@@ -721,6 +721,8 @@ impl World {
         }
         self.queue.validate(&|r| known(r))?;
         self.queue.rebuild_lanes();
+        // A raised limit (or a hand-edited queue) takes effect at once: lanes with room start tasks now.
+        self.queue.fill_all(self.now, self.settings.queue_limit);
         Ok(())
     }
 }
