@@ -1,0 +1,12 @@
+aliyun ecs CopyImage \
+  --RegionId cn-hangzhou \
+  --ImageId 'm-bp1h46wfpjsjastc****' \
+  --DestinationRegionId cn-shanghai \
+  --DestinationImageName '镜像 copy*~!'\''()' \
+  --DestinationDescription 'it'\''s 100%' \
+  --Encrypted true \
+  --KMSKeyId '0e478b7a-4262-4802-b8cb-00d3fb40****' \
+  --Tag.1.Key env \
+  --Tag.1.Value prod \
+  --Tag.2.Key team \
+  --Tag.2.Value ''
