@@ -390,8 +390,10 @@ pub struct AccessKey {
 #[serde(rename_all = "snake_case")]
 pub enum FaultKind {
     /// 500 `InternalError` "The request processing has failed due to some unknown error, exception or failure."
+    #[serde(rename = "internal_error_500")]
     InternalError500,
     /// 403 `InternalError` "The request processing has failed due to some unknown error."
+    #[serde(rename = "internal_error_403")]
     InternalError403,
     /// The copy task created by the next matching CopyImage ends in `CreateFailed`.
     CopyFails,
