@@ -1,1 +1,842 @@
-//! (to be written)
+//! The signature debugger: given a full request and the secret, recompute what the server expects, and when
+//! the request's signature differs, find out *why*.
+//!
+//! A signature is a hash, so the user's StringToSign cannot be read back from it. Instead the debugger
+//! replays the mistakes people really make (found in support threads) — a space as `+`, a raw `*`, `~` as
+//! `%7E`, JavaScript's `encodeURIComponent`, lower-case hex, unsorted parameters, the wrong method, an
+//! empty parameter left out, a secret with a stray space, the V1 key without its `&` — and signs each
+//! variant. The variant that reproduces the user's signature *is* their StringToSign: the debugger shows it
+//! next to the expected one with the first differing character pointed out and the cause named. A user who
+//! has their client's StringToSign (e.g. from the core SDK's error) can pass it to be compared directly.
+
+use crate::clock::UtcTime;
+use crate::encode::{is_unreserved, parse_form};
+use crate::error::ApiError;
+use crate::gateway::{self, SignatureStyle, TIMESTAMP_WINDOW_SECS};
+use crate::sign::{self, V3Authorization, V3Input};
+use crate::wire::{param, HttpRequest, Params};
+use serde::{Deserialize, Serialize};
+
+/// A likely cause of a signature mismatch (or of a refusal), named for the user.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Cause {
+    /// Whitespace around the secret: the request was signed with `signed_with`, not the secret given.
+    WhitespaceInSecret {
+        /// The secret (visible whitespace shown as `␠`, `\n`, `\t`) the signature was made with.
+        shown: String,
+    },
+    /// V1 signed with the secret alone instead of `secret + "&"`, or V3 with `secret + "&"`.
+    SecretAmpersand {
+        /// True when the `&` was missing (V1), false when it was added (V3).
+        missing: bool,
+    },
+    /// A character encoded the wrong way in the canonical query.
+    Encoding {
+        /// The rule that was broken, e.g. `space must be %20, not +`.
+        rule: String,
+        /// The parameter where the difference first shows.
+        parameter: String,
+    },
+    /// Signed with another HTTP method than the one sent.
+    WrongMethod {
+        /// The method in the signature.
+        signed: String,
+        /// The method sent.
+        sent: String,
+    },
+    /// Parameters not sorted by name before signing.
+    NotSorted,
+    /// A parameter with an empty value was left out of the signature (e.g. `SignatureType=`).
+    EmptyParameterDropped {
+        /// Its name.
+        parameter: String,
+    },
+    /// The canonical query was not percent-encoded a second time in the StringToSign.
+    NotEncodedTwice,
+    /// V1: the base64 signature was put in the URL without encoding, its `+` read back as a space.
+    UnencodedSignature,
+    /// V3: header values not trimmed, or names not lower-cased, in the canonical headers.
+    HeadersNotCanonical,
+    /// V3: `x-acs-content-sha256` is not the SHA-256 of the body that was sent.
+    PayloadHash {
+        /// The header's value.
+        header: String,
+        /// The SHA-256 of the body received.
+        actual: String,
+    },
+    /// The timestamp is outside the ±15 minute window of the server clock.
+    StaleTimestamp {
+        /// Request time minus server time, in seconds.
+        skew_secs: i64,
+    },
+    /// The skew is (almost) a whole number of hours: local time sent as if it were UTC.
+    TimezoneOffset {
+        /// Hours the request is ahead of UTC (negative: behind).
+        hours: i64,
+    },
+    /// The timestamp is not `yyyy-MM-ddTHH:mm:ssZ`.
+    TimestampFormat {
+        /// The value sent.
+        value: String,
+    },
+    /// No common mistake reproduces the signature: most likely another secret (or the request was changed
+    /// after it was signed).
+    WrongSecretOrTampered,
+    /// The request carries no signature at all.
+    NoSignature,
+}
+
+impl Cause {
+    /// One sentence for the user.
+    pub fn explain(&self) -> String {
+        match self {
+            Cause::WhitespaceInSecret { shown } => format!(
+                "The request was signed with the secret surrounded by whitespace ({shown}): trim the AccessKeySecret."
+            ),
+            Cause::SecretAmpersand { missing: true } => {
+                "V1 signs with the key AccessKeySecret + \"&\"; the request was signed with the secret alone.".into()
+            }
+            Cause::SecretAmpersand { missing: false } => {
+                "V3 signs with the raw AccessKeySecret; the request was signed with secret + \"&\" (the V1 key).".into()
+            }
+            Cause::Encoding { rule, parameter } => {
+                format!("Percent-encoding: {rule} (first seen in parameter {parameter}).")
+            }
+            Cause::WrongMethod { signed, sent } => {
+                format!("The signature was made for {signed} but the request was sent as {sent}.")
+            }
+            Cause::NotSorted => "Parameters must be sorted by name before they are joined and signed.".into(),
+            Cause::EmptyParameterDropped { parameter } => format!(
+                "Parameter {parameter} has an empty value and was left out of the signature; empty values are signed too."
+            ),
+            Cause::NotEncodedTwice => "The canonical query must be percent-encoded again inside the StringToSign \
+                                       (METHOD&%2F&pct(canonical)): '=' → %3D, '&' → %26, '%' → %25."
+                .into(),
+            Cause::UnencodedSignature => "The Signature was put into the URL without percent-encoding: its '+' \
+                                          arrived as a space. Encode it ('+' → %2B, '/' → %2F, '=' → %3D)."
+                .into(),
+            Cause::HeadersNotCanonical => "Canonical headers must be lower-case names with trimmed values.".into(),
+            Cause::PayloadHash { header, actual } => format!(
+                "x-acs-content-sha256 is {header} but the body's SHA-256 is {actual}: hash the exact bytes sent."
+            ),
+            Cause::StaleTimestamp { skew_secs } => format!(
+                "The timestamp is {} seconds {} the server clock; it must be within {} seconds.",
+                skew_secs.abs(),
+                if *skew_secs < 0 { "behind" } else { "ahead of" },
+                TIMESTAMP_WINDOW_SECS
+            ),
+            Cause::TimezoneOffset { hours } => format!(
+                "The timestamp is {} hour(s) {}: it looks like local time (UTC{:+}) written with a 'Z'. Use UTC.",
+                hours.abs(),
+                if *hours < 0 { "behind" } else { "ahead" },
+                hours
+            ),
+            Cause::TimestampFormat { value } => {
+                format!("Timestamp {value:?} is not in the form yyyy-MM-ddTHH:mm:ssZ (UTC, no fractions, no offset).")
+            }
+            Cause::WrongSecretOrTampered => "No common mistake reproduces this signature: the secret is most likely \
+                                             not the one the request was signed with, or the request was changed \
+                                             after signing."
+                .into(),
+            Cause::NoSignature => "The request carries no signature (no Signature parameter, no ACS3 Authorization \
+                                   header)."
+                .into(),
+        }
+    }
+}
+
+/// Where two strings first differ.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Difference {
+    /// Character index (not byte) of the first difference.
+    pub index: usize,
+    /// The expected string around it.
+    pub expected_context: String,
+    /// The user's string around it.
+    pub user_context: String,
+    /// A caret line under the contexts pointing at the difference.
+    pub caret: String,
+}
+
+/// The debugger's answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnosis {
+    /// V1 or V3.
+    pub style: SignatureStyle,
+    /// True when the signature is what the server computes.
+    pub signature_matches: bool,
+    /// The signature in the request.
+    pub user_signature: String,
+    /// The signature the server computes.
+    pub expected_signature: String,
+    /// The server's StringToSign (V1) or canonical request (V3): the text to compare.
+    pub expected_string_to_sign: String,
+    /// The user's StringToSign / canonical request, when given or reconstructed.
+    pub user_string_to_sign: Option<String>,
+    /// The first difference between the two.
+    pub difference: Option<Difference>,
+    /// The likely causes, most specific first.
+    pub causes: Vec<Cause>,
+    /// What the gateway answers (with an empty nonce memory), if it refuses.
+    pub gateway_error: Option<ApiError>,
+}
+
+impl Diagnosis {
+    /// A human-readable report.
+    pub fn report(&self) -> String {
+        let mut s = String::new();
+        let style = match self.style {
+            SignatureStyle::V1 => "V1 (HMAC-SHA1)",
+            SignatureStyle::V3 => "V3 (ACS3-HMAC-SHA256)",
+        };
+        let what = match self.style {
+            SignatureStyle::V1 => "StringToSign",
+            SignatureStyle::V3 => "CanonicalRequest",
+        };
+        s.push_str(&format!("Signature style: {style}\n"));
+        s.push_str(&format!("Your signature:     {}\n", self.user_signature));
+        s.push_str(&format!("Expected signature: {}\n", self.expected_signature));
+        s.push_str(if self.signature_matches {
+            "The signature matches.\n"
+        } else {
+            "The signature does NOT match.\n"
+        });
+        s.push_str(&format!("\nExpected {what}:\n{}\n", self.expected_string_to_sign));
+        if let Some(u) = &self.user_string_to_sign {
+            if u != &self.expected_string_to_sign {
+                s.push_str(&format!("\nYour {what}:\n{u}\n"));
+            }
+        }
+        if let Some(d) = &self.difference {
+            s.push_str(&format!(
+                "\nFirst difference at character {}:\n  expected: {}\n  yours:    {}\n            {}\n",
+                d.index, d.expected_context, d.user_context, d.caret
+            ));
+        }
+        if !self.causes.is_empty() {
+            s.push_str("\nLikely cause:\n");
+            for c in &self.causes {
+                s.push_str(&format!("  - {}\n", c.explain()));
+            }
+        }
+        if let Some(e) = &self.gateway_error {
+            s.push_str(&format!(
+                "\nThe gateway answers: {} {}: {}\n",
+                e.http_status, e.code, e.message
+            ));
+        }
+        s
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Parsing what the user pastes
+// ---------------------------------------------------------------------------------------------------------
+
+/// A full URL (`https://host/?query`) as a GET request. `None` when it has no host.
+pub fn parse_url(url: &str) -> Option<HttpRequest> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    let (before_query, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let (host, path) = match before_query.find('/') {
+        Some(i) => (&before_query[..i], &before_query[i..]),
+        None => (before_query, "/"),
+    };
+    if host.is_empty() {
+        return None;
+    }
+    Some(HttpRequest {
+        method: "GET".into(),
+        host: host.into(),
+        path: path.into(),
+        query: query.split('#').next().unwrap_or("").into(),
+        headers: vec![("Host".into(), host.into())],
+        body: String::new(),
+    })
+}
+
+/// Raw HTTP text (`METHOD /?query HTTP/1.1`, headers, blank line, body), `\n` or `\r\n` line ends.
+pub fn parse_raw_http(text: &str) -> Option<HttpRequest> {
+    let text = text.replace("\r\n", "\n");
+    let (head, body) = text.split_once("\n\n").unwrap_or((&text, ""));
+    let mut lines = head.lines();
+    let first = lines.next()?;
+    let mut parts = first.split_whitespace();
+    let method = parts.next()?.to_ascii_uppercase();
+    let target = parts.next()?;
+    let mut headers = Vec::new();
+    for l in lines {
+        let (k, v) = l.split_once(':')?;
+        headers.push((k.trim().to_string(), v.trim().to_string()));
+    }
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    let host = headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("host"))
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    Some(HttpRequest {
+        method,
+        host,
+        path: path.into(),
+        query: query.into(),
+        headers,
+        body: body.to_string(),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The mistakes people make, as encoders
+// ---------------------------------------------------------------------------------------------------------
+
+/// One way of percent-encoding, right or wrong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Enc {
+    /// RFC 3986 (right).
+    Rfc3986,
+    /// Form encoding: space as `+` (Python `quote_plus`, Java `URLEncoder` without the fix-ups).
+    SpacePlus,
+    /// `*` left raw.
+    StarRaw,
+    /// `~` encoded as `%7E`.
+    TildeEncoded,
+    /// JavaScript `encodeURIComponent`: `! ' ( ) *` raw.
+    JsComponent,
+    /// Java `URLEncoder` untouched: space `+`, `*` raw, `~` `%7E`.
+    JavaUrlEncoder,
+    /// Lower-case hex digits.
+    LowerHex,
+}
+
+impl Enc {
+    fn rule(self) -> &'static str {
+        match self {
+            Enc::Rfc3986 => "",
+            Enc::SpacePlus => "space must be %20, not +",
+            Enc::StarRaw => "* must be %2A, not left raw",
+            Enc::TildeEncoded => "~ must stay ~, not %7E",
+            Enc::JsComponent => "! ' ( ) * must be encoded (%21 %27 %28 %29 %2A); encodeURIComponent leaves them raw",
+            Enc::JavaUrlEncoder => "URLEncoder output needs fixing: + → %20, * → %2A, %7E → ~",
+            Enc::LowerHex => "hex digits must be upper-case (%2F, not %2f)",
+        }
+    }
+
+    fn encode_into(self, s: &str, out: &mut String) {
+        const UP: &[u8; 16] = b"0123456789ABCDEF";
+        const LO: &[u8; 16] = b"0123456789abcdef";
+        for &b in s.as_bytes() {
+            let raw = match self {
+                Enc::Rfc3986 | Enc::LowerHex => is_unreserved(b),
+                Enc::SpacePlus => is_unreserved(b),
+                Enc::StarRaw => is_unreserved(b) || b == b'*',
+                Enc::TildeEncoded => is_unreserved(b) && b != b'~',
+                Enc::JsComponent => is_unreserved(b) || b"!'()*".contains(&b),
+                Enc::JavaUrlEncoder => (is_unreserved(b) && b != b'~') || b == b'*',
+            };
+            if raw {
+                out.push(b as char);
+            } else if b == b' ' && matches!(self, Enc::SpacePlus | Enc::JavaUrlEncoder) {
+                out.push('+');
+            } else {
+                let hex = if self == Enc::LowerHex { LO } else { UP };
+                out.push('%');
+                out.push(hex[(b >> 4) as usize] as char);
+                out.push(hex[(b & 15) as usize] as char);
+            }
+        }
+    }
+
+    fn encode(self, s: &str) -> String {
+        let mut out = String::new();
+        self.encode_into(s, &mut out);
+        out
+    }
+}
+
+const WRONG_ENCODINGS: &[Enc] = &[
+    Enc::SpacePlus,
+    Enc::StarRaw,
+    Enc::TildeEncoded,
+    Enc::JsComponent,
+    Enc::JavaUrlEncoder,
+    Enc::LowerHex,
+];
+
+fn canonical_with(params: &[&(String, String)], enc: Enc) -> String {
+    let mut out = String::new();
+    for (i, (k, v)) in params.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        enc.encode_into(k, &mut out);
+        out.push('=');
+        enc.encode_into(v, &mut out);
+    }
+    out
+}
+
+fn sorted(params: &Params) -> Vec<&(String, String)> {
+    let mut v: Vec<&(String, String)> = params.iter().filter(|(k, _)| k != "Signature").collect();
+    v.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()).then_with(|| a.1.cmp(&b.1)));
+    v
+}
+
+/// Secrets a user may have signed with by mistake (whitespace around the one given, or the one given trimmed).
+fn secret_variants(secret: &str) -> Vec<String> {
+    let mut v = Vec::new();
+    let trimmed = secret.trim();
+    if trimmed != secret {
+        v.push(trimmed.to_string());
+    }
+    for ws in [" ", "\n", "\r\n", "\t"] {
+        v.push(format!("{trimmed}{ws}"));
+        v.push(format!("{ws}{trimmed}"));
+    }
+    v.retain(|s| s != secret);
+    v
+}
+
+fn show_whitespace(s: &str) -> String {
+    s.replace(' ', "␠")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r")
+        .replace('\t', "\\t")
+}
+
+/// The first differing character between `expected` and `user`, with context and a caret.
+pub fn first_difference(expected: &str, user: &str) -> Option<Difference> {
+    let e: Vec<char> = expected.chars().collect();
+    let u: Vec<char> = user.chars().collect();
+    let mut index = (0..e.len().max(u.len())).find(|&i| e.get(i) != u.get(i))?;
+    // Point at the start of a percent-escape (`%2520`, `%20`) rather than into its middle; both strings
+    // share everything before `index`, so the start is the same in each.
+    if let Some(start) = (index.saturating_sub(4)..index)
+        .find(|&p| e[p] == '%' && (index - p <= 2 || (index - p <= 4 && e.get(p + 1..p + 3) == Some(&['2', '5'][..]))))
+    {
+        index = start;
+    }
+    let start = index.saturating_sub(30);
+    let ctx = |c: &[char]| -> String {
+        let end = (index + 30).min(c.len());
+        let s: String = c.get(start..end).map(|x| x.iter().collect()).unwrap_or_default();
+        format!("{}{}", if start > 0 { "…" } else { "" }, s.replace('\n', "⏎"))
+    };
+    let lead = if start > 0 { 1 } else { 0 };
+    Some(Difference {
+        index,
+        expected_context: ctx(&e),
+        user_context: ctx(&u),
+        caret: format!("{}^", " ".repeat(index - start + lead)),
+    })
+}
+
+/// The parameter whose `name=value` contains character `index` of a V1 StringToSign (double-encoded, so
+/// parameters are separated by `%26` and names end at `%3D`).
+fn parameter_at_v1(sts: &str, index: usize) -> String {
+    let prefix: String = sts.chars().take(index).collect();
+    let canonical = match prefix.splitn(3, '&').nth(2) {
+        Some(c) => c,
+        None => return String::new(),
+    };
+    let last = canonical.rsplit("%26").next().unwrap_or("");
+    last.split("%3D").next().unwrap_or("").to_string()
+}
+
+/// The query parameter at character `index` of a V3 canonical request (its third line).
+fn parameter_at_v3(canonical: &str, index: usize) -> String {
+    let prefix: String = canonical.chars().take(index).collect();
+    let line = prefix.split('\n').nth(2).unwrap_or("");
+    let last = line.rsplit('&').next().unwrap_or("");
+    last.split('=').next().unwrap_or("").to_string()
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The debugger
+// ---------------------------------------------------------------------------------------------------------
+
+/// Diagnoses `req` signed (supposedly) with `secret`. With `now`, the timestamp is checked too and the
+/// gateway's answer included; `user_string_to_sign` (V1 StringToSign or V3 canonical request), when the
+/// user has it, is compared directly.
+pub fn diagnose(req: &HttpRequest, secret: &str, now: Option<UtcTime>, user_string_to_sign: Option<&str>) -> Diagnosis {
+    let mut d = match gateway::signature_style(req) {
+        SignatureStyle::V1 => diagnose_v1(req, secret, user_string_to_sign),
+        SignatureStyle::V3 => diagnose_v3(req, secret, user_string_to_sign),
+    };
+    if let Some(now) = now {
+        let ts = match d.style {
+            SignatureStyle::V1 => param(&gateway::request_params(req), "Timestamp").map(str::to_string),
+            SignatureStyle::V3 => req.header("x-acs-date").map(str::to_string),
+        };
+        if let Some(ts) = ts {
+            match UtcTime::parse_iso8601(ts.trim()) {
+                None => d.causes.push(Cause::TimestampFormat { value: ts }),
+                Some(t) => {
+                    let skew = t.0 - now.0;
+                    if skew.abs() > TIMESTAMP_WINDOW_SECS {
+                        d.causes.push(Cause::StaleTimestamp { skew_secs: skew });
+                        let hours = (skew as f64 / 3600.0).round() as i64;
+                        if hours != 0 && (skew - hours * 3600).abs() <= 5 * 60 {
+                            d.causes.push(Cause::TimezoneOffset { hours });
+                        }
+                    }
+                }
+            }
+        }
+        let secrets = |_: &str| Some(secret.to_string());
+        d.gateway_error = gateway::authenticate(req, &secrets, now, &mut gateway::NonceMemory::default()).err();
+    }
+    d
+}
+
+fn diagnose_v1(req: &HttpRequest, secret: &str, given: Option<&str>) -> Diagnosis {
+    let params = gateway::request_params(req);
+    let user_sig = param(&params, "Signature").unwrap_or("").to_string();
+    let expected = gateway::expected_v1(req, secret);
+    let mut d = Diagnosis {
+        style: SignatureStyle::V1,
+        signature_matches: user_sig == expected.signature,
+        user_signature: user_sig.clone(),
+        expected_signature: expected.signature.clone(),
+        expected_string_to_sign: expected.string_to_sign.clone(),
+        user_string_to_sign: None,
+        difference: None,
+        causes: Vec::new(),
+        gateway_error: None,
+    };
+    if d.signature_matches {
+        return d;
+    }
+    if user_sig.is_empty() {
+        d.causes.push(Cause::NoSignature);
+        return d;
+    }
+    if let Some(u) = given {
+        d.user_string_to_sign = Some(u.to_string());
+        d.difference = first_difference(&expected.string_to_sign, u);
+        d.causes
+            .push(classify_v1_diff(&expected.string_to_sign, u, secret, &user_sig));
+        return d;
+    }
+    if user_sig.contains(' ') && user_sig.replace(' ', "+") == expected.signature {
+        d.causes.push(Cause::UnencodedSignature);
+        return d;
+    }
+    let sts = &expected.string_to_sign;
+    // Same StringToSign, other key.
+    for s in secret_variants(secret) {
+        if sign::v1_signature(sts, &s) == user_sig {
+            d.user_string_to_sign = Some(sts.clone());
+            d.causes.push(Cause::WhitespaceInSecret {
+                shown: show_whitespace(&s),
+            });
+            return d;
+        }
+    }
+    if sign::v1_signature_with_key(sts, secret) == user_sig {
+        d.user_string_to_sign = Some(sts.clone());
+        d.causes.push(Cause::SecretAmpersand { missing: true });
+        return d;
+    }
+    // Other StringToSigns, right key.
+    let method = req.method.as_str();
+    let sorted_params = sorted(&params);
+    let mut candidates: Vec<(String, Cause)> = Vec::new();
+    for enc in WRONG_ENCODINGS {
+        let canonical = canonical_with(&sorted_params, *enc);
+        let mut s = format!("{method}&%2F&");
+        enc.encode_into(&canonical, &mut s);
+        let cause = Cause::Encoding {
+            rule: enc.rule().into(),
+            parameter: String::new(),
+        };
+        candidates.push((s.clone(), cause.clone()));
+        // The canonical encoded wrongly, the outer encoding done right (a common half-fix).
+        candidates.push((sign::v1_string_to_sign(method, &canonical), cause));
+    }
+    for other in ["GET", "POST"] {
+        if other != method {
+            candidates.push((
+                sign::v1_string_to_sign(other, &expected.canonical_query),
+                Cause::WrongMethod {
+                    signed: other.into(),
+                    sent: method.into(),
+                },
+            ));
+        }
+    }
+    let unsorted: Vec<&(String, String)> = params.iter().filter(|(k, _)| k != "Signature").collect();
+    candidates.push((
+        sign::v1_string_to_sign(method, &canonical_with(&unsorted, Enc::Rfc3986)),
+        Cause::NotSorted,
+    ));
+    candidates.push((
+        format!("{method}&%2F&{}", expected.canonical_query),
+        Cause::NotEncodedTwice,
+    ));
+    for (name, _) in params.iter().filter(|(k, v)| v.is_empty() && k != "Signature") {
+        let kept: Params = params.iter().filter(|(k, _)| k != name).cloned().collect();
+        candidates.push((
+            sign::v1_string_to_sign(method, &sign::v1_canonical_query(&kept)),
+            Cause::EmptyParameterDropped {
+                parameter: name.clone(),
+            },
+        ));
+    }
+    for (candidate, cause) in candidates {
+        if candidate != *sts && sign::v1_signature(&candidate, secret) == user_sig {
+            d.difference = first_difference(sts, &candidate);
+            let cause = match cause {
+                Cause::Encoding { rule, .. } => Cause::Encoding {
+                    rule,
+                    parameter: d
+                        .difference
+                        .as_ref()
+                        .map(|x| parameter_at_v1(sts, x.index))
+                        .unwrap_or_default(),
+                },
+                c => c,
+            };
+            d.user_string_to_sign = Some(candidate);
+            d.causes.push(cause);
+            return d;
+        }
+    }
+    d.causes.push(Cause::WrongSecretOrTampered);
+    d
+}
+
+/// Names the cause from the first difference between the expected and the user's V1 StringToSign.
+fn classify_v1_diff(expected: &str, user: &str, secret: &str, user_sig: &str) -> Cause {
+    let Some(diff) = first_difference(expected, user) else {
+        // Same StringToSign, different signature: the key differs.
+        for s in secret_variants(secret) {
+            if sign::v1_signature(expected, &s) == user_sig {
+                return Cause::WhitespaceInSecret {
+                    shown: show_whitespace(&s),
+                };
+            }
+        }
+        if sign::v1_signature_with_key(expected, secret) == user_sig {
+            return Cause::SecretAmpersand { missing: true };
+        }
+        return Cause::WrongSecretOrTampered;
+    };
+    let e: String = expected.chars().skip(diff.index).take(5).collect();
+    let u: String = user.chars().skip(diff.index).take(5).collect();
+    let parameter = parameter_at_v1(expected, diff.index);
+    let rule = if e.starts_with("%2520") && (u.starts_with('+') || u.starts_with("%252B") || u.starts_with("%2B")) {
+        Enc::SpacePlus.rule()
+    } else if e.starts_with("%252A") && u.starts_with('*') {
+        Enc::StarRaw.rule()
+    } else if e.starts_with('~') && (u.starts_with("%257E") || u.starts_with("%7E")) {
+        Enc::TildeEncoded.rule()
+    } else if ["%2521", "%2527", "%2528", "%2529"].iter().any(|p| e.starts_with(p)) {
+        Enc::JsComponent.rule()
+    } else if e.starts_with('%') && u.starts_with('%') && e.eq_ignore_ascii_case(&u) {
+        Enc::LowerHex.rule()
+    } else if diff.index < 5 {
+        return Cause::WrongMethod {
+            signed: user.split('&').next().unwrap_or("").into(),
+            sent: expected.split('&').next().unwrap_or("").into(),
+        };
+    } else {
+        return Cause::Encoding {
+            rule: format!("the StringToSign differs: expected {e:?}…, yours {u:?}…"),
+            parameter,
+        };
+    };
+    Cause::Encoding {
+        rule: rule.into(),
+        parameter,
+    }
+}
+
+fn diagnose_v3(req: &HttpRequest, secret: &str, given: Option<&str>) -> Diagnosis {
+    let auth = req.header("authorization").and_then(sign::parse_v3_authorization);
+    let Some(auth) = auth else {
+        return Diagnosis {
+            style: SignatureStyle::V3,
+            signature_matches: false,
+            user_signature: String::new(),
+            expected_signature: String::new(),
+            expected_string_to_sign: String::new(),
+            user_string_to_sign: None,
+            difference: None,
+            causes: vec![Cause::NoSignature],
+            gateway_error: None,
+        };
+    };
+    let expected = gateway::expected_v3(req, &auth, secret);
+    let mut d = Diagnosis {
+        style: SignatureStyle::V3,
+        signature_matches: auth.signature == expected.signature,
+        user_signature: auth.signature.clone(),
+        expected_signature: expected.signature.clone(),
+        expected_string_to_sign: expected.canonical_request.clone(),
+        user_string_to_sign: None,
+        difference: None,
+        causes: Vec::new(),
+        gateway_error: None,
+    };
+    if d.signature_matches {
+        return d;
+    }
+    if let Some(u) = given {
+        d.user_string_to_sign = Some(u.to_string());
+        d.difference = first_difference(&expected.canonical_request, u);
+        if d.difference.is_none() {
+            d.causes
+                .push(v3_key_cause(&expected.string_to_sign, secret, &auth.signature));
+        } else {
+            d.causes.push(Cause::Encoding {
+                rule: "the canonical request differs".into(),
+                parameter: d
+                    .difference
+                    .as_ref()
+                    .map(|x| parameter_at_v3(&expected.canonical_request, x.index))
+                    .unwrap_or_default(),
+            });
+        }
+        return d;
+    }
+    // The payload hash the user sent vs the body: a frequent, direct cause.
+    let actual = sign::sha256_hex(req.body.as_bytes());
+    if let Some(h) = req.header("x-acs-content-sha256") {
+        if h.trim() != actual {
+            let with_header = variant_v3(req, &auth, secret, None, Some(h.trim()), false);
+            if with_header.1 == auth.signature {
+                d.user_string_to_sign = Some(with_header.0);
+                d.difference = first_difference(
+                    &expected.canonical_request,
+                    d.user_string_to_sign.as_deref().unwrap_or(""),
+                );
+            }
+            d.causes.push(Cause::PayloadHash {
+                header: h.trim().into(),
+                actual,
+            });
+            return d;
+        }
+    }
+    let key_cause = v3_key_cause(&expected.string_to_sign, secret, &auth.signature);
+    if key_cause != Cause::WrongSecretOrTampered {
+        d.user_string_to_sign = Some(expected.canonical_request.clone());
+        d.causes.push(key_cause);
+        return d;
+    }
+    let mut candidates: Vec<((String, String), Cause)> = Vec::new();
+    for enc in WRONG_ENCODINGS {
+        candidates.push((
+            variant_v3(req, &auth, secret, Some(*enc), None, false),
+            Cause::Encoding {
+                rule: enc.rule().into(),
+                parameter: String::new(),
+            },
+        ));
+    }
+    candidates.push((
+        variant_v3(req, &auth, secret, None, None, true),
+        Cause::HeadersNotCanonical,
+    ));
+    for ((canonical, sig), cause) in candidates {
+        if canonical != expected.canonical_request && sig == auth.signature {
+            d.difference = first_difference(&expected.canonical_request, &canonical);
+            let cause = match cause {
+                Cause::Encoding { rule, .. } => Cause::Encoding {
+                    rule,
+                    parameter: d
+                        .difference
+                        .as_ref()
+                        .map(|x| parameter_at_v3(&expected.canonical_request, x.index))
+                        .unwrap_or_default(),
+                },
+                c => c,
+            };
+            d.user_string_to_sign = Some(canonical);
+            d.causes.push(cause);
+            return d;
+        }
+    }
+    d.causes.push(Cause::WrongSecretOrTampered);
+    d
+}
+
+fn v3_key_cause(string_to_sign: &str, secret: &str, user_sig: &str) -> Cause {
+    for s in secret_variants(secret) {
+        if sign::hmac_sha256_hex(&s, string_to_sign) == user_sig {
+            return Cause::WhitespaceInSecret {
+                shown: show_whitespace(&s),
+            };
+        }
+    }
+    if sign::hmac_sha256_hex(&format!("{secret}&"), string_to_sign) == user_sig {
+        return Cause::SecretAmpersand { missing: false };
+    }
+    Cause::WrongSecretOrTampered
+}
+
+/// A V3 canonical request and signature made with one mistake: a wrong query encoding, the payload hash
+/// taken from the header, or raw (untrimmed, original-case) headers.
+fn variant_v3(
+    req: &HttpRequest,
+    auth: &V3Authorization,
+    secret: &str,
+    enc: Option<Enc>,
+    payload: Option<&str>,
+    raw_headers: bool,
+) -> (String, String) {
+    let query = parse_form(&req.query);
+    let actual = sign::sha256_hex(req.body.as_bytes());
+    let payload = payload.unwrap_or(&actual);
+    let signed = match enc {
+        None if !raw_headers => sign::sign_v3(&V3Input {
+            method: &req.method,
+            path: &req.path,
+            query: &query,
+            headers: &req.headers,
+            signed_headers: Some(&auth.signed_headers),
+            hashed_payload: payload,
+            access_key_id: &auth.credential,
+            secret,
+        }),
+        _ => {
+            let (canon_headers, names) = if raw_headers {
+                let mut names = auth.signed_headers.clone();
+                names.sort();
+                let mut s = String::new();
+                for n in &names {
+                    let v = req
+                        .headers
+                        .iter()
+                        .find(|(k, _)| k.eq_ignore_ascii_case(n))
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .unwrap_or_else(|| (n.clone(), String::new()));
+                    s.push_str(&format!("{}:{}\n", v.0, v.1));
+                }
+                (s, names.join(";"))
+            } else {
+                sign::v3_canonical_headers(&req.headers, Some(&auth.signed_headers))
+            };
+            let enc = enc.unwrap_or(Enc::Rfc3986);
+            let mut q: Vec<&(String, String)> = query.iter().collect();
+            q.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()).then_with(|| a.1.cmp(&b.1)));
+            let cq = q
+                .iter()
+                .map(|(k, v)| format!("{}={}", enc.encode(k), enc.encode(v)))
+                .collect::<Vec<_>>()
+                .join("&");
+            let path = if req.path.is_empty() { "/" } else { &req.path };
+            let canonical = format!(
+                "{}\n{}\n{}\n{}\n{}\n{}",
+                req.method, path, cq, canon_headers, names, payload
+            );
+            let sts = format!("{}\n{}", sign::V3_ALGORITHM, sign::sha256_hex(canonical.as_bytes()));
+            return (canonical, sign::hmac_sha256_hex(secret, &sts));
+        }
+    };
+    (signed.canonical_request, signed.signature)
+}

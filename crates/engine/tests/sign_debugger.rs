@@ -1,0 +1,324 @@
+//! The signature debugger names the mistake planted in each request. Every mistake is planted by editing
+//! the correct StringToSign / canonical request as text (not with the debugger's own encoders), then
+//! signing that, as a client with the bug would.
+
+use copyimage_engine::clock::UtcTime;
+use copyimage_engine::debugger::{diagnose, parse_raw_http, parse_url, Cause};
+use copyimage_engine::encode::percent_encode;
+use copyimage_engine::gateway::SignatureStyle;
+use copyimage_engine::generate::{self, GenerateInput};
+use copyimage_engine::sign;
+use copyimage_engine::wire::{HttpRequest, Params};
+
+const TS: &str = "2026-11-27T08:30:00Z";
+const SECRET: &str = "testsecret";
+
+fn now() -> UtcTime {
+    UtcTime::parse_iso8601(TS).unwrap()
+}
+
+fn params() -> Params {
+    [
+        ("Action", "CopyImage"),
+        ("RegionId", "cn-hangzhou"),
+        ("ImageId", "m-bp1h46wfpjsjastc****"),
+        ("DestinationRegionId", "cn-shanghai"),
+        ("DestinationImageName", "my copy (v2)! it's~"),
+        ("SignatureType", ""),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect()
+}
+
+fn v1(method: &str) -> (HttpRequest, String) {
+    let mut i = GenerateInput::new(params(), "testid", SECRET, TS, "nonce-1");
+    i.method = method.into();
+    let s = generate::sign_request(&i);
+    (s.request, s.string_to_sign)
+}
+
+/// `req` with its V1 Signature replaced by `sig`.
+fn with_sig(req: &HttpRequest, sig: &str) -> HttpRequest {
+    let head = req.query.split("&Signature=").next().unwrap();
+    HttpRequest {
+        query: format!("{head}&Signature={}", percent_encode(sig)),
+        ..req.clone()
+    }
+}
+
+fn planted(sts_edit: impl Fn(&str) -> String) -> (HttpRequest, String, String) {
+    let (req, sts) = v1("GET");
+    let bad = sts_edit(&sts);
+    assert_ne!(bad, sts, "the edit must change the StringToSign");
+    (with_sig(&req, &sign::v1_signature(&bad, SECRET)), sts, bad)
+}
+
+fn encoding_rule(c: &Cause) -> (&str, &str) {
+    match c {
+        Cause::Encoding { rule, parameter } => (rule.as_str(), parameter.as_str()),
+        other => panic!("expected an encoding cause, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_correct_request_matches() {
+    let (req, _) = v1("GET");
+    let d = diagnose(&req, SECRET, Some(now()), None);
+    assert!(d.signature_matches);
+    assert!(d.causes.is_empty());
+    assert_eq!(d.gateway_error, None);
+    assert!(d.report().contains("The signature matches."));
+}
+
+#[test]
+fn space_as_plus() {
+    let (req, sts, bad) = planted(|s| s.replace("%2520", "%2B"));
+    let d = diagnose(&req, SECRET, Some(now()), None);
+    assert!(!d.signature_matches);
+    assert_eq!(
+        encoding_rule(&d.causes[0]),
+        ("space must be %20, not +", "DestinationImageName")
+    );
+    assert_eq!(d.user_string_to_sign.as_deref(), Some(bad.as_str()));
+    let diff = d.difference.unwrap();
+    assert_eq!(diff.index, sts.find("%2520").unwrap());
+    assert_eq!(d.gateway_error.unwrap().code, "SignatureDoesNotMatch");
+}
+
+#[test]
+fn star_left_raw() {
+    let (req, sts, _) = planted(|s| s.replace("%252A", "*"));
+    let d = diagnose(&req, SECRET, None, None);
+    assert_eq!(encoding_rule(&d.causes[0]), ("* must be %2A, not left raw", "ImageId"));
+    assert_eq!(d.difference.unwrap().index, sts.find("%252A").unwrap());
+}
+
+#[test]
+fn tilde_encoded() {
+    let (req, _, _) = planted(|s| s.replace('~', "%257E"));
+    let d = diagnose(&req, SECRET, None, None);
+    assert_eq!(encoding_rule(&d.causes[0]).0, "~ must stay ~, not %7E");
+}
+
+#[test]
+fn encode_uri_component() {
+    let (req, sts, _) = planted(|s| {
+        s.replace("%2521", "!")
+            .replace("%2527", "'")
+            .replace("%2528", "(")
+            .replace("%2529", ")")
+            .replace("%252A", "*")
+    });
+    let d = diagnose(&req, SECRET, None, None);
+    assert!(encoding_rule(&d.causes[0]).0.contains("encodeURIComponent"));
+    // The first difference is the first of those characters in the StringToSign: the `(` of the name.
+    assert_eq!(d.difference.unwrap().index, sts.find("%2528").unwrap());
+}
+
+#[test]
+fn secret_with_a_stray_space() {
+    let (req, sts) = v1("GET");
+    let req = with_sig(&req, &sign::v1_signature(&sts, "testsecret "));
+    let d = diagnose(&req, SECRET, None, None);
+    assert_eq!(
+        d.causes,
+        vec![Cause::WhitespaceInSecret {
+            shown: "testsecret␠".into()
+        }]
+    );
+    assert!(d.report().contains("trim the AccessKeySecret"));
+    // And the other way round: the user pasted the secret with a newline into the debugger.
+    let (good, _) = v1("GET");
+    let d = diagnose(&good, "testsecret\n", None, None);
+    assert_eq!(
+        d.causes,
+        vec![Cause::WhitespaceInSecret {
+            shown: "testsecret".into()
+        }]
+    );
+}
+
+#[test]
+fn key_without_ampersand() {
+    let (req, sts) = v1("GET");
+    let req = with_sig(&req, &sign::v1_signature_with_key(&sts, SECRET));
+    assert_eq!(
+        diagnose(&req, SECRET, None, None).causes,
+        vec![Cause::SecretAmpersand { missing: true }]
+    );
+}
+
+#[test]
+fn signed_for_post_sent_as_get() {
+    let (req, _, _) = planted(|s| s.replacen("GET&", "POST&", 1));
+    let d = diagnose(&req, SECRET, None, None);
+    assert_eq!(
+        d.causes,
+        vec![Cause::WrongMethod {
+            signed: "POST".into(),
+            sent: "GET".into()
+        }]
+    );
+    assert_eq!(d.difference.unwrap().index, 0);
+}
+
+#[test]
+fn empty_parameter_left_out() {
+    let (req, _, _) = planted(|s| s.replace("%26SignatureType%3D", ""));
+    let d = diagnose(&req, SECRET, None, None);
+    assert_eq!(
+        d.causes,
+        vec![Cause::EmptyParameterDropped {
+            parameter: "SignatureType".into()
+        }]
+    );
+}
+
+#[test]
+fn signature_not_url_encoded() {
+    // Find a nonce whose signature has a '+', then put it into the URL raw.
+    for n in 0..200 {
+        let mut i = GenerateInput::new(params(), "testid", SECRET, TS, &format!("n{n}"));
+        i.method = "GET".into();
+        let s = generate::sign_request(&i);
+        if !s.signature.contains('+') {
+            continue;
+        }
+        let head = s.request.query.split("&Signature=").next().unwrap();
+        let raw = HttpRequest {
+            query: format!("{head}&Signature={}", s.signature),
+            ..s.request.clone()
+        };
+        let d = diagnose(&raw, SECRET, Some(now()), None);
+        assert_eq!(d.causes, vec![Cause::UnencodedSignature]);
+        assert_eq!(d.gateway_error.unwrap().code, "IncompleteSignature");
+        return;
+    }
+    panic!("no signature with '+'");
+}
+
+#[test]
+fn local_time_sent_as_utc() {
+    // Signed correctly, but with Beijing local time written as UTC.
+    let mut i = GenerateInput::new(params(), "testid", SECRET, "2026-11-27T16:30:00Z", "nonce-1");
+    i.method = "GET".into();
+    let req = generate::sign_request(&i).request;
+    let d = diagnose(&req, SECRET, Some(now()), None);
+    assert!(d.signature_matches);
+    assert_eq!(
+        d.causes,
+        vec![
+            Cause::StaleTimestamp { skew_secs: 8 * 3600 },
+            Cause::TimezoneOffset { hours: 8 }
+        ]
+    );
+    assert!(d.report().contains("UTC+8"));
+    assert_eq!(d.gateway_error.unwrap().code, "InvalidTimeStamp.Expired");
+}
+
+#[test]
+fn a_wrong_secret_is_named_as_such() {
+    let (req, _) = v1("GET");
+    let d = diagnose(&req, "another-secret", None, None);
+    assert_eq!(d.causes, vec![Cause::WrongSecretOrTampered]);
+}
+
+#[test]
+fn a_given_string_to_sign_is_compared_directly() {
+    let (req, sts, bad) = planted(|s| s.replace("%2520", "%2B"));
+    let d = diagnose(&req, SECRET, None, Some(&bad));
+    assert_eq!(
+        encoding_rule(&d.causes[0]),
+        ("space must be %20, not +", "DestinationImageName")
+    );
+    let diff = d.difference.unwrap();
+    assert_eq!(diff.index, sts.find("%2520").unwrap());
+    assert!(diff.expected_context.contains("%2520"));
+    assert!(diff.user_context.contains("%2B"));
+}
+
+#[test]
+fn urls_and_raw_http_parse() {
+    let (req, _) = v1("GET");
+    let url = format!("https://{}/?{}", req.host, req.query);
+    let parsed = parse_url(&url).unwrap();
+    assert!(diagnose(&parsed, SECRET, None, None).signature_matches);
+    let (post, _) = v1("POST");
+    let text = format!(
+        "POST /?{} HTTP/1.1\r\nHost: {}\r\nContent-Length: 0\r\n\r\n",
+        post.query, post.host
+    );
+    assert!(diagnose(&parse_raw_http(&text).unwrap(), SECRET, None, None).signature_matches);
+    assert!(parse_url("https:///?a=b").is_none());
+    assert!(parse_raw_http("").is_none());
+}
+
+// ---- V3 ----
+
+fn v3() -> (HttpRequest, String) {
+    let mut i = GenerateInput::new(params(), "testid", SECRET, TS, "nonce-3");
+    i.style = SignatureStyle::V3;
+    let s = generate::sign_request(&i);
+    (s.request, s.canonical)
+}
+
+fn with_v3_sig(req: &HttpRequest, canonical: &str, secret: &str) -> HttpRequest {
+    let sts = format!("ACS3-HMAC-SHA256\n{}", sign::sha256_hex(canonical.as_bytes()));
+    let sig = sign::hmac_sha256_hex(secret, &sts);
+    let mut r = req.clone();
+    for h in r.headers.iter_mut() {
+        if h.0.eq_ignore_ascii_case("authorization") {
+            let (head, _) = h.1.rsplit_once("Signature=").unwrap();
+            h.1 = format!("{head}Signature={sig}");
+        }
+    }
+    r
+}
+
+#[test]
+fn v3_planted_mistakes() {
+    let (req, canonical) = v3();
+    assert!(diagnose(&req, SECRET, Some(now()), None).signature_matches);
+
+    let bad = canonical.replace("%20", "+");
+    let d = diagnose(&with_v3_sig(&req, &bad, SECRET), SECRET, None, None);
+    assert_eq!(
+        encoding_rule(&d.causes[0]),
+        ("space must be %20, not +", "DestinationImageName")
+    );
+    assert_eq!(d.difference.unwrap().index, canonical.find("%20").unwrap());
+
+    let d = diagnose(&with_v3_sig(&req, &canonical, "testsecret&"), SECRET, None, None);
+    assert_eq!(d.causes, vec![Cause::SecretAmpersand { missing: false }]);
+
+    let d = diagnose(&with_v3_sig(&req, &canonical, " testsecret"), SECRET, None, None);
+    assert_eq!(
+        d.causes,
+        vec![Cause::WhitespaceInSecret {
+            shown: "␠testsecret".into()
+        }]
+    );
+
+    // A body added after signing: the header's hash no longer matches it.
+    let mut tampered = req.clone();
+    tampered.body = "RegionId=cn-hangzhou".into();
+    let d = diagnose(&tampered, SECRET, Some(now()), None);
+    assert!(matches!(&d.causes[0], Cause::PayloadHash { header, .. } if header == sign::EMPTY_SHA256));
+    assert_eq!(d.gateway_error.unwrap().code, "SignatureDoesNotMatch");
+
+    let d = diagnose(&req, "nope", None, None);
+    assert_eq!(d.causes, vec![Cause::WrongSecretOrTampered]);
+}
+
+#[test]
+fn the_report_reads_well() {
+    let (req, _, _) = planted(|s| s.replace("%2520", "%2B"));
+    let report = diagnose(&req, SECRET, Some(now()), None).report();
+    println!("{report}");
+    assert!(report.contains("First difference at character"));
+    assert!(
+        report.contains("Percent-encoding: space must be %20, not + (first seen in parameter DestinationImageName).")
+    );
+    assert!(report.contains("The gateway answers: 400 SignatureDoesNotMatch: Specified signature is not matched"));
+}
