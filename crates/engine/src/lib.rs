@@ -27,6 +27,7 @@ pub mod wire;
 // The simulated service: world model, scenarios, rules, operations, queue, responses.
 pub mod catalog;
 pub mod engine;
+pub mod lessons;
 pub mod ops;
 pub mod params;
 pub mod queue;

@@ -1,0 +1,827 @@
+//! The guided course: ten short steps a newcomer follows in the playground, each checked from what the
+//! engine saw and holds — the history of exchanges (what was sent, what came back) and the world (the copy
+//! queue's tasks) — never from what the page thinks it did.
+//!
+//! Why history *and* world: an error step is proven by the exact response on the wire (code and status),
+//! while "watch the queue" is proven by the queue's own record of when each task waited, ran and ended.
+//! A verdict always says why a step is not done yet, naming the attempt that fell short, so a wrong
+//! attempt is refused with a reason rather than silently ignored.
+//!
+//! The steps assume the `default` preset (its quota-full `cn-qingdao`, its shared image); the checks read
+//! codes and parameters, so they hold in any world that can produce them.
+
+use crate::engine::Exchange;
+use crate::queue::TaskState;
+use crate::wire::param;
+use crate::world::World;
+
+/// The preset the course starts from.
+pub const PRESET: &str = "default";
+
+/// The verdict of one step's check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    /// Whether the step is done.
+    pub done: bool,
+    /// What the check saw: on success what proved it, otherwise why it is not done yet.
+    pub message: String,
+}
+
+impl Verdict {
+    fn done(message: impl Into<String>) -> Verdict {
+        Verdict {
+            done: true,
+            message: message.into(),
+        }
+    }
+    fn not_yet(message: impl Into<String>) -> Verdict {
+        Verdict {
+            done: false,
+            message: format!("Not yet: {}", message.into()),
+        }
+    }
+}
+
+/// One step of the course.
+#[derive(Clone, Copy, Debug)]
+pub struct Step {
+    /// Stable ID (stored as progress; never renamed).
+    pub id: &'static str,
+    /// Short title.
+    pub title: &'static str,
+    /// What to do, in the playground's words (fields, buttons), so a script can follow it literally.
+    pub instructions: &'static str,
+    /// What the step teaches, shown once it is done.
+    pub lesson: &'static str,
+    check: fn(&World, &[&Exchange]) -> Verdict,
+}
+
+impl Step {
+    /// Checks the step against the world and the history (oldest first).
+    pub fn check(&self, world: &World, history: &[&Exchange]) -> Verdict {
+        (self.check)(world, history)
+    }
+}
+
+/// The course, in order.
+pub const STEPS: &[Step] = &[
+    Step {
+        id: "first-copy",
+        title: "Send a first successful copy",
+        instructions: "With Action CopyImage, ImageId m-bp1h46wfpjsjastc****, RegionId cn-hangzhou and \
+                       DestinationRegionId cn-shanghai, press Send. The response must be 200 with the new ImageId.",
+        lesson: "CopyImage answers at once with the ID of the copy; the copy itself is only queued.",
+        check: first_copy,
+    },
+    Step {
+        id: "describe-in-progress",
+        title: "Find the copy with DescribeImages while it is in progress",
+        instructions: "Switch Action to DescribeImages, set RegionId to the copy's destination (cn-shanghai) and \
+                       Status to Creating,Waiting, and Send before the copy finishes.",
+        lesson: "DescribeImages lists only Available images unless Status says otherwise, so a copy in progress \
+                 is invisible to a plain listing.",
+        check: describe_in_progress,
+    },
+    Step {
+        id: "queue-three",
+        title: "Watch the queue when three copies leave one region",
+        instructions: "Send three copies from cn-hangzhou (e.g. to cn-shanghai, cn-beijing and cn-hongkong), then \
+                       press Run to idle (or play the clock) and watch them run one at a time.",
+        lesson: "A region runs one copy task at a time; the others wait in order (FIFO) and start as it ends.",
+        check: queue_three,
+    },
+    Step {
+        id: "cancel",
+        title: "Cancel a copy",
+        instructions: "Send a copy, then, while it is Waiting or Creating, send CancelCopyImage with the copy's \
+                       ImageId and its destination RegionId (or press Cancel on its row in the world pane).",
+        lesson: "CancelCopyImage takes the copy's ID and the destination region; the half-made copy disappears.",
+        check: cancel,
+    },
+    Step {
+        id: "delete-copying",
+        title: "Try to delete an image that is being copied",
+        instructions: "Send a copy, then, while it is in progress, send DeleteImage with the copy's ImageId and \
+                       its destination RegionId.",
+        lesson: "A copy in progress cannot be deleted (403 OperationDenied.ImageCopying, \"The Image is coping.\"); \
+                 cancel it instead.",
+        check: delete_copying,
+    },
+    Step {
+        id: "error-same-region",
+        title: "Error: same source and destination",
+        instructions: "Send CopyImage with DestinationRegionId equal to RegionId (cn-hangzhou to cn-hangzhou).",
+        lesson: "403 IncorrectDestinationRegion: a copy must go to another region.",
+        check: same_region,
+    },
+    Step {
+        id: "error-kms-without-encrypted",
+        title: "Error: a KMS key without Encrypted",
+        instructions: "Send CopyImage with KMSKeyId e522b26d-abf6-4e0d-b5da-04b7******3c and Encrypted left empty \
+                       (or false).",
+        lesson: "400 InvalidParameter.EncryptedIllegal: a key only makes sense for an encrypted copy.",
+        check: kms_without_encrypted,
+    },
+    Step {
+        id: "error-shared-image",
+        title: "Error: copy a shared image to another region",
+        instructions: "Send CopyImage with ImageId m-bp1partner000shared1 (shared to you by another account) from \
+                       cn-hangzhou to cn-shanghai.",
+        lesson: "403 OperationDenied.SameRegionOnly: images shared by others cannot be copied across regions.",
+        check: shared_image,
+    },
+    Step {
+        id: "error-quota",
+        title: "Error: the image quota is reached",
+        instructions: "Send CopyImage to DestinationRegionId cn-qingdao, where this account may hold only one \
+                       custom image and already has one.",
+        lesson: "403 QuotaExceed.Image: the copy counts against the destination region's image quota.",
+        check: quota,
+    },
+    Step {
+        id: "error-aliyun-name",
+        title: "Error: a name starting with aliyun",
+        instructions: "Send CopyImage with DestinationImageName aliyun-copy.",
+        lesson: "400 InvalidImageName.Malformed: names may not start with aliyun or acs: (they are reserved).",
+        check: aliyun_name,
+    },
+];
+
+/// The step with this ID.
+pub fn step(id: &str) -> Option<&'static Step> {
+    STEPS.iter().find(|s| s.id == id)
+}
+
+/// Checks every step, in order.
+pub fn check_all(world: &World, history: &[&Exchange]) -> Vec<Verdict> {
+    STEPS.iter().map(|s| s.check(world, history)).collect()
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading exchanges
+// ---------------------------------------------------------------------------------------------------------
+
+fn action(x: &Exchange) -> &str {
+    param(&x.params, "Action").unwrap_or("")
+}
+
+fn p<'a>(x: &'a Exchange, name: &str) -> &'a str {
+    param(&x.params, name).unwrap_or("")
+}
+
+/// The value of the first `name` field of a JSON or XML body (a string, a number or a Boolean).
+pub fn body_field(body: &str, name: &str) -> Option<String> {
+    let open = format!("<{name}>");
+    if let Some(i) = body.find(&open) {
+        let rest = &body[i + open.len()..];
+        return rest.find(&format!("</{name}>")).map(|j| rest[..j].to_string());
+    }
+    let key = format!("\"{name}\"");
+    let i = body.find(&key)? + key.len();
+    let rest = body[i..].trim_start().strip_prefix(':')?.trim_start();
+    if let Some(r) = rest.strip_prefix('"') {
+        // IDs, codes and statuses carry no escapes; stop at the closing quote.
+        return r.find('"').map(|j| r[..j].to_string());
+    }
+    let end = rest.find([',', '}', ']']).unwrap_or(rest.len());
+    Some(rest[..end].trim().to_string()).filter(|v| !v.is_empty())
+}
+
+/// The error code of a response, if it is an error.
+pub fn code(x: &Exchange) -> Option<String> {
+    if x.response.status < 400 {
+        return None;
+    }
+    body_field(&x.response.body, "Code")
+}
+
+/// `403 IncorrectDestinationRegion`, or `200 OK`.
+fn outcome(x: &Exchange) -> String {
+    match code(x) {
+        Some(c) => format!("{} {c}", x.response.status),
+        None => format!("{} {}", x.response.status, x.response.reason()),
+    }
+}
+
+/// The images a DescribeImages body lists, as (ImageId, Status), in the JSON or XML form. Each record
+/// starts with its `ImageId` and carries its `Status` a few string fields later (ops::image_node), so the
+/// body is cut at each ImageId and the Status read from that piece.
+pub fn listed_images(body: &str) -> Vec<(String, String)> {
+    let key = if body.trim_start().starts_with('<') {
+        "<ImageId>"
+    } else {
+        "\"ImageId\""
+    };
+    let starts: Vec<usize> = body.match_indices(key).map(|(i, _)| i).collect();
+    let mut out = Vec::new();
+    for (n, &i) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).copied().unwrap_or(body.len());
+        let piece = &body[i..end];
+        if let (Some(id), Some(status)) = (body_field(piece, "ImageId"), body_field(piece, "Status")) {
+            out.push((id, status));
+        }
+    }
+    out
+}
+
+/// Successful copies: (new ImageId, source region, destination region).
+fn copies(history: &[&Exchange]) -> Vec<(String, String, String)> {
+    history
+        .iter()
+        .filter(|x| action(x) == "CopyImage" && x.response.status == 200)
+        .filter_map(|x| {
+            let id = body_field(&x.response.body, "ImageId")?;
+            let src = p(x, "RegionId").to_string();
+            let dst = match p(x, "DestinationRegionId") {
+                "" => src.clone(),
+                d => d.to_string(),
+            };
+            Some((id, src, dst))
+        })
+        .collect()
+}
+
+fn last_of<'a>(history: &[&'a Exchange], act: &str) -> Option<&'a Exchange> {
+    history.iter().rev().find(|x| action(x) == act).copied()
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The checks
+// ---------------------------------------------------------------------------------------------------------
+
+fn first_copy(_: &World, h: &[&Exchange]) -> Verdict {
+    if let Some((id, src, dst)) = copies(h).into_iter().next() {
+        return Verdict::done(format!("CopyImage answered 200 with ImageId {id} ({src} to {dst})."));
+    }
+    match last_of(h, "CopyImage") {
+        Some(x) => Verdict::not_yet(format!(
+            "your last CopyImage got {}; a first copy needs a 200 response.",
+            outcome(x)
+        )),
+        None => Verdict::not_yet("no CopyImage has been sent yet."),
+    }
+}
+
+fn describe_in_progress(_: &World, h: &[&Exchange]) -> Verdict {
+    let copies = copies(h);
+    if copies.is_empty() {
+        return Verdict::not_yet("send a successful copy first (step 1).");
+    }
+    let mut last_reason = None;
+    for x in h.iter().filter(|x| action(x) == "DescribeImages") {
+        if x.response.status != 200 {
+            last_reason = Some(format!("your DescribeImages got {}.", outcome(x)));
+            continue;
+        }
+        let listed = listed_images(&x.response.body);
+        let found: Vec<&(String, String)> = listed
+            .iter()
+            .filter(|(id, _)| copies.iter().any(|c| &c.0 == id))
+            .collect();
+        if let Some((id, status)) = found.iter().find(|(_, s)| s == "Creating" || s == "Waiting") {
+            return Verdict::done(format!("DescribeImages listed your copy {id} with Status {status}."));
+        }
+        last_reason = Some(match found.first() {
+            Some((id, status)) => format!(
+                "your DescribeImages listed the copy {id} as {status}: it had already finished. Send a new copy \
+                 and look while it is Waiting or Creating."
+            ),
+            None => {
+                let region = p(x, "RegionId");
+                let in_region = copies.iter().any(|c| c.2 == region);
+                if in_region {
+                    format!(
+                        "your DescribeImages in {region} did not list your copy: without Status it lists only \
+                         Available images. Add Status=Creating,Waiting."
+                    )
+                } else {
+                    format!(
+                        "your DescribeImages looked in {region}, but your copies are in {}.",
+                        copies.iter().map(|c| c.2.as_str()).collect::<Vec<_>>().join(", ")
+                    )
+                }
+            }
+        });
+    }
+    Verdict::not_yet(last_reason.unwrap_or_else(|| "no DescribeImages has been sent yet.".into()))
+}
+
+fn queue_three(w: &World, h: &[&Exchange]) -> Verdict {
+    let copies = copies(h);
+    // The user's copy tasks, grouped by lane.
+    let mut lanes: Vec<(String, Vec<&crate::queue::CopyTask>)> = Vec::new();
+    for t in w
+        .queue
+        .tasks
+        .iter()
+        .filter(|t| copies.iter().any(|c| c.0 == t.destination_image_id))
+    {
+        match lanes.iter_mut().find(|(l, _)| *l == t.lane) {
+            Some((_, v)) => v.push(t),
+            None => lanes.push((t.lane.clone(), vec![t])),
+        }
+    }
+    lanes.sort_by_key(|(_, v)| std::cmp::Reverse(v.len()));
+    let Some((lane, tasks)) = lanes.first() else {
+        return Verdict::not_yet("no copy of yours is in the queue yet.");
+    };
+    if tasks.len() < 3 {
+        let from: Vec<String> = lanes.iter().map(|(l, v)| format!("{} from {l}", v.len())).collect();
+        return Verdict::not_yet(format!(
+            "three copies must leave the same region; you have {}.",
+            from.join(", ")
+        ));
+    }
+    let count = |s: TaskState| tasks.iter().filter(|t| t.state == s).count();
+    let done = count(TaskState::Done);
+    let waited = tasks.iter().any(|t| t.started_at.is_some_and(|s| s > t.enqueued_at));
+    if done >= 3 && waited {
+        return Verdict::done(format!(
+            "{} copies left {lane}; they ran one after another and {done} finished.",
+            tasks.len()
+        ));
+    }
+    if done >= 3 {
+        return Verdict::not_yet(format!(
+            "your copies from {lane} never had to wait for each other: send three in a row, before the first \
+             finishes."
+        ));
+    }
+    Verdict::not_yet(format!(
+        "{} copies are in {lane}'s queue: {} running, {} waiting, {done} finished. Run the clock (Run to idle) \
+         until three have finished.",
+        tasks.len(),
+        count(TaskState::Running),
+        count(TaskState::Waiting)
+    ))
+}
+
+fn cancel(_: &World, h: &[&Exchange]) -> Verdict {
+    if let Some(x) = h
+        .iter()
+        .find(|x| action(x) == "CancelCopyImage" && x.response.status == 200)
+    {
+        return Verdict::done(format!("CancelCopyImage cancelled the copy {}.", p(x, "ImageId")));
+    }
+    match last_of(h, "CancelCopyImage") {
+        Some(x) => {
+            let hint = match code(x).as_deref() {
+                Some("IncorrectImageStatus") => " That copy had already ended; cancel one that is still in progress.",
+                Some("ImageCreatedNotFromCopy") => " That image is not a copy; use the ImageId a CopyImage returned.",
+                Some("InvalidImageId.NotFound") => " Use the copy's ImageId with its destination RegionId.",
+                _ => "",
+            };
+            Verdict::not_yet(format!(
+                "your CancelCopyImage of {} got {}.{hint}",
+                p(x, "ImageId"),
+                outcome(x)
+            ))
+        }
+        None => Verdict::not_yet("no CancelCopyImage has been sent yet."),
+    }
+}
+
+fn delete_copying(_: &World, h: &[&Exchange]) -> Verdict {
+    if let Some(x) = h
+        .iter()
+        .find(|x| action(x) == "DeleteImage" && code(x).as_deref() == Some("OperationDenied.ImageCopying"))
+    {
+        return Verdict::done(format!(
+            "DeleteImage of {} was refused: 403 OperationDenied.ImageCopying.",
+            p(x, "ImageId")
+        ));
+    }
+    match last_of(h, "DeleteImage") {
+        Some(x) if x.response.status == 200 => Verdict::not_yet(format!(
+            "DeleteImage of {} answered 200: that image was not being copied (a missing image is ignored, an \
+             Available one is deleted). Delete a copy while it is Waiting or Creating.",
+            p(x, "ImageId")
+        )),
+        Some(x) => Verdict::not_yet(format!(
+            "your DeleteImage of {} got {}, not OperationDenied.ImageCopying.",
+            p(x, "ImageId"),
+            outcome(x)
+        )),
+        None => Verdict::not_yet("no DeleteImage has been sent yet."),
+    }
+}
+
+/// An error step: a CopyImage whose response has `want` (and passes `extra`, which says why not).
+fn copy_error(h: &[&Exchange], status: u16, want: &str, extra: fn(&Exchange) -> Result<(), String>) -> Verdict {
+    let mut last_reason = None;
+    for x in h.iter().filter(|x| action(x) == "CopyImage") {
+        if x.response.status == status && code(x).as_deref() == Some(want) {
+            match extra(x) {
+                Ok(()) => return Verdict::done(format!("CopyImage got {status} {want}.")),
+                Err(e) => last_reason = Some(e),
+            }
+        } else {
+            last_reason = Some(format!(
+                "your last CopyImage got {}; this step wants {status} {want}.",
+                outcome(x)
+            ));
+        }
+    }
+    Verdict::not_yet(last_reason.unwrap_or_else(|| "no CopyImage has been sent yet.".into()))
+}
+
+fn any(_: &Exchange) -> Result<(), String> {
+    Ok(())
+}
+
+fn same_region(_: &World, h: &[&Exchange]) -> Verdict {
+    copy_error(h, 403, "IncorrectDestinationRegion", |x| {
+        if p(x, "DestinationRegionId") == p(x, "RegionId") {
+            Ok(())
+        } else {
+            Err(
+                "you got IncorrectDestinationRegion by leaving DestinationRegionId out (it then defaults to the \
+                 source); set it to the same region as RegionId."
+                    .into(),
+            )
+        }
+    })
+}
+
+fn kms_without_encrypted(_: &World, h: &[&Exchange]) -> Verdict {
+    copy_error(h, 400, "InvalidParameter.EncryptedIllegal", any)
+}
+
+fn shared_image(_: &World, h: &[&Exchange]) -> Verdict {
+    copy_error(h, 403, "OperationDenied.SameRegionOnly", any)
+}
+
+fn quota(_: &World, h: &[&Exchange]) -> Verdict {
+    copy_error(h, 403, "QuotaExceed.Image", any)
+}
+
+fn aliyun_name(_: &World, h: &[&Exchange]) -> Verdict {
+    copy_error(h, 400, "InvalidImageName.Malformed", |x| {
+        if p(x, "DestinationImageName").starts_with("aliyun") {
+            Ok(())
+        } else {
+            Err(format!(
+                "the name {:?} was refused for another reason; this step wants a name that starts with aliyun.",
+                p(x, "DestinationImageName")
+            ))
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{CallContext, Engine};
+
+    struct Course {
+        e: Engine,
+        h: Vec<Exchange>,
+    }
+
+    impl Course {
+        fn new() -> Course {
+            Course {
+                e: Engine::from_preset(PRESET, 1).unwrap(),
+                h: vec![],
+            }
+        }
+        fn send(&mut self, kv: &[(&str, &str)]) -> &Exchange {
+            let mut p: Vec<(String, String)> = vec![
+                ("Version".into(), "2014-05-26".into()),
+                ("Format".into(), "JSON".into()),
+            ];
+            p.extend(kv.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+            let x = self.e.call(&p, &CallContext::new("ecs.cn-hangzhou.aliyuncs.com"));
+            self.h.push(x);
+            self.h.last().unwrap()
+        }
+        fn copy(&mut self, dst: &str) -> String {
+            let x = self.send(&[
+                ("Action", "CopyImage"),
+                ("RegionId", "cn-hangzhou"),
+                ("ImageId", crate::scenario::DOC_IMAGE_ID),
+                ("DestinationRegionId", dst),
+            ]);
+            assert_eq!(x.response.status, 200, "{}", x.response.body);
+            body_field(&x.response.body, "ImageId").unwrap()
+        }
+        fn verdict(&self, id: &str) -> Verdict {
+            let h: Vec<&Exchange> = self.h.iter().collect();
+            step(id).unwrap().check(self.e.world(), &h)
+        }
+    }
+
+    #[test]
+    fn there_are_at_least_eight_steps_with_unique_ids() {
+        assert!(STEPS.len() >= 8);
+        let mut ids: Vec<&str> = STEPS.iter().map(|s| s.id).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), STEPS.len());
+    }
+
+    #[test]
+    fn nothing_is_done_on_a_fresh_world() {
+        let c = Course::new();
+        let h: Vec<&Exchange> = vec![];
+        for (s, v) in STEPS.iter().zip(check_all(c.e.world(), &h)) {
+            assert!(!v.done, "{}", s.id);
+            assert!(v.message.starts_with("Not yet: "), "{}: {}", s.id, v.message);
+        }
+    }
+
+    #[test]
+    fn body_field_reads_json_and_xml() {
+        assert_eq!(
+            body_field(r#"{"RequestId":"A","Code":"X.Y"}"#, "Code").as_deref(),
+            Some("X.Y")
+        );
+        assert_eq!(body_field("<E><Code>X.Y</Code></E>", "Code").as_deref(), Some("X.Y"));
+        assert_eq!(
+            body_field(r#"{"TotalCount":3,"A":1}"#, "TotalCount").as_deref(),
+            Some("3")
+        );
+        assert_eq!(body_field("{}", "Code"), None);
+        assert_eq!(body_field("\"Code\":", "Code"), None);
+    }
+
+    #[test]
+    fn first_copy_refuses_an_error_then_ticks() {
+        let mut c = Course::new();
+        c.send(&[
+            ("Action", "CopyImage"),
+            ("RegionId", "cn-hangzhou"),
+            ("ImageId", crate::scenario::DOC_IMAGE_ID),
+            ("DestinationRegionId", "cn-hangzhou"),
+        ]);
+        assert_eq!(
+            c.verdict("first-copy").message,
+            "Not yet: your last CopyImage got 403 IncorrectDestinationRegion; a first copy needs a 200 response."
+        );
+        let id = c.copy("cn-shanghai");
+        let v = c.verdict("first-copy");
+        assert!(v.done);
+        assert_eq!(
+            v.message,
+            format!("CopyImage answered 200 with ImageId {id} (cn-hangzhou to cn-shanghai).")
+        );
+    }
+
+    #[test]
+    fn describe_needs_the_copy_listed_while_in_progress_in_json_and_xml() {
+        for format in ["JSON", "XML"] {
+            let mut c = Course::new();
+            let id = c.copy("cn-shanghai");
+            // Wrong: the plain listing hides copies in progress.
+            c.send(&[
+                ("Action", "DescribeImages"),
+                ("RegionId", "cn-shanghai"),
+                ("Format", format),
+            ]);
+            let v = c.verdict("describe-in-progress");
+            assert!(!v.done);
+            assert!(v.message.contains("lists only Available images"), "{}", v.message);
+            // Wrong: the source region.
+            c.send(&[
+                ("Action", "DescribeImages"),
+                ("RegionId", "cn-hangzhou"),
+                ("Format", format),
+            ]);
+            assert!(c
+                .verdict("describe-in-progress")
+                .message
+                .contains("your copies are in cn-shanghai"));
+            // Right.
+            c.send(&[
+                ("Action", "DescribeImages"),
+                ("RegionId", "cn-shanghai"),
+                ("Status", "Creating,Waiting"),
+                ("Format", format),
+            ]);
+            let v = c.verdict("describe-in-progress");
+            assert!(v.done, "{format}: {}", v.message);
+            assert!(v.message.contains(&id), "{}", v.message);
+        }
+    }
+
+    #[test]
+    fn describe_after_the_copy_finished_is_refused() {
+        let mut c = Course::new();
+        let id = c.copy("cn-shanghai");
+        c.e.run_to_idle();
+        c.send(&[
+            ("Action", "DescribeImages"),
+            ("RegionId", "cn-shanghai"),
+            ("Status", "ALL"),
+        ]);
+        let v = c.verdict("describe-in-progress");
+        assert!(!v.done);
+        assert!(
+            v.message.contains(&format!("the copy {id} as Available")),
+            "{}",
+            v.message
+        );
+    }
+
+    #[test]
+    fn queue_three_needs_one_region_and_the_clock() {
+        let mut c = Course::new();
+        c.copy("cn-shanghai");
+        c.copy("cn-beijing");
+        assert_eq!(
+            c.verdict("queue-three").message,
+            "Not yet: three copies must leave the same region; you have 2 from cn-hangzhou."
+        );
+        c.copy("cn-hongkong");
+        let v = c.verdict("queue-three");
+        assert_eq!(
+            v.message,
+            "Not yet: 3 copies are in cn-hangzhou's queue: 1 running, 2 waiting, 0 finished. Run the clock (Run \
+             to idle) until three have finished."
+        );
+        c.e.run_to_idle();
+        let v = c.verdict("queue-three");
+        assert!(v.done, "{}", v.message);
+    }
+
+    #[test]
+    fn queue_three_refuses_copies_that_never_waited() {
+        let mut c = Course::new();
+        for dst in ["cn-shanghai", "cn-beijing", "cn-hongkong"] {
+            c.copy(dst);
+            c.e.run_to_idle();
+        }
+        let v = c.verdict("queue-three");
+        assert!(!v.done);
+        assert!(v.message.contains("never had to wait"), "{}", v.message);
+    }
+
+    #[test]
+    fn cancel_refuses_a_finished_copy_then_ticks() {
+        let mut c = Course::new();
+        let first = c.copy("cn-shanghai");
+        c.e.run_to_idle();
+        c.send(&[
+            ("Action", "CancelCopyImage"),
+            ("RegionId", "cn-shanghai"),
+            ("ImageId", &first),
+        ]);
+        let v = c.verdict("cancel");
+        assert!(!v.done);
+        assert!(
+            v.message.contains("400 IncorrectImageStatus") && v.message.contains("already ended"),
+            "{}",
+            v.message
+        );
+        let second = c.copy("cn-shanghai");
+        c.send(&[
+            ("Action", "CancelCopyImage"),
+            ("RegionId", "cn-shanghai"),
+            ("ImageId", &second),
+        ]);
+        let v = c.verdict("cancel");
+        assert!(v.done, "{}", v.message);
+        assert!(c.e.world().image(&second).is_none());
+    }
+
+    #[test]
+    fn delete_copying_refuses_a_plain_delete_then_ticks() {
+        let mut c = Course::new();
+        c.send(&[
+            ("Action", "DeleteImage"),
+            ("RegionId", "cn-hangzhou"),
+            ("ImageId", "m-bp1fq2h3gbxtc5dm9k1a"),
+        ]);
+        let v = c.verdict("delete-copying");
+        assert!(!v.done);
+        assert!(v.message.contains("was not being copied"), "{}", v.message);
+        let id = c.copy("cn-shanghai");
+        c.send(&[("Action", "DeleteImage"), ("RegionId", "cn-shanghai"), ("ImageId", &id)]);
+        let v = c.verdict("delete-copying");
+        assert!(v.done, "{}", v.message);
+    }
+
+    #[test]
+    fn the_five_errors_refuse_wrong_attempts_and_tick_on_the_right_one() {
+        let base = [("Action", "CopyImage"), ("RegionId", "cn-hangzhou")];
+        let doc = crate::scenario::DOC_IMAGE_ID;
+        let kms = crate::scenario::DOC_KMS_KEY_ID;
+        // (step, wrong attempt, right attempt)
+        type Kv = Vec<(&'static str, &'static str)>;
+        let cases: Vec<(&str, Kv, Kv)> = vec![
+            (
+                "error-same-region",
+                vec![("ImageId", doc)],
+                vec![("ImageId", doc), ("DestinationRegionId", "cn-hangzhou")],
+            ),
+            (
+                "error-kms-without-encrypted",
+                vec![
+                    ("ImageId", doc),
+                    ("DestinationRegionId", "cn-shanghai"),
+                    ("Encrypted", "true"),
+                    ("KMSKeyId", "nope"),
+                ],
+                vec![
+                    ("ImageId", doc),
+                    ("DestinationRegionId", "cn-shanghai"),
+                    ("KMSKeyId", kms),
+                ],
+            ),
+            (
+                "error-shared-image",
+                vec![
+                    ("ImageId", "m-bp1market0000lamp001"),
+                    ("DestinationRegionId", "cn-shanghai"),
+                ],
+                vec![
+                    ("ImageId", "m-bp1partner000shared1"),
+                    ("DestinationRegionId", "cn-shanghai"),
+                ],
+            ),
+            (
+                "error-quota",
+                vec![("ImageId", doc), ("DestinationRegionId", "cn-shenzhen")],
+                vec![("ImageId", doc), ("DestinationRegionId", "cn-qingdao")],
+            ),
+            (
+                "error-aliyun-name",
+                vec![
+                    ("ImageId", doc),
+                    ("DestinationRegionId", "cn-shanghai"),
+                    ("DestinationImageName", "1copy"),
+                ],
+                vec![
+                    ("ImageId", doc),
+                    ("DestinationRegionId", "cn-shanghai"),
+                    ("DestinationImageName", "aliyun-copy"),
+                ],
+            ),
+        ];
+        for (id, wrong, right) in cases {
+            let mut c = Course::new();
+            let mut kv: Vec<(&str, &str)> = base.to_vec();
+            kv.extend(wrong);
+            c.send(&kv);
+            let v = c.verdict(id);
+            assert!(!v.done, "{id}: {}", v.message);
+            assert!(v.message.starts_with("Not yet: "), "{id}: {}", v.message);
+            let mut kv: Vec<(&str, &str)> = base.to_vec();
+            kv.extend(right);
+            let x = c.send(&kv).clone();
+            let v = c.verdict(id);
+            assert!(v.done, "{id}: {} / {}", v.message, x.response.body);
+        }
+    }
+
+    #[test]
+    fn specific_refusals_name_the_reason() {
+        let mut c = Course::new();
+        c.send(&[
+            ("Action", "CopyImage"),
+            ("RegionId", "cn-hangzhou"),
+            ("ImageId", crate::scenario::DOC_IMAGE_ID),
+        ]);
+        assert!(c
+            .verdict("error-same-region")
+            .message
+            .contains("by leaving DestinationRegionId out"));
+        c.send(&[
+            ("Action", "CopyImage"),
+            ("RegionId", "cn-hangzhou"),
+            ("ImageId", crate::scenario::DOC_IMAGE_ID),
+            ("DestinationRegionId", "cn-shanghai"),
+            ("DestinationImageName", "1copy"),
+        ]);
+        assert_eq!(
+            c.verdict("error-aliyun-name").message,
+            "Not yet: the name \"1copy\" was refused for another reason; this step wants a name that starts with \
+             aliyun."
+        );
+    }
+
+    #[test]
+    fn listed_images_reads_both_formats() {
+        let mut c = Course::new();
+        for format in ["JSON", "XML"] {
+            let x = c
+                .send(&[
+                    ("Action", "DescribeImages"),
+                    ("RegionId", "cn-hangzhou"),
+                    ("Status", "ALL"),
+                    ("Format", format),
+                ])
+                .clone();
+            let listed = listed_images(&x.response.body);
+            assert!(listed.len() >= 5, "{format}: {listed:?}");
+            assert!(
+                listed.contains(&("m-bp1failed00000000001".into(), "CreateFailed".into())),
+                "{listed:?}"
+            );
+            assert!(
+                listed.contains(&(crate::scenario::DOC_IMAGE_ID.into(), "Available".into())),
+                "{listed:?}"
+            );
+        }
+    }
+}
