@@ -142,19 +142,48 @@ impl Engine {
         self.world.validate()
     }
 
-    fn respond(&mut self, p: Params, host: &str, format: Format, caller: Option<&Caller>, rid: String) -> Exchange {
-        let result = dispatch(&p).and_then(|action| {
-            let caller = caller.cloned().unwrap_or_else(|| self.world.caller.clone());
-            ops::run(&mut self.world, &mut self.rng, &caller, &action, &p).map(|o| (action, o))
-        });
+    /// Dispatches and plans a request on the current world (nothing is changed).
+    fn evaluate(
+        &self,
+        rng: &mut Rng,
+        p: &Params,
+        caller: Option<&Caller>,
+    ) -> Result<(String, ops::Outcome), ops::Fail> {
+        let action = dispatch(p)?;
+        let caller = caller.unwrap_or(&self.world.caller);
+        ops::run(&self.world, rng, caller, &action, p).map(|o| (action, o))
+    }
+
+    /// Builds the exchange for a planned result; commits its effects when `commit`.
+    fn finish(
+        &mut self,
+        result: Result<(String, ops::Outcome), ops::Fail>,
+        p: Params,
+        host: &str,
+        format: Format,
+        rid: String,
+        commit: bool,
+    ) -> Exchange {
         match result {
-            Ok((action, o)) => Exchange {
-                response: response::success(&action, format, &rid, o.fields),
-                rule: o.rule,
-                params: p,
-                request_id: rid,
-            },
-            Err(e) => self.error_exchange(p, &e, format, host, rid),
+            Ok((action, o)) => {
+                if commit {
+                    ops::apply(&mut self.world, o.effects);
+                }
+                Exchange {
+                    response: response::success(&action, format, &rid, o.fields),
+                    rule: o.rule,
+                    params: p,
+                    request_id: rid,
+                }
+            }
+            Err(f) => {
+                if commit {
+                    if let Some(i) = f.consume_fault {
+                        ops::apply(&mut self.world, vec![ops::Effect::ConsumeFault(i)]);
+                    }
+                }
+                self.error_exchange(p, &f.error, format, host, rid)
+            }
         }
     }
 
@@ -170,14 +199,29 @@ impl Engine {
     /// Trusted path (the UI, `copyimage call`): the request is taken as correctly signed by the world's
     /// `caller`.
     pub fn call(&mut self, params: &Params, ctx: &CallContext) -> Exchange {
-        let rid = self.rng.uuid_upper();
+        let mut rng = self.rng.clone();
+        let rid = rng.uuid_upper();
         let format = Format::from_param(param(params, "Format"));
-        self.respond(params.clone(), &ctx.host, format, None, rid)
+        let result = self.evaluate(&mut rng, params, None);
+        self.rng = rng;
+        self.finish(result, params.clone(), &ctx.host, format, rid, true)
     }
 
     /// Exactly what `call` would return next (same RequestId, same new ImageId), without committing.
+    /// Operations only plan against `&World`, so nothing is cloned but the RNG.
     pub fn preview(&self, params: &Params, ctx: &CallContext) -> Exchange {
-        self.clone().call(params, ctx)
+        let mut rng = self.rng.clone();
+        let rid = rng.uuid_upper();
+        let format = Format::from_param(param(params, "Format"));
+        match self.evaluate(&mut rng, params, None) {
+            Ok((action, o)) => Exchange {
+                response: response::success(&action, format, &rid, o.fields),
+                rule: o.rule,
+                params: params.clone(),
+                request_id: rid,
+            },
+            Err(f) => self.error_exchange(params.clone(), &f.error, format, &ctx.host, rid),
+        }
     }
 
     /// Full path (the local endpoint): Action/Version dispatch, then the gateway's checks (signature,
@@ -221,7 +265,10 @@ impl Engine {
                 ap.push((name.into(), v.into()));
             }
         }
-        self.respond(ap, &host, format, caller.as_ref(), rid)
+        let mut rng = self.rng.clone();
+        let result = self.evaluate(&mut rng, &ap, caller.as_ref());
+        self.rng = rng;
+        self.finish(result, ap, &host, format, rid, true)
     }
 
     /// The world clock (virtual seconds since the scenario start).

@@ -24,25 +24,144 @@ pub const ACTIONS: &[&str] = &[
 /// The API version every operation belongs to.
 pub const VERSION: &str = "2014-05-26";
 
-/// A successful operation: its response fields (after `RequestId`) and why it succeeded.
+/// A successful operation: its response fields (after `RequestId`), why it succeeded, and what committing
+/// it changes in the world.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
     /// Response fields in wire order.
     pub fields: Vec<(String, Node)>,
     /// The rule that decided it.
     pub rule: Rule,
+    /// The changes to make when the request is committed (none for a preview).
+    pub effects: Vec<Effect>,
 }
 
-/// Runs `action` against the world. Unknown actions never reach here (the engine dispatches first).
-pub fn run(world: &mut World, rng: &mut Rng, caller: &Caller, action: &str, p: &Params) -> Result<Outcome, ApiError> {
+/// A failed operation: the error, and the injected fault it used up (if one decided it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fail {
+    /// The error to answer.
+    pub error: ApiError,
+    /// Index in `world.faults` to consume when committing.
+    pub consume_fault: Option<usize>,
+}
+
+impl From<ApiError> for Fail {
+    fn from(error: ApiError) -> Fail {
+        Fail {
+            error,
+            consume_fault: None,
+        }
+    }
+}
+
+/// One change to the world. Operations only *plan* (they read `&World`), so a preview is exact and costs
+/// no copy of the world; `apply` commits.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Use up one shot of `world.faults[i]`.
+    ConsumeFault(usize),
+    /// Queue a copy: the new image (its `copy_task` is set on apply), its snapshots and its task.
+    AddCopy {
+        /// The copy.
+        image: Box<Image>,
+        /// The copy's snapshots.
+        snapshots: Vec<crate::world::Snapshot>,
+        /// The copy task.
+        task: NewTask,
+        /// A ClientToken to remember with the request.
+        token: Option<(String, ClientTokenRecord)>,
+    },
+    /// Cancel a copy task and delete its image and snapshots.
+    CancelCopy {
+        /// The task.
+        task: usize,
+        /// The copy's ID.
+        image_id: String,
+        /// The copy's region.
+        region: String,
+        /// The copy's snapshots.
+        snapshots: Vec<String>,
+    },
+    /// Delete an image (its snapshots are kept).
+    DeleteImage {
+        /// The image.
+        image_id: String,
+        /// Its region.
+        region: String,
+    },
+}
+
+/// Plans `action` against the world without changing it. Unknown actions never reach here (the engine
+/// dispatches first).
+pub fn run(world: &World, rng: &mut Rng, caller: &Caller, action: &str, p: &Params) -> Result<Outcome, Fail> {
     match action {
         "CopyImage" => copy_image(world, rng, caller, p),
         "CancelCopyImage" => cancel_copy_image(world, p),
         "DeleteImage" => delete_image(world, p),
         "DescribeImages" => describe_images(world, p),
         "DescribeRegions" => describe_regions(world, p),
-        _ => Err(invalid_action()),
+        _ => Err(invalid_action().into()),
     }
+}
+
+/// Commits planned effects, in order.
+pub fn apply(world: &mut World, effects: Vec<Effect>) {
+    for e in effects {
+        match e {
+            Effect::ConsumeFault(i) => consume_fault(world, i),
+            Effect::AddCopy {
+                mut image,
+                snapshots,
+                task,
+                token,
+            } => {
+                let limit = world.settings.queue_limit;
+                let id = world.queue.enqueue(task, world.now, limit);
+                image.copy_task = Some(id);
+                world.snapshots.extend(snapshots);
+                world.images.push(*image);
+                if let Some((t, rec)) = token {
+                    world.client_tokens.insert(t, rec);
+                }
+            }
+            Effect::CancelCopy {
+                task,
+                image_id,
+                region,
+                snapshots,
+            } => {
+                let limit = world.settings.queue_limit;
+                let now = world.now;
+                world.queue.cancel(task, now, limit);
+                world.images.retain(|i| !(i.id == image_id && i.region == region));
+                world.snapshots.retain(|x| !snapshots.contains(&x.id));
+            }
+            Effect::DeleteImage { image_id, region } => {
+                world.images.retain(|i| !(i.id == image_id && i.region == region));
+            }
+        }
+    }
+}
+
+/// Plans and commits at once (presets, catalog setups, tests).
+pub fn execute(world: &mut World, rng: &mut Rng, caller: &Caller, action: &str, p: &Params) -> Result<Outcome, Fail> {
+    let r = run(world, rng, caller, action, p);
+    match &r {
+        Ok(o) => apply(world, o.effects.clone()),
+        Err(f) => {
+            if let Some(i) = f.consume_fault {
+                consume_fault(world, i);
+            }
+        }
+    }
+    r
+}
+
+fn consume_fault(world: &mut World, i: usize) {
+    if let Some(f) = world.faults.get_mut(i) {
+        f.remaining = f.remaining.saturating_sub(1);
+    }
+    world.faults.retain(|f| f.remaining > 0);
 }
 
 /// `InvalidAction.NotFound` 404 (FACTS §1c).
@@ -60,32 +179,23 @@ pub fn invalid_action() -> ApiError {
     )
 }
 
-/// Consumes the first injected InternalError fault for this action, if any, as an error.
-fn take_fault(world: &mut World, action: &str) -> Result<(), ApiError> {
-    if let Some((i, err)) = rules::injected_internal_error(world, action) {
-        if let Some(f) = world.faults.get_mut(i) {
-            f.remaining = f.remaining.saturating_sub(1);
-        }
-        world.faults.retain(|f| f.remaining > 0);
-        return Err(err);
+/// The first injected InternalError fault for this action, as a failure that uses it up.
+fn check_fault(world: &World, action: &str) -> Result<(), Fail> {
+    match rules::injected_internal_error(world, action) {
+        Some((i, error)) => Err(Fail {
+            error,
+            consume_fault: Some(i),
+        }),
+        None => Ok(()),
     }
-    Ok(())
 }
 
-/// Consumes a `CopyFails` fault for CopyImage, if any.
-fn take_copy_fails(world: &mut World) -> bool {
-    let found = world
+/// The `CopyFails` fault the next CopyImage uses up, if any.
+fn copy_fails_fault(world: &World) -> Option<usize> {
+    world
         .faults
-        .iter_mut()
-        .find(|f| f.kind == FaultKind::CopyFails && f.remaining > 0 && (f.action == "CopyImage" || f.action == "*"));
-    match found {
-        Some(f) => {
-            f.remaining -= 1;
-            world.faults.retain(|f| f.remaining > 0);
-            true
-        }
-        None => false,
-    }
+        .iter()
+        .position(|f| f.kind == FaultKind::CopyFails && f.remaining > 0 && (f.action == "CopyImage" || f.action == "*"))
 }
 
 /// Parameters that identify a request for idempotency: everything but the common and signing ones.
@@ -129,13 +239,20 @@ fn idempotent_mismatch() -> ApiError {
 
 /// A new resource ID: prefix letter(s), `-`, the region's 3-character prefix, 17 random characters
 /// (20 after the dash, FACTS §1e).
+/// Draws again in the (astronomically unlikely) case of a clash, so IDs stay unique in any world.
 fn new_id(world: &World, rng: &mut Rng, kind: &str, region: &str) -> String {
-    format!("{kind}-{}{}", world.prefix_of(region), rng.id_chars(17))
+    let prefix = world.prefix_of(region);
+    loop {
+        let id = format!("{kind}-{prefix}{}", rng.id_chars(17));
+        if world.image(&id).is_none() && world.snapshot(&id).is_none() {
+            return id;
+        }
+    }
 }
 
-/// CopyImage: parameter rules, idempotency, faults, world rules, then a new image in the destination and
-/// a task in the queue.
-pub fn copy_image(world: &mut World, rng: &mut Rng, caller: &Caller, p: &Params) -> Result<Outcome, ApiError> {
+/// CopyImage: parameter rules, idempotency, faults, world rules, then (planned) a new image in the
+/// destination and a task in the queue.
+pub fn copy_image(world: &World, rng: &mut Rng, caller: &Caller, p: &Params) -> Result<Outcome, Fail> {
     rules::ali_uid_present(world)?;
     let req = rules::parse_copy(world, p)?;
     if let Some(token) = &req.client_token {
@@ -149,29 +266,29 @@ pub fn copy_image(world: &mut World, rng: &mut Rng, caller: &Caller, p: &Params)
                         "Same ClientToken and same parameters: the first answer is returned again and no new copy \
                          task is created.",
                     ),
+                    effects: vec![],
                 });
             }
-            return Err(idempotent_mismatch());
+            return Err(idempotent_mismatch().into());
         }
     }
-    take_fault(world, "CopyImage")?;
+    check_fault(world, "CopyImage")?;
     let destination = rules::check_copy(world, caller, &req)?;
     if req.dry_run {
-        return Err(rules::dry_run_passed());
+        return Err(rules::dry_run_passed().into());
     }
-    // Every check passed: commit.
-    let Some(source) = world.image_in(&req.region_id, &req.image_id).cloned() else {
-        return Err(invalid_action()); // unreachable: check_copy found it
+    // Every check passed: plan the copy.
+    let Some(source) = world.image_in(&req.region_id, &req.image_id) else {
+        return Err(invalid_action().into()); // unreachable: check_copy found it
     };
-    let fails = take_copy_fails(world);
+    let fails_fault = copy_fails_fault(world);
     let image_id = new_id(world, rng, "m", &destination);
     let now_utc = world.now_utc();
-    let mut snapshot_ids = Vec::with_capacity(source.snapshot_ids.len());
+    let mut snapshots = Vec::with_capacity(source.snapshot_ids.len());
     for sid in &source.snapshot_ids {
         let size = world.snapshot(sid).map_or(source.size_gib, |x| x.size_gib);
-        let id = new_id(world, rng, "s", &destination);
-        world.snapshots.push(crate::world::Snapshot {
-            id: id.clone(),
+        snapshots.push(crate::world::Snapshot {
+            id: new_id(world, rng, "s", &destination),
             region: destination.clone(),
             creation_time: now_utc,
             size_gib: size,
@@ -179,7 +296,6 @@ pub fn copy_image(world: &mut World, rng: &mut Rng, caller: &Caller, p: &Params)
             allowed_to_create_image: true,
             deleted: false,
         });
-        snapshot_ids.push(id);
     }
     let lane = match world.settings.queue_key {
         QueueKey::Source => req.region_id.clone(),
@@ -187,26 +303,21 @@ pub fn copy_image(world: &mut World, rng: &mut Rng, caller: &Caller, p: &Params)
     };
     let ahead = world.queue.ahead_in(&lane);
     let limit = world.settings.queue_limit;
-    let duration = source.size_gib.saturating_mul(world.settings.copy_secs_per_gib).max(1);
-    let task = world.queue.enqueue(
-        NewTask {
-            source_region: req.region_id.clone(),
-            source_image_id: source.id.clone(),
-            destination_region: destination.clone(),
-            destination_image_id: image_id.clone(),
-            lane: lane.clone(),
-            duration_secs: duration,
-            fails,
-        },
-        world.now,
-        limit,
-    );
+    let task = NewTask {
+        source_region: req.region_id.clone(),
+        source_image_id: source.id.clone(),
+        destination_region: destination.clone(),
+        destination_image_id: image_id.clone(),
+        lane: lane.clone(),
+        duration_secs: source.size_gib.saturating_mul(world.settings.copy_secs_per_gib).max(1),
+        fails: fails_fault.is_some(),
+    };
     let resource_group_id = req
         .resource_group_id
         .clone()
         .or_else(|| world.default_resource_group().map(|g| g.id.clone()))
         .unwrap_or_default();
-    world.images.push(Image {
+    let image = Image {
         id: image_id.clone(),
         region: destination.clone(),
         name: req
@@ -220,7 +331,7 @@ pub fn copy_image(world: &mut World, rng: &mut Rng, caller: &Caller, p: &Params)
         size_gib: source.size_gib,
         status: ImageStatus::Waiting,
         owner: Owner::Own,
-        snapshot_ids,
+        snapshot_ids: snapshots.iter().map(|x| x.id.clone()).collect(),
         creation_time: now_utc,
         os_type: source.os_type.clone(),
         os_name: source.os_name.clone(),
@@ -236,41 +347,53 @@ pub fn copy_image(world: &mut World, rng: &mut Rng, caller: &Caller, p: &Params)
             })
             .collect(),
         encrypted: req.encrypted.unwrap_or(false),
-        copy_task: Some(task),
+        copy_task: None,
         used_by_instances: false,
         shared_to_others: false,
-    });
-    if let Some(token) = &req.client_token {
-        world.client_tokens.insert(
-            token.clone(),
+    };
+    let token = req.client_token.as_ref().map(|t| {
+        (
+            t.clone(),
             ClientTokenRecord {
                 action: "CopyImage".into(),
                 fingerprint: fingerprint(p),
                 image_id: image_id.clone(),
             },
-        );
-    }
+        )
+    });
     let state = if ahead < limit as usize {
         format!("It starts at once ({ahead} running in lane {lane}, limit {limit}).")
     } else {
         format!("It waits behind {ahead} task(s) in lane {lane} (limit {limit} running).")
     };
+    let rule = Rule::documented(
+        "copyimage.queued",
+        "CopyImage reference, description (queue)",
+        &format!(
+            "Copy {image_id} of {} to {destination} queued. {state} REF: \"A single region can have only one image \
+             copy task running at a time. Other image copy tasks queue up for the current task to complete before \
+             they run in sequence.\"",
+            source.id
+        ),
+    );
+    let mut effects = Vec::with_capacity(2);
+    if let Some(i) = fails_fault {
+        effects.push(Effect::ConsumeFault(i));
+    }
+    effects.push(Effect::AddCopy {
+        image: Box::new(image),
+        snapshots,
+        task,
+        token,
+    });
     Ok(Outcome {
         fields: vec![("ImageId".into(), s(image_id.as_str()))],
-        rule: Rule::documented(
-            "copyimage.queued",
-            "CopyImage reference, description (queue)",
-            &format!(
-                "Copy {image_id} of {} to {destination} queued. {state} REF: \"A single region can have only one \
-                 image copy task running at a time. Other image copy tasks queue up for the current task to complete \
-                 before they run in sequence.\"",
-                source.id
-            ),
-        ),
+        rule,
+        effects,
     })
 }
 
-fn region_not_found() -> ApiError {
+fn region_not_found() -> Fail {
     ApiError::new(
         404,
         "InvalidRegionId.NotFound",
@@ -281,9 +404,10 @@ fn region_not_found() -> ApiError {
             "The RegionId is not a region of this world.",
         ),
     )
+    .into()
 }
 
-fn image_not_found(op: &str) -> ApiError {
+fn image_not_found(op: &str) -> Fail {
     ApiError::new(
         404,
         "InvalidImageId.NotFound",
@@ -294,9 +418,10 @@ fn image_not_found(op: &str) -> ApiError {
             "The image does not exist in this region for this account.",
         ),
     )
+    .into()
 }
 
-fn cancel_error(status: u16, code: &str, message: &str, id: &str, why: &str) -> ApiError {
+fn cancel_error(status: u16, code: &str, message: &str, id: &str, why: &str) -> Fail {
     ApiError::new(
         status,
         code,
@@ -307,15 +432,16 @@ fn cancel_error(status: u16, code: &str, message: &str, id: &str, why: &str) -> 
             why,
         ),
     )
+    .into()
 }
 
 /// CancelCopyImage: `RegionId` is the destination region, `ImageId` the copy; the copy and its snapshots
 /// are deleted and its lane moves on.
-pub fn cancel_copy_image(world: &mut World, p: &Params) -> Result<Outcome, ApiError> {
+pub fn cancel_copy_image(world: &World, p: &Params) -> Result<Outcome, Fail> {
     rules::ali_uid_present(world)?;
     let image_id = params::required(p, "ImageId")?.to_string();
     let region = params::required(p, "RegionId")?.to_string();
-    take_fault(world, "CancelCopyImage")?;
+    check_fault(world, "CancelCopyImage")?;
     if world.region(&region).is_none() {
         return Err(region_not_found());
     }
@@ -362,48 +488,49 @@ pub fn cancel_copy_image(world: &mut World, p: &Params) -> Result<Outcome, ApiEr
             ))
         }
     }
-    let snaps: Vec<String> = image.snapshot_ids.clone();
-    let limit = world.settings.queue_limit;
-    let now = world.now;
-    world.queue.cancel(task_id, now, limit);
-    world.images.retain(|i| !(i.id == image_id && i.region == region));
-    world.snapshots.retain(|x| !snaps.contains(&x.id));
+    let rule = Rule::documented(
+        "cancelcopyimage.cancelled",
+        "FACTS §1d CancelCopyImage",
+        &format!("The copy {image_id} was cancelled and deleted from {region}; the source is unchanged."),
+    );
     Ok(Outcome {
         fields: vec![],
-        rule: Rule::documented(
-            "cancelcopyimage.cancelled",
-            "FACTS §1d CancelCopyImage",
-            &format!("The copy {image_id} was cancelled and deleted from {region}; the source is unchanged."),
-        ),
+        rule,
+        effects: vec![Effect::CancelCopy {
+            task: task_id,
+            snapshots: image.snapshot_ids.clone(),
+            image_id,
+            region,
+        }],
     })
 }
 
-fn delete_error(code: &str, message: &str, id: &str, why: &str, basis_fidelity: bool) -> ApiError {
+fn delete_error(code: &str, message: &str, id: &str, why: &str, basis_fidelity: bool) -> Fail {
     let source = format!("DeleteImage error table (FACTS §1d): 403 {code}");
     let rule = if basis_fidelity {
         Rule::fidelity(id, &source, why)
     } else {
         Rule::documented(id, &source, why)
     };
-    ApiError::new(403, code, message, rule)
+    ApiError::new(403, code, message, rule).into()
 }
 
 /// DeleteImage: refuses a copy in progress with DeleteImage's own message ("The Image is coping."); a
 /// missing image is ignored or 404 by the world setting `delete_missing_image`.
-pub fn delete_image(world: &mut World, p: &Params) -> Result<Outcome, ApiError> {
+pub fn delete_image(world: &World, p: &Params) -> Result<Outcome, Fail> {
     rules::ali_uid_present(world)?;
     let image_id = params::required(p, "ImageId")?.to_string();
     let region = params::required(p, "RegionId")?.to_string();
     let dry_run = params::boolean(p, "DryRun")?.unwrap_or(false);
     let force = params::boolean(p, "Force")?.unwrap_or(false);
-    take_fault(world, "DeleteImage")?;
+    check_fault(world, "DeleteImage")?;
     if world.region(&region).is_none() {
         return Err(region_not_found());
     }
     let Some(image) = world.image_in(&region, &image_id).filter(|i| i.owner == Owner::Own) else {
         return match world.settings.delete_missing_image {
             DeleteMissing::NotFound => Err(image_not_found("DeleteImage")),
-            DeleteMissing::Ignore if dry_run => Err(rules::dry_run_passed()),
+            DeleteMissing::Ignore if dry_run => Err(rules::dry_run_passed().into()),
             DeleteMissing::Ignore => Ok(Outcome {
                 fields: vec![],
                 rule: Rule::fidelity(
@@ -411,6 +538,7 @@ pub fn delete_image(world: &mut World, p: &Params) -> Result<Outcome, ApiError> 
                     "FIELDS DeleteImageRequest.ImageId; FIDELITY.md",
                     "If the specified custom image does not exist, the request is ignored.",
                 ),
+                effects: vec![],
             }),
         };
     };
@@ -453,16 +581,17 @@ pub fn delete_image(world: &mut World, p: &Params) -> Result<Outcome, ApiError> 
         ));
     }
     if dry_run {
-        return Err(rules::dry_run_passed());
+        return Err(rules::dry_run_passed().into());
     }
-    world.images.retain(|i| !(i.id == image_id && i.region == region));
+    let rule = Rule::documented(
+        "deleteimage.deleted",
+        "FACTS §1d DeleteImage",
+        &format!("The image {image_id} was deleted from {region} (its snapshots are kept)."),
+    );
     Ok(Outcome {
         fields: vec![],
-        rule: Rule::documented(
-            "deleteimage.deleted",
-            "FACTS §1d DeleteImage",
-            &format!("The image {image_id} was deleted from {region} (its snapshots are kept)."),
-        ),
+        rule,
+        effects: vec![Effect::DeleteImage { image_id, region }],
     })
 }
 
@@ -561,18 +690,18 @@ pub fn image_node(world: &World, i: &Image) -> Node {
 /// DescribeImages: filters `ImageId` (comma list), `ImageName` (substring), `Status` (comma list,
 /// default `Available`, `ALL` for every status), `ImageOwnerAlias` (default self, others and system);
 /// newest first; `PageNumber` from 1, `PageSize` 1-100 (default 10).
-pub fn describe_images(world: &mut World, p: &Params) -> Result<Outcome, ApiError> {
+pub fn describe_images(world: &World, p: &Params) -> Result<Outcome, Fail> {
     rules::ali_uid_present(world)?;
     let region = params::required(p, "RegionId")?.to_string();
     let dry_run = params::boolean(p, "DryRun")?.unwrap_or(false);
     let page_number = page_param(p, "PageNumber", 1, u32::MAX as u64)?;
     let page_size = page_param(p, "PageSize", 10, 100)?;
-    take_fault(world, "DescribeImages")?;
+    check_fault(world, "DescribeImages")?;
     if world.region(&region).is_none() {
         return Err(region_not_found());
     }
     if dry_run {
-        return Err(rules::dry_run_passed());
+        return Err(rules::dry_run_passed().into());
     }
     let ids: Option<Vec<&str>> = params::opt(p, "ImageId").map(|v| v.split(',').map(str::trim).collect());
     let name = params::opt(p, "ImageName");
@@ -620,14 +749,15 @@ pub fn describe_images(world: &mut World, p: &Params) -> Result<Outcome, ApiErro
                  unless Status=Creating or Waiting); page {page_number} shows {shown}."
             ),
         ),
+        effects: vec![],
     })
 }
 
 /// DescribeRegions: the world's regions; `LocalName` in Chinese by default (`AcceptLanguage=zh-CN`),
 /// English for `en-US` (and, for want of a source, for every other language).
-pub fn describe_regions(world: &mut World, p: &Params) -> Result<Outcome, ApiError> {
+pub fn describe_regions(world: &World, p: &Params) -> Result<Outcome, Fail> {
     rules::ali_uid_present(world)?;
-    take_fault(world, "DescribeRegions")?;
+    check_fault(world, "DescribeRegions")?;
     let zh = params::opt(p, "AcceptLanguage").is_none_or(|l| l.eq_ignore_ascii_case("zh-CN"));
     let items: Vec<Node> = world
         .regions
@@ -650,5 +780,6 @@ pub fn describe_regions(world: &mut World, p: &Params) -> Result<Outcome, ApiErr
             "FACTS §1d DescribeRegions",
             &format!("The {n} regions of this world."),
         ),
+        effects: vec![],
     })
 }

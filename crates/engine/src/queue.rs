@@ -115,7 +115,7 @@ pub struct Queue {
 }
 
 /// What a new task needs.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewTask {
     /// Source region.
     pub source_region: String,
