@@ -21,10 +21,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Cause {
-    /// Whitespace around the secret: the request was signed with `signed_with`, not the secret given.
+    /// Whitespace around the secret: the request was signed with it, or the secret given has it and the
+    /// request was signed without. The secret itself is never shown.
     WhitespaceInSecret {
-        /// The secret (visible whitespace shown as `␠`, `\n`, `\t`) the signature was made with.
-        shown: String,
+        /// Where the whitespace is, e.g. `a trailing space`, `a leading newline`.
+        whitespace: String,
+        /// True when the secret given to the debugger has the whitespace (the request was signed trimmed).
+        in_given_secret: bool,
     },
     /// V1 signed with the secret alone instead of `secret + "&"`, or V3 with `secret + "&"`.
     SecretAmpersand {
@@ -91,8 +94,19 @@ impl Cause {
     /// One sentence for the user.
     pub fn explain(&self) -> String {
         match self {
-            Cause::WhitespaceInSecret { shown } => format!(
-                "The request was signed with the secret surrounded by whitespace ({shown}): trim the AccessKeySecret."
+            Cause::WhitespaceInSecret {
+                whitespace,
+                in_given_secret: false,
+            } => format!(
+                "The request was signed with the AccessKeySecret plus {whitespace} (a stray character pasted with \
+                 it): trim the AccessKeySecret in your client."
+            ),
+            Cause::WhitespaceInSecret {
+                whitespace,
+                in_given_secret: true,
+            } => format!(
+                "The AccessKeySecret you gave has {whitespace}; the request was signed with it trimmed: trim the \
+                 AccessKeySecret."
             ),
             Cause::SecretAmpersand { missing: true } => {
                 "V1 signs with the key AccessKeySecret + \"&\"; the request was signed with the secret alone.".into()
@@ -246,7 +260,7 @@ pub fn parse_url(url: &str) -> Option<HttpRequest> {
         Some(i) => (&before_query[..i], &before_query[i..]),
         None => (before_query, "/"),
     };
-    if host.is_empty() {
+    if host.is_empty() || host.contains(char::is_whitespace) {
         return None;
     }
     Some(HttpRequest {
@@ -385,26 +399,56 @@ fn sorted(params: &Params) -> Vec<&(String, String)> {
     v
 }
 
-/// Secrets a user may have signed with by mistake (whitespace around the one given, or the one given trimmed).
-fn secret_variants(secret: &str) -> Vec<String> {
+/// Secrets a user may have signed with by mistake (whitespace around the one given, or the one given
+/// trimmed), each with the cause it stands for.
+fn secret_variants(secret: &str) -> Vec<(String, Cause)> {
     let mut v = Vec::new();
     let trimmed = secret.trim();
     if trimmed != secret {
-        v.push(trimmed.to_string());
+        v.push((
+            trimmed.to_string(),
+            Cause::WhitespaceInSecret {
+                whitespace: describe_whitespace(secret),
+                in_given_secret: true,
+            },
+        ));
     }
-    for ws in [" ", "\n", "\r\n", "\t"] {
-        v.push(format!("{trimmed}{ws}"));
-        v.push(format!("{ws}{trimmed}"));
+    for (ws, name) in [(" ", "space"), ("\n", "newline"), ("\r\n", "CR LF"), ("\t", "tab")] {
+        for (candidate, place) in [
+            (format!("{trimmed}{ws}"), "trailing"),
+            (format!("{ws}{trimmed}"), "leading"),
+        ] {
+            if candidate != secret {
+                v.push((
+                    candidate,
+                    Cause::WhitespaceInSecret {
+                        whitespace: format!("a {place} {name}"),
+                        in_given_secret: false,
+                    },
+                ));
+            }
+        }
     }
-    v.retain(|s| s != secret);
     v
 }
 
-fn show_whitespace(s: &str) -> String {
-    s.replace(' ', "␠")
-        .replace('\n', "\\n")
-        .replace('\r', "\\r")
-        .replace('\t', "\\t")
+/// `a leading space`, `a trailing newline`, ... for the whitespace around `s` (never `s` itself).
+fn describe_whitespace(s: &str) -> String {
+    let name = |c: char| match c {
+        ' ' => "space",
+        '\n' => "newline",
+        '\r' => "carriage return",
+        '\t' => "tab",
+        _ => "whitespace character",
+    };
+    let mut parts = Vec::new();
+    if let Some(c) = s.chars().next().filter(|c| c.is_whitespace()) {
+        parts.push(format!("a leading {}", name(c)));
+    }
+    if let Some(c) = s.chars().last().filter(|c| c.is_whitespace()) {
+        parts.push(format!("a trailing {}", name(c)));
+    }
+    parts.join(" and ")
 }
 
 /// The first differing character between `expected` and `user`, with context and a caret.
@@ -527,12 +571,10 @@ fn diagnose_v1(req: &HttpRequest, secret: &str, given: Option<&str>) -> Diagnosi
     }
     let sts = &expected.string_to_sign;
     // Same StringToSign, other key.
-    for s in secret_variants(secret) {
+    for (s, cause) in secret_variants(secret) {
         if sign::v1_signature(sts, &s) == user_sig {
             d.user_string_to_sign = Some(sts.clone());
-            d.causes.push(Cause::WhitespaceInSecret {
-                shown: show_whitespace(&s),
-            });
+            d.causes.push(cause);
             return d;
         }
     }
@@ -613,11 +655,9 @@ fn diagnose_v1(req: &HttpRequest, secret: &str, given: Option<&str>) -> Diagnosi
 fn classify_v1_diff(expected: &str, user: &str, secret: &str, user_sig: &str) -> Cause {
     let Some(diff) = first_difference(expected, user) else {
         // Same StringToSign, different signature: the key differs.
-        for s in secret_variants(secret) {
+        for (s, cause) in secret_variants(secret) {
             if sign::v1_signature(expected, &s) == user_sig {
-                return Cause::WhitespaceInSecret {
-                    shown: show_whitespace(&s),
-                };
+                return cause;
             }
         }
         if sign::v1_signature_with_key(expected, secret) == user_sig {
@@ -766,11 +806,9 @@ fn diagnose_v3(req: &HttpRequest, secret: &str, given: Option<&str>) -> Diagnosi
 }
 
 fn v3_key_cause(string_to_sign: &str, secret: &str, user_sig: &str) -> Cause {
-    for s in secret_variants(secret) {
+    for (s, cause) in secret_variants(secret) {
         if sign::hmac_sha256_hex(&s, string_to_sign) == user_sig {
-            return Cause::WhitespaceInSecret {
-                shown: show_whitespace(&s),
-            };
+            return cause;
         }
     }
     if sign::hmac_sha256_hex(&format!("{secret}&"), string_to_sign) == user_sig {

@@ -124,17 +124,20 @@ fn secret_with_a_stray_space() {
     assert_eq!(
         d.causes,
         vec![Cause::WhitespaceInSecret {
-            shown: "testsecret␠".into()
+            whitespace: "a trailing space".into(),
+            in_given_secret: false
         }]
     );
     assert!(d.report().contains("trim the AccessKeySecret"));
+    assert!(!d.report().contains("testsecret"), "the secret must never be shown");
     // And the other way round: the user pasted the secret with a newline into the debugger.
     let (good, _) = v1("GET");
     let d = diagnose(&good, "testsecret\n", None, None);
     assert_eq!(
         d.causes,
         vec![Cause::WhitespaceInSecret {
-            shown: "testsecret".into()
+            whitespace: "a trailing newline".into(),
+            in_given_secret: true
         }]
     );
 }
@@ -296,7 +299,8 @@ fn v3_planted_mistakes() {
     assert_eq!(
         d.causes,
         vec![Cause::WhitespaceInSecret {
-            shown: "␠testsecret".into()
+            whitespace: "a leading space".into(),
+            in_given_secret: false
         }]
     );
 
