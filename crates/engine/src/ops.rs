@@ -611,6 +611,11 @@ fn page_param(p: &Params, name: &str, default: u64, max: u64) -> Result<u64, Api
     }
 }
 
+/// An AliUid as a JSON integer (real ones have 16 digits; a hand-written giant one is clamped, not wrapped).
+fn uid(v: u64) -> i64 {
+    i64::try_from(v).unwrap_or(i64::MAX)
+}
+
 /// One image as DescribeImages shows it.
 pub fn image_node(world: &World, i: &Image) -> Node {
     let status = world.status_of(i);
@@ -625,8 +630,8 @@ pub fn image_node(world: &World, i: &Image) -> Node {
         ("ImageOwnerAlias".into(), s(owner_alias(&i.owner))),
     ];
     match &i.owner {
-        Owner::Own => f.push(("ImageOwnerId".into(), Node::Int(world.account.ali_uid as i64))),
-        Owner::Shared { ali_uid } => f.push(("ImageOwnerId".into(), Node::Int(*ali_uid as i64))),
+        Owner::Own => f.push(("ImageOwnerId".into(), Node::Int(uid(world.account.ali_uid)))),
+        Owner::Shared { ali_uid } => f.push(("ImageOwnerId".into(), Node::Int(uid(*ali_uid)))),
         Owner::Marketplace { .. } => {}
     }
     f.extend([

@@ -332,3 +332,23 @@ fn the_http_path_signs_dispatches_and_uses_the_keys_principal() {
     let x = e.handle_http(&signed("testid", "wrong", &[("Action", "Nope")], "n-4", t), t);
     assert_eq!(x.response.status, 404);
 }
+
+#[test]
+fn extreme_clock_and_values_do_not_panic() {
+    let mut e = Engine::from_preset("default", 1).unwrap();
+    e.world_mut().account.ali_uid = u64::MAX;
+    e.world_mut().settings.copy_secs_per_gib = u64::MAX;
+    let (st, _) = copy(&mut e, DOC_IMAGE_ID, "cn-shanghai", &[]);
+    assert_eq!(st, 200);
+    e.advance(u64::MAX);
+    e.advance(u64::MAX);
+    e.run_to_idle();
+    let all = describe(
+        &mut e,
+        "cn-shanghai",
+        &[("Status", "ALL"), ("PageNumber", "4294967295")],
+    );
+    assert_eq!(all["Images"]["Image"].as_array().map(Vec::len), Some(0));
+    let one = describe(&mut e, "cn-hangzhou", &[("ImageId", DOC_IMAGE_ID)]);
+    assert_eq!(one["Images"]["Image"][0]["ImageOwnerId"], i64::MAX);
+}
