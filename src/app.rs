@@ -1,6 +1,25 @@
-//! The playground's frame: header, request pane, response pane and world pane.
+//! The playground's frame: the header with "Copy link", the request, response, signed-request, history,
+//! world and scenario panes, and the glue to the browser (URL fragment, clock timer, downloads).
 
+use crate::components::field::FieldError;
+use crate::components::history::{error_code, History};
+use crate::components::request_pane::RequestPane;
+use crate::components::response_pane::ResponsePane;
+use crate::components::scenario_pane::ScenarioPane;
+use crate::components::signed_pane::SignedPane;
+use crate::components::world_pane::WorldPane;
+use crate::components::copy_button::copy_text;
+use crate::permalink;
+use crate::state::{Action, State};
+use copyimage_engine::docs;
+use copyimage_engine::engine::Exchange;
 use copyimage_engine::regions::REGIONS;
+use std::cell::Cell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Shows panics as a visible banner (the element `#panic`), so a bug never leaves a dead page.
@@ -11,46 +30,210 @@ pub fn install_panic_hook() {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(el) = doc.get_element_by_id("panic") {
                 el.set_text_content(Some(&msg));
-                let _ = el.set_attribute("style", "display:block");
+                // `hidden` rather than an inline style: the page's CSP forbids inline styles.
+                let _ = el.remove_attribute("hidden");
             }
         }
     }));
 }
 
+/// The URL fragment of the page, `#` included (empty when none).
+fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Offers `text` as a file download (a Blob URL; nothing leaves the page).
+pub fn download(name: &str, mime: &str, text: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&text.into());
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(a) = doc.create_element("a") {
+        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("download", name);
+        if let Some(body) = doc.body() {
+            let _ = body.append_child(&a);
+            if let Some(el) = a.dyn_ref::<web_sys::HtmlElement>() {
+                el.click();
+            }
+            let _ = body.remove_child(&a);
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// The field an error of the preview concerns, by the documentation's error lists; `MissingParameter`
+/// names its field in the message.
+fn field_errors(action: &str, x: &Exchange) -> BTreeMap<String, FieldError> {
+    let mut out = BTreeMap::new();
+    if x.response.status < 400 {
+        return out;
+    }
+    let Some(code) = error_code(&x.response.body) else { return out };
+    let message = error_message(&x.response.body).unwrap_or_default();
+    let field = if code == "MissingParameter" || code.starts_with("InvalidTag") || code.contains("Tag") {
+        // `The input parameter "ImageId" that is mandatory ...` / `The specified Tag.1.Key is not valid.`
+        quoted_name(&message).or_else(|| tag_name(&message))
+    } else {
+        None
+    }
+    .or_else(|| docs::param_for_error(action, &code).map(|d| d.name.to_string()));
+    if let Some(f) = field {
+        let f = if f == "Tag.N.Key" || f == "Tag.N.Value" { f.replace(".N.", ".1.") } else { f };
+        out.insert(f, FieldError { code, message, quote: x.rule.quote.clone() });
+    }
+    out
+}
+
+fn quoted_name(msg: &str) -> Option<String> {
+    let start = msg.find('"')? + 1;
+    let end = start + msg[start..].find('"')?;
+    Some(msg[start..end].to_string())
+}
+
+fn tag_name(msg: &str) -> Option<String> {
+    msg.split_whitespace()
+        .find(|w| w.starts_with("Tag.") && crate::form::tag_index(w.trim_end_matches('.')).is_some())
+        .map(|w| w.trim_end_matches('.').to_string())
+}
+
+/// The `Message` of an error body (JSON or XML).
+fn error_message(body: &str) -> Option<String> {
+    if let Some(i) = body.find("<Message>") {
+        let rest = &body[i + 9..];
+        return rest.find("</Message>").map(|j| rest[..j].to_string());
+    }
+    let v: serde_json::Value = serde_json::from_str(body).ok()?;
+    v.get("Message")?.as_str().map(str::to_string)
+}
+
 /// The root component.
 #[function_component(App)]
 pub fn app() -> Html {
+    let state = use_reducer(|| State::from_fragment(&current_hash()));
+    let dispatch = {
+        let d = state.dispatcher();
+        use_memo((), move |_| Callback::from(move |a: Action| d.dispatch(a)))
+    };
+    let dispatch: Callback<Action> = (*dispatch).clone();
+
+    // Keep the URL fragment equal to the state, and open a link pasted into the address bar.
+    let written = use_mut_ref(|| current_hash().trim_start_matches('#').to_string());
+    let fragment = permalink::to_fragment(&state.link());
+    {
+        let written = written.clone();
+        use_effect_with(fragment.clone(), move |f| {
+            if *written.borrow() != *f {
+                if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+                    let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{f}")));
+                }
+                *written.borrow_mut() = f.clone();
+            }
+        });
+    }
+    {
+        let written = written.clone();
+        let d = dispatch.clone();
+        use_effect_with((), move |_| {
+            let cb = Closure::<dyn Fn()>::new(move || {
+                let h = current_hash();
+                if h.trim_start_matches('#') != written.borrow().as_str() {
+                    *written.borrow_mut() = h.trim_start_matches('#').to_string();
+                    d.emit(Action::OpenLink(h));
+                }
+            });
+            let win = web_sys::window();
+            if let Some(w) = &win {
+                let _ = w.add_event_listener_with_callback("hashchange", cb.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = win {
+                    let _ = w.remove_event_listener_with_callback("hashchange", cb.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+
+    // The clock plays in real time: a tick every 250 ms while playing.
+    {
+        let d = dispatch.clone();
+        use_effect_with(state.playing, move |playing| {
+            let stop = Rc::new(Cell::new(false));
+            if *playing {
+                let stop = stop.clone();
+                yew::platform::spawn_local(async move {
+                    loop {
+                        yew::platform::time::sleep(Duration::from_millis(250)).await;
+                        if stop.get() {
+                            break;
+                        }
+                        d.emit(Action::Tick(250));
+                    }
+                });
+            }
+            move || stop.set(true)
+        });
+    }
+
+    let link_copied = use_state(|| false);
+    let copy_link = {
+        let link_copied = link_copied.clone();
+        Callback::from(move |_| {
+            let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+            link_copied.set(copy_text(&href));
+        })
+    };
+    let export_transcript = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            download("copyimage-transcript.json", "application/json", &crate::export::transcript(&state))
+        })
+    };
+    let errors = Rc::new(field_errors(&state.form.action, &state.preview));
+    let dismiss = {
+        let d = dispatch.clone();
+        Callback::from(move |_| d.emit(Action::DismissNotice))
+    };
     html! {
         <div class="app">
+            <a class="skip" href="#request-pane">{ "Skip to the request" }</a>
             <header class="top">
-                <h1>{ "CopyImage Playground" }</h1>
-                <p class="tagline">{ "Alibaba Cloud ECS CopyImage (2014-05-26): build a request, see the exact response, without an account." }</p>
+                <div class="title">
+                    <h1>{ "CopyImage Playground" }</h1>
+                    <p class="tagline">{ "Alibaba Cloud ECS CopyImage (2014-05-26): build a request, see the exact response, without an account." }</p>
+                </div>
+                <div class="link-box">
+                    <button type="button" id="copy-link" onclick={copy_link}>{ "Copy link" }</button>
+                    <span class="sr-status" role="status">{ if *link_copied { "Link copied" } else { "" } }</span>
+                </div>
             </header>
+            if let Some(n) = &state.notice {
+                <div id="notice" class={classes!("notice", n.error.then_some("error"))} role="alert">
+                    <span>{ n.text.clone() }</span>
+                    <button type="button" aria-label="Dismiss message" onclick={dismiss}>{ "×" }</button>
+                </div>
+            }
             <main class="panes">
-                <section class="pane" id="request-pane" aria-label="Request">
-                    <h2>{ "Request" }</h2>
-                </section>
-                <section class="pane" id="response-pane" aria-label="Response">
-                    <h2>{ "Response" }</h2>
-                </section>
-                <section class="pane" id="world-pane" aria-label="World">
-                    <h2>{ "World" }</h2>
-                    <table class="regions" id="region-table">
-                        <caption>{ "Regions" }</caption>
-                        <thead><tr><th scope="col">{ "RegionId" }</th><th scope="col">{ "Name" }</th><th scope="col">{ "LocalName" }</th><th scope="col">{ "Endpoint" }</th></tr></thead>
-                        <tbody>
-                        { for REGIONS.iter().map(|r| html! {
-                            <tr data-region={r.id}>
-                                <td><code>{ r.id }</code></td>
-                                <td>{ r.name_en }</td>
-                                <td lang="zh-CN">{ r.name_zh }</td>
-                                <td><code>{ r.endpoint() }</code></td>
-                            </tr>
-                        }) }
-                        </tbody>
-                    </table>
-                </section>
+                <RequestPane form={state.form.clone()} errors={errors} engine={state.engine.clone()}
+                    dispatch={dispatch.clone()} />
+                <div class="column">
+                    <ResponsePane preview={state.preview.clone()} format={state.form.format} dispatch={dispatch.clone()} />
+                    <SignedPane form={state.form.clone()} />
+                    <History history={state.history.clone()} on_export={export_transcript} />
+                </div>
+                <div class="column">
+                    <WorldPane engine={state.engine.clone()} playing={state.playing} speed={state.speed}
+                        form={state.form.clone()} dispatch={dispatch.clone()} />
+                    <ScenarioPane engine={state.engine.clone()} preset={state.preset.clone()} dispatch={dispatch.clone()} />
+                </div>
             </main>
+            <datalist id="dl-regions">
+                { for REGIONS.iter().map(|r| html! { <option value={r.id} label={r.name_en} /> }) }
+            </datalist>
         </div>
     }
 }

@@ -2,6 +2,12 @@
 //! visible error instead of a dead page.
 
 mod app;
+mod components;
+mod edits;
+mod export;
+mod form;
+mod permalink;
+mod state;
 
 fn main() {
     app::install_panic_hook();

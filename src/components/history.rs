@@ -1,0 +1,73 @@
+//! The history: every sent request with the exact response and the rule, newest first, and the transcript
+//! export.
+
+use super::response_pane::{headers_text, why};
+use crate::state::{HistoryEntry, Shared};
+use copyimage_engine::wire::param;
+use yew::prelude::*;
+
+/// Props of [`History`].
+#[derive(Properties, PartialEq)]
+pub struct HistoryProps {
+    /// The history, oldest first.
+    pub history: Shared<Vec<HistoryEntry>>,
+    /// Export the transcript.
+    pub on_export: Callback<()>,
+}
+
+/// The `Code` of an error body (JSON or XML), for the one-line summary.
+pub fn error_code(body: &str) -> Option<String> {
+    if let Some(i) = body.find("<Code>") {
+        let rest = &body[i + 6..];
+        return rest.find("</Code>").map(|j| rest[..j].to_string());
+    }
+    let v: serde_json::Value = serde_json::from_str(body).ok()?;
+    v.get("Code")?.as_str().map(str::to_string)
+}
+
+/// The history pane.
+#[function_component(History)]
+pub fn history(p: &HistoryProps) -> Html {
+    let n = p.history.len();
+    let export = {
+        let cb = p.on_export.clone();
+        Callback::from(move |_| cb.emit(()))
+    };
+    html! {
+        <section class="pane" id="history-pane" aria-labelledby="history-h">
+            <h2 id="history-h">{ format!("History ({n})") }</h2>
+            <button type="button" id="export-transcript" onclick={export} disabled={n == 0}>
+                { "Export transcript" }</button>
+            if n == 0 { <p class="empty">{ "Nothing sent yet. Send commits the previewed response." }</p> }
+            <ol class="history" reversed=true>
+            { for p.history.iter().enumerate().rev().map(|(i, h)| {
+                let x = &h.exchange;
+                let r = &x.response;
+                let action = param(&x.params, "Action").unwrap_or("?").to_string();
+                let code = if r.status >= 400 { error_code(&r.body).unwrap_or_default() } else { String::new() };
+                let query = x.params.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("\n");
+                html! {
+                    <li class="entry" data-status={r.status.to_string()} data-code={code.clone()}>
+                        <details open={i + 1 == n}>
+                            <summary>
+                                <span class="summary-line">
+                                    { format!("{action} → {} {}", r.status, r.reason()) }
+                                    if !code.is_empty() { { " " }<code>{ code }</code> }
+                                    <span class="when">{ format!(" · world clock {} s", h.world_time) }</span>
+                                </span>
+                            </summary>
+                            <h4>{ "Request parameters" }</h4>
+                            <pre class="params">{ query }</pre>
+                            <h4>{ "Response" }</h4>
+                            <pre class="status">{ r.status_line() }</pre>
+                            <pre class="headers">{ headers_text(&r.headers) }</pre>
+                            <pre class="body">{ r.body.clone() }</pre>
+                            { why(&x.rule) }
+                        </details>
+                    </li>
+                }
+            }) }
+            </ol>
+        </section>
+    }
+}

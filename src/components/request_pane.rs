@@ -1,0 +1,153 @@
+//! The request pane: the operation picker, every documented parameter of it, the Tag.N rows and the
+//! credentials.
+
+use super::field::{Field, FieldError};
+use crate::form::{Form, MAX_TAGS};
+use crate::state::{Action, Shared};
+use copyimage_engine::docs::{self, ParamDoc};
+use copyimage_engine::engine::Engine;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`RequestPane`].
+#[derive(Properties, PartialEq)]
+pub struct RequestPaneProps {
+    /// The form.
+    pub form: Form,
+    /// Errors of the current preview, by wire name of the field they concern.
+    pub errors: Rc<BTreeMap<String, FieldError>>,
+    /// The engine (for the image picker).
+    pub engine: Shared<Engine>,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+}
+
+fn param_doc(action: &str, name: &str) -> &'static ParamDoc {
+    docs::param(action, name).unwrap_or(&docs::COMMON[0])
+}
+
+/// The `<datalist>` a parameter offers: regions, the world's images, or its documented values.
+fn list_for(d: &ParamDoc) -> Option<AttrValue> {
+    if d.name.ends_with("RegionId") {
+        Some("dl-regions".into())
+    } else if d.name == "ImageId" {
+        Some("dl-images".into())
+    } else if d.name == "KMSKeyId" {
+        Some("dl-kms".into())
+    } else if d.name == "ResourceGroupId" {
+        Some("dl-rg".into())
+    } else if !d.values.is_empty() {
+        Some(format!("dl-{}", d.name).into())
+    } else {
+        None
+    }
+}
+
+/// The request pane.
+#[function_component(RequestPane)]
+pub fn request_pane(p: &RequestPaneProps) -> Html {
+    let form = &p.form;
+    let op = form.op();
+    let d = p.dispatch.clone();
+    let on_action = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            d.emit(Action::SetAction(el.value()));
+        })
+    };
+    let world = p.engine.world();
+    let fields = op.params.iter().filter(|x| !x.name.contains(".N.")).map(|doc| {
+        let name = doc.name;
+        let d = d.clone();
+        html! {
+            <Field key={name} doc={doc} name={name} value={form.value(name).to_string()}
+                list={list_for(doc)} error={p.errors.get(name).cloned()}
+                oninput={Callback::from(move |v| d.emit(Action::SetField(name.to_string(), v)))} />
+        }
+    });
+    let tag_key = param_doc("CopyImage", "Tag.N.Key");
+    let tag_value = param_doc("CopyImage", "Tag.N.Value");
+    let tags = form.tags.iter().enumerate().map(|(i, (k, v))| {
+        let (dk, dv, dr) = (d.clone(), d.clone(), d.clone());
+        let n = i + 1;
+        html! {
+            <fieldset class="tag-row" key={i}>
+                <legend>{ format!("Tag {n}") }</legend>
+                <Field doc={tag_key} name={format!("Tag.{n}.Key")} value={k.clone()} compact=true
+                    error={p.errors.get(&format!("Tag.{n}.Key")).cloned()}
+                    oninput={Callback::from(move |v| dk.emit(Action::SetTagKey(i, v)))} />
+                <Field doc={tag_value} name={format!("Tag.{n}.Value")} value={v.clone()} compact=true
+                    error={p.errors.get(&format!("Tag.{n}.Value")).cloned()}
+                    oninput={Callback::from(move |v| dv.emit(Action::SetTagValue(i, v)))} />
+                <button type="button" class="remove" aria-label={format!("Remove Tag {n}")}
+                    onclick={Callback::from(move |_| dr.emit(Action::RemoveTag(i)))}>{ "Remove" }</button>
+            </fieldset>
+        }
+    });
+    let add_tag = {
+        let d = d.clone();
+        Callback::from(move |_| d.emit(Action::AddTag))
+    };
+    let on_ak = {
+        let d = d.clone();
+        Callback::from(move |v| d.emit(Action::SetAccessKeyId(v)))
+    };
+    let on_secret = {
+        let d = d.clone();
+        Callback::from(move |v| d.emit(Action::SetSecret(v)))
+    };
+    html! {
+        <section class="pane" id="request-pane" aria-labelledby="request-h">
+            <h2 id="request-h">{ "Request" }</h2>
+            <div class="field">
+                <label for="f-Action"><code class="wire">{ "Action" }</code><span class="req">{ " (required)" }</span></label>
+                <select id="f-Action" onchange={on_action}>
+                    { for docs::OPERATIONS.iter().map(|o| html! {
+                        <option value={o.action} selected={o.action == op.action}>{ o.action }</option>
+                    }) }
+                </select>
+                <p class="desc">{ op.summary }</p>
+            </div>
+            { for fields }
+            if form.has_tags() {
+                <div class="tags">
+                    <h3>{ "Tags" }</h3>
+                    <p class="desc">{ tag_key.description }</p>
+                    { for tags }
+                    <button type="button" id="add-tag" onclick={add_tag} disabled={form.tags.len() >= MAX_TAGS}>
+                        { format!("Add tag ({}/{MAX_TAGS})", form.tags.len()) }
+                    </button>
+                </div>
+            }
+            <details class="credentials" open=true>
+                <summary>{ "Credentials" }</summary>
+                <p class="desc">{ "A demo key pair is filled in. Whatever pair you type is the caller's key in \
+                    the simulated account, so responses are about the request, not the key. The secret stays in \
+                    this page: never in a link, storage, an export or a log." }</p>
+                <Field doc={&docs::COMMON[0]} name="AccessKeyId" value={form.access_key_id.clone()}
+                    error={p.errors.get("AccessKeyId").cloned()} oninput={on_ak} compact=true />
+                <Field doc={&docs::COMMON[1]} name="AccessKeySecret" value={form.access_key_secret.clone()}
+                    input_type="password" oninput={on_secret} compact=true />
+            </details>
+            <datalist id="dl-images">
+                { for world.images.iter().map(|i| html! {
+                    <option value={i.id.clone()}
+                        label={format!("{} · {} · {}", i.region, i.name, world.status_of(i).as_str())} />
+                }) }
+            </datalist>
+            <datalist id="dl-kms">
+                { for world.kms_keys.iter().map(|k| html! { <option value={k.id.clone()} label={k.region.clone()} /> }) }
+            </datalist>
+            <datalist id="dl-rg">
+                { for world.resource_groups.iter().map(|g| html! { <option value={g.id.clone()} label={g.name.clone()} /> }) }
+            </datalist>
+            { for op.params.iter().filter(|x| !x.values.is_empty()).map(|x| html! {
+                <datalist id={format!("dl-{}", x.name)}>
+                    { for x.values.iter().map(|v| html! { <option value={*v} /> }) }
+                </datalist>
+            }) }
+        </section>
+    }
+}

@@ -1,0 +1,102 @@
+//! The response pane: the live preview of what Send would return (status line, headers, body), the
+//! JSON/XML switch, the "why" (the rule that decided it, quoted, with its basis) and the Send button.
+
+use crate::form::Format;
+use crate::state::{Action, Shared};
+use copyimage_engine::engine::Exchange;
+use copyimage_engine::error::{Basis, Rule};
+use yew::prelude::*;
+
+/// Props of [`ResponsePane`].
+#[derive(Properties, PartialEq)]
+pub struct ResponsePaneProps {
+    /// The preview.
+    pub preview: Shared<Exchange>,
+    /// The chosen format.
+    pub format: Format,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+}
+
+/// How a rule's basis is named to the user, so a guess is never mistaken for a documented fact.
+pub fn basis_label(b: Basis) -> &'static str {
+    match b {
+        Basis::Documented => "Documented",
+        Basis::Fidelity => "FIDELITY choice",
+        Basis::Simulated => "Simulated trigger",
+    }
+}
+
+fn basis_class(b: Basis) -> &'static str {
+    match b {
+        Basis::Documented => "basis-documented",
+        Basis::Fidelity => "basis-fidelity",
+        Basis::Simulated => "basis-simulated",
+    }
+}
+
+/// The "why" block for a rule.
+pub fn why(rule: &Rule) -> Html {
+    html! {
+        <div class={classes!("why", basis_class(rule.basis))} id="why">
+            <h3>{ "Why" }</h3>
+            <p>
+                <span class="badge" id="why-basis">{ basis_label(rule.basis) }</span>{ " " }
+                <code id="why-rule">{ rule.id.clone() }</code>
+            </p>
+            <blockquote id="why-quote">{ rule.quote.clone() }</blockquote>
+            <p class="source">{ "Source: " }<span id="why-source">{ rule.source.clone() }</span></p>
+            if rule.basis == Basis::Fidelity {
+                <p class="note">{ "The sources disagree or are silent here; this is the playground's choice, \
+                    written in FIDELITY.md. A world setting may switch it." }</p>
+            }
+            if rule.basis == Basis::Simulated {
+                <p class="note">{ "No request causes this on the real service; a world setting of the simulated \
+                    account triggers it here." }</p>
+            }
+        </div>
+    }
+}
+
+/// The headers block text (`Name: value` lines).
+pub fn headers_text(h: &[(String, String)]) -> String {
+    h.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join("\n")
+}
+
+/// The response pane.
+#[function_component(ResponsePane)]
+pub fn response_pane(p: &ResponsePaneProps) -> Html {
+    let x = &p.preview;
+    let r = &x.response;
+    let set = |f: Format| {
+        let d = p.dispatch.clone();
+        Callback::from(move |_| d.emit(Action::SetFormat(f)))
+    };
+    let send = {
+        let d = p.dispatch.clone();
+        Callback::from(move |_| d.emit(Action::Send))
+    };
+    let ok = r.status < 400;
+    html! {
+        <section class="pane" id="response-pane" aria-labelledby="response-h">
+            <h2 id="response-h">{ "Response" }</h2>
+            <div class="response-bar">
+                <fieldset class="format">
+                    <legend>{ "Format" }</legend>
+                    <label><input type="radio" name="Format" value="JSON" aria-label="Format JSON"
+                        checked={p.format == Format::Json} onchange={set(Format::Json)} />{ " JSON" }</label>
+                    <label><input type="radio" name="Format" value="XML" aria-label="Format XML"
+                        checked={p.format == Format::Xml} onchange={set(Format::Xml)} />{ " XML" }</label>
+                </fieldset>
+                <button type="button" id="send" class="primary" onclick={send}>{ "Send" }</button>
+            </div>
+            <p class="desc">{ "Preview, live as you type: exactly what Send would return. Send commits it." }</p>
+            <div class={classes!("wire-response", if ok { "ok" } else { "err" })} aria-live="polite">
+                <pre id="response-status" class="status">{ r.status_line() }</pre>
+                <pre id="response-headers" class="headers">{ headers_text(&r.headers) }</pre>
+                <pre id="response-body" class="body">{ r.body.clone() }</pre>
+            </div>
+            { why(&x.rule) }
+        </section>
+    }
+}

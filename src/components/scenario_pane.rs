@@ -1,0 +1,268 @@
+//! The scenario pane: presets, the world properties documented errors depend on (each edit is a replayable
+//! step), and scenario import/export as JSON.
+
+use crate::edits::{add, remove, set};
+use crate::state::{Action, Shared};
+use copyimage_engine::engine::Engine;
+use copyimage_engine::scenario;
+use copyimage_engine::world::ImageStatus;
+use yew::prelude::*;
+
+/// Props of [`ScenarioPane`].
+#[derive(Properties, PartialEq)]
+pub struct ScenarioPaneProps {
+    /// The engine.
+    pub engine: Shared<Engine>,
+    /// The preset in use.
+    pub preset: String,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+}
+
+fn on_value(d: &Callback<Action>, make: impl Fn(String) -> Vec<(String, String)> + 'static) -> Callback<Event> {
+    let d = d.clone();
+    Callback::from(move |e: Event| {
+        let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+        d.emit(Action::Edit(make(el.value())));
+    })
+}
+
+fn on_select(d: &Callback<Action>, make: impl Fn(String) -> Vec<(String, String)> + 'static) -> Callback<Event> {
+    let d = d.clone();
+    Callback::from(move |e: Event| {
+        let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        d.emit(Action::Edit(make(el.value())));
+    })
+}
+
+fn on_check(d: &Callback<Action>, path: String) -> Callback<Event> {
+    let d = d.clone();
+    Callback::from(move |e: Event| {
+        let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+        d.emit(Action::Edit(set(&path, el.checked().to_string())));
+    })
+}
+
+fn check(id: String, label: String, checked: bool, onchange: Callback<Event>) -> Html {
+    html! {
+        <label class="check" for={id.clone()}>
+            <input type="checkbox" id={id} {checked} {onchange} />{ format!(" {label}") }
+        </label>
+    }
+}
+
+/// The scenario pane.
+#[function_component(ScenarioPane)]
+pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
+    let w = p.engine.world();
+    let d = &p.dispatch;
+    let json_ref = use_node_ref();
+    let on_preset = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            d.emit(Action::LoadPreset(el.value()));
+        })
+    };
+    let export = {
+        let engine = p.engine.clone();
+        Callback::from(move |_| {
+            crate::app::download("copyimage-scenario.json", "application/json", &scenario::to_json(engine.world()))
+        })
+    };
+    let import = {
+        let d = d.clone();
+        let r = json_ref.clone();
+        Callback::from(move |_| {
+            if let Some(t) = r.cast::<web_sys::HtmlTextAreaElement>() {
+                d.emit(Action::ImportScenario(t.value()));
+            }
+        })
+    };
+    let on_file = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = el.files().and_then(|f| f.get(0)) else { return };
+            let d = d.clone();
+            yew::platform::spawn_local(async move {
+                match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                    Ok(v) => d.emit(Action::ImportScenario(v.as_string().unwrap_or_default())),
+                    Err(_) => d.emit(Action::Notify(crate::state::Notice {
+                        error: true,
+                        text: "The scenario file could not be read.".into(),
+                    })),
+                }
+            });
+        })
+    };
+    let fill_json = {
+        let engine = p.engine.clone();
+        let r = json_ref.clone();
+        Callback::from(move |_| {
+            if let Some(t) = r.cast::<web_sys::HtmlTextAreaElement>() {
+                t.set_value(&scenario::to_json(engine.world()));
+            }
+        })
+    };
+    let s = &w.settings;
+    let fault_action = use_state(|| "CopyImage".to_string());
+    let add_fault = |kind: &'static str| {
+        let d = d.clone();
+        let a = fault_action.clone();
+        Callback::from(move |_| {
+            let v = serde_json::json!({"action": *a, "kind": kind, "remaining": 1}).to_string();
+            d.emit(Action::Edit(add("/faults", v)))
+        })
+    };
+    let on_fault_action = {
+        let a = fault_action.clone();
+        Callback::from(move |e: InputEvent| {
+            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+            a.set(el.value());
+        })
+    };
+    html! {
+        <section class="pane" id="scenario-pane" aria-labelledby="scenario-h">
+            <h2 id="scenario-h">{ "Scenario" }</h2>
+            <div class="field">
+                <label for="preset">{ "Preset" }</label>
+                <select id="preset" onchange={on_preset}>
+                    { for scenario::PRESETS.iter().map(|(n, summary)| html! {
+                        <option value={*n} selected={*n == p.preset} title={*summary}>{ *n }</option>
+                    }) }
+                </select>
+                <p class="desc">{ scenario::PRESETS.iter().find(|(n, _)| *n == p.preset).map(|x| x.1).unwrap_or("") }</p>
+            </div>
+            <details open=true>
+                <summary>{ "Settings" }</summary>
+                <div class="grid2">
+                    <label for="s-queue-limit">{ "Queue limit (tasks running at once per region)" }</label>
+                    <input id="s-queue-limit" type="number" min="1" max="100" value={s.queue_limit.to_string()}
+                        onchange={on_value(d, |v| set("/settings/queue_limit", v))} />
+                    <label for="s-secs-per-gib">{ "Copy speed (seconds per GiB)" }</label>
+                    <input id="s-secs-per-gib" type="number" min="1" value={s.copy_secs_per_gib.to_string()}
+                        onchange={on_value(d, |v| set("/settings/copy_secs_per_gib", v))} />
+                    <label for="s-max-size">{ "Largest image size (GiB, SizeExceed.Image)" }</label>
+                    <input id="s-max-size" type="number" min="0" value={w.account.max_image_size_gib.to_string()}
+                        onchange={on_value(d, |v| set("/account/max_image_size_gib", v))} />
+                    <label for="s-caller">{ "Caller" }</label>
+                    <select id="s-caller" onchange={on_select(d, |v| set("/caller", if v.is_empty() {
+                            r#"{"kind":"root"}"#.to_string()
+                        } else {
+                            serde_json::json!({"kind": "ram_user", "name": v}).to_string()
+                        }))}>
+                        <option value="" selected={matches!(w.caller, copyimage_engine::world::Caller::Root)}>{ "the account (root)" }</option>
+                        { for w.ram_users.iter().map(|u| {
+                            let sel = matches!(&w.caller, copyimage_engine::world::Caller::RamUser { name } if *name == u.name);
+                            html! { <option value={u.name.clone()} selected={sel}>{ format!("RAM user {}", u.name) }</option> }
+                        }) }
+                    </select>
+                </div>
+                { check("s-byok".into(), "Account is in the BYOK white list (UserNotInTheWhiteList)".into(),
+                    w.account.byok_whitelisted, on_check(d, "/account/byok_whitelisted".into())) }
+            </details>
+            <details>
+                <summary>{ format!("Regions ({})", w.regions.len()) }</summary>
+                <div class="scroll"><table class="world-regions">
+                    <thead><tr><th scope="col">{ "Region" }</th><th scope="col">{ "Copy" }</th><th scope="col">{ "BYOK" }</th>
+                        <th scope="col">{ "Image quota" }</th><th scope="col">{ "Snapshot quota" }</th></tr></thead>
+                    <tbody>
+                    { for w.regions.iter().enumerate().map(|(i, r)| html! {
+                        <tr data-region={r.id.clone()}>
+                            <td><code>{ r.id.clone() }</code></td>
+                            <td>{ check(format!("r-{i}-copy"), format!("{} supports copy", r.id), r.supports_copy,
+                                on_check(d, format!("/regions/{i}/supports_copy"))) }</td>
+                            <td>{ check(format!("r-{i}-byok"), format!("{} supports BYOK", r.id), r.supports_byok,
+                                on_check(d, format!("/regions/{i}/supports_byok"))) }</td>
+                            <td><input type="number" min="0" aria-label={format!("{} image quota", r.id)}
+                                value={r.image_quota.to_string()}
+                                onchange={on_value(d, move |v| set(&format!("/regions/{i}/image_quota"), v))} /></td>
+                            <td><input type="number" min="0" aria-label={format!("{} snapshot quota", r.id)}
+                                value={r.snapshot_quota.to_string()}
+                                onchange={on_value(d, move |v| set(&format!("/regions/{i}/snapshot_quota"), v))} /></td>
+                        </tr>
+                    }) }
+                    </tbody>
+                </table></div>
+            </details>
+            <details>
+                <summary>{ format!("Images ({})", w.images.len()) }</summary>
+                <div class="scroll"><table class="world-images">
+                    <thead><tr><th scope="col">{ "Image" }</th><th scope="col">{ "Status" }</th>
+                        <th scope="col">{ "Flags" }</th></tr></thead>
+                    <tbody>
+                    { for w.images.iter().enumerate().map(|(i, img)| html! {
+                        <tr data-image={img.id.clone()}>
+                            <td><code>{ img.id.clone() }</code><br />{ img.name.clone() }</td>
+                            <td><select aria-label={format!("Status of {}", img.id)}
+                                onchange={on_select(d, move |v| set(&format!("/images/{i}/status"), v))}>
+                                { for ImageStatus::ALL.iter().map(|st| html! {
+                                    <option value={st.as_str()} selected={*st == img.status}>{ st.as_str() }</option>
+                                }) }
+                            </select></td>
+                            <td>
+                                { check(format!("i-{i}-enc"), "encrypted".into(), img.encrypted, on_check(d, format!("/images/{i}/encrypted"))) }
+                                { check(format!("i-{i}-used"), "used by instances".into(), img.used_by_instances, on_check(d, format!("/images/{i}/used_by_instances"))) }
+                                { check(format!("i-{i}-shared"), "shared to others".into(), img.shared_to_others, on_check(d, format!("/images/{i}/shared_to_others"))) }
+                            </td>
+                        </tr>
+                    }) }
+                    </tbody>
+                </table></div>
+            </details>
+            <details>
+                <summary>{ format!("Snapshots ({}) and KMS keys ({})", w.snapshots.len(), w.kms_keys.len()) }</summary>
+                <ul class="plain">
+                { for w.snapshots.iter().enumerate().map(|(i, sn)| html! {
+                    <li><code>{ sn.id.clone() }</code>{ format!(" ({}, created {}) ", sn.region, sn.creation_time) }
+                        { check(format!("sn-{i}-enc"), "encrypted".into(), sn.encrypted, on_check(d, format!("/snapshots/{i}/encrypted"))) }
+                        { check(format!("sn-{i}-img"), "allowed to create image".into(), sn.allowed_to_create_image, on_check(d, format!("/snapshots/{i}/allowed_to_create_image"))) }
+                        { check(format!("sn-{i}-del"), "deleted".into(), sn.deleted, on_check(d, format!("/snapshots/{i}/deleted"))) }
+                    </li>
+                }) }
+                { for w.kms_keys.iter().enumerate().map(|(i, k)| html! {
+                    <li><code>{ k.id.clone() }</code>{ format!(" ({}) ", k.region) }
+                        { check(format!("k-{i}-on"), "enabled".into(), k.enabled, on_check(d, format!("/kms_keys/{i}/enabled"))) }
+                        { check(format!("k-{i}-auth"), "ECS authorized".into(), k.ecs_authorized, on_check(d, format!("/kms_keys/{i}/ecs_authorized"))) }
+                    </li>
+                }) }
+                </ul>
+            </details>
+            <details>
+                <summary>{ format!("Fault injection ({})", w.faults.len()) }</summary>
+                <p class="desc">{ "Simulated triggers: the real service returns these for reasons no request controls." }</p>
+                <label for="fault-action">{ "Action the fault hits (* for any)" }</label>
+                <input id="fault-action" value={(*fault_action).clone()} oninput={on_fault_action} />
+                <div class="buttons">
+                    <button type="button" id="fault-500" onclick={add_fault("internal_error500")}>{ "Next call: 500 InternalError" }</button>
+                    <button type="button" id="fault-403" onclick={add_fault("internal_error403")}>{ "Next call: 403 InternalError" }</button>
+                    <button type="button" id="fault-copy" onclick={add_fault("copy_fails")}>{ "Next copy fails" }</button>
+                </div>
+                <ul class="plain">
+                { for w.faults.iter().enumerate().map(|(i, f)| {
+                    let d = d.clone();
+                    html! {
+                        <li>{ format!("{} · {:?} · {} left ", f.action, f.kind, f.remaining) }
+                            <button type="button" aria-label={format!("Remove fault {}", i + 1)}
+                                onclick={Callback::from(move |_| d.emit(Action::Edit(remove(&format!("/faults/{i}")))))}>{ "Remove" }</button>
+                        </li>
+                    }
+                }) }
+                </ul>
+            </details>
+            <details>
+                <summary>{ "Import / export" }</summary>
+                <div class="buttons">
+                    <button type="button" id="export-scenario" onclick={export}>{ "Export scenario" }</button>
+                    <button type="button" id="fill-scenario" onclick={fill_json}>{ "Edit world as JSON" }</button>
+                </div>
+                <label for="scenario-file">{ "Scenario file" }</label>
+                <input type="file" id="scenario-file" accept=".json,application/json" onchange={on_file} />
+                <label for="scenario-json">{ "Scenario JSON" }</label>
+                <textarea id="scenario-json" ref={json_ref} rows="6" spellcheck="false"></textarea>
+                <button type="button" id="import-scenario" onclick={import}>{ "Import scenario" }</button>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,197 @@
+//! The world pane: the world clock and its controls, each region's copy queue drawn as a timeline (the
+//! running task with its progress, waiting tasks in order), the images with status and progress and their
+//! Cancel / Delete buttons, and the region table.
+
+use crate::form::{Form, VERSION};
+use crate::state::{Action, Shared, SPEEDS};
+use copyimage_engine::engine::Engine;
+use copyimage_engine::queue::{CopyTask, TaskState};
+use copyimage_engine::regions::REGIONS;
+use copyimage_engine::wire::Params;
+use yew::prelude::*;
+
+/// Props of [`WorldPane`].
+#[derive(Properties, PartialEq)]
+pub struct WorldPaneProps {
+    /// The engine.
+    pub engine: Shared<Engine>,
+    /// Whether the clock plays.
+    pub playing: bool,
+    /// The playing speed.
+    pub speed: u64,
+    /// The request form (for Format and AccessKeyId of row actions).
+    pub form: Form,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+}
+
+/// The wire parameters of a row action (CancelCopyImage / DeleteImage), with the form's Format and key.
+pub fn row_request(form: &Form, action: &str, region: &str, image: &str) -> Params {
+    vec![
+        ("Action".into(), action.into()),
+        ("Version".into(), VERSION.into()),
+        ("Format".into(), form.format.as_str().into()),
+        ("AccessKeyId".into(), form.access_key_id.clone()),
+        ("RegionId".into(), region.into()),
+        ("ImageId".into(), image.into()),
+    ]
+}
+
+/// `90` -> `1 min 30 s`.
+pub fn duration(secs: u64) -> String {
+    let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
+    match (h, m) {
+        (0, 0) => format!("{s} s"),
+        (0, _) => format!("{m} min {s} s"),
+        _ => format!("{h} h {m} min {s} s"),
+    }
+}
+
+fn task_html(t: &CopyTask, now: u64, pos: Option<usize>) -> Html {
+    let pct = t.progress_percent(now);
+    let state = match t.state {
+        TaskState::Waiting => "waiting",
+        TaskState::Running => "running",
+        TaskState::Done => "done",
+        TaskState::Failed => "failed",
+        TaskState::Canceled => "canceled",
+    };
+    let remaining = t.end_time().map(|e| e.saturating_sub(now));
+    html! {
+        <li class={classes!("task", state)} data-task={t.id.to_string()} data-state={state}
+            data-image={t.destination_image_id.clone()}>
+            <span class="task-what">
+                if let Some(n) = pos { <span class="pos">{ format!("#{n} ") }</span> }
+                <code>{ t.source_image_id.clone() }</code>{ " → " }<code>{ t.destination_image_id.clone() }</code>
+                { format!(" ({} → {})", t.source_region, t.destination_region) }
+            </span>
+            <span class="task-state">{ state }</span>
+            if t.state == TaskState::Running {
+                <progress max="100" value={pct.to_string()} aria-label={format!("Copy progress of {}", t.destination_image_id)}>
+                    { format!("{pct}%") }</progress>
+                <span class="pct">{ format!("{pct}%") }</span>
+                if let Some(r) = remaining { <span class="eta">{ format!(" · {} left", duration(r)) }</span> }
+            }
+        </li>
+    }
+}
+
+/// The world pane.
+#[function_component(WorldPane)]
+pub fn world_pane(p: &WorldPaneProps) -> Html {
+    let engine = &p.engine;
+    let w = engine.world();
+    let now = engine.world_time();
+    let emit = |a: Action| {
+        let d = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.emit(a.clone()))
+    };
+    let on_speed = {
+        let d = p.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(s) = el.value().parse() {
+                d.emit(Action::SetSpeed(s));
+            }
+        })
+    };
+    let task = |id: &usize| w.queue.tasks.iter().find(|t| t.id == *id);
+    let lanes = w.queue.lanes().iter().filter(|(_, l)| !l.running.is_empty() || !l.waiting.is_empty());
+    let finished: Vec<&CopyTask> = w.queue.tasks.iter().filter(|t| !t.state.is_active()).collect();
+    let idle = w.queue.active_tasks().next().is_none();
+    let image_rows = w.images.iter().map(|i| {
+        let status = w.status_of(i);
+        let progress = w.progress_of(i);
+        let copying = w.is_copy_in_progress(i);
+        let cancel = Action::SendParams(row_request(&p.form, "CancelCopyImage", &i.region, &i.id));
+        let delete = Action::SendParams(row_request(&p.form, "DeleteImage", &i.region, &i.id));
+        html! {
+            <tr data-image={i.id.clone()} data-status={status.as_str()}>
+                <td><code>{ i.id.clone() }</code></td>
+                <td>{ i.name.clone() }</td>
+                <td><code>{ i.region.clone() }</code></td>
+                <td class="status">{ status.as_str() }</td>
+                <td class="progress">{ format!("{progress}%") }</td>
+                <td class="actions">
+                    if copying {
+                        <button type="button" aria-label={format!("CancelCopyImage {}", i.id)}
+                            onclick={emit(cancel)}>{ "Cancel copy" }</button>
+                    }
+                    <button type="button" aria-label={format!("DeleteImage {}", i.id)}
+                        onclick={emit(delete)}>{ "Delete" }</button>
+                </td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="pane" id="world-pane" aria-labelledby="world-h">
+            <h2 id="world-h">{ "World" }</h2>
+            <div class="clock" role="group" aria-label="World clock">
+                <p id="world-time" aria-live="off">
+                    { "World clock: " }<strong>{ duration(now) }</strong>
+                    { format!(" ({})", w.now_utc()) }
+                    if idle { <span class="idle">{ " · idle" }</span> }
+                </p>
+                <button type="button" id="play" aria-pressed={p.playing.to_string()}
+                    onclick={emit(Action::TogglePlay)}>{ if p.playing { "Pause" } else { "Play" } }</button>
+                <label for="speed">{ "Speed" }</label>
+                <select id="speed" onchange={on_speed}>
+                    { for SPEEDS.iter().map(|s| html! {
+                        <option value={s.to_string()} selected={*s == p.speed}>{ format!("{s}×") }</option>
+                    }) }
+                </select>
+                <button type="button" id="next-event" onclick={emit(Action::NextEvent)}>{ "Step to next event" }</button>
+                <button type="button" id="run-idle" onclick={emit(Action::RunToIdle)}>{ "Run to idle" }</button>
+                <button type="button" id="advance-60" onclick={emit(Action::Advance(60))}>{ "+1 min" }</button>
+                <button type="button" id="reset-world" onclick={emit(Action::ResetWorld)}>{ "Reset world" }</button>
+            </div>
+            <h3>{ "Copy queues" }</h3>
+            <p class="desc">{ format!("At most {} copy task(s) run at a time per region (queue limit); the rest wait in order.",
+                w.settings.queue_limit) }</p>
+            <div class="queues" id="queues">
+                { for lanes.map(|(lane, l)| html! {
+                    <div class="lane" data-lane={lane.clone()}>
+                        <h4><code>{ lane.clone() }</code></h4>
+                        <ol class="timeline">
+                            { for l.running.iter().filter_map(task).map(|t| task_html(t, now, None)) }
+                            { for l.waiting.iter().filter_map(task).enumerate().map(|(k, t)| task_html(t, now, Some(k + 1))) }
+                        </ol>
+                    </div>
+                }) }
+                if idle { <p class="empty">{ "No copy task is running or waiting." }</p> }
+            </div>
+            if !finished.is_empty() {
+                <details class="finished">
+                    <summary>{ format!("Finished tasks ({})", finished.len()) }</summary>
+                    <ol>{ for finished.iter().map(|t| task_html(t, now, None)) }</ol>
+                </details>
+            }
+            <h3>{ "Images" }</h3>
+            <div class="scroll">
+                <table class="images" id="image-table">
+                    <thead><tr><th scope="col">{ "ImageId" }</th><th scope="col">{ "Name" }</th>
+                        <th scope="col">{ "Region" }</th><th scope="col">{ "Status" }</th>
+                        <th scope="col">{ "Progress" }</th><th scope="col">{ "Actions" }</th></tr></thead>
+                    <tbody>{ for image_rows }</tbody>
+                </table>
+            </div>
+            <h3>{ "Regions" }</h3>
+            <div class="scroll">
+                <table class="regions" id="region-table">
+                    <thead><tr><th scope="col">{ "RegionId" }</th><th scope="col">{ "Name" }</th>
+                        <th scope="col">{ "LocalName" }</th><th scope="col">{ "Endpoint" }</th></tr></thead>
+                    <tbody>
+                    { for REGIONS.iter().map(|r| html! {
+                        <tr data-region={r.id}>
+                            <td><code>{ r.id }</code></td>
+                            <td>{ r.name_en }</td>
+                            <td lang="zh-CN">{ r.name_zh }</td>
+                            <td><code>{ r.endpoint() }</code></td>
+                        </tr>
+                    }) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,323 @@
+//! The permalink: the page's state <-> a URL fragment, as two pure functions.
+//!
+//! Format version 1, readable so a docs author can write one by hand:
+//!
+//! ```text
+//! #v=1&preset=default&Action=CopyImage&RegionId=cn-hangzhou&ImageId=m-bp1h46wfpjsjastc****&DestinationRegionId=cn-shanghai
+//! ```
+//!
+//! * `v` (required, first by convention): the format version. Only `1` exists; a later version must keep
+//!   reading `1` links (the tests below pin real v1 links).
+//! * `preset` (default `default`) and `seed` (default 1): the scenario the world starts from.
+//! * any wire parameter of the request: `Action` (default CopyImage), `Format`, `AccessKeyId`, the business
+//!   parameters, `Tag.N.Key`/`Tag.N.Value`. Values are percent-encoded (UTF-8); `*`, `:` and `/` may stay
+//!   raw. `+` is a plus sign, not a space. **`AccessKeySecret` is never written and is refused when read.**
+//! * `steps`: what happened to the world since the preset, compact, comma-separated: `t<secs>` (the world
+//!   clock advanced), `n` (ran to the next event), `i` (ran to idle), `s<request>` (a request was sent; the
+//!   request is its wire parameters as a query string, percent-encoded once more), `e<edit>` (a world edit,
+//!   in the same form as a request, with `Edit=<kind>`). Replaying the steps from the preset and seed
+//!   rebuilds the world and the history exactly, because the engine is deterministic.
+
+use copyimage_engine::wire::Params;
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+/// The version this build writes.
+pub const VERSION: u32 = 1;
+/// More steps than this is not a link a person made; refuse it rather than freeze the page replaying it.
+pub const MAX_STEPS: usize = 2000;
+/// The longest clock step a link may hold (ten years of virtual seconds).
+pub const MAX_ADVANCE: u64 = 10 * 365 * 86_400;
+
+/// Characters left raw in top-level values: letters, digits and `-_.~*:/@!`, so IDs such as
+/// `m-bp1h46wfpjsjastc****` stay readable.
+const VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b'*')
+    .remove(b':')
+    .remove(b'/')
+    .remove(b'@')
+    .remove(b'!');
+/// Inside a step only RFC 3986 unreserved characters stay raw (`,` `&` `=` must not).
+const STRICT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+
+/// One thing that happened to the world, in order. Replayed from the preset to rebuild the state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// A request was sent (its wire parameters, without credentials' secret).
+    Send(Params),
+    /// The world clock moved forward this many virtual seconds.
+    Advance(u64),
+    /// The world clock ran to its next event.
+    NextEvent,
+    /// The world clock ran until every queue was empty.
+    RunToIdle,
+    /// A world edit (`Edit=<kind>` plus its fields), as parameters.
+    Edit(Params),
+}
+
+/// Everything a link carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    /// The scenario preset's name.
+    pub preset: String,
+    /// The engine's seed.
+    pub seed: u64,
+    /// The request's wire parameters (`Action`, `Format`, `AccessKeyId`, business parameters).
+    pub params: Params,
+    /// The world's history since the preset.
+    pub steps: Vec<Step>,
+}
+
+impl Default for Link {
+    fn default() -> Link {
+        Link {
+            preset: "default".into(),
+            seed: 1,
+            params: Vec::new(),
+            steps: Vec::new(),
+        }
+    }
+}
+
+fn enc(s: &str, set: &'static AsciiSet) -> String {
+    utf8_percent_encode(s, set).to_string()
+}
+
+fn dec(s: &str) -> Result<String, String> {
+    percent_decode_str(s)
+        .decode_utf8()
+        .map(|c| c.into_owned())
+        .map_err(|_| format!("the text “{}” is not valid percent-encoded UTF-8", truncate(s)))
+}
+
+fn truncate(s: &str) -> String {
+    if s.chars().count() > 40 {
+        format!("{}…", s.chars().take(40).collect::<String>())
+    } else {
+        s.to_string()
+    }
+}
+
+fn query(params: &[(String, String)]) -> String {
+    params
+        .iter()
+        .map(|(k, v)| format!("{}={}", enc(k, STRICT), enc(v, STRICT)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn parse_query(q: &str) -> Result<Params, String> {
+    let mut out = Vec::new();
+    for pair in q.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        out.push((dec(k)?, dec(v)?));
+    }
+    Ok(out)
+}
+
+/// The fragment (without `#`) for `link`. Never contains `AccessKeySecret`.
+pub fn to_fragment(link: &Link) -> String {
+    let mut parts = vec![format!("v={VERSION}"), format!("preset={}", enc(&link.preset, VALUE))];
+    if link.seed != 1 {
+        parts.push(format!("seed={}", link.seed));
+    }
+    for (k, v) in &link.params {
+        if k == "AccessKeySecret" {
+            continue;
+        }
+        parts.push(format!("{}={}", enc(k, VALUE), enc(v, VALUE)));
+    }
+    if !link.steps.is_empty() {
+        let steps: Vec<String> = link
+            .steps
+            .iter()
+            .map(|s| match s {
+                Step::Send(p) => format!("s{}", enc(&query(p), STRICT)),
+                Step::Edit(p) => format!("e{}", enc(&query(p), STRICT)),
+                Step::Advance(n) => format!("t{n}"),
+                Step::NextEvent => "n".into(),
+                Step::RunToIdle => "i".into(),
+            })
+            .collect();
+        parts.push(format!("steps={}", steps.join(",")));
+    }
+    parts.join("&")
+}
+
+/// Reads a fragment (with or without the leading `#`). `Ok(None)` for an empty fragment (the default page);
+/// `Err` with a sentence a person can act on for a damaged link or an unknown version.
+pub fn from_fragment(fragment: &str) -> Result<Option<Link>, String> {
+    let frag = fragment.strip_prefix('#').unwrap_or(fragment);
+    if frag.trim().is_empty() {
+        return Ok(None);
+    }
+    let mut link = Link::default();
+    let mut version: Option<String> = None;
+    for pair in frag.split('&').filter(|p| !p.is_empty()) {
+        let (raw_k, raw_v) = pair
+            .split_once('=')
+            .ok_or_else(|| format!("the part “{}” has no “=”", truncate(pair)))?;
+        let k = dec(raw_k)?;
+        match k.as_str() {
+            "v" => version = Some(dec(raw_v)?),
+            "preset" => link.preset = dec(raw_v)?,
+            "seed" => {
+                link.seed = dec(raw_v)?
+                    .parse()
+                    .map_err(|_| format!("seed “{}” is not a whole number", truncate(raw_v)))?
+            }
+            "steps" => link.steps = parse_steps(raw_v)?,
+            "AccessKeySecret" => {
+                return Err("it contains an AccessKeySecret; secrets are never put in links".into());
+            }
+            _ => link.params.push((k, dec(raw_v)?)),
+        }
+    }
+    match version.as_deref() {
+        None => Err("it has no version (links start with #v=1)".into()),
+        Some("1") => Ok(Some(link)),
+        Some(other) => Err(format!(
+            "it uses link format version “{}”, which this playground does not know (it reads version 1)",
+            truncate(other)
+        )),
+    }
+}
+
+fn parse_steps(raw: &str) -> Result<Vec<Step>, String> {
+    let mut out = Vec::new();
+    for tok in raw.split(',').filter(|t| !t.is_empty()) {
+        if out.len() >= MAX_STEPS {
+            return Err(format!("it holds more than {MAX_STEPS} steps"));
+        }
+        let (kind, rest) = tok.split_at(1.min(tok.len()));
+        let step = match kind {
+            "t" => {
+                let n: u64 = rest
+                    .parse()
+                    .map_err(|_| format!("the clock step “{}” is not a whole number", truncate(tok)))?;
+                if n > MAX_ADVANCE {
+                    return Err(format!("the clock step {n} s is longer than {MAX_ADVANCE} s"));
+                }
+                Step::Advance(n)
+            }
+            "n" if rest.is_empty() => Step::NextEvent,
+            "i" if rest.is_empty() => Step::RunToIdle,
+            "s" => Step::Send(parse_query(&dec(rest)?)?),
+            "e" => Step::Edit(parse_query(&dec(rest)?)?),
+            _ => return Err(format!("the step “{}” is not one this version knows", truncate(tok))),
+        };
+        out.push(step);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(k: &str, v: &str) -> (String, String) {
+        (k.to_string(), v.to_string())
+    }
+
+    #[test]
+    fn hand_written_v1_link_opens() {
+        // Pinned: a link a docs author wrote by hand. Must keep opening as the format evolves.
+        let l = from_fragment("#v=1&preset=default&RegionId=cn-hangzhou&ImageId=m-bp1h46wfpjsjastc****")
+            .unwrap()
+            .unwrap();
+        assert_eq!(l.preset, "default");
+        assert_eq!(l.seed, 1);
+        assert_eq!(
+            l.params,
+            vec![p("RegionId", "cn-hangzhou"), p("ImageId", "m-bp1h46wfpjsjastc****")]
+        );
+        assert!(l.steps.is_empty());
+    }
+
+    #[test]
+    fn pinned_v1_link_with_steps_opens() {
+        let frag = "v=1&preset=default&seed=7&Action=CopyImage&Format=XML&RegionId=cn-hangzhou\
+                    &ImageId=m-bp1h46wfpjsjastc****&Tag.1.Key=env%20test\
+                    &steps=sAction%3DCopyImage%26ImageId%3Dm-a,t30,n,i,eEdit%3Dqueue_limit%26value%3D5";
+        let l = from_fragment(frag).unwrap().unwrap();
+        assert_eq!(l.seed, 7);
+        assert!(l.params.contains(&p("Tag.1.Key", "env test")));
+        assert_eq!(
+            l.steps,
+            vec![
+                Step::Send(vec![p("Action", "CopyImage"), p("ImageId", "m-a")]),
+                Step::Advance(30),
+                Step::NextEvent,
+                Step::RunToIdle,
+                Step::Edit(vec![p("Edit", "queue_limit"), p("value", "5")]),
+            ]
+        );
+    }
+
+    #[test]
+    fn round_trip_keeps_everything_but_the_secret() {
+        let link = Link {
+            preset: "busy queue".into(),
+            seed: 42,
+            params: vec![
+                p("Action", "CopyImage"),
+                p("AccessKeySecret", "hunter2"),
+                p("DestinationImageName", "<img src=x onerror=alert(1)>&x=1#frag"),
+                p("DestinationDescription", "中文 description, with commas"),
+                p("Tag.1.Value", ""),
+            ],
+            steps: vec![
+                Step::Send(vec![p("Action", "CopyImage"), p("DestinationImageName", "a,b&c=d%")]),
+                Step::Advance(5),
+                Step::RunToIdle,
+            ],
+        };
+        let frag = to_fragment(&link);
+        assert!(!frag.contains("hunter2") && !frag.contains("AccessKeySecret"), "{frag}");
+        assert!(frag.starts_with("v=1&preset=busy%20queue&seed=42&Action=CopyImage&"), "{frag}");
+        let back = from_fragment(&frag).unwrap().unwrap();
+        let mut expected = link.clone();
+        expected.params.retain(|(k, _)| k != "AccessKeySecret");
+        assert_eq!(back, expected);
+    }
+
+    #[test]
+    fn ids_stay_readable() {
+        let link = Link {
+            params: vec![p("ImageId", "m-bp1h46wfpjsjastc****")],
+            ..Link::default()
+        };
+        assert_eq!(to_fragment(&link), "v=1&preset=default&ImageId=m-bp1h46wfpjsjastc****");
+    }
+
+    #[test]
+    fn empty_fragment_is_the_default_page() {
+        assert_eq!(from_fragment(""), Ok(None));
+        assert_eq!(from_fragment("#"), Ok(None));
+    }
+
+    #[test]
+    fn damaged_and_unknown_links_say_why() {
+        let err = |f: &str| from_fragment(f).unwrap_err();
+        assert!(err("#v=2&preset=default").contains("version “2”"));
+        assert!(err("#preset=default").contains("no version"));
+        assert!(err("#v=1&ImageId=%E0%A4").contains("not valid percent-encoded UTF-8"));
+        assert!(err("#v=1&garbage").contains("has no “=”"));
+        assert!(err("#v=1&seed=abc").contains("seed"));
+        assert!(err("#v=1&steps=t30,x9").contains("not one this version knows"));
+        assert!(err("#v=1&steps=t99999999999999").contains("longer than"));
+        assert!(err("#v=1&AccessKeySecret=abc").contains("never put in links"));
+        let many = format!("#v=1&steps={}", vec!["n"; MAX_STEPS + 1].join(","));
+        assert!(err(&many).contains("more than"));
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for f in ["#v=1&=", "#&&&", "#v=1&steps=,,,", "#v=1&steps=s%", "#=1", "#v=1&steps=t", "#v=1&%=%"] {
+            let _ = from_fragment(f);
+        }
+    }
+}

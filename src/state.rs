@@ -1,0 +1,451 @@
+//! The page's state as plain data, the actions that change it, and the reducer (the shape of yew's
+//! `function_todomvc`). Every answer comes from the engine: the reducer only routes form edits, sends and
+//! clock moves to it, and keeps what it needs to rebuild the page from a permalink.
+//!
+//! The world is never edited in place behind the engine's back: each change is a [`Step`], and the world
+//! is `preset + seed + steps`. That is what makes a permalink restore the state exactly.
+
+use crate::form::{Form, Format};
+use crate::permalink::{self, Link, Step};
+use copyimage_engine::engine::{CallContext, Engine, Exchange};
+use copyimage_engine::regions::{self, CENTRAL_ENDPOINT};
+use copyimage_engine::wire::{param, Params};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The presets the scenario picker offers (each must be known to `Engine::from_preset`).
+pub const PRESETS: &[&str] = &["default"];
+/// The seed a fresh page uses.
+pub const DEFAULT_SEED: u64 = 1;
+/// Speeds the clock can play at (virtual seconds per real second).
+pub const SPEEDS: &[u64] = &[1, 10, 60, 600];
+
+/// A value shared by pointer: props compare by identity, so a keystroke does not re-render the world pane.
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Shared<T> {
+    /// Wraps a value.
+    pub fn new(v: T) -> Shared<T> {
+        Shared(Rc::new(v))
+    }
+}
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// One sent request and what came back.
+#[derive(Clone, Debug)]
+pub struct HistoryEntry {
+    /// The world clock when it was sent.
+    pub world_time: u64,
+    /// The exchange (parameters as read, the response on the wire, the rule).
+    pub exchange: Exchange,
+}
+
+/// A message above the page (a damaged link, a bad scenario file), with its kind for styling.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// `true` for an error, `false` for information.
+    pub error: bool,
+    /// The text, shown as text.
+    pub text: String,
+}
+
+/// The whole page.
+#[derive(Clone)]
+pub struct State {
+    /// The request being built.
+    pub form: Form,
+    /// The scenario preset the world starts from.
+    pub preset: String,
+    /// The engine's seed.
+    pub seed: u64,
+    /// An imported scenario (JSON) the world starts from instead of the preset.
+    pub scenario_json: Option<Rc<String>>,
+    /// Everything that happened to the world since the preset.
+    pub steps: Vec<Step>,
+    /// The engine (world, clock, random generator).
+    pub engine: Shared<Engine>,
+    /// Sent requests, oldest first.
+    pub history: Shared<Vec<HistoryEntry>>,
+    /// What Send would return now.
+    pub preview: Shared<Exchange>,
+    /// Whether the world clock is playing.
+    pub playing: bool,
+    /// Virtual seconds per real second while playing.
+    pub speed: u64,
+    /// Real milliseconds accumulated toward the next whole virtual second while playing.
+    pub carry_ms: u64,
+    /// A message for the user, if any.
+    pub notice: Option<Notice>,
+}
+
+impl PartialEq for State {
+    fn eq(&self, o: &Self) -> bool {
+        self.form == o.form
+            && self.preset == o.preset
+            && self.seed == o.seed
+            && self.steps == o.steps
+            && self.engine == o.engine
+            && self.history == o.history
+            && self.preview == o.preview
+            && self.playing == o.playing
+            && self.speed == o.speed
+            && self.notice == o.notice
+    }
+}
+
+/// Everything the page can do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Choose the operation.
+    SetAction(String),
+    /// Type into a field (by wire name).
+    SetField(String, String),
+    /// Add an empty tag row.
+    AddTag,
+    /// Remove tag row `i` (0-based).
+    RemoveTag(usize),
+    /// Type a tag key.
+    SetTagKey(usize, String),
+    /// Type a tag value.
+    SetTagValue(usize, String),
+    /// Switch JSON / XML.
+    SetFormat(Format),
+    /// Type the AccessKeyId.
+    SetAccessKeyId(String),
+    /// Type the AccessKeySecret (stays in memory).
+    SetSecret(String),
+    /// Commit exactly the previewed response.
+    Send,
+    /// Send a request built elsewhere (Cancel / Delete from an image row).
+    SendParams(Params),
+    /// Move the world clock forward.
+    Advance(u64),
+    /// Run to the next event.
+    NextEvent,
+    /// Run until every queue is empty.
+    RunToIdle,
+    /// Play or pause.
+    TogglePlay,
+    /// Set the playing speed.
+    SetSpeed(u64),
+    /// Real time passed while playing (milliseconds).
+    Tick(u64),
+    /// Back to the preset, history cleared.
+    ResetWorld,
+    /// Choose a preset (resets the world).
+    LoadPreset(String),
+    /// Start from a scenario file (JSON).
+    ImportScenario(String),
+    /// A world edit: `Edit=<kind>` and its fields.
+    Edit(Params),
+    /// Open a permalink fragment.
+    OpenLink(String),
+    /// Show a message.
+    Notify(Notice),
+    /// Hide the message.
+    DismissNotice,
+}
+
+/// The host a request for `params` is addressed to: the region's endpoint for a known region, else the
+/// historical central endpoint (what the reference's sample request uses).
+pub fn host_for(params: &[(String, String)]) -> String {
+    match param(params, "RegionId").and_then(|r| regions::REGIONS.iter().find(|x| x.id == r)) {
+        Some(r) => r.endpoint(),
+        None => CENTRAL_ENDPOINT.to_string(),
+    }
+}
+
+fn ctx_for(params: &[(String, String)]) -> CallContext {
+    CallContext { host: host_for(params) }
+}
+
+/// Applies a world edit to an engine. `Err` says why an edit could not be applied.
+pub fn apply_edit(engine: &mut Engine, edit: &[(String, String)]) -> Result<(), String> {
+    crate::edits::apply(engine, edit)
+}
+
+/// Builds the engine for a start point and replays `steps`; returns the engine and the history.
+fn replay(
+    preset: &str,
+    scenario: Option<&str>,
+    seed: u64,
+    steps: &[Step],
+) -> Result<(Engine, Vec<HistoryEntry>), String> {
+    let mut engine = match scenario {
+        Some(json) => Engine::from_scenario_json(json, seed)?,
+        None => Engine::from_preset(preset, seed).ok_or_else(|| format!("there is no preset named “{preset}”"))?,
+    };
+    let mut history = Vec::new();
+    for s in steps {
+        match s {
+            Step::Send(p) => {
+                let world_time = engine.world_time();
+                let exchange = engine.call(p, &ctx_for(p));
+                history.push(HistoryEntry { world_time, exchange });
+            }
+            Step::Advance(n) => engine.advance(*n),
+            Step::NextEvent => {
+                engine.run_to_next_event();
+            }
+            Step::RunToIdle => engine.run_to_idle(),
+            Step::Edit(p) => apply_edit(&mut engine, p)?,
+        }
+    }
+    Ok((engine, history))
+}
+
+impl State {
+    /// A fresh page: the default preset and the documentation's example request.
+    pub fn new() -> State {
+        State::from_parts(Form::default(), "default".into(), None, DEFAULT_SEED, Vec::new())
+            .unwrap_or_else(|e| panic!("the default preset must load: {e}"))
+    }
+
+    fn from_parts(
+        form: Form,
+        preset: String,
+        scenario_json: Option<Rc<String>>,
+        seed: u64,
+        steps: Vec<Step>,
+    ) -> Result<State, String> {
+        let (engine, history) = replay(&preset, scenario_json.as_deref().map(|s| s.as_str()), seed, &steps)?;
+        let preview = engine.preview(&form.params(), &ctx_for(&form.params()));
+        Ok(State {
+            form,
+            preset,
+            seed,
+            scenario_json,
+            steps,
+            engine: Shared::new(engine),
+            history: Shared::new(history),
+            preview: Shared::new(preview),
+            playing: false,
+            speed: SPEEDS[1],
+            carry_ms: 0,
+            notice: None,
+        })
+    }
+
+    /// Opens a permalink fragment: the state it describes, or the default page with a message saying why
+    /// the link could not be opened.
+    pub fn from_fragment(fragment: &str) -> State {
+        match permalink::from_fragment(fragment) {
+            Ok(None) => State::new(),
+            Ok(Some(link)) => match State::from_link(link) {
+                Ok(s) => s,
+                Err(e) => State::new().with_notice(true, format!("This link could not be opened: {e}.")),
+            },
+            Err(e) => State::new().with_notice(
+                true,
+                format!("This link could not be opened: {e}. The default page is shown instead."),
+            ),
+        }
+    }
+
+    fn from_link(link: Link) -> Result<State, String> {
+        let mut form = Form::default();
+        if !link.params.is_empty() {
+            // A link names its own fields: start from an empty request, not the example.
+            form.values.clear();
+        }
+        let unknown = form.apply_params(&link.params);
+        if !unknown.is_empty() {
+            return Err(format!("it names parameters this playground does not know: {}", unknown.join(", ")));
+        }
+        let import = link.steps.iter().position(|s| matches!(s, Step::Edit(p) if param(p, "Edit") == Some("world")));
+        // An imported world is a new start point: the steps before it do not matter.
+        let (scenario, steps) = match import {
+            Some(i) => {
+                let json = match &link.steps[i] {
+                    Step::Edit(p) => param(p, "json").unwrap_or("").to_string(),
+                    _ => String::new(),
+                };
+                (Some(Rc::new(json)), link.steps[i + 1..].to_vec())
+            }
+            None => (None, link.steps),
+        };
+        State::from_parts(form, link.preset, scenario, link.seed, steps)
+    }
+
+    /// The permalink for this state (never containing the secret).
+    pub fn link(&self) -> Link {
+        let mut steps = Vec::new();
+        if let Some(json) = &self.scenario_json {
+            steps.push(Step::Edit(vec![("Edit".into(), "world".into()), ("json".into(), json.to_string())]));
+        }
+        steps.extend(self.steps.iter().cloned());
+        Link {
+            preset: self.preset.clone(),
+            seed: self.seed,
+            params: self.form.params(),
+            steps,
+        }
+    }
+
+    fn with_notice(mut self, error: bool, text: String) -> State {
+        self.notice = Some(Notice { error, text });
+        self
+    }
+
+    fn refresh_preview(&mut self) {
+        let p = self.form.params();
+        self.preview = Shared::new(self.engine.preview(&p, &ctx_for(&p)));
+    }
+
+    fn engine_mut(&mut self) -> &mut Engine {
+        Rc::make_mut(&mut self.engine.0)
+    }
+
+    fn push_step(&mut self, step: Step) {
+        // Consecutive clock moves fold into one, so playing for a minute is one step, not sixty.
+        if let (Step::Advance(n), Some(Step::Advance(m))) = (&step, self.steps.last_mut()) {
+            *m = m.saturating_add(*n);
+            return;
+        }
+        self.steps.push(step);
+    }
+
+    fn send(&mut self, params: Params) {
+        let world_time = self.engine.world_time();
+        let exchange = self.engine_mut().call(&params, &ctx_for(&params));
+        Rc::make_mut(&mut self.history.0).push(HistoryEntry { world_time, exchange });
+        self.push_step(Step::Send(params));
+    }
+
+    fn reset_to(&mut self, preset: String, scenario: Option<Rc<String>>) {
+        match State::from_parts(self.form.clone(), preset, scenario, self.seed, Vec::new()) {
+            Ok(mut s) => {
+                s.speed = self.speed;
+                *self = s;
+            }
+            Err(e) => self.notice = Some(Notice { error: true, text: e }),
+        }
+    }
+
+    /// Applies one action (the reducer's body, testable without Yew).
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::SetAction(a) => self.form.action = a,
+            Action::SetField(k, v) => {
+                self.form.values.insert(k, v);
+            }
+            Action::AddTag => {
+                if self.form.tags.len() < crate::form::MAX_TAGS {
+                    self.form.tags.push((String::new(), String::new()))
+                }
+            }
+            Action::RemoveTag(i) => {
+                if i < self.form.tags.len() {
+                    self.form.tags.remove(i);
+                }
+            }
+            Action::SetTagKey(i, v) => {
+                if let Some(t) = self.form.tags.get_mut(i) {
+                    t.0 = v
+                }
+            }
+            Action::SetTagValue(i, v) => {
+                if let Some(t) = self.form.tags.get_mut(i) {
+                    t.1 = v
+                }
+            }
+            Action::SetFormat(f) => self.form.format = f,
+            Action::SetAccessKeyId(v) => self.form.access_key_id = v,
+            Action::SetSecret(v) => self.form.access_key_secret = v,
+            Action::Send => self.send(self.form.params()),
+            Action::SendParams(p) => self.send(p),
+            Action::Advance(n) => {
+                if n > 0 {
+                    self.engine_mut().advance(n);
+                    self.push_step(Step::Advance(n));
+                }
+            }
+            Action::NextEvent => {
+                if self.engine_mut().run_to_next_event() {
+                    self.push_step(Step::NextEvent);
+                }
+            }
+            Action::RunToIdle => {
+                self.engine_mut().run_to_idle();
+                self.push_step(Step::RunToIdle);
+                self.playing = false;
+            }
+            Action::TogglePlay => self.playing = !self.playing,
+            Action::SetSpeed(s) => self.speed = s.clamp(1, 3600),
+            Action::Tick(ms) => {
+                if self.playing {
+                    let total = self.carry_ms + ms.min(5_000) * self.speed;
+                    let secs = total / 1000;
+                    self.carry_ms = total % 1000;
+                    if secs > 0 {
+                        self.engine_mut().advance(secs);
+                        self.push_step(Step::Advance(secs));
+                    }
+                }
+            }
+            Action::ResetWorld => self.reset_to(self.preset.clone(), None),
+            Action::LoadPreset(p) => self.reset_to(p, None),
+            Action::ImportScenario(json) => match Engine::from_scenario_json(&json, self.seed) {
+                Ok(_) => {
+                    self.reset_to(self.preset.clone(), Some(Rc::new(json)));
+                    self.notice = Some(Notice { error: false, text: "Scenario imported.".into() });
+                }
+                Err(e) => {
+                    self.notice = Some(Notice {
+                        error: true,
+                        text: format!("This scenario file could not be imported: {e}"),
+                    })
+                }
+            },
+            Action::Edit(p) => {
+                let mut engine = (*self.engine.0).clone();
+                match apply_edit(&mut engine, &p) {
+                    Ok(()) => {
+                        self.engine = Shared::new(engine);
+                        self.steps.push(Step::Edit(p));
+                    }
+                    Err(e) => self.notice = Some(Notice { error: true, text: e }),
+                }
+            }
+            Action::OpenLink(f) => {
+                let mut s = State::from_fragment(&f);
+                // The secret the user typed stays: a link never carries one.
+                s.form.access_key_secret = self.form.access_key_secret.clone();
+                *self = s;
+            }
+            Action::Notify(n) => self.notice = Some(n),
+            Action::DismissNotice => self.notice = None,
+        }
+        self.refresh_preview();
+    }
+}
+
+impl Default for State {
+    fn default() -> State {
+        State::new()
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = Rc::unwrap_or_clone(self);
+        s.apply(action);
+        Rc::new(s)
+    }
+}
