@@ -103,12 +103,7 @@ fn tag_name(msg: &str) -> Option<String> {
 
 /// The `Message` of an error body (JSON or XML).
 fn error_message(body: &str) -> Option<String> {
-    if let Some(i) = body.find("<Message>") {
-        let rest = &body[i + 9..];
-        return rest.find("</Message>").map(|j| rest[..j].to_string());
-    }
-    let v: serde_json::Value = serde_json::from_str(body).ok()?;
-    v.get("Message")?.as_str().map(str::to_string)
+    crate::components::history::body_field(body, "Message")
 }
 
 /// The root component.

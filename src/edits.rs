@@ -12,7 +12,7 @@
 
 use copyimage_engine::engine::Engine;
 use copyimage_engine::wire::param;
-use copyimage_engine::world::World;
+use copyimage_engine::scenario;
 use serde_json::Value;
 
 /// Applies `edit` to the engine's world, or says why it cannot.
@@ -23,7 +23,10 @@ pub fn apply(engine: &mut Engine, edit: &[(String, String)]) -> Result<(), Strin
         let raw = param(edit, "value").unwrap_or("");
         serde_json::from_str(raw).unwrap_or_else(|_| Value::String(raw.to_string()))
     };
-    let mut doc = serde_json::to_value(engine.world()).map_err(|e| format!("world edit: {e}"))?;
+    // Through the scenario's own JSON text (not `to_value`/`from_value`): the WASM bundle then carries one
+    // World serializer and one parser, the ones scenario import/export already need.
+    let mut doc: Value =
+        serde_json::from_str(&scenario::to_json(engine.world())).map_err(|e| format!("world edit: {e}"))?;
     match kind {
         "set" => {
             let slot = doc
@@ -51,7 +54,7 @@ pub fn apply(engine: &mut Engine, edit: &[(String, String)]) -> Result<(), Strin
         }
         other => return Err(format!("world edit: unknown kind “{other}”")),
     }
-    let world: World = serde_json::from_value(doc).map_err(|e| format!("world edit refused: {e}"))?;
+    let world = scenario::from_json(&doc.to_string()).map_err(|e| format!("world edit refused: {e}"))?;
     let before = engine.world().clone();
     *engine.world_mut() = world;
     if let Err(e) = engine.revalidate() {

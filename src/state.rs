@@ -13,8 +13,6 @@ use copyimage_engine::wire::{param, Params};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The presets the scenario picker offers (each must be known to `Engine::from_preset`).
-pub const PRESETS: &[&str] = &["default"];
 /// The seed a fresh page uses.
 pub const DEFAULT_SEED: u64 = 1;
 /// Speeds the clock can play at (virtual seconds per real second).
@@ -447,5 +445,109 @@ impl Reducible for State {
         let mut s = Rc::unwrap_or_clone(self);
         s.apply(action);
         Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edits;
+
+    fn body(s: &State) -> String {
+        s.preview.response.body.clone()
+    }
+
+    #[test]
+    fn the_first_preview_is_the_doc_example_copy() {
+        let s = State::new();
+        assert_eq!(s.preview.response.status, 200, "{}", body(&s));
+        assert!(body(&s).contains("\"ImageId\""), "{}", body(&s));
+    }
+
+    #[test]
+    fn send_commits_exactly_the_preview_and_queues_a_copy() {
+        let mut s = State::new();
+        let before = s.preview.response.clone();
+        let tasks = s.engine.world().queue.tasks.len();
+        s.apply(Action::Send);
+        assert_eq!(s.history.len(), 1);
+        assert_eq!(s.history[0].exchange.response, before);
+        assert_eq!(s.engine.world().queue.tasks.len(), tasks + 1);
+        // The next preview is a new request: a new RequestId.
+        assert_ne!(s.preview.response.body, before.body);
+    }
+
+    #[test]
+    fn typing_changes_the_preview_to_the_documented_error() {
+        let mut s = State::new();
+        s.apply(Action::SetField("DestinationRegionId".into(), "cn-hangzhou".into()));
+        assert_eq!(s.preview.response.status, 403);
+        assert!(body(&s).contains("IncorrectDestinationRegion"), "{}", body(&s));
+        s.apply(Action::SetField("DestinationRegionId".into(), "cn-shanghai".into()));
+        assert_eq!(s.preview.response.status, 200);
+    }
+
+    #[test]
+    fn a_link_restores_world_history_and_form_exactly() {
+        let mut s = State::new();
+        s.apply(Action::SetFormat(Format::Xml));
+        s.apply(Action::AddTag);
+        s.apply(Action::SetTagKey(0, "env".into()));
+        s.apply(Action::Send);
+        s.apply(Action::Advance(30));
+        s.apply(Action::Advance(30));
+        s.apply(Action::Edit(edits::set("/settings/queue_limit", "5")));
+        s.apply(Action::SetSecret("my-secret".into()));
+        let frag = permalink::to_fragment(&s.link());
+        assert!(!frag.contains("my-secret"));
+        let t = State::from_fragment(&frag);
+        assert_eq!(t.notice, None);
+        assert_eq!(t.form.tags, s.form.tags);
+        assert_eq!(t.form.format, Format::Xml);
+        assert_eq!(t.engine.world(), s.engine.world());
+        assert_eq!(t.history[0].exchange, s.history[0].exchange);
+        assert_eq!(t.preview.response, s.preview.response);
+        assert_eq!(t.steps.iter().filter(|x| matches!(x, Step::Advance(60))).count(), 1);
+    }
+
+    #[test]
+    fn damaged_links_open_the_default_page_with_a_message() {
+        for f in ["#v=9&preset=default", "#v=1&preset=nope", "#v=1&Bogus=1", "#v=1&steps=q"] {
+            let s = State::from_fragment(f);
+            let n = s.notice.clone().expect(f);
+            assert!(n.error && n.text.starts_with("This link could not be opened"), "{f}: {}", n.text);
+            assert_eq!(s.form, Form::default(), "{f}");
+        }
+    }
+
+    #[test]
+    fn bad_edits_and_imports_are_refused_with_a_message() {
+        let mut s = State::new();
+        let world = s.engine.world().clone();
+        s.apply(Action::Edit(edits::set("/no/such", "1")));
+        assert!(s.notice.take().unwrap().text.contains("no property"));
+        s.apply(Action::Edit(edits::set("/settings/queue_limit", "\"many\"")));
+        assert!(s.notice.take().unwrap().error);
+        s.apply(Action::ImportScenario("{not json".into()));
+        assert!(s.notice.take().unwrap().text.contains("could not be imported"));
+        assert_eq!(s.engine.world(), &world);
+    }
+
+    #[test]
+    fn cancel_and_delete_from_a_row() {
+        let mut s = State::new();
+        s.apply(Action::Send);
+        let id = s.engine.world().queue.tasks.last().unwrap().destination_image_id.clone();
+        let region = s.engine.world().queue.tasks.last().unwrap().destination_region.clone();
+        let form = s.form.clone();
+        s.apply(Action::SendParams(crate::components::world_pane::row_request(&form, "DeleteImage", &region, &id)));
+        assert_eq!(s.history.last().unwrap().exchange.response.status, 403);
+        s.apply(Action::SendParams(crate::components::world_pane::row_request(
+            &form,
+            "CancelCopyImage",
+            &region,
+            &id,
+        )));
+        assert_eq!(s.history.last().unwrap().exchange.response.status, 200, "{}", s.history.last().unwrap().exchange.response.body);
     }
 }

@@ -15,14 +15,24 @@ pub struct HistoryProps {
     pub on_export: Callback<()>,
 }
 
-/// The `Code` of an error body (JSON or XML), for the one-line summary.
-pub fn error_code(body: &str) -> Option<String> {
-    if let Some(i) = body.find("<Code>") {
-        let rest = &body[i + 6..];
-        return rest.find("</Code>").map(|j| rest[..j].to_string());
+/// The value of the first JSON string member `"name":"..."` in `body` (unescaped), or of the XML element
+/// `<name>`. A small reader instead of parsing into a `serde_json::Value`, to keep the bundle lean.
+pub fn body_field(body: &str, name: &str) -> Option<String> {
+    let open = format!("<{name}>");
+    if let Some(i) = body.find(&open) {
+        let rest = &body[i + open.len()..];
+        return rest.find(&format!("</{name}>")).map(|j| rest[..j].to_string());
     }
-    let v: serde_json::Value = serde_json::from_str(body).ok()?;
-    v.get("Code")?.as_str().map(str::to_string)
+    let key = format!("\"{name}\"");
+    let i = body.find(&key)? + key.len();
+    let rest = body[i..].trim_start().strip_prefix(':')?.trim_start();
+    let mut de = serde_json::Deserializer::from_str(rest);
+    serde::Deserialize::deserialize(&mut de).ok()
+}
+
+/// The `Code` of an error body (JSON or XML).
+pub fn error_code(body: &str) -> Option<String> {
+    body_field(body, "Code")
 }
 
 /// The history pane.
@@ -62,7 +72,7 @@ pub fn history(p: &HistoryProps) -> Html {
                             <pre class="status">{ r.status_line() }</pre>
                             <pre class="headers">{ headers_text(&r.headers) }</pre>
                             <pre class="body">{ r.body.clone() }</pre>
-                            { why(&x.rule) }
+                            { why(&x.rule, false) }
                         </details>
                     </li>
                 }

@@ -35,17 +35,18 @@ fn basis_class(b: Basis) -> &'static str {
     }
 }
 
-/// The "why" block for a rule.
-pub fn why(rule: &Rule) -> Html {
+/// The "why" block for a rule; `main` gives it the ids tests and links use (the preview's block only).
+pub fn why(rule: &Rule, main: bool) -> Html {
+    let id = |s: &str| main.then(|| s.to_string());
     html! {
-        <div class={classes!("why", basis_class(rule.basis))} id="why">
+        <div class={classes!("why", basis_class(rule.basis))} id={id("why")}>
             <h3>{ "Why" }</h3>
             <p>
-                <span class="badge" id="why-basis">{ basis_label(rule.basis) }</span>{ " " }
-                <code id="why-rule">{ rule.id.clone() }</code>
+                <span class="badge" id={id("why-basis")}>{ basis_label(rule.basis) }</span>{ " " }
+                <code id={id("why-rule")}>{ rule.id.clone() }</code>
             </p>
-            <blockquote id="why-quote">{ rule.quote.clone() }</blockquote>
-            <p class="source">{ "Source: " }<span id="why-source">{ rule.source.clone() }</span></p>
+            <blockquote id={id("why-quote")}>{ rule.quote.clone() }</blockquote>
+            <p class="source">{ "Source: " }<span id={id("why-source")}>{ rule.source.clone() }</span></p>
             if rule.basis == Basis::Fidelity {
                 <p class="note">{ "The sources disagree or are silent here; this is the playground's choice, \
                     written in FIDELITY.md. A world setting may switch it." }</p>
@@ -96,7 +97,7 @@ pub fn response_pane(p: &ResponsePaneProps) -> Html {
                 <pre id="response-headers" class="headers">{ headers_text(&r.headers) }</pre>
                 <pre id="response-body" class="body">{ r.body.clone() }</pre>
             </div>
-            { why(&x.rule) }
+            { why(&x.rule, true) }
         </section>
     }
 }

@@ -260,7 +260,7 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                 <label for="scenario-file">{ "Scenario file" }</label>
                 <input type="file" id="scenario-file" accept=".json,application/json" onchange={on_file} />
                 <label for="scenario-json">{ "Scenario JSON" }</label>
-                <textarea id="scenario-json" ref={json_ref} rows="6" spellcheck="false"></textarea>
+                <textarea id="scenario-json" ref={json_ref} rows="6" spellcheck="false" />
                 <button type="button" id="import-scenario" onclick={import}>{ "Import scenario" }</button>
             </details>
         </section>
