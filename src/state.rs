@@ -178,7 +178,7 @@ pub fn apply_edit(engine: &mut Engine, edit: &[(String, String)]) -> Result<(), 
 }
 
 /// Builds the engine for a start point and replays `steps`; returns the engine and the history.
-fn replay(
+pub fn replay(
     preset: &str,
     scenario: Option<&str>,
     seed: u64,

@@ -111,7 +111,8 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
         let d = d.clone();
         let a = fault_action.clone();
         Callback::from(move |_| {
-            let v = serde_json::json!({"action": *a, "kind": kind, "remaining": 1}).to_string();
+            let action: String = a.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '*').collect();
+            let v = format!(r#"{{"action":"{action}","kind":"{kind}","remaining":1}}"#);
             d.emit(Action::Edit(add("/faults", v)))
         })
     };
@@ -150,7 +151,8 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                     <select id="s-caller" onchange={on_select(d, |v| set("/caller", if v.is_empty() {
                             r#"{"kind":"root"}"#.to_string()
                         } else {
-                            serde_json::json!({"kind": "ram_user", "name": v}).to_string()
+                            let name: String = v.chars().filter(|c| c.is_ascii_alphanumeric() || "-_.@".contains(*c)).collect();
+                            format!(r#"{{"kind":"ram_user","name":"{name}"}}"#)
                         }))}>
                         <option value="" selected={matches!(w.caller, copyimage_engine::world::Caller::Root)}>{ "the account (root)" }</option>
                         { for w.ram_users.iter().map(|u| {

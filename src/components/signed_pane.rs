@@ -1,12 +1,13 @@
-//! The signed request: the V1 URL, the V3 headers, the raw HTTP request, each with a copy button. The wire
-//! clock is the browser's real UTC time and every render signs with a fresh nonce; the secret is used to
-//! sign and is never shown.
+//! The signed request: the V1 URL, the V3 headers, the raw HTTP request, curl, the aliyun CLI and SDK
+//! snippets (Python, TypeScript, Java, Go), each with a copy button. All of it comes from the engine's
+//! `generate` module. The wire clock is the browser's real UTC time and every render signs with a fresh
+//! nonce; the secret signs and is never shown (the snippets read it from the environment).
 
 use super::copy_button::CopyButton;
-use crate::form::{Form, VERSION};
-use crate::state::host_for;
+use crate::form::Form;
 use copyimage_engine::clock::UtcTime;
-use copyimage_engine::sign;
+use copyimage_engine::gateway::SignatureStyle;
+use copyimage_engine::generate::{self, GenerateInput};
 use yew::prelude::*;
 
 /// Props of [`SignedPane`].
@@ -21,7 +22,7 @@ fn wire_now() -> UtcTime {
     UtcTime((js_sys::Date::now() / 1000.0) as i64)
 }
 
-/// A fresh nonce: 32 hex characters from the browser's random generator (as the Tea SDK sends).
+/// A fresh nonce: 32 hex characters from the browser's random generator (the form the Tea SDK sends).
 fn fresh_nonce() -> String {
     (0..4)
         .map(|_| format!("{:08x}", (js_sys::Math::random() * 4_294_967_296.0) as u64 & 0xffff_ffff))
@@ -30,44 +31,37 @@ fn fresh_nonce() -> String {
 
 /// The texts the pane shows: (title, element id, text).
 pub fn signed_texts(form: &Form, now: UtcTime, nonce: &str) -> Vec<(&'static str, &'static str, String)> {
-    let business = form.business_params();
-    let host = host_for(&business);
+    let mut params = vec![
+        ("Action".to_string(), form.op().action.to_string()),
+        ("Format".to_string(), form.format.as_str().to_string()),
+    ];
+    params.extend(form.business_params());
     let ts = now.to_iso8601();
-    // V1: common parameters, then Action and the business parameters; GET to the region's endpoint.
-    let mut v1 = sign::v1_common_params(&form.access_key_id, &ts, nonce);
-    v1 = sign::merge_params(&v1, &[("Format".to_string(), form.format.as_str().to_string())]);
-    v1.push(("Action".into(), form.op().action.into()));
-    v1.extend(business.iter().cloned());
-    let s1 = sign::sign_v1("GET", &v1, &form.access_key_secret);
-    let url = format!("https://{host}/?{}", sign::v1_signed_query(&v1, &s1.signature));
-    // V3: POST with the business parameters in the query and the doc's six signed headers.
-    let headers = sign::v3_doc_headers(&host, form.op().action, VERSION, &ts, nonce, "");
-    let signed = sign::sign_v3(&sign::V3Input {
-        method: "POST",
-        path: "/",
-        query: &business,
-        headers: &headers,
-        signed_headers: None,
-        hashed_payload: &sign::sha256_hex(b""),
-        access_key_id: &form.access_key_id,
-        secret: &form.access_key_secret,
-    });
-    let mut v3_headers: Vec<String> = headers.iter().map(|(k, v)| format!("{k}: {v}")).collect();
-    v3_headers.push(format!("Authorization: {}", signed.authorization));
-    let v3_query = sign::v1_signed_query(&business, "")
-        .trim_end_matches("Signature=")
-        .trim_end_matches('&')
-        .to_string();
-    let raw = format!(
-        "POST /?{v3_query} HTTP/1.1\n{}\ncontent-length: 0\n",
-        v3_headers.join("\n")
-    );
+    let mut v1 = GenerateInput::new(params, &form.access_key_id, &form.access_key_secret, &ts, nonce);
+    v1.method = "GET".into();
+    let g1 = generate::generate(&v1);
+    let mut v3 = v1.clone();
+    v3.method = "POST".into();
+    v3.style = SignatureStyle::V3;
+    let s3 = generate::sign_request(&v3);
+    let v3_headers = s3
+        .request
+        .headers
+        .iter()
+        .map(|(k, v)| format!("{k}: {v}"))
+        .collect::<Vec<_>>()
+        .join("\n");
     vec![
-        ("V1 signed URL (HMAC-SHA1, GET)", "signed-v1-url", url),
-        ("V1 string to sign", "signed-v1-sts", s1.string_to_sign),
-        ("V3 headers (ACS3-HMAC-SHA256)", "signed-v3-headers", v3_headers.join("\n")),
-        ("V3 canonical request", "signed-v3-canonical", signed.canonical_request),
-        ("Raw HTTP request (V3)", "signed-raw-http", raw),
+        ("V1 signed URL (HMAC-SHA1, GET)", "signed-v1-url", g1.signed.url.clone()),
+        ("V1 string to sign", "signed-v1-sts", g1.signed.string_to_sign.clone()),
+        ("V3 headers (ACS3-HMAC-SHA256, POST)", "signed-v3-headers", v3_headers),
+        ("Raw HTTP request (V3)", "signed-raw-http", generate::raw_http(&s3)),
+        ("curl (V1)", "signed-curl", g1.curl),
+        ("aliyun CLI", "signed-aliyun-cli", g1.aliyun_cli),
+        ("Python SDK", "signed-python", g1.python),
+        ("TypeScript SDK", "signed-typescript", g1.typescript),
+        ("Java SDK", "signed-java", g1.java),
+        ("Go SDK", "signed-go", g1.go),
     ]
 }
 
@@ -79,14 +73,40 @@ pub fn signed_pane(p: &SignedPaneProps) -> Html {
         <section class="pane" id="signed-pane" aria-labelledby="signed-h">
             <h2 id="signed-h">{ "Signed request" }</h2>
             <p class="desc">{ "Signed now with your key pair (real UTC time, a fresh nonce each time). \
-                The secret signs; it is never shown, stored or exported." }</p>
-            { for texts.into_iter().map(|(title, id, text)| html! {
-                <div class="snippet">
-                    <div class="snippet-head"><h3>{ title }</h3>
-                        <CopyButton text={text.clone()} what={title} id={format!("copy-{id}")} /></div>
+                The secret signs; it is never shown, stored or exported: the snippets read it from the \
+                environment." }</p>
+            { for texts.into_iter().enumerate().map(|(i, (title, id, text))| html! {
+                <details class="snippet" open={i < 3}>
+                    <summary class="snippet-head"><h3>{ title }</h3></summary>
+                    <CopyButton text={text.clone()} what={title} id={format!("copy-{id}")} />
                     <pre id={id}>{ text }</pre>
-                </div>
+                </details>
             }) }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_secret_signs_but_is_never_shown() {
+        let mut f = Form::default();
+        f.access_key_secret = "my-very-secret-key".into();
+        let now = UtcTime::parse_iso8601("2024-05-20T08:30:00Z").unwrap();
+        let texts = signed_texts(&f, now, "3ee8c1b883d344afa94f4e0ad82fd6cf");
+        assert_eq!(texts.len(), 10);
+        for (title, _, t) in &texts {
+            assert!(!t.contains("my-very-secret-key"), "{title}: {t}");
+        }
+        let url = &texts[0].2;
+        assert!(url.starts_with("https://ecs.cn-hangzhou.aliyuncs.com/?"), "{url}");
+        assert!(url.contains("Action=CopyImage") && url.contains("Signature="), "{url}");
+        assert!(url.contains("ImageId=m-bp1h46wfpjsjastc%2A%2A%2A%2A"), "{url}");
+        assert!(texts[2].2.contains("ACS3-HMAC-SHA256 Credential=testid"), "{}", texts[2].2);
+        // A different secret gives a different signature: the typed pair is really used.
+        f.access_key_secret = "other".into();
+        assert_ne!(signed_texts(&f, now, "3ee8c1b883d344afa94f4e0ad82fd6cf")[0].2, *url);
     }
 }
