@@ -1,6 +1,7 @@
 //! The playground's frame: the header with "Copy link", the request, response, signed-request, history,
 //! world and scenario panes, and the glue to the browser (URL fragment, clock timer, downloads).
 
+use crate::components::copy_button::copy_text;
 use crate::components::field::FieldError;
 use crate::components::history::{error_code, History};
 use crate::components::request_pane::RequestPane;
@@ -8,7 +9,6 @@ use crate::components::response_pane::ResponsePane;
 use crate::components::scenario_pane::ScenarioPane;
 use crate::components::signed_pane::SignedPane;
 use crate::components::world_pane::WorldPane;
-use crate::components::copy_button::copy_text;
 use crate::permalink;
 use crate::state::{Action, State};
 use copyimage_engine::docs;
@@ -46,12 +46,18 @@ fn current_hash() -> String {
 
 /// Offers `text` as a file download (a Blob URL; nothing leaves the page).
 pub fn download(name: &str, mime: &str, text: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let parts = js_sys::Array::of1(&text.into());
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     if let Ok(a) = doc.create_element("a") {
         let _ = a.set_attribute("href", &url);
         let _ = a.set_attribute("download", name);
@@ -73,7 +79,9 @@ fn field_errors(action: &str, x: &Exchange) -> BTreeMap<String, FieldError> {
     if x.response.status < 400 {
         return out;
     }
-    let Some(code) = error_code(&x.response.body) else { return out };
+    let Some(code) = error_code(&x.response.body) else {
+        return out;
+    };
     let message = error_message(&x.response.body).unwrap_or_default();
     let field = if code == "MissingParameter" || code.starts_with("InvalidTag") || code.contains("Tag") {
         // `The input parameter "ImageId" that is mandatory ...` / `The specified Tag.1.Key is not valid.`
@@ -83,8 +91,16 @@ fn field_errors(action: &str, x: &Exchange) -> BTreeMap<String, FieldError> {
     }
     .or_else(|| docs::param_for_error(action, &code).map(|d| d.name.to_string()));
     if let Some(f) = field {
-        let f = if f == "Tag.N.Key" || f == "Tag.N.Value" { f.replace(".N.", ".1.") } else { f };
-        out.insert(f, FieldError { code, message, quote: x.rule.quote.clone() });
+        // The documented tag messages say `Tag.n.Key`, not which row: such an error goes to the tag group.
+        let f = if f.contains(".N.") { "Tags".to_string() } else { f };
+        out.insert(
+            f,
+            FieldError {
+                code,
+                message,
+                quote: x.rule.quote.clone(),
+            },
+        );
     }
     out
 }
@@ -178,14 +194,20 @@ pub fn app() -> Html {
     let copy_link = {
         let link_copied = link_copied.clone();
         Callback::from(move |_| {
-            let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+            let href = web_sys::window()
+                .and_then(|w| w.location().href().ok())
+                .unwrap_or_default();
             link_copied.set(copy_text(&href));
         })
     };
     let export_transcript = {
         let state = state.clone();
         Callback::from(move |_| {
-            download("copyimage-transcript.json", "application/json", &crate::export::transcript(&state))
+            download(
+                "copyimage-transcript.json",
+                "application/json",
+                &crate::export::transcript(&state),
+            )
         })
     };
     let errors = Rc::new(field_errors(&state.form.action, &state.preview));

@@ -11,8 +11,8 @@
 //! inconsistent world: a bad edit is refused with the engine's message.
 
 use copyimage_engine::engine::Engine;
-use copyimage_engine::wire::param;
 use copyimage_engine::scenario;
+use copyimage_engine::wire::param;
 use serde_json::Value;
 
 /// Applies `edit` to the engine's world, or says why it cannot.

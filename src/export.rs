@@ -12,9 +12,14 @@ use copyimage_engine::transcript::{self, ScenarioRef, Transcript};
 pub fn transcript(state: &State) -> String {
     let last_edit = state.steps.iter().rposition(|s| matches!(s, Step::Edit(_)));
     let inline = |steps: &[Step]| {
-        replay(&state.preset, state.scenario_json.as_deref().map(|s| s.as_str()), state.seed, steps)
-            .ok()
-            .map(|(engine, _)| ScenarioRef::Inline(Box::new(engine.world().clone())))
+        replay(
+            &state.preset,
+            state.scenario_json.as_deref().map(|s| s.as_str()),
+            state.seed,
+            steps,
+        )
+        .ok()
+        .map(|(engine, _)| ScenarioRef::Inline(Box::new(engine.world().clone())))
     };
     let (start, rest): (Option<ScenarioRef>, &[Step]) = match (last_edit, &state.scenario_json) {
         (Some(i), _) => (inline(&state.steps[..=i]), &state.steps[i + 1..]),
@@ -96,7 +101,10 @@ fn recorded(state: &State, steps: &[Step]) -> Vec<transcript::Recorded> {
                 }
             }
             Step::Edit(_) => {}
-            _ => out.push(transcript::Recorded::Clock { step: i, world_time: clock.get(i).copied().unwrap_or(0) }),
+            _ => out.push(transcript::Recorded::Clock {
+                step: i,
+                world_time: clock.get(i).copied().unwrap_or(0),
+            }),
         }
     }
     out

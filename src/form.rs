@@ -207,7 +207,9 @@ mod tests {
         assert_eq!(p[0], ("Action".to_string(), "CopyImage".to_string()));
         assert!(p.contains(&("ImageId".to_string(), "m-bp1h46wfpjsjastc****".to_string())));
         assert!(p.contains(&("RegionId".to_string(), "cn-hangzhou".to_string())));
-        assert!(!p.iter().any(|(k, v)| k.contains("Secret") || v == DEMO_ACCESS_KEY_SECRET));
+        assert!(!p
+            .iter()
+            .any(|(k, v)| k.contains("Secret") || v == DEMO_ACCESS_KEY_SECRET));
     }
 
     #[test]

@@ -277,7 +277,10 @@ mod tests {
         };
         let frag = to_fragment(&link);
         assert!(!frag.contains("hunter2") && !frag.contains("AccessKeySecret"), "{frag}");
-        assert!(frag.starts_with("v=1&preset=busy%20queue&seed=42&Action=CopyImage&"), "{frag}");
+        assert!(
+            frag.starts_with("v=1&preset=busy%20queue&seed=42&Action=CopyImage&"),
+            "{frag}"
+        );
         let back = from_fragment(&frag).unwrap().unwrap();
         let mut expected = link.clone();
         expected.params.retain(|(k, _)| k != "AccessKeySecret");
@@ -316,7 +319,15 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_input() {
-        for f in ["#v=1&=", "#&&&", "#v=1&steps=,,,", "#v=1&steps=s%", "#=1", "#v=1&steps=t", "#v=1&%=%"] {
+        for f in [
+            "#v=1&=",
+            "#&&&",
+            "#v=1&steps=,,,",
+            "#v=1&steps=s%",
+            "#=1",
+            "#v=1&steps=t",
+            "#v=1&%=%",
+        ] {
             let _ = from_fragment(f);
         }
     }

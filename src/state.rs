@@ -263,9 +263,15 @@ impl State {
         }
         let unknown = form.apply_params(&link.params);
         if !unknown.is_empty() {
-            return Err(format!("it names parameters this playground does not know: {}", unknown.join(", ")));
+            return Err(format!(
+                "it names parameters this playground does not know: {}",
+                unknown.join(", ")
+            ));
         }
-        let import = link.steps.iter().position(|s| matches!(s, Step::Edit(p) if param(p, "Edit") == Some("world")));
+        let import = link
+            .steps
+            .iter()
+            .position(|s| matches!(s, Step::Edit(p) if param(p, "Edit") == Some("world")));
         // An imported world is a new start point: the steps before it do not matter.
         let (scenario, steps) = match import {
             Some(i) => {
@@ -284,7 +290,10 @@ impl State {
     pub fn link(&self) -> Link {
         let mut steps = Vec::new();
         if let Some(json) = &self.scenario_json {
-            steps.push(Step::Edit(vec![("Edit".into(), "world".into()), ("json".into(), json.to_string())]));
+            steps.push(Step::Edit(vec![
+                ("Edit".into(), "world".into()),
+                ("json".into(), json.to_string()),
+            ]));
         }
         steps.extend(self.steps.iter().cloned());
         Link {
@@ -401,7 +410,10 @@ impl State {
             Action::ImportScenario(json) => match Engine::from_scenario_json(&json, self.seed) {
                 Ok(_) => {
                     self.reset_to(self.preset.clone(), Some(Rc::new(json)));
-                    self.notice = Some(Notice { error: false, text: "Scenario imported.".into() });
+                    self.notice = Some(Notice {
+                        error: false,
+                        text: "Scenario imported.".into(),
+                    });
                 }
                 Err(e) => {
                     self.notice = Some(Notice {
@@ -512,10 +524,19 @@ mod tests {
 
     #[test]
     fn damaged_links_open_the_default_page_with_a_message() {
-        for f in ["#v=9&preset=default", "#v=1&preset=nope", "#v=1&Bogus=1", "#v=1&steps=q"] {
+        for f in [
+            "#v=9&preset=default",
+            "#v=1&preset=nope",
+            "#v=1&Bogus=1",
+            "#v=1&steps=q",
+        ] {
             let s = State::from_fragment(f);
             let n = s.notice.clone().expect(f);
-            assert!(n.error && n.text.starts_with("This link could not be opened"), "{f}: {}", n.text);
+            assert!(
+                n.error && n.text.starts_with("This link could not be opened"),
+                "{f}: {}",
+                n.text
+            );
             assert_eq!(s.form, Form::default(), "{f}");
         }
     }
@@ -537,10 +558,23 @@ mod tests {
     fn cancel_and_delete_from_a_row() {
         let mut s = State::new();
         s.apply(Action::Send);
-        let id = s.engine.world().queue.tasks.last().unwrap().destination_image_id.clone();
+        let id = s
+            .engine
+            .world()
+            .queue
+            .tasks
+            .last()
+            .unwrap()
+            .destination_image_id
+            .clone();
         let region = s.engine.world().queue.tasks.last().unwrap().destination_region.clone();
         let form = s.form.clone();
-        s.apply(Action::SendParams(crate::components::world_pane::row_request(&form, "DeleteImage", &region, &id)));
+        s.apply(Action::SendParams(crate::components::world_pane::row_request(
+            &form,
+            "DeleteImage",
+            &region,
+            &id,
+        )));
         assert_eq!(s.history.last().unwrap().exchange.response.status, 403);
         s.apply(Action::SendParams(crate::components::world_pane::row_request(
             &form,
@@ -548,6 +582,11 @@ mod tests {
             &region,
             &id,
         )));
-        assert_eq!(s.history.last().unwrap().exchange.response.status, 200, "{}", s.history.last().unwrap().exchange.response.body);
+        assert_eq!(
+            s.history.last().unwrap().exchange.response.status,
+            200,
+            "{}",
+            s.history.last().unwrap().exchange.response.body
+        );
     }
 }

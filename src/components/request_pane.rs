@@ -115,6 +115,12 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
                 <div class="tags">
                     <h3>{ "Tags" }</h3>
                     <p class="desc">{ tag_key.description }</p>
+                    if let Some(e) = p.errors.get("Tags") {
+                        <p class="field-error" id="tags-err" role="status">
+                            <code>{ e.code.clone() }</code>{ ": " }{ e.message.clone() }
+                            <br /><span class="rule">{ "Rule: " }{ e.quote.clone() }</span>
+                        </p>
+                    }
                     { for tags }
                     <button type="button" id="add-tag" onclick={add_tag} disabled={form.tags.len() >= MAX_TAGS}>
                         { format!("Add tag ({}/{MAX_TAGS})", form.tags.len()) }

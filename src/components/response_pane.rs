@@ -61,7 +61,10 @@ pub fn why(rule: &Rule, main: bool) -> Html {
 
 /// The headers block text (`Name: value` lines).
 pub fn headers_text(h: &[(String, String)]) -> String {
-    h.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join("\n")
+    h.iter()
+        .map(|(k, v)| format!("{k}: {v}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The response pane.

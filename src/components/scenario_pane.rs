@@ -67,7 +67,11 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
     let export = {
         let engine = p.engine.clone();
         Callback::from(move |_| {
-            crate::app::download("copyimage-scenario.json", "application/json", &scenario::to_json(engine.world()))
+            crate::app::download(
+                "copyimage-scenario.json",
+                "application/json",
+                &scenario::to_json(engine.world()),
+            )
         })
     };
     let import = {
@@ -83,7 +87,9 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
         let d = d.clone();
         Callback::from(move |e: Event| {
             let el: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = el.files().and_then(|f| f.get(0)) else { return };
+            let Some(file) = el.files().and_then(|f| f.get(0)) else {
+                return;
+            };
             let d = d.clone();
             yew::platform::spawn_local(async move {
                 match wasm_bindgen_futures::JsFuture::from(file.text()).await {
@@ -197,7 +203,7 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                     { for w.images.iter().enumerate().map(|(i, img)| html! {
                         <tr data-image={img.id.clone()}>
                             <td><code>{ img.id.clone() }</code><br />{ img.name.clone() }</td>
-                            <td><select aria-label={format!("Status of {}", img.id)}
+                            <td><select aria-label={format!("{} status", img.id)}
                                 onchange={on_select(d, move |v| set(&format!("/images/{i}/status"), v))}>
                                 { for ImageStatus::ALL.iter().map(|st| html! {
                                     <option value={st.as_str()} selected={*st == img.status}>{ st.as_str() }</option>
@@ -237,8 +243,8 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                 <label for="fault-action">{ "Action the fault hits (* for any)" }</label>
                 <input id="fault-action" value={(*fault_action).clone()} oninput={on_fault_action} />
                 <div class="buttons">
-                    <button type="button" id="fault-500" onclick={add_fault("internal_error500")}>{ "Next call: 500 InternalError" }</button>
-                    <button type="button" id="fault-403" onclick={add_fault("internal_error403")}>{ "Next call: 403 InternalError" }</button>
+                    <button type="button" id="fault-500" onclick={add_fault("internal_error_500")}>{ "Next call: 500 InternalError" }</button>
+                    <button type="button" id="fault-403" onclick={add_fault("internal_error_403")}>{ "Next call: 403 InternalError" }</button>
                     <button type="button" id="fault-copy" onclick={add_fault("copy_fails")}>{ "Next copy fails" }</button>
                 </div>
                 <ul class="plain">

@@ -25,7 +25,12 @@ fn wire_now() -> UtcTime {
 /// A fresh nonce: 32 hex characters from the browser's random generator (the form the Tea SDK sends).
 fn fresh_nonce() -> String {
     (0..4)
-        .map(|_| format!("{:08x}", (js_sys::Math::random() * 4_294_967_296.0) as u64 & 0xffff_ffff))
+        .map(|_| {
+            format!(
+                "{:08x}",
+                (js_sys::Math::random() * 4_294_967_296.0) as u64 & 0xffff_ffff
+            )
+        })
         .collect()
 }
 
@@ -104,7 +109,11 @@ mod tests {
         assert!(url.starts_with("https://ecs.cn-hangzhou.aliyuncs.com/?"), "{url}");
         assert!(url.contains("Action=CopyImage") && url.contains("Signature="), "{url}");
         assert!(url.contains("ImageId=m-bp1h46wfpjsjastc%2A%2A%2A%2A"), "{url}");
-        assert!(texts[2].2.contains("ACS3-HMAC-SHA256 Credential=testid"), "{}", texts[2].2);
+        assert!(
+            texts[2].2.contains("ACS3-HMAC-SHA256 Credential=testid"),
+            "{}",
+            texts[2].2
+        );
         // A different secret gives a different signature: the typed pair is really used.
         f.access_key_secret = "other".into();
         assert_ne!(signed_texts(&f, now, "3ee8c1b883d344afa94f4e0ad82fd6cf")[0].2, *url);

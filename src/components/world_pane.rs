@@ -96,7 +96,11 @@ pub fn world_pane(p: &WorldPaneProps) -> Html {
         })
     };
     let task = |id: &usize| w.queue.tasks.iter().find(|t| t.id == *id);
-    let lanes = w.queue.lanes().iter().filter(|(_, l)| !l.running.is_empty() || !l.waiting.is_empty());
+    let lanes = w
+        .queue
+        .lanes()
+        .iter()
+        .filter(|(_, l)| !l.running.is_empty() || !l.waiting.is_empty());
     let finished: Vec<&CopyTask> = w.queue.tasks.iter().filter(|t| !t.state.is_active()).collect();
     let idle = w.queue.active_tasks().next().is_none();
     let image_rows = w.images.iter().map(|i| {

@@ -1,0 +1,76 @@
+// The permalink: a round trip restores the page exactly, a hand-written v1 link opens, a damaged or
+// unknown-version link gives a clear message and the default page, the secret is never in the URL.
+import { test, expect } from './helpers';
+import { field, body, expectPreview, openAt } from './ui-common';
+
+test('round trip: form, world edits and history come back exactly', async ({ page, context }) => {
+  await openAt(page);
+  await field(page, 'DestinationImageName').fill('round-trip');
+  await page.locator('#add-tag').click();
+  await field(page, 'Tag.1.Key').fill('team');
+  await field(page, 'Tag.1.Value').fill('docs');
+  await page.getByLabel('Format XML').check();
+  await page.getByLabel(/^AccessKeySecret/).fill('never-in-a-link');
+  await page.locator('#send').click();
+  await page.locator('#advance-60').click();
+  await page.locator('#s-queue-limit').fill('3');
+  await page.locator('#s-queue-limit').press('Enter');
+  await page.locator('#s-queue-limit').blur();
+  const url = page.url();
+  expect(url).toContain('#v=1&');
+  expect(url).not.toContain('never-in-a-link');
+  expect(url).not.toContain('AccessKeySecret');
+  const previewBefore = await body(page).textContent();
+  const historyBefore = await page.locator('#history-pane .entry pre.body').allTextContents();
+  const clockBefore = await page.locator('#world-time').textContent();
+
+  const other = await context.newPage();
+  await openAt(other, url.slice(url.indexOf('#')));
+  await expect(field(other, 'DestinationImageName')).toHaveValue('round-trip');
+  await expect(field(other, 'Tag.1.Value')).toHaveValue('docs');
+  await expect(other.getByLabel('Format XML')).toBeChecked();
+  await expect(other.locator('#s-queue-limit')).toHaveValue('3');
+  await expect(body(other)).toHaveText(previewBefore!);
+  expect(await other.locator('#history-pane .entry pre.body').allTextContents()).toEqual(historyBefore);
+  await expect(other.locator('#world-time')).toHaveText(clockBefore!);
+  // The secret stays behind: the new page has the demo secret.
+  await expect(field(other, 'AccessKeySecret')).toHaveValue('testsecret');
+});
+
+test('a hand-written v1 link opens the request it names', async ({ page }) => {
+  await openAt(page, '#v=1&preset=default&RegionId=cn-hangzhou&ImageId=m-bp1h46wfpjsjastc****&DestinationRegionId=cn-beijing');
+  await expect(field(page, 'DestinationRegionId')).toHaveValue('cn-beijing');
+  await expectPreview(page, 'HTTP/1.1 200 OK', null);
+  await expect(page.locator('#notice')).toHaveCount(0);
+  // The doc's own sample request (no DestinationRegionId) opens too.
+  await openAt(page, '#v=1&preset=default&RegionId=cn-hangzhou&ImageId=m-bp1h46wfpjsjastc****');
+  await expect(field(page, 'DestinationRegionId')).toHaveValue('');
+  await expect(page.locator('#notice')).toHaveCount(0);
+});
+
+for (const [name, frag, words] of [
+  ['unknown version', '#v=2&preset=default', 'version “2”'],
+  ['no version', '#preset=default&RegionId=cn-hangzhou', 'no version'],
+  ['damaged encoding', '#v=1&ImageId=%E0%A4', 'not valid percent-encoded'],
+  ['unknown preset', '#v=1&preset=nope', 'no preset named'],
+  ['unknown parameter', '#v=1&Imageid=m-x', 'Imageid'],
+  ['a secret in the link', '#v=1&AccessKeySecret=abc', 'never put in links'],
+] as const) {
+  test(`a link with ${name} gives a clear message and the default page`, async ({ page }) => {
+    await openAt(page, frag);
+    await expect(page.locator('#notice')).toContainText('This link could not be opened');
+    await expect(page.locator('#notice')).toContainText(words);
+    await expect(field(page, 'ImageId')).toHaveValue('m-bp1h46wfpjsjastc****');
+    await expectPreview(page, 'HTTP/1.1 200 OK', null);
+  });
+}
+
+test('Copy link copies the page URL', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openAt(page);
+  await field(page, 'DestinationImageName').fill('linked');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('DestinationImageName=linked');
+  expect(copied).toBe(page.url());
+});
