@@ -214,8 +214,10 @@ mod tests {
 
     #[test]
     fn tags_go_on_the_wire_numbered_and_whole() {
-        let mut f = Form::default();
-        f.tags = vec![("a".into(), "".into()), ("b".into(), "2".into())];
+        let mut f = Form {
+            tags: vec![("a".into(), "".into()), ("b".into(), "2".into())],
+            ..Form::default()
+        };
         let p = f.business_params();
         let tail: Vec<_> = p.iter().skip_while(|(k, _)| !k.starts_with("Tag.")).cloned().collect();
         assert_eq!(

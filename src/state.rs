@@ -110,7 +110,7 @@ impl PartialEq for State {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Choose the operation.
-    SetAction(String),
+    ChooseOperation(String),
     /// Type into a field (by wire name).
     SetField(String, String),
     /// Add an empty tag row.
@@ -347,7 +347,7 @@ impl State {
     /// Applies one action (the reducer's body, testable without Yew).
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::SetAction(a) => self.form.action = a,
+            Action::ChooseOperation(a) => self.form.action = a,
             Action::SetField(k, v) => {
                 self.form.values.insert(k, v);
             }

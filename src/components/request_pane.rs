@@ -54,7 +54,7 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
         let d = d.clone();
         Callback::from(move |e: Event| {
             let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            d.emit(Action::SetAction(el.value()));
+            d.emit(Action::ChooseOperation(el.value()));
         })
     };
     let world = p.engine.world();

@@ -97,8 +97,10 @@ mod tests {
 
     #[test]
     fn the_secret_signs_but_is_never_shown() {
-        let mut f = Form::default();
-        f.access_key_secret = "my-very-secret-key".into();
+        let mut f = Form {
+            access_key_secret: "my-very-secret-key".into(),
+            ..Form::default()
+        };
         let now = UtcTime::parse_iso8601("2024-05-20T08:30:00Z").unwrap();
         let texts = signed_texts(&f, now, "3ee8c1b883d344afa94f4e0ad82fd6cf");
         assert_eq!(texts.len(), 10);
