@@ -1,16 +1,39 @@
 //! `copyimage`: the command-line face of the CopyImage engine.
 //!
 //! Each subcommand lives in its own module and only translates between the shell and the engine.
-//! Exit codes: 0 success, 1 the operation failed (e.g. a request was answered with an error where the
-//! command says so), 2 usage mistakes.
+//! Conventions: the result goes to stdout and nothing else does (diagnostics go to stderr); JSON output
+//! where a program reads it (`--output json`). Exit codes: 0 success, 1 the operation failed (e.g.
+//! `run --check` found a difference, `call --fail` got an error response, a state file is corrupt),
+//! 2 usage mistakes (bad arguments, unreadable or invalid input files).
 
 use clap::{Parser, Subcommand};
 
+mod call_cmd;
+mod errors_cmd;
+mod output;
+mod run_cmd;
+mod serve;
 mod sign_cmd;
+mod world;
 
 /// Generate, sign and simulate Alibaba Cloud ECS CopyImage requests without an account.
 #[derive(Parser, Debug)]
-#[command(name = "copyimage", version, about, long_about = None)]
+#[command(
+    name = "copyimage",
+    version,
+    about,
+    long_about = None,
+    after_help = "Examples:
+  copyimage call Action=CopyImage Version=2014-05-26 Format=JSON RegionId=cn-hangzhou \\
+      ImageId=m-bp1fq2h3gbxtc5dm9k1a DestinationRegionId=cn-shanghai
+  copyimage errors --output json
+  copyimage errors --reproduce IncorrectDestinationRegion
+  copyimage run docs/examples/copy.json --check
+  copyimage serve --address 127.0.0.1:0 --state world.json
+  copyimage sign --access-key-id testid --access-key-secret testsecret RegionId=cn-hangzhou ImageId=m-x
+
+Run `copyimage <command> --help` for each command's options and examples."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -24,6 +47,14 @@ enum Command {
     Sign(sign_cmd::SignArgs),
     /// Check a signed URL against a secret and explain any mismatch.
     Verify(sign_cmd::VerifyArgs),
+    /// Send one request (KEY=VALUE parameters, as on the wire) to a simulated world; print the HTTP response.
+    Call(call_cmd::CallArgs),
+    /// Run a transcript (scenario, seed, steps) and print its responses; --check compares with the stored ones.
+    Run(run_cmd::RunArgs),
+    /// List the error catalog (stable ID, HTTP status, code, message, how to reproduce) or reproduce one entry.
+    Errors(errors_cmd::ErrorsArgs),
+    /// Serve a local ECS endpoint (RPC over HTTP, V1 and V3 signatures) that the official SDKs can call.
+    Serve(serve::ServeArgs),
 }
 
 fn main() {
@@ -37,6 +68,10 @@ fn main() {
         }
         Command::Sign(args) => sign_cmd::run_sign(args),
         Command::Verify(args) => sign_cmd::run_verify(args),
+        Command::Call(args) => call_cmd::run(args),
+        Command::Run(args) => run_cmd::run(args),
+        Command::Errors(args) => errors_cmd::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     std::process::exit(code);
 }

@@ -1,0 +1,83 @@
+//! `copyimage errors`: the error catalog (every documented error with a stable ID and a reproduction), and
+//! `--reproduce ID_OR_CODE` to run one and print its response as `copyimage call` does.
+
+use crate::output::{print_exchange, OutputFormat};
+use copyimage_engine::catalog::{self, CatalogEntry, ReproRequest};
+use serde_json::{json, Value};
+
+/// Arguments of `copyimage errors`.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:
+  copyimage errors                                  # ID, HTTP status, code, message (tab-separated)
+  copyimage errors --output json                    # the whole catalog, with causes and reproductions
+  copyimage errors --reproduce IncorrectDestinationRegion   # a code runs its first entry
+  copyimage errors --reproduce <ID> --output json")]
+pub struct ErrorsArgs {
+    /// Run one entry (its stable ID, or a code: the first entry with that code) and print the response.
+    #[arg(long, value_name = "ID_OR_CODE")]
+    pub reproduce: Option<String>,
+    /// text: one line per entry (or the HTTP response with --reproduce). json: machine-readable.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub output: OutputFormat,
+}
+
+/// The entry with this ID, else the first entry with this code.
+pub fn lookup(entries: &[CatalogEntry], id_or_code: &str) -> Option<CatalogEntry> {
+    entries
+        .iter()
+        .find(|e| e.id == id_or_code)
+        .or_else(|| entries.iter().find(|e| e.code == id_or_code))
+        .cloned()
+}
+
+fn params_json(p: &[(String, String)]) -> Value {
+    Value::Array(p.iter().map(|(k, v)| json!([k, v])).collect())
+}
+
+/// One entry as JSON: `id`, `http_status` (number), `code`, `message`, `cause`, `source`, `reproduce`.
+pub fn entry_json(e: &CatalogEntry) -> Value {
+    let request = match &e.repro.request {
+        ReproRequest::Call(p) => json!({ "params": params_json(p) }),
+        ReproRequest::Http { request, wire_time } => json!({ "http": request, "wire_time": wire_time.to_iso8601() }),
+    };
+    json!({
+        "id": e.id,
+        "http_status": e.http_status,
+        "code": e.code,
+        "message": e.message,
+        "cause": e.cause,
+        "source": e.source,
+        "reproduce": {
+            "command": format!("copyimage errors --reproduce {}", e.id),
+            "preset": e.repro.preset,
+            "world_edits": e.repro.setup_note,
+            "before": e.repro.before.iter().map(|p| params_json(p)).collect::<Vec<_>>(),
+            "request": request,
+        },
+    })
+}
+
+/// Runs `copyimage errors`; returns the exit code.
+pub fn run(args: ErrorsArgs) -> i32 {
+    let entries = catalog::entries();
+    if let Some(key) = &args.reproduce {
+        let Some(entry) = lookup(&entries, key) else {
+            eprintln!("copyimage errors: no catalog entry has the ID or code {key:?}; `copyimage errors` lists them");
+            return 2;
+        };
+        print_exchange(&entry.reproduce(), args.output);
+        return 0;
+    }
+    match args.output {
+        OutputFormat::Json => {
+            let all: Vec<Value> = entries.iter().map(entry_json).collect();
+            println!("{}", serde_json::to_string_pretty(&all).unwrap_or_else(|_| "[]".into()));
+        }
+        OutputFormat::Text => {
+            for e in &entries {
+                println!("{}\t{}\t{}\t{}", e.id, e.http_status, e.code, e.message);
+            }
+        }
+    }
+    0
+}

@@ -1,0 +1,627 @@
+//! `copyimage serve`: a local HTTP endpoint that speaks the ECS RPC protocol, answered by the engine.
+//!
+//! Design:
+//! * One [`Engine`] behind a `Mutex`; every request (ECS or admin) runs under it, so requests are
+//!   linearised and the world never sees two at once. The engine is fast (tens of microseconds per
+//!   request), so the lock is not the bottleneck; the state file's fsync is.
+//! * World clock: before each request the engine is advanced by the real time elapsed since the last
+//!   request, times `--speed` (fractions carried over). The wire clock (Timestamp windows, nonce memory)
+//!   is real UTC, passed to the gateway on each request.
+//! * `--state`: after a request changes the engine and before it is answered, the new state is on disk
+//!   (see [`persist`]). Writes are group-committed: a request waits until some write covers its change,
+//!   so concurrent requests share one fsync instead of queueing one each.
+//! * Admin routes live under `/__admin/`, a path no ECS client sends to (ECS RPC uses `/`).
+
+mod http;
+pub mod persist;
+
+use crate::world::{self, Seeded, WorldSource};
+use copyimage_engine::clock::UtcTime;
+use copyimage_engine::engine::Engine;
+use copyimage_engine::wire::{HttpRequest, HttpResponse};
+use persist::StateFile;
+use serde_json::json;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+/// The format tag written at the top of a state file; a file without it is refused.
+pub const STATE_FORMAT: &str = "copyimage-serve-state/1";
+
+/// Arguments of `copyimage serve`.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:
+  copyimage serve                                   # default world on 127.0.0.1:8765
+  copyimage serve --address 127.0.0.1:0             # any free port; the first line printed is the URL
+  copyimage serve --state world.json --speed 60     # persistent world, copies run 60x faster
+  copyimage serve --access-key myid:mysecret        # also accept this key pair
+
+Admin routes (not ECS; no signature): GET /__admin/state, GET /__admin/clock,
+POST /__admin/reset, POST /__admin/scenario (body: scenario JSON, or ?preset=NAME), POST /__admin/advance?seconds=N,
+POST /__admin/run_to_idle, POST /__admin/clock?speed=X. See README, \"Local endpoint\".")]
+pub struct ServeArgs {
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, default_value = "127.0.0.1:8765", value_name = "HOST:PORT")]
+    pub address: String,
+    #[command(flatten)]
+    pub world: WorldSource,
+    /// Keep the world in this file: loaded on start, rewritten atomically after every change.
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+    /// Also accept this AccessKey pair (repeatable). Its secret is never printed or written to --state.
+    #[arg(long = "access-key", value_name = "ID:SECRET")]
+    pub access_keys: Vec<String>,
+    /// World seconds per real second (0 freezes the world clock; copies then move only via /__admin/advance).
+    #[arg(long, default_value_t = 1.0, value_name = "FACTOR")]
+    pub speed: f64,
+    /// Worker threads answering requests.
+    #[arg(long, default_value_t = 32, value_name = "N")]
+    pub threads: usize,
+    /// Do not log one line per request on stderr.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+/// The real UTC now, for the gateway's Timestamp window and nonce memory.
+pub fn utc_now() -> UtcTime {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    UtcTime(secs)
+}
+
+/// Parses `ID:SECRET` (the secret may itself contain `:`).
+pub fn parse_key_pair(s: &str) -> Result<(String, String), String> {
+    match s.split_once(':') {
+        Some((id, secret)) if !id.is_empty() && !secret.is_empty() => Ok((id.to_string(), secret.to_string())),
+        _ => Err(format!("--access-key expects ID:SECRET, got {:?}", mask(s))),
+    }
+}
+
+/// Shows only the part of a user-typed key pair that is safe to print.
+fn mask(s: &str) -> String {
+    match s.split_once(':') {
+        Some((id, _)) => format!("{id}:***"),
+        None => "***".into(),
+    }
+}
+
+/// The engine, its world clock, and the change counter the persister works with.
+struct Live {
+    engine: Engine,
+    /// Bumped by every request that may have changed the engine (all of them: even a read consumes a
+    /// RequestId from the seeded RNG and a nonce).
+    version: u64,
+    last_tick: Instant,
+    carry: f64,
+    speed: f64,
+}
+
+impl Live {
+    /// Moves the world clock by the real time since the last tick, times the speed.
+    fn tick(&mut self) {
+        let now = Instant::now();
+        let dt = now.duration_since(self.last_tick).as_secs_f64();
+        self.last_tick = now;
+        if self.speed > 0.0 && dt > 0.0 {
+            self.carry += dt * self.speed;
+            let whole = self.carry.floor();
+            if whole >= 1.0 {
+                self.carry -= whole;
+                self.engine.advance(whole.min(u64::MAX as f64) as u64);
+            }
+        }
+    }
+}
+
+/// Everything the worker threads share.
+struct Shared {
+    live: Mutex<Live>,
+    /// The `--state` writer, if any.
+    persister: Option<Persister>,
+    source: Seeded,
+    extra_keys: Vec<(String, String)>,
+    quiet: bool,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic in another request must not take the endpoint down; the engine state is still whole
+    // because each request runs the engine to completion before releasing the lock.
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Shared {
+    /// Waits until the state of version `v` (or later) is on disk.
+    fn persist_through(&self, v: u64) -> Result<(), String> {
+        match &self.persister {
+            Some(p) => p.wait_for(v),
+            None => Ok(()),
+        }
+    }
+
+    /// Runs `f` on the live world, bumps the version, and persists before returning.
+    fn mutate<R>(&self, f: impl FnOnce(&mut Live) -> R) -> Result<R, String> {
+        let (r, v) = {
+            let mut live = lock(&self.live);
+            live.tick();
+            let r = f(&mut live);
+            live.version += 1;
+            (r, live.version)
+        };
+        self.persist_through(v)?;
+        Ok(r)
+    }
+
+    fn handle(&self, req: &HttpRequest) -> HttpResponse {
+        if req.path.starts_with("/__admin") {
+            return self.admin(req);
+        }
+        let now = utc_now();
+        let out = self.mutate(|live| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                live.engine.handle_http(req, now).response
+            }))
+        });
+        match out {
+            Ok(Ok(resp)) => resp,
+            Ok(Err(_)) => internal_error("the engine panicked on this request (a bug: please report it)"),
+            Err(e) => {
+                eprintln!("copyimage serve: {e}");
+                unavailable()
+            }
+        }
+    }
+
+    fn admin(&self, req: &HttpRequest) -> HttpResponse {
+        let route = req.path.trim_end_matches('/');
+        let q = query_map(&req.query);
+        let post = req.method.eq_ignore_ascii_case("POST");
+        let ok = |v: serde_json::Value| http::json_response(200, &v);
+        let bad = |status: u16, msg: String| http::json_response(status, &json!({ "error": msg }));
+        let clock = |live: &Live| json!({ "world_time": live.engine.world_time(), "speed": live.speed });
+        let result: Result<HttpResponse, String> = match (route, post) {
+            ("/__admin", false) | ("/__admin/help", false) => Ok(ok(json!({ "routes": ADMIN_ROUTES }))),
+            ("/__admin/state", false) => {
+                let live = lock(&self.live);
+                state_json(&live.engine, &self.extra_keys).map(|s| HttpResponse {
+                    status: 200,
+                    headers: vec![("Content-Type".into(), "application/json;charset=utf-8".into())],
+                    body: s,
+                })
+            }
+            ("/__admin/clock", false) => {
+                let mut live = lock(&self.live);
+                live.tick();
+                Ok(ok(clock(&live)))
+            }
+            ("/__admin/clock", true) => match q.get("speed").map(|s| s.parse::<f64>()) {
+                Some(Ok(s)) if s.is_finite() && s >= 0.0 => self
+                    .mutate(|live| {
+                        live.speed = s;
+                        clock(live)
+                    })
+                    .map(ok),
+                _ => Ok(bad(
+                    400,
+                    "POST /__admin/clock needs ?speed=X with X a number >= 0".into(),
+                )),
+            },
+            ("/__admin/advance", true) => match q.get("seconds").map(|s| s.parse::<u64>()) {
+                Some(Ok(n)) => self
+                    .mutate(|live| {
+                        live.engine.advance(n);
+                        clock(live)
+                    })
+                    .map(ok),
+                _ => Ok(bad(
+                    400,
+                    "POST /__admin/advance needs ?seconds=N with N a whole number".into(),
+                )),
+            },
+            ("/__admin/run_to_idle", true) => self
+                .mutate(|live| {
+                    live.engine.run_to_idle();
+                    clock(live)
+                })
+                .map(ok),
+            ("/__admin/reset", true) => match self.source.build() {
+                Ok(e) => self.replace(e).map(ok),
+                Err(e) => Ok(bad(500, e)),
+            },
+            ("/__admin/scenario", true) => {
+                let seed = match q.get("seed").map(|s| s.parse::<u64>()) {
+                    None => Ok(self.source.seed),
+                    Some(Ok(n)) => Ok(n),
+                    Some(Err(_)) => Err(()),
+                };
+                let built = match (seed, q.get("preset")) {
+                    (Err(()), _) => Err("?seed= must be a whole number".to_string()),
+                    (Ok(seed), Some(p)) => world::from_preset(p, seed),
+                    (Ok(seed), None) => Engine::from_scenario_json(&req.body, seed),
+                };
+                match built {
+                    Ok(e) => self.replace(e).map(ok),
+                    Err(e) => Ok(bad(400, e)),
+                }
+            }
+            _ => Ok(bad(
+                404,
+                format!("no admin route {} {}; GET /__admin lists them", req.method, req.path),
+            )),
+        };
+        result.unwrap_or_else(|e| {
+            eprintln!("copyimage serve: {e}");
+            unavailable()
+        })
+    }
+
+    /// Swaps in a new world (reset or scenario load), keeping the `--access-key` pairs.
+    fn replace(&self, mut engine: Engine) -> Result<serde_json::Value, String> {
+        world::add_access_keys(&mut engine, &self.extra_keys);
+        self.mutate(move |live| {
+            live.engine = engine;
+            live.carry = 0.0;
+            json!({ "world_time": live.engine.world_time(), "speed": live.speed })
+        })
+    }
+}
+
+/// The `--state` writer: one thread writes the newest version while requests wait for theirs to be on
+/// disk (group commit). A request is answered only after a write that includes its change; one write
+/// covers every request that finished before it started, so the fsync cost is shared.
+struct Persister {
+    file: StateFile,
+    durable: Mutex<Durable>,
+    /// Signalled when a request has a change to write.
+    work: Condvar,
+    /// Signalled after each write attempt.
+    done: Condvar,
+    /// The newest version a request is waiting for.
+    wanted: AtomicU64,
+}
+
+/// What is on disk.
+struct Durable {
+    /// The newest version written.
+    version: u64,
+    /// The last failed write: the version it tried, and why.
+    failed: Option<(u64, String)>,
+}
+
+impl Persister {
+    fn new(file: StateFile) -> Persister {
+        Persister {
+            file,
+            durable: Mutex::new(Durable {
+                version: 0,
+                failed: None,
+            }),
+            work: Condvar::new(),
+            done: Condvar::new(),
+            wanted: AtomicU64::new(0),
+        }
+    }
+
+    /// Blocks until version `v` is written; an error if the write that should have covered it failed.
+    fn wait_for(&self, v: u64) -> Result<(), String> {
+        let mut d = lock(&self.durable);
+        // Announced under the lock the writer checks `wanted` with, so the wake-up cannot be missed.
+        self.wanted.fetch_max(v, Ordering::SeqCst);
+        self.work.notify_one();
+        loop {
+            if d.version >= v {
+                return Ok(());
+            }
+            if let Some((fv, e)) = &d.failed {
+                if *fv >= v {
+                    return Err(e.clone());
+                }
+            }
+            d = self.done.wait(d).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+
+    /// The writer thread's loop: write the newest state whenever a request waits for a newer one.
+    fn run(&self, live: &Mutex<Live>, extra_keys: &[(String, String)]) {
+        loop {
+            {
+                let mut d = lock(&self.durable);
+                while self.wanted.load(Ordering::SeqCst) <= d.version {
+                    // The timeout is only a safety net; `wait_for` signals under this lock.
+                    d = self
+                        .work
+                        .wait_timeout(d, Duration::from_millis(100))
+                        .map(|(g, _)| g)
+                        .unwrap_or_else(|e| e.into_inner().0);
+                }
+            }
+            // Clone under the engine lock (cheap next to serialising), serialise and write outside it,
+            // so requests keep being evaluated while the file is written.
+            let (engine, version) = {
+                let live = lock(live);
+                (live.engine.clone(), live.version)
+            };
+            let result = state_json(&engine, extra_keys).and_then(|s| self.file.write(s.as_bytes()));
+            let failed = result.is_err();
+            {
+                let mut d = lock(&self.durable);
+                match result {
+                    Ok(()) => {
+                        d.version = d.version.max(version);
+                        d.failed = None;
+                    }
+                    Err(e) => {
+                        eprintln!("copyimage serve: {e}");
+                        d.failed = Some((version, e));
+                    }
+                }
+            }
+            self.done.notify_all();
+            if failed {
+                std::thread::sleep(Duration::from_millis(200)); // do not spin on a full disk
+            }
+        }
+    }
+}
+
+/// The admin routes, as listed by `GET /__admin`.
+const ADMIN_ROUTES: &[&str] = &[
+    "GET  /__admin/state                 the whole world as JSON (what --state holds)",
+    "GET  /__admin/clock                 world time (virtual seconds) and speed",
+    "POST /__admin/clock?speed=X         set the world clock's speed (0 freezes it)",
+    "POST /__admin/advance?seconds=N     move the world clock forward N seconds",
+    "POST /__admin/run_to_idle           run every queued copy to its end",
+    "POST /__admin/reset                 back to the world the server started with",
+    "POST /__admin/scenario[?seed=N]     load the scenario JSON in the body",
+    "POST /__admin/scenario?preset=NAME  load a preset",
+];
+
+fn query_map(q: &str) -> std::collections::HashMap<String, String> {
+    q.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            let dec = |s: &str| {
+                percent_encoding::percent_decode_str(&s.replace('+', " "))
+                    .decode_utf8_lossy()
+                    .into_owned()
+            };
+            (dec(k), dec(v))
+        })
+        .collect()
+}
+
+/// The state file's content: a format tag and the engine. The `--access-key` pairs are removed first,
+/// so a secret typed on the command line never reaches the disk.
+fn state_json(engine: &Engine, extra_keys: &[(String, String)]) -> Result<String, String> {
+    /// The file's shape, serialised in one pass (no intermediate `Value`: the world can be large).
+    #[derive(serde::Serialize)]
+    struct StateRef<'a> {
+        format: &'a str,
+        engine: &'a Engine,
+    }
+    let stripped;
+    let engine = if extra_keys.is_empty() {
+        engine
+    } else {
+        let mut e = engine.clone();
+        world::remove_access_keys(&mut e, extra_keys);
+        stripped = e;
+        &stripped
+    };
+    serde_json::to_string(&StateRef {
+        format: STATE_FORMAT,
+        engine,
+    })
+    .map_err(|e| format!("cannot serialise the world: {e}"))
+}
+
+/// Reads a state file written by [`state_json`]; any other content is an error naming the file.
+fn engine_from_state(text: &str, file: &std::path::Path) -> Result<Engine, String> {
+    let refuse = |why: String| {
+        format!(
+            "state file {} is not a copyimage serve state ({why}); refusing to start so it is not overwritten. \
+             Move it away or pass another --state file.",
+            file.display()
+        )
+    };
+    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| refuse(format!("not JSON: {e}")))?;
+    if v.get("format").and_then(|f| f.as_str()) != Some(STATE_FORMAT) {
+        return Err(refuse(format!("no \"format\": \"{STATE_FORMAT}\"")));
+    }
+    let engine = v.get("engine").ok_or_else(|| refuse("no \"engine\"".into()))?;
+    serde_json::from_value(engine.clone()).map_err(|e| refuse(format!("the world does not load: {e}")))
+}
+
+fn internal_error(why: &str) -> HttpResponse {
+    eprintln!("copyimage serve: {why}");
+    http::json_response(
+        500,
+        &json!({"Code": "InternalError",
+                "Message": "The request processing has failed due to some unknown error, exception or failure."}),
+    )
+}
+
+/// The answer when the state could not be saved: the change is not acknowledged (ECS's documented
+/// temporary-failure error, so SDKs treat it as retryable).
+fn unavailable() -> HttpResponse {
+    http::json_response(
+        503,
+        &json!({"Code": "ServiceUnavailable",
+                "Message": "The request has failed due to a temporary failure of the server."}),
+    )
+}
+
+/// Runs `copyimage serve`; returns the exit code (only on start-up errors: serving runs until killed).
+pub fn run(args: ServeArgs) -> i32 {
+    match serve(args) {
+        Ok(()) => 0,
+        Err((code, msg)) => {
+            eprintln!("copyimage serve: {msg}");
+            code
+        }
+    }
+}
+
+fn serve(args: ServeArgs) -> Result<(), (i32, String)> {
+    let usage = |m: String| (2, m);
+    if !(args.speed.is_finite() && args.speed >= 0.0) {
+        return Err(usage(format!("--speed must be a number >= 0, got {}", args.speed)));
+    }
+    let extra_keys = args
+        .access_keys
+        .iter()
+        .map(|s| parse_key_pair(s))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(usage)?;
+    let source = args.world.seeded().map_err(usage)?;
+    let state = args.state.as_deref().map(StateFile::new);
+    let loaded = match &state {
+        Some(f) => match f.read().map_err(|e| (1, e))? {
+            Some(text) => Some(engine_from_state(&text, f.path()).map_err(|e| (1, e))?),
+            None => None,
+        },
+        None => None,
+    };
+    let resumed = loaded.is_some();
+    let mut engine = match loaded {
+        Some(e) => e,
+        None => source.build().map_err(usage)?,
+    };
+    // A fresh state file is written before the server listens, so a restart finds the same world.
+    if let (Some(f), false) = (&state, resumed) {
+        state_json(&engine, &[]).and_then(|s| f.write(s.as_bytes())).map_err(|e| (1, e))?;
+    }
+    world::add_access_keys(&mut engine, &extra_keys);
+    let world_keys = world::access_keys(&engine);
+
+    let server =
+        tiny_http::Server::http(&args.address).map_err(|e| (1, format!("cannot listen on {}: {e}", args.address)))?;
+    let addr = server
+        .server_addr()
+        .to_ip()
+        .ok_or_else(|| (1, "listening on a non-IP address".to_string()))?;
+
+    let shared = Arc::new(Shared {
+        live: Mutex::new(Live {
+            engine,
+            version: 0,
+            last_tick: Instant::now(),
+            carry: 0.0,
+            speed: args.speed,
+        }),
+        persister: state.map(Persister::new),
+        source,
+        extra_keys: extra_keys.clone(),
+        quiet: args.quiet,
+    });
+    // The banner is the command's result: the URL first (scripts read line 1), then the accepted keys.
+    println!("http://{addr}");
+    for (id, secret) in &world_keys {
+        if extra_keys.iter().any(|(x, _)| x == id) {
+            println!("access-key {id} (secret as given to --access-key)");
+        } else {
+            println!("access-key {id} {secret}");
+        }
+    }
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    if let Some(p) = &shared.persister {
+        eprintln!(
+            "copyimage serve: state in {} ({})",
+            p.file.path().display(),
+            if resumed { "resumed" } else { "new" }
+        );
+        let shared = Arc::clone(&shared);
+        std::thread::spawn(move || {
+            if let Some(p) = &shared.persister {
+                p.run(&shared.live, &shared.extra_keys);
+            }
+        });
+    }
+
+    let server = Arc::new(server);
+    let workers: Vec<_> = (0..args.threads.max(1))
+        .map(|_| {
+            let server = Arc::clone(&server);
+            let shared = Arc::clone(&shared);
+            std::thread::spawn(move || worker(&server, &shared))
+        })
+        .collect();
+    for w in workers {
+        let _ = w.join();
+    }
+    Ok(())
+}
+
+fn worker(server: &tiny_http::Server, shared: &Shared) {
+    loop {
+        let mut rq = match server.recv() {
+            Ok(rq) => rq,
+            Err(_) => continue,
+        };
+        let resp = match http::read_request(&mut rq) {
+            Ok(req) => {
+                let resp = shared.handle(&req);
+                if !shared.quiet {
+                    log_line(&req, &resp);
+                }
+                resp
+            }
+            Err(e) => http::json_response(400, &json!({ "error": e })),
+        };
+        let _ = rq.respond(http::to_response(&resp));
+    }
+}
+
+/// One line per request on stderr: method, Action, status, code. Never parameters' values (a
+/// client could put anything there) and never a signature.
+fn log_line(req: &HttpRequest, resp: &HttpResponse) {
+    let params = copyimage_engine::gateway::request_params(req);
+    let action = copyimage_engine::wire::param(&params, "Action")
+        .or_else(|| req.header("x-acs-action"))
+        .unwrap_or("-");
+    let code = serde_json::from_str::<serde_json::Value>(&resp.body)
+        .ok()
+        .and_then(|v| v.get("Code").and_then(|c| c.as_str()).map(str::to_string))
+        .unwrap_or_default();
+    eprintln!("{} {} {} {} {}", req.method, req.path, action, resp.status, code);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_pairs() {
+        assert_eq!(parse_key_pair("id:se:cret").unwrap(), ("id".into(), "se:cret".into()));
+        let e = parse_key_pair("idsecret").unwrap_err();
+        assert!(!e.contains("idsecret"), "the secret is not echoed: {e}");
+        assert!(parse_key_pair(":x").is_err());
+        assert!(parse_key_pair("x:").is_err());
+    }
+
+    #[test]
+    fn corrupt_state_is_refused_with_the_file_name() {
+        let p = std::path::Path::new("/tmp/w.json");
+        for bad in [
+            "",
+            "{",
+            "[]",
+            "{\"format\":\"other\"}",
+            "{\"format\":\"copyimage-serve-state/1\"}",
+        ] {
+            let e = engine_from_state(bad, p).expect_err(bad);
+            assert!(e.contains("/tmp/w.json") && e.contains("refusing"), "{e}");
+        }
+    }
+
+    #[test]
+    fn query_map_decodes() {
+        let m = query_map("seconds=30&preset=a+b%21");
+        assert_eq!(m["seconds"], "30");
+        assert_eq!(m["preset"], "a b!");
+    }
+}
