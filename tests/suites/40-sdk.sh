@@ -53,8 +53,8 @@ done
 URL="$(head -n1 "$SUITE_TMP/banner")"
 read -r _ AK_ID AK_SECRET < <(grep -m1 '^access-key ' "$SUITE_TMP/banner")
 export COPYIMAGE_ENDPOINT="${URL#http://}" COPYIMAGE_AK_ID="$AK_ID" COPYIMAGE_AK_SECRET="$AK_SECRET"
-# The reference page's own example: an Available image of the account in cn-hangzhou.
-export COPYIMAGE_SOURCE_IMAGE="${COPYIMAGE_SOURCE_IMAGE:-m-bp1h46wfpjsjastc0001}"
+# An Available image of the account in cn-hangzhou in the default preset ("app-v2").
+export COPYIMAGE_SOURCE_IMAGE="${COPYIMAGE_SOURCE_IMAGE:-m-bp1fq2h3gbxtc5dm9k1a}"
 say "copyimage serve on $URL (pid $SERVER_PID), key $AK_ID"
 
 rc=0
