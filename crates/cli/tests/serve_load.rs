@@ -23,7 +23,8 @@ struct ClientLog {
 
 fn v1(conn: &mut Conn, key: &(String, String), nonce: &str, params: &[(&str, &str)]) -> Resp {
     let target = signed_v1_target("GET", params, &key.0, &key.1, nonce);
-    conn.send("GET", &target, &[], "").unwrap_or_else(|e| panic!("V1 request not answered: {e}"))
+    conn.send("GET", &target, &[], "")
+        .unwrap_or_else(|e| panic!("V1 request not answered: {e}"))
 }
 
 /// A V3 request as the Tea SDK sends it: POST, business parameters in the query, empty body.

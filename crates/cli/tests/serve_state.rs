@@ -167,3 +167,27 @@ fn a_corrupt_state_file_is_refused_and_not_overwritten() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_failed_state_write_is_answered_503_and_not_acknowledged() {
+    let dir = temp_dir("failwrite");
+    let state = dir.join("w.json");
+    let s = Server::start(&["--state", state.to_str().unwrap(), "--speed", "0"], &[], &dir);
+    let key = s.key();
+    // A directory where the temp file goes makes the next write fail.
+    std::fs::create_dir(dir.join("w.json.tmp")).unwrap();
+    let r = copy(&s.addr, &key, "fail-1", "fail-copy").expect("answered");
+    assert_eq!(r.status, 503, "{}", r.body);
+    let v = r.json();
+    assert_eq!(v["Code"], "ServiceUnavailable");
+    assert_eq!(
+        v["Message"],
+        "The request has failed due to a temporary failure of the server."
+    );
+    assert!(s.stderr().contains("w.json.tmp"), "{}", s.stderr());
+    // Once the disk is writable again, requests are acknowledged again.
+    std::fs::remove_dir(dir.join("w.json.tmp")).unwrap();
+    let r = copy(&s.addr, &key, "fail-2", "fail-copy-2").expect("answered");
+    assert_eq!(r.status, 200, "{}", r.body);
+    let _ = std::fs::remove_dir_all(&dir);
+}

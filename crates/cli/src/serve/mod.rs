@@ -166,10 +166,10 @@ impl Shared {
         });
         match out {
             Ok(Ok(resp)) => resp,
-            Ok(Err(_)) => internal_error("the engine panicked on this request (a bug: please report it)"),
+            Ok(Err(_)) => internal_error(req),
             Err(e) => {
                 eprintln!("copyimage serve: {e}");
-                unavailable()
+                unavailable(req)
             }
         }
     }
@@ -253,7 +253,7 @@ impl Shared {
         };
         result.unwrap_or_else(|e| {
             eprintln!("copyimage serve: {e}");
-            unavailable()
+            unavailable(req)
         })
     }
 
@@ -435,22 +435,49 @@ fn engine_from_state(text: &str, file: &std::path::Path) -> Result<Engine, Strin
     serde_json::from_value(engine.clone()).map_err(|e| refuse(format!("the world does not load: {e}")))
 }
 
-fn internal_error(why: &str) -> HttpResponse {
-    eprintln!("copyimage serve: {why}");
-    http::json_response(
+/// An ECS error body (JSON or XML as the request asked, RequestId, HostId, Recommend) for the answers the
+/// endpoint gives without the engine: a failed state write or an engine panic. The RequestId comes from a
+/// time-seeded generator, not the world's, since the world's change is not being acknowledged.
+fn endpoint_error(req: &HttpRequest, status: u16, code: &str, message: &str, why: &str) -> HttpResponse {
+    use copyimage_engine::error::{ApiError, Rule};
+    use copyimage_engine::response::{self, Format};
+    let params = copyimage_engine::gateway::request_params(req);
+    let format = Format::from_param(copyimage_engine::wire::param(&params, "Format"));
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0);
+    let rid = copyimage_engine::rng::Rng::new(nanos).uuid_upper();
+    let err = ApiError::new(
+        status,
+        code,
+        message,
+        Rule::simulated("serve.endpoint", "copyimage serve", why),
+    );
+    response::error(&err, format, &rid, &req.host)
+}
+
+/// 500 InternalError: the engine panicked on this request (a bug).
+fn internal_error(req: &HttpRequest) -> HttpResponse {
+    eprintln!("copyimage serve: the engine panicked on a request (a bug: please report it)");
+    endpoint_error(
+        req,
         500,
-        &json!({"Code": "InternalError",
-                "Message": "The request processing has failed due to some unknown error, exception or failure."}),
+        "InternalError",
+        "The request processing has failed due to some unknown error, exception or failure.",
+        "the engine panicked",
     )
 }
 
-/// The answer when the state could not be saved: the change is not acknowledged (ECS's documented
-/// temporary-failure error, so SDKs treat it as retryable).
-fn unavailable() -> HttpResponse {
-    http::json_response(
+/// 503 ServiceUnavailable: the state could not be saved, so the change is not acknowledged (ECS's
+/// documented temporary-failure error, which the SDKs retry).
+fn unavailable(req: &HttpRequest) -> HttpResponse {
+    endpoint_error(
+        req,
         503,
-        &json!({"Code": "ServiceUnavailable",
-                "Message": "The request has failed due to a temporary failure of the server."}),
+        "ServiceUnavailable",
+        "The request has failed due to a temporary failure of the server.",
+        "the --state file could not be written",
     )
 }
 
@@ -492,7 +519,9 @@ fn serve(args: ServeArgs) -> Result<(), (i32, String)> {
     };
     // A fresh state file is written before the server listens, so a restart finds the same world.
     if let (Some(f), false) = (&state, resumed) {
-        state_json(&engine, &[]).and_then(|s| f.write(s.as_bytes())).map_err(|e| (1, e))?;
+        state_json(&engine, &[])
+            .and_then(|s| f.write(s.as_bytes()))
+            .map_err(|e| (1, e))?;
     }
     world::add_access_keys(&mut engine, &extra_keys);
     let world_keys = world::access_keys(&engine);

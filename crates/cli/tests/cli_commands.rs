@@ -1,0 +1,207 @@
+//! The CLI's conventions and its `call`, `run` and `errors` commands, run as a user would: exit codes,
+//! nothing on stdout but the result, exact responses.
+
+mod common;
+use common::*;
+
+fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const COPY: &[&str] = &[
+    "call",
+    "Action=CopyImage",
+    "Version=2014-05-26",
+    "Format=JSON",
+    "RegionId=cn-hangzhou",
+    "ImageId=m-bp1fq2h3gbxtc5dm9k1a",
+    "DestinationRegionId=cn-shanghai",
+];
+
+#[test]
+fn call_prints_the_full_http_response() {
+    let o = copyimage(COPY);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let (head, body) = out.split_once("\n\n").expect("blank line between headers and body");
+    let mut lines = head.lines();
+    assert_eq!(lines.next(), Some("HTTP/1.1 200 OK"));
+    assert!(head.contains("Content-Type: application/json;charset=utf-8"), "{head}");
+    let v: serde_json::Value = serde_json::from_str(body.trim_end()).expect("JSON body");
+    assert!(v["ImageId"].as_str().unwrap().starts_with("m-uf6"), "{v}");
+    assert_eq!(v["RequestId"].as_str().unwrap().len(), 36);
+    // Same seed, same bytes.
+    assert_eq!(stdout(&copyimage(COPY)), out);
+}
+
+#[test]
+fn call_error_exit_codes() {
+    let mut args = COPY.to_vec();
+    args[6] = "DestinationRegionId=cn-hangzhou";
+    let o = copyimage(&args);
+    assert_eq!(o.status.code(), Some(0), "a printed error response is a result");
+    assert!(stdout(&o).starts_with("HTTP/1.1 403 Forbidden\n"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("\"Code\":\"IncorrectDestinationRegion\""));
+    args.push("--fail");
+    assert_eq!(copyimage(&args).status.code(), Some(1));
+}
+
+#[test]
+fn usage_mistakes_exit_2_with_nothing_on_stdout() {
+    for args in [
+        vec!["call", "NotKeyValue"],
+        vec!["call", "--method", "PUT", "Action=DescribeRegions"],
+        vec!["call", "--wire-time", "yesterday", "Action=DescribeRegions"],
+        vec!["call", "--preset", "no-such-preset", "Action=DescribeRegions"],
+        vec!["call", "--scenario", "/no/such/file.json", "Action=DescribeRegions"],
+        vec!["run", "/no/such/transcript.json"],
+        vec!["errors", "--reproduce", "NoSuchCode"],
+        vec!["serve", "--speed", "-1"],
+        vec!["serve", "--access-key", "missing-colon"],
+        vec!["frobnicate"],
+    ] {
+        let o = copyimage(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(o.stdout.is_empty(), "{args:?} printed {:?}", stdout(&o));
+        assert!(!stderr(&o).is_empty(), "{args:?} explains itself");
+    }
+}
+
+#[test]
+fn help_has_examples() {
+    for cmd in [
+        vec!["--help"],
+        vec!["call", "--help"],
+        vec!["run", "--help"],
+        vec!["errors", "--help"],
+        vec!["serve", "--help"],
+    ] {
+        let o = copyimage(&cmd);
+        assert_eq!(o.status.code(), Some(0));
+        assert!(stdout(&o).contains("Examples:"), "{cmd:?}");
+    }
+}
+
+#[test]
+fn signed_call_goes_through_the_gateway() {
+    use copyimage_engine::sign;
+    let params: Vec<(String, String)> = [("Action", "DescribeRegions"), ("RegionId", "cn-hangzhou")]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let all = sign::merge_params(&sign::v1_common_params("testid", &now_iso(), "cli-signed-1"), &params);
+    let good = sign::sign_v1("GET", &all, "testsecret").signature;
+    let args = |sig: &str| {
+        let mut a: Vec<String> = vec!["call".into()];
+        a.extend(all.iter().map(|(k, v)| format!("{k}={v}")));
+        a.push(format!("Signature={sig}"));
+        a
+    };
+    let run = |a: Vec<String>| copyimage(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    let o = run(args(&good));
+    assert!(stdout(&o).starts_with("HTTP/1.1 200 OK\n"), "{}", stdout(&o));
+    let o = run(args("AAAAAAAAAAAAAAAAAAAAAAAAAAA="));
+    let out = stdout(&o);
+    assert!(out.starts_with("HTTP/1.1 400 Bad Request\n"), "{out}");
+    assert!(
+        out.contains("Specified signature is not matched with our calculation. server string to sign is:GET&%2F&"),
+        "{out}"
+    );
+}
+
+#[test]
+fn errors_catalog_as_json_and_reproduced() {
+    let o = copyimage(&["errors", "--output", "json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let all: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON array");
+    let all = all.as_array().expect("array");
+    assert_eq!(all.len(), copyimage_engine::catalog::entries().len());
+    for e in all {
+        assert!(
+            e["id"].is_string() && e["code"].is_string() && e["message"].is_string(),
+            "{e}"
+        );
+        assert!(e["http_status"].is_u64(), "{e}");
+    }
+    let same = all
+        .iter()
+        .find(|e| e["code"] == "IncorrectDestinationRegion")
+        .expect("entry");
+    assert_eq!(same["http_status"], 403);
+    assert_eq!(
+        same["message"],
+        "The destination region is not equal the target region."
+    );
+
+    // Text: one tab-separated line per entry.
+    let text = stdout(&copyimage(&["errors"]));
+    assert_eq!(text.lines().count(), all.len());
+
+    // By code (first entry with it) and by ID: the same response.
+    let by_code = copyimage(&[
+        "errors",
+        "--reproduce",
+        "OperationDeined.EncryptedSnapshot",
+        "--output",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&by_code.stdout).expect("JSON");
+    assert_eq!(v["status"], 403);
+    let body: serde_json::Value = serde_json::from_str(v["body"].as_str().unwrap()).unwrap_or_default();
+    let (code, msg) = (body["Code"].clone(), body["Message"].clone());
+    assert_eq!(code, "OperationDeined.EncryptedSnapshot");
+    let entry = all
+        .iter()
+        .find(|e| e["code"] == "OperationDeined.EncryptedSnapshot")
+        .unwrap();
+    assert_eq!(msg, entry["message"]);
+    let id = entry["id"].as_str().unwrap();
+    let by_id = copyimage(&["errors", "--reproduce", id, "--output", "json"]);
+    assert_eq!(by_id.stdout, by_code.stdout);
+}
+
+#[test]
+fn run_records_and_checks_a_transcript() {
+    let dir = temp_dir("run");
+    let t = dir.join("t.json");
+    std::fs::write(
+        &t,
+        r#"{"version":1,"scenario":{"preset":"default"},"seed":3,"host":"ecs.cn-hangzhou.aliyuncs.com",
+            "steps":[{"request":{"Action":"CopyImage","Version":"2014-05-26","Format":"JSON","RegionId":"cn-hangzhou",
+                       "ImageId":"m-bp1fq2h3gbxtc5dm9k1a","DestinationRegionId":"cn-shanghai"}},
+                     {"run_to_idle":true},
+                     {"request":{"Action":"CopyImage","Version":"2014-05-26","Format":"JSON","RegionId":"cn-hangzhou",
+                       "ImageId":"m-bp1fq2h3gbxtc5dm9k1a","DestinationRegionId":"cn-hangzhou"}}]}"#,
+    )
+    .unwrap();
+    let text = copyimage(&["run", t.to_str().unwrap()]);
+    assert_eq!(text.status.code(), Some(0), "{}", stderr(&text));
+    let out = stdout(&text);
+    assert!(out.contains("# step 0\nHTTP/1.1 200 OK\n"), "{out}");
+    assert!(out.contains("# step 1: world clock at "), "{out}");
+    assert!(out.contains("# step 2\nHTTP/1.1 403 Forbidden\n"), "{out}");
+
+    // Nothing recorded yet: --check is a usage mistake.
+    assert_eq!(
+        copyimage(&["run", t.to_str().unwrap(), "--check"]).status.code(),
+        Some(2)
+    );
+
+    let recorded = copyimage(&["run", t.to_str().unwrap(), "--output", "json"]);
+    let rec = dir.join("rec.json");
+    std::fs::write(&rec, &recorded.stdout).unwrap();
+    let ok = copyimage(&["run", rec.to_str().unwrap(), "--check"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
+    assert_eq!(stdout(&ok), "ok: 3 outcomes match\n");
+
+    // A recorded response that no longer matches is found.
+    let tampered = String::from_utf8_lossy(&recorded.stdout).replace("IncorrectDestinationRegion", "SomethingElse");
+    std::fs::write(&rec, tampered).unwrap();
+    let bad = copyimage(&["run", rec.to_str().unwrap(), "--check"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stdout(&bad).contains("step 2 differs"), "{}", stdout(&bad));
+    let _ = std::fs::remove_dir_all(&dir);
+}

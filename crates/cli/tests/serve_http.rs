@@ -1,0 +1,127 @@
+//! `copyimage serve` over real sockets: the banner, GET and POST (query and form body), V1 and V3,
+//! admin routes, `--access-key` pairs.
+
+mod common;
+use common::*;
+
+const SOURCE: &str = "m-bp1fq2h3gbxtc5dm9k1a";
+
+#[test]
+fn banner_lists_the_url_and_the_world_keys() {
+    let dir = temp_dir("banner");
+    let s = Server::start(&[], &[], &dir);
+    assert!(
+        s.addr.starts_with("127.0.0.1:") && !s.addr.ends_with(":0"),
+        "{}",
+        s.addr
+    );
+    assert!(s.keys.contains(&("testid".into(), "testsecret".into())), "{:?}", s.keys);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn get_and_post_form_bodies_are_both_answered() {
+    let dir = temp_dir("methods");
+    let s = Server::start(&["--speed", "0"], &[], &dir);
+    let (id, secret) = s.key();
+    let params = [
+        ("Action", "CopyImage"),
+        ("RegionId", "cn-hangzhou"),
+        ("ImageId", SOURCE),
+        ("DestinationRegionId", "cn-shanghai"),
+    ];
+    // GET, everything in the query.
+    let target = signed_v1_target("GET", &params, &id, &secret, "m-1");
+    let r = Conn::open(&s.addr).unwrap().send("GET", &target, &[], "").unwrap();
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.header("Content-Type"), Some("application/json;charset=utf-8"));
+    assert_eq!(r.header("x-acs-request-id"), r.json()["RequestId"].as_str());
+    // POST with the whole signed query as a form body.
+    let form = signed_v1_target("POST", &params, &id, &secret, "m-2");
+    let headers = vec![(
+        "Content-Type".to_string(),
+        "application/x-www-form-urlencoded".to_string(),
+    )];
+    let r = Conn::open(&s.addr)
+        .unwrap()
+        .send("POST", "/", &headers, &form[2..])
+        .unwrap();
+    assert_eq!(r.status, 200, "{}", r.body);
+    // A replayed nonce is refused by the gateway.
+    let r = Conn::open(&s.addr).unwrap().send("GET", &target, &[], "").unwrap();
+    assert_eq!(r.json()["Code"], "SignatureNonceUsed", "{}", r.body);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn admin_routes_move_the_clock_reset_and_load() {
+    let dir = temp_dir("admin");
+    let s = Server::start(&["--speed", "0"], &[], &dir);
+    let t0 = send(&s.addr, "GET", "/__admin/clock", "").unwrap().json()["world_time"]
+        .as_u64()
+        .unwrap();
+    let r = send(&s.addr, "POST", "/__admin/advance?seconds=120", "").unwrap();
+    assert_eq!(r.json()["world_time"].as_u64(), Some(t0 + 120));
+    assert_eq!(
+        send(&s.addr, "POST", "/__admin/advance?seconds=x", "").unwrap().status,
+        400
+    );
+    assert_eq!(
+        send(&s.addr, "POST", "/__admin/reset", "").unwrap().json()["world_time"].as_u64(),
+        Some(t0)
+    );
+    // Load the minimal preset: cn-hangzhou holds one image only.
+    let r = send(&s.addr, "POST", "/__admin/scenario?preset=minimal", "").unwrap();
+    assert_eq!(r.status, 200, "{}", r.body);
+    let state = send(&s.addr, "GET", "/__admin/state", "").unwrap().json();
+    let images = state["engine"]["world"]["images"].as_array().unwrap().len();
+    assert_eq!(images, 1, "{state}");
+    // A scenario body that is not a world is refused with the engine's message.
+    let r = send(&s.addr, "POST", "/__admin/scenario", "{\"regions\": 5}").unwrap();
+    assert_eq!(r.status, 400);
+    assert!(r.json()["error"].as_str().unwrap().contains("scenario"), "{}", r.body);
+    assert_eq!(send(&s.addr, "GET", "/__admin/nope", "").unwrap().status, 404);
+    // The world clock runs at --speed once set.
+    send(&s.addr, "POST", "/__admin/clock?speed=1000", "").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let t = send(&s.addr, "GET", "/__admin/clock", "").unwrap().json()["world_time"]
+        .as_u64()
+        .unwrap();
+    assert!(t >= 200, "300 ms at 1000x is about 300 world seconds, got {t}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn extra_access_keys_are_accepted_but_never_shown_or_saved() {
+    let dir = temp_dir("keys");
+    let state = dir.join("w.json");
+    let s = Server::start(
+        &[
+            "--access-key",
+            "mykey:my-very-secret",
+            "--state",
+            state.to_str().unwrap(),
+        ],
+        &[],
+        &dir,
+    );
+    let mine = s.keys.iter().find(|(id, _)| id == "mykey").expect("listed");
+    assert!(!mine.1.contains("my-very-secret"), "{mine:?}");
+    let target = signed_v1_target(
+        "GET",
+        &[("Action", "DescribeRegions")],
+        "mykey",
+        "my-very-secret",
+        "k-1",
+    );
+    let r = Conn::open(&s.addr).unwrap().send("GET", &target, &[], "").unwrap();
+    assert_eq!(r.status, 200, "{}", r.body);
+    let saved = std::fs::read_to_string(&state).unwrap();
+    assert!(
+        !saved.contains("my-very-secret"),
+        "the typed secret reached the state file"
+    );
+    let via_admin = send(&s.addr, "GET", "/__admin/state", "").unwrap().body;
+    assert!(!via_admin.contains("my-very-secret"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
