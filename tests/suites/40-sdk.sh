@@ -3,7 +3,8 @@
 #   * Python: aliyun-python-sdk-core + aliyun-python-sdk-ecs (V1), alibabacloud_ecs20140526 (V3, and V1 with
 #     signature_algorithm='v2') — tests/sdk/sdk_python_test.py, packages pinned in tests/sdk/requirements.txt;
 #   * npm: @alicloud/ecs20140526 (V3 and V1) — tests/sdk/sdk_npm_test.js, from the committed package-lock.json;
-#   * the Python and TypeScript snippets `copyimage`'s generator writes, when tests/sdk/run_snippets.sh exists.
+#   * the Python and TypeScript snippets the engine's generator writes, pointed at `copyimage serve`
+#     (crates/cli/tests/snippets_serve.rs, run here with the SDKs above).
 # Env (from scripts/test.sh; all optional when run by hand): ROOT, COPYIMAGE_BIN, SUITE_TMP.
 # Stops the server it starts (by PID) on any exit.
 set -euo pipefail
@@ -62,10 +63,9 @@ say "python SDKs"
 "$SDK/.venv/bin/python" "$SDK/sdk_python_test.py" || rc=1
 say "npm SDK"
 node "$SDK/sdk_npm_test.js" || rc=1
-if [ -x "$SDK/run_snippets.sh" ]; then
-    say "generated snippets"
-    "$SDK/run_snippets.sh" || rc=1
-fi
+say "generated Python and TypeScript snippets"
+(cd "$ROOT" && COPYIMAGE_SDK_DIR="$SDK" COPYIMAGE_REQUIRE_SDKS=1 \
+    cargo test -q --locked -p copyimage-cli --test snippets_serve) || rc=1
 if [ "$rc" != 0 ]; then
     say "server log:"; tail -n 50 "$SUITE_TMP/serve.err" >&2
 fi
