@@ -102,9 +102,10 @@ pub struct Lane {
     pub running: Vec<usize>,
 }
 
-/// Every copy task, plus the derived lanes.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Every copy task, plus the derived lanes (rebuilt whenever a queue is deserialised, so an `Engine`
+/// restored from JSON keeps running).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(from = "QueueData")]
 pub struct Queue {
     /// All tasks in creation order.
     #[serde(default)]
@@ -112,6 +113,34 @@ pub struct Queue {
     /// Derived: per-lane FIFO and running set, rebuilt by `rebuild_lanes`.
     #[serde(skip)]
     lanes: BTreeMap<String, Lane>,
+}
+
+/// Two queues are equal when their tasks are: the lanes are derived from them.
+impl PartialEq for Queue {
+    fn eq(&self, other: &Queue) -> bool {
+        self.tasks == other.tasks
+    }
+}
+
+impl Eq for Queue {}
+
+/// The saved form of a queue: just the tasks.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QueueData {
+    #[serde(default)]
+    tasks: Vec<CopyTask>,
+}
+
+impl From<QueueData> for Queue {
+    fn from(d: QueueData) -> Queue {
+        let mut q = Queue {
+            tasks: d.tasks,
+            lanes: BTreeMap::new(),
+        };
+        q.rebuild_lanes();
+        q
+    }
 }
 
 /// What a new task needs.
@@ -323,6 +352,17 @@ mod tests {
         q.advance_to(1000, 1);
         assert_eq!(q.tasks[b].ended_at, Some(150));
         assert_eq!(q.next_event(), None);
+    }
+
+    #[test]
+    fn a_deserialised_queue_keeps_its_lanes() {
+        let mut q = Queue::default();
+        q.enqueue(task("cn-hangzhou", 100), 0, 1);
+        q.enqueue(task("cn-hangzhou", 100), 0, 1);
+        let back: Queue = serde_json::from_str(&serde_json::to_string(&q).unwrap()).unwrap();
+        assert_eq!(back, q);
+        assert_eq!(back.lanes()["cn-hangzhou"].waiting.len(), 1);
+        assert_eq!(back.next_event(), Some(100));
     }
 
     #[test]

@@ -352,3 +352,24 @@ fn extreme_clock_and_values_do_not_panic() {
     let one = describe(&mut e, "cn-hangzhou", &[("ImageId", DOC_IMAGE_ID)]);
     assert_eq!(one["Images"]["Image"][0]["ImageOwnerId"], i64::MAX);
 }
+
+#[test]
+fn an_engine_saved_as_json_resumes_exactly() {
+    let mut e = Engine::from_preset("busy-queue", 8).unwrap();
+    e.advance(300);
+    let json = serde_json::to_string(&e).unwrap();
+    let mut back: Engine = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, e);
+    let req = p(&[
+        ("Action", "CopyImage"),
+        ("Version", "2014-05-26"),
+        ("RegionId", "cn-hangzhou"),
+        ("ImageId", DOC_IMAGE_ID),
+        ("DestinationRegionId", "cn-shanghai"),
+    ]);
+    assert_eq!(back.call(&req, &ctx()), e.call(&req, &ctx()));
+    back.run_to_idle();
+    e.run_to_idle();
+    assert_eq!(back, e);
+    assert!(back.world().queue.tasks.iter().all(|t| !t.state.is_active()));
+}
