@@ -13,6 +13,8 @@ use copyimage_engine::wire::{param, HttpRequest, Params};
       ImageId=m-bp1fq2h3gbxtc5dm9k1a DestinationRegionId=cn-shanghai
   copyimage call --output json Action=DescribeRegions Version=2014-05-26
   copyimage call --scenario my-world.json --seed 7 Action=CopyImage ...
+  copyimage call --url \"$(copyimage sign --access-key-id testid --access-key-secret testsecret \
+      RegionId=cn-hangzhou ImageId=m-bp1fq2h3gbxtc5dm9k1a DestinationRegionId=cn-shanghai)\"
 
 Without a Signature parameter the request is taken as correctly signed by the world's own key.
 With one (e.g. pasted from `copyimage sign`), it goes through the gateway and its signature, Timestamp
@@ -35,8 +37,11 @@ pub struct CallArgs {
     /// Exit with status 1 when the response is an error (4xx/5xx), like `curl --fail`.
     #[arg(long)]
     pub fail: bool,
+    /// A whole signed URL (e.g. from `copyimage sign`), sent as is through the gateway (GET unless --method).
+    #[arg(long, value_name = "URL", conflicts_with = "params")]
+    pub url: Option<String>,
     /// The request parameters, KEY=VALUE, as they go on the wire (values not percent-encoded).
-    #[arg(value_name = "KEY=VALUE", required = true)]
+    #[arg(value_name = "KEY=VALUE", required_unless_present = "url")]
     pub params: Vec<String>,
 }
 
@@ -75,20 +80,40 @@ pub fn encode_query(params: &Params) -> String {
         .join("&")
 }
 
+/// Splits `scheme://host[:port]/path?query` into host, path and raw query; `None` if it is not a URL.
+pub fn split_url(url: &str) -> Option<(String, String, String)> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let (authority, path_query) = match rest.find(['/', '?']) {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, "/"),
+    };
+    if authority.is_empty() {
+        return None;
+    }
+    let (path, query) = path_query.split_once('?').unwrap_or((path_query, ""));
+    let path = if path.is_empty() { "/" } else { path };
+    Some((authority.to_string(), path.to_string(), query.to_string()))
+}
+
 /// Runs `copyimage call`; returns the exit code.
 pub fn run(args: CallArgs) -> i32 {
     let usage = |m: String| {
         eprintln!("copyimage call: {m}");
         2
     };
-    let params = match parse_params(&args.params) {
-        Ok(p) => p,
-        Err(e) => return usage(e),
-    };
     let method = args.method.to_ascii_uppercase();
     if method != "GET" && method != "POST" {
         return usage(format!("--method must be GET or POST, got {:?}", args.method));
     }
+    let url = match args.url.as_deref().map(|u| (u, split_url(u))) {
+        Some((u, None)) => return usage(format!("--url must be an http(s):// URL, got {u:?}")),
+        Some((_, Some(parts))) => Some(parts),
+        None => None,
+    };
+    let params = match parse_params(&args.params) {
+        Ok(p) => p,
+        Err(e) => return usage(e),
+    };
     let wire_now = match &args.wire_time {
         Some(t) => match UtcTime::parse_iso8601(t) {
             Some(t) => t,
@@ -100,8 +125,19 @@ pub fn run(args: CallArgs) -> i32 {
         Ok(e) => e,
         Err(e) => return usage(e),
     };
-    let host = args.host.clone().unwrap_or_else(|| default_host(&params));
-    let exchange = if param(&params, "Signature").is_some() {
+    let exchange = if let Some((url_host, path, query)) = url {
+        let host = args.host.clone().unwrap_or(url_host);
+        let req = HttpRequest {
+            method,
+            host: host.clone(),
+            path,
+            query,
+            headers: vec![("Host".into(), host)],
+            body: String::new(),
+        };
+        engine.handle_http(&req, wire_now)
+    } else if param(&params, "Signature").is_some() {
+        let host = args.host.clone().unwrap_or_else(|| default_host(&params));
         let req = HttpRequest {
             method,
             host: host.clone(),
@@ -112,6 +148,7 @@ pub fn run(args: CallArgs) -> i32 {
         };
         engine.handle_http(&req, wire_now)
     } else {
+        let host = args.host.clone().unwrap_or_else(|| default_host(&params));
         engine.call(&params, &CallContext { host })
     };
     print_exchange(&exchange, args.output);
@@ -139,6 +176,25 @@ mod tests {
         );
         assert!(parse_params(&["novalue".into()]).is_err());
         assert!(parse_params(&["=v".into()]).is_err());
+    }
+
+    #[test]
+    fn urls_split_into_host_path_and_query() {
+        assert_eq!(
+            split_url("https://ecs.cn-hangzhou.aliyuncs.com/?Action=X&A=%20"),
+            Some((
+                "ecs.cn-hangzhou.aliyuncs.com".into(),
+                "/".into(),
+                "Action=X&A=%20".into()
+            ))
+        );
+        assert_eq!(
+            split_url("http://127.0.0.1:8765?A=1"),
+            Some(("127.0.0.1:8765".into(), "/".into(), "A=1".into()))
+        );
+        assert_eq!(split_url("http://h"), Some(("h".into(), "/".into(), "".into())));
+        assert_eq!(split_url("ftp://h/"), None);
+        assert_eq!(split_url("http:///x"), None);
     }
 
     #[test]

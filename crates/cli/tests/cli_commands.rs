@@ -205,3 +205,31 @@ fn run_records_and_checks_a_transcript() {
     assert!(stdout(&bad).contains("step 2 differs"), "{}", stdout(&bad));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn call_takes_a_signed_url_from_sign() {
+    let sign = |secret: &str| {
+        let o = copyimage(&[
+            "sign",
+            "--access-key-id",
+            "testid",
+            "--access-key-secret",
+            secret,
+            "RegionId=cn-hangzhou",
+            "ImageId=m-bp1fq2h3gbxtc5dm9k1a",
+            "DestinationRegionId=cn-shanghai",
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        stdout(&o).trim().to_string()
+    };
+    let ok = copyimage(&["call", "--url", &sign("testsecret")]);
+    assert!(stdout(&ok).starts_with("HTTP/1.1 200 OK\n"), "{}", stdout(&ok));
+    assert!(stdout(&ok).contains("\"ImageId\":\"m-uf6"), "{}", stdout(&ok));
+    let bad = copyimage(&["call", "--url", &sign("not-the-secret")]);
+    assert!(
+        stdout(&bad).contains("\"Code\":\"SignatureDoesNotMatch\""),
+        "{}",
+        stdout(&bad)
+    );
+    assert_eq!(copyimage(&["call", "--url", "ftp://x/"]).status.code(), Some(2));
+}

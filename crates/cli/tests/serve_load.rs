@@ -74,12 +74,14 @@ const SOURCES: &[&str] = &[
     "m-bp1win2019golden0001",
 ];
 
-/// Loads the default world with room for every copy (image quotas raised), through the admin routes.
+/// Loads the default world with room for every copy (image and snapshot quotas raised), through the
+/// admin routes.
 fn setup(addr: &str) -> Setup {
     let state = send(addr, "GET", "/__admin/state", "").expect("state").json();
     let mut world = state["engine"]["world"].clone();
     for r in world["regions"].as_array_mut().expect("regions") {
         r["image_quota"] = 1_000_000.into();
+        r["snapshot_quota"] = 1_000_000.into();
     }
     let r = send(addr, "POST", "/__admin/scenario", &world.to_string()).expect("load scenario");
     assert_eq!(r.status, 200, "{}", r.body);
