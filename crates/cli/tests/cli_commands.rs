@@ -233,3 +233,50 @@ fn call_takes_a_signed_url_from_sign() {
     );
     assert_eq!(copyimage(&["call", "--url", "ftp://x/"]).status.code(), Some(2));
 }
+
+#[test]
+fn scenario_files_are_read_and_bad_ones_named() {
+    let dir = temp_dir("scenario");
+    // The minimal preset, saved as a scenario file, then edited: the copy source is gone.
+    let world = copyimage_engine::scenario::preset("minimal").expect("preset");
+    let file = dir.join("world.json");
+    std::fs::write(&file, copyimage_engine::scenario::to_json(&world)).unwrap();
+    let id = world.images[0].id.clone();
+    let args = |f: &str| {
+        vec![
+            "call".to_string(),
+            "--scenario".into(),
+            f.to_string(),
+            "Action=CopyImage".into(),
+            "Version=2014-05-26".into(),
+            "Format=JSON".into(),
+            "RegionId=cn-hangzhou".into(),
+            format!("ImageId={id}"),
+            "DestinationRegionId=cn-shanghai".into(),
+        ]
+    };
+    let run = |a: Vec<String>| copyimage(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    let o = run(args(file.to_str().unwrap()));
+    assert!(
+        stdout(&o).starts_with("HTTP/1.1 200 OK\n"),
+        "{}{}",
+        stdout(&o),
+        stderr(&o)
+    );
+
+    let mut edited = world.clone();
+    edited.images.clear();
+    std::fs::write(&file, copyimage_engine::scenario::to_json(&edited)).unwrap();
+    let o = run(args(file.to_str().unwrap()));
+    assert!(
+        stdout(&o).contains("\"Code\":\"InvalidImageId.NotFound\""),
+        "{}",
+        stdout(&o)
+    );
+
+    std::fs::write(&file, "{\"regions\": \"not a list\"}").unwrap();
+    let o = run(args(file.to_str().unwrap()));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("world.json"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}

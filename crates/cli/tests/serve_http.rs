@@ -125,3 +125,28 @@ fn extra_access_keys_are_accepted_but_never_shown_or_saved() {
     assert!(!via_admin.contains("my-very-secret"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn timestamps_are_checked_against_real_utc() {
+    use copyimage_engine::sign;
+    let dir = temp_dir("clock");
+    // The world clock is frozen and far from now; the wire clock is still real UTC.
+    let s = Server::start(&["--speed", "0"], &[], &dir);
+    let (id, secret) = s.key();
+    let extra = vec![("Action".to_string(), "DescribeRegions".to_string())];
+    for (ts, want) in [
+        ("2016-02-23T12:46:24Z", Some("InvalidTimeStamp.Expired")),
+        ("now", None),
+    ] {
+        let ts = if ts == "now" { now_iso() } else { ts.to_string() };
+        let all = sign::merge_params(&sign::v1_common_params(&id, &ts, &format!("ts-{ts}")), &extra);
+        let signed = sign::sign_v1("GET", &all, &secret);
+        let target = format!("/?{}", sign::v1_signed_query(&all, &signed.signature));
+        let r = Conn::open(&s.addr).unwrap().send("GET", &target, &[], "").unwrap();
+        match want {
+            Some(code) => assert_eq!(r.json()["Code"], code, "{}", r.body),
+            None => assert_eq!(r.status, 200, "{}", r.body),
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
