@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# `make report`: the size and speed report of the built site (dist/).
+#   size: bytes of every file, raw and gzip -9, and the total; fails if the gzip total exceeds the hard cap.
+#   speed: median time to first render over 7 fresh page loads in headless Chromium, read inside the page
+#          (window.__firstRender, set by src/main.rs after Yew's first render), plus every extra measure
+#          in tests/e2e/measures/*.mjs (see tests/e2e/tools/measure.mjs for the format).
+# Options: --record "note"  append today's numbers as a row of docs/report-history.md.
+# Uses $BASE_URL when set (test.sh passes its server); otherwise serves dist/ itself on a free port.
+# Budgets (design.md): goal <= 160 KB gzip and <= 150 ms first render; hard cap 250 KB gzip (1 KB = 1024 B).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+GOAL_BYTES=$((160 * 1024))
+CAP_BYTES=$((250 * 1024))
+RENDER_GOAL_MS=150
+RUNS="${REPORT_RUNS:-7}"
+record=""
+[ "${1:-}" = "--record" ] && record="${2:-}"
+
+[ -f "$DIST/index.html" ] || die "no built site in dist/ (run scripts/build.sh or make build)"
+
+echo
+echo "== Size of dist/ (gzip -9) =="
+printf '  %-48s %10s %10s\n' file raw gzip
+raw_total=0
+gz_total=0
+while IFS= read -r f; do
+    raw=$(wc -c <"$f")
+    gz=$(gzip -9 -n -c "$f" | wc -c)
+    raw_total=$((raw_total + raw))
+    gz_total=$((gz_total + gz))
+    printf '  %-48s %10d %10d\n' "${f#"$DIST"/}" "$raw" "$gz"
+done < <(find "$DIST" -type f | LC_ALL=C sort)
+printf '  %-48s %10d %10d\n' TOTAL "$raw_total" "$gz_total"
+kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
+size_verdict="within goal"
+[ "$gz_total" -gt "$GOAL_BYTES" ] && size_verdict="OVER the 160 KB goal"
+printf '  total gzip %s: %s (goal <= 160 KB, hard cap 250 KB)\n' "$(kb "$gz_total")" "$size_verdict"
+
+echo
+echo "== Speed (headless Chromium, $RUNS fresh page loads, median) =="
+own_server=0
+if [ -z "${BASE_URL:-}" ]; then
+    start_server "$DIST"
+    own_server=1
+fi
+measures_json="$ROOT/target/report-measures.json"
+speed_rc=0
+(cd "$ROOT/tests/e2e" && E2E_BASE_URL="$BASE_URL" node tools/measure.mjs --runs "$RUNS" --json "$measures_json") ||
+    speed_rc=$?
+[ "$own_server" = 1 ] && stop_server
+
+first_render="$(node -p 'const m = require(process.argv[1]).find(x => x.name === "first render"); m ? m.median.toFixed(1) : "n/a"' \
+    "$measures_json" 2>/dev/null || echo n/a)"
+
+if [ -n "$record" ]; then
+    hist="$ROOT/docs/report-history.md"
+    commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    printf '| %s | %s | %d | %d | %s | %s |\n' "$(date -u +%Y-%m-%d)" "$commit" "$raw_total" "$gz_total" \
+        "$first_render" "$record" >>"$hist"
+    echo "recorded in docs/report-history.md"
+fi
+
+echo
+echo "report: total $raw_total B raw, $gz_total B gzip ($(kb "$gz_total")); first render median $first_render ms (goal <= $RENDER_GOAL_MS ms)"
+if [ "$gz_total" -gt "$CAP_BYTES" ]; then
+    echo "FAIL: gzip total $gz_total B is above the hard cap of $CAP_BYTES B (250 KB)"
+    exit 1
+fi
+[ "$speed_rc" = 0 ] || { echo "FAIL: the speed measure did not complete"; exit 1; }
