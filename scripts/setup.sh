@@ -55,11 +55,15 @@ if [ "$(wasm-opt --version 2>/dev/null || true)" != "wasm-opt version $BINARYEN_
 fi
 
 if [ "$want_test" = 1 ]; then
-    if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER_BIN" ]; then
-        command -v apt-get >/dev/null || die "Chromium and chromedriver are missing and apt-get is not available"
-        log "apt-get install chromium chromium-driver"
+    pkgs=()
+    [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER_BIN" ] || pkgs+=(chromium chromium-driver)
+    # A CJK font (7 MB), so screenshots show the regions' Chinese names instead of empty boxes.
+    command -v fc-list >/dev/null && [ -n "$(fc-list :lang=zh 2>/dev/null)" ] || pkgs+=(fonts-wqy-zenhei)
+    if [ "${#pkgs[@]}" -gt 0 ]; then
+        command -v apt-get >/dev/null || die "missing ${pkgs[*]} and apt-get is not available"
+        log "apt-get install ${pkgs[*]}"
         as_root apt-get update -qq
-        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${pkgs[@]}"
     fi
     # Playwright drives this Chromium; it must never download its own browsers.
     export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1

@@ -55,7 +55,10 @@ bench_build() {
     n="$(cargo metadata --no-deps --format-version 1 --locked | python3 -c \
         'import json,sys; print(sum(k == "bench" for p in json.load(sys.stdin)["packages"] for t in p["targets"] for k in t["kind"]))')"
     if [ "$n" = 0 ]; then echo "no bench targets in the workspace yet"; return 0; fi
-    cargo bench --workspace --no-run --locked --bench '*'
+    # Compiling is all CI checks, so skip the optimiser (the bench profile's opt-level 3 + LTO took over
+    # five minutes on two cores); `make bench` builds them with the real profile.
+    CARGO_PROFILE_BENCH_OPT_LEVEL=0 CARGO_PROFILE_BENCH_LTO=false CARGO_PROFILE_BENCH_DEBUG=false \
+        cargo bench --workspace --no-run --locked --bench '*'
 }
 step bench-build bench_build
 step trunk-build scripts/build.sh
