@@ -138,7 +138,135 @@ pub fn find(id: &str) -> Option<CatalogEntry> {
 /// Gateway errors (signature, timestamp, nonce, AccessKey): filled by the signing work, which owns this
 /// function. Each entry should use `ReproRequest::Http` with a fixed wire time.
 pub fn gateway_entries() -> Vec<CatalogEntry> {
-    vec![]
+    use crate::gateway::SignatureStyle;
+    use crate::generate::{sign_request, Endpoint, GenerateInput};
+
+    const TS: &str = "2026-11-27T08:30:00Z";
+    let wire = UtcTime::parse_iso8601(TS).unwrap_or_default();
+    let facts = "alibaba-api-facts.md §1c; FIDELITY.md \"Signing and gateway\"";
+    // A correctly signed CopyImage request by `testid` (in every preset), with `edit` applied to its parameters.
+    let signed = |edit: &[(&str, &str)], secret: &str| -> (HttpRequest, String) {
+        let mut params: Params = vec![
+            ("Action".into(), "CopyImage".into()),
+            ("RegionId".into(), "cn-hangzhou".into()),
+            ("ImageId".into(), DOC_IMAGE_ID.into()),
+            ("DestinationRegionId".into(), "cn-shanghai".into()),
+        ];
+        params.extend(edit.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        let mut input = GenerateInput::new(params, "testid", secret, TS, "6f1b1f5e-catalog-nonce");
+        input.endpoint = Endpoint::regional("cn-hangzhou");
+        input.style = SignatureStyle::V1;
+        let s = sign_request(&input);
+        (s.request, s.string_to_sign)
+    };
+    let replace_signature = |req: &HttpRequest, sig: &str| HttpRequest {
+        query: format!("{}{sig}", req.query.split("&Signature=").next().unwrap_or("")),
+        ..req.clone()
+    };
+    let mk = |id: &str, status: u16, code: &str, message: String, cause: &str, request: HttpRequest, at: UtcTime| {
+        CatalogEntry {
+            id: id.into(),
+            http_status: status,
+            code: code.into(),
+            message,
+            cause: cause.into(),
+            source: facts.into(),
+            repro: Repro {
+                preset: "minimal".into(),
+                setup: None,
+                setup_note: String::new(),
+                before: vec![],
+                request: ReproRequest::Http { request, wire_time: at },
+            },
+        }
+    };
+    let (good, sts) = signed(&[], "testsecret");
+    let (wrong_secret, _) = signed(&[], "not-the-secret");
+    let mut put = good.clone();
+    put.method = "PUT".into();
+    vec![
+        mk(
+            "gateway.signature",
+            400,
+            "SignatureDoesNotMatch",
+            format!("Specified signature is not matched with our calculation. server string to sign is:{sts}"),
+            "The request was signed with another AccessKeySecret (or changed after signing).",
+            wrong_secret,
+            wire,
+        ),
+        mk(
+            "gateway.signature_form",
+            400,
+            "IncompleteSignature",
+            format!("The request signature does not conform to Aliyun standards. server string to sign is:{sts}"),
+            "The Signature is not a base64 HMAC-SHA1 (here cut short, as when a '+' is sent unencoded).",
+            replace_signature(&good, "&Signature=OLeaidS1JvxuMvnyHOwuJ"),
+            wire,
+        ),
+        mk(
+            "gateway.missing_parameter",
+            400,
+            "MissingParameter",
+            "The input parameter \"Signature\" that is mandatory for processing the request is not supplied.".into(),
+            "The request has no Signature parameter.",
+            replace_signature(&good, ""),
+            wire,
+        ),
+        mk(
+            "gateway.access_key",
+            404,
+            "InvalidAccessKeyId.NotFound",
+            "Specified access key is not found.".into(),
+            "The AccessKeyId is not one of the world's keys.",
+            signed(&[("AccessKeyId", "LTAI5tNoSuchKey")], "testsecret").0,
+            wire,
+        ),
+        mk(
+            "gateway.timestamp_window",
+            400,
+            "InvalidTimeStamp.Expired",
+            "Specified time stamp or date value is expired.".into(),
+            "The Timestamp is more than 15 minutes from the server clock (here 20 minutes old).",
+            good.clone(),
+            wire.plus(20 * 60),
+        ),
+        mk(
+            "gateway.timestamp_format",
+            400,
+            "InvalidTimeStamp.Format",
+            "Specified time stamp or date value is not well formatted.".into(),
+            "The Timestamp is not yyyy-MM-ddTHH:mm:ssZ (here with milliseconds).",
+            signed(&[("Timestamp", "2026-11-27T08:30:00.000Z")], "testsecret").0,
+            wire,
+        ),
+        mk(
+            "gateway.signature_method",
+            400,
+            "InvalidSignatureMethod",
+            "Specified signature method is not valid.".into(),
+            "SignatureMethod is not HMAC-SHA1.",
+            signed(&[("SignatureMethod", "HMAC-SHA256")], "testsecret").0,
+            wire,
+        ),
+        mk(
+            "gateway.signature_version",
+            400,
+            "InvalidParamater",
+            "The specified parameter \"SignatureVersion\" is not valid.".into(),
+            "SignatureVersion is not 1.0.",
+            signed(&[("SignatureVersion", "2.0")], "testsecret").0,
+            wire,
+        ),
+        mk(
+            "gateway.http_method",
+            403,
+            "UnsupportedHTTPMethod",
+            "This HTTP method is not supported.".into(),
+            "Only GET and POST are accepted.",
+            put,
+            wire,
+        ),
+    ]
 }
 
 /// The CopyImage reference's error table, row by row: (HTTP status, code, message), copied exactly.

@@ -10,7 +10,7 @@
 //! Pure functions of their inputs: the caller supplies timestamp and nonce, so the engine stays
 //! deterministic and WASM-friendly.
 
-use crate::encode::{hex_lower, percent_encode, percent_encode_into};
+use crate::encode::{hex_lower, percent_encode, percent_encode_bytes, percent_encode_into, percent_encode_twice_bytes};
 use crate::wire::Params;
 use base64::Engine as _;
 use hmac::{Hmac, Mac};
@@ -93,16 +93,16 @@ fn sorted_for_signing(params: &[(String, String)]) -> Vec<&(String, String)> {
 /// The V1 canonical query: all parameters but `Signature`, sorted by name, `name=value` RFC 3986-encoded,
 /// joined with `&`. Empty values stay (`SignatureType=`).
 pub fn v1_canonical_query(params: &[(String, String)]) -> String {
-    let mut out = String::with_capacity(params.len() * 32);
+    let mut out = Vec::with_capacity(params.len() * 40);
     for (i, (k, v)) in sorted_for_signing(params).into_iter().enumerate() {
         if i > 0 {
-            out.push('&');
+            out.push(b'&');
         }
-        percent_encode_into(k, &mut out);
-        out.push('=');
-        percent_encode_into(v, &mut out);
+        percent_encode_bytes(k.as_bytes(), &mut out);
+        out.push(b'=');
+        percent_encode_bytes(v.as_bytes(), &mut out);
     }
-    out
+    bytes_to_string(out)
 }
 
 /// `METHOD&%2F&pct(canonical_query)`.
@@ -112,6 +112,33 @@ pub fn v1_string_to_sign(method: &str, canonical_query: &str) -> String {
     s.push_str("&%2F&");
     percent_encode_into(canonical_query, &mut s);
     s
+}
+
+/// The canonical query and the StringToSign in one pass over the sorted parameters (the hot path).
+fn v1_canonical_and_string_to_sign(method: &str, params: &[(String, String)]) -> (String, String) {
+    let sorted = sorted_for_signing(params);
+    let mut canonical = Vec::with_capacity(params.len() * 40);
+    let mut sts = Vec::with_capacity(method.len() + 5 + params.len() * 50);
+    sts.extend_from_slice(method.as_bytes());
+    sts.extend_from_slice(b"&%2F&");
+    for (i, (k, v)) in sorted.into_iter().enumerate() {
+        if i > 0 {
+            canonical.push(b'&');
+            sts.extend_from_slice(b"%26");
+        }
+        percent_encode_bytes(k.as_bytes(), &mut canonical);
+        percent_encode_twice_bytes(k.as_bytes(), &mut sts);
+        canonical.push(b'=');
+        sts.extend_from_slice(b"%3D");
+        percent_encode_bytes(v.as_bytes(), &mut canonical);
+        percent_encode_twice_bytes(v.as_bytes(), &mut sts);
+    }
+    (bytes_to_string(canonical), bytes_to_string(sts))
+}
+
+/// Bytes that are known to be UTF-8 (ASCII output of the encoders, or a UTF-8 method) as a `String`.
+fn bytes_to_string(b: Vec<u8>) -> String {
+    String::from_utf8(b).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Base64 HMAC-SHA1 of `string_to_sign` with the key `secret + "&"` (the `&` is where a token secret
@@ -133,8 +160,7 @@ pub fn v1_signature_with_key(string_to_sign: &str, key: &str) -> String {
 
 /// Signs `params` (query and form body together) for `method` with `secret`.
 pub fn sign_v1(method: &str, params: &[(String, String)], secret: &str) -> V1Signed {
-    let canonical_query = v1_canonical_query(params);
-    let string_to_sign = v1_string_to_sign(method, &canonical_query);
+    let (canonical_query, string_to_sign) = v1_canonical_and_string_to_sign(method, params);
     let signature = v1_signature(&string_to_sign, secret);
     V1Signed {
         canonical_query,
@@ -147,16 +173,16 @@ pub fn sign_v1(method: &str, params: &[(String, String)], secret: &str) -> V1Sig
 /// present), RFC 3986-encoded, then `Signature=` with the signature encoded (`+`→`%2B`, `/`→`%2F`,
 /// `=`→`%3D`).
 pub fn v1_signed_query(params: &[(String, String)], signature: &str) -> String {
-    let mut out = String::with_capacity(params.len() * 32 + 40);
+    let mut out = Vec::with_capacity(params.len() * 40 + 40);
     for (k, v) in params.iter().filter(|(k, _)| k != "Signature") {
-        percent_encode_into(k, &mut out);
-        out.push('=');
-        percent_encode_into(v, &mut out);
-        out.push('&');
+        percent_encode_bytes(k.as_bytes(), &mut out);
+        out.push(b'=');
+        percent_encode_bytes(v.as_bytes(), &mut out);
+        out.push(b'&');
     }
-    out.push_str("Signature=");
-    percent_encode_into(signature, &mut out);
-    out
+    out.extend_from_slice(b"Signature=");
+    percent_encode_bytes(signature.as_bytes(), &mut out);
+    bytes_to_string(out)
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -220,16 +246,16 @@ pub fn hmac_sha256_hex(key: &str, msg: &str) -> String {
 pub fn v3_canonical_query(query: &[(String, String)]) -> String {
     let mut v: Vec<&(String, String)> = query.iter().collect();
     v.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()).then_with(|| a.1.cmp(&b.1)));
-    let mut out = String::new();
+    let mut out = Vec::with_capacity(query.len() * 40);
     for (i, (k, val)) in v.into_iter().enumerate() {
         if i > 0 {
-            out.push('&');
+            out.push(b'&');
         }
-        percent_encode_into(k, &mut out);
-        out.push('=');
-        percent_encode_into(val, &mut out);
+        percent_encode_bytes(k.as_bytes(), &mut out);
+        out.push(b'=');
+        percent_encode_bytes(val.as_bytes(), &mut out);
     }
-    out
+    bytes_to_string(out)
 }
 
 /// Canonical headers and the signed-header list. Names are lower-cased and sorted; each value is trimmed;
