@@ -194,16 +194,14 @@ fn sign_v1_request(input: &GenerateInput) -> SignedRequest {
     let params = sign::merge_params(&ordered, &input.params);
     let signed = sign::sign_v1(&method, &params, &input.access_key_secret);
     let form = input.form_body && method == "POST";
-    let (query_params, body_params): (Params, Params) = if form {
-        params
-            .iter()
-            .cloned()
-            .partition(|(k, _)| V1_QUERY_NAMES.contains(&k.as_str()))
+    let in_query = |k: &str| !form || V1_QUERY_NAMES.contains(&k);
+    let query = sign::v1_signed_query_of(params.iter().filter(|(k, _)| in_query(k)), &signed.signature);
+    let body = if form {
+        let body_params: Params = params.iter().filter(|(k, _)| !in_query(k)).cloned().collect();
+        encode_pairs(&body_params)
     } else {
-        (params.clone(), Vec::new())
+        String::new()
     };
-    let query = sign::v1_signed_query(&query_params, &signed.signature);
-    let body = encode_pairs(&body_params);
     let mut headers = vec![("Host".to_string(), input.endpoint.host_header())];
     if form {
         headers.push(("Content-Type".into(), "application/x-www-form-urlencoded".into()));

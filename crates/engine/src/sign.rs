@@ -173,8 +173,14 @@ pub fn sign_v1(method: &str, params: &[(String, String)], secret: &str) -> V1Sig
 /// present), RFC 3986-encoded, then `Signature=` with the signature encoded (`+`→`%2B`, `/`→`%2F`,
 /// `=`→`%3D`).
 pub fn v1_signed_query(params: &[(String, String)], signature: &str) -> String {
-    let mut out = Vec::with_capacity(params.len() * 40 + 40);
-    for (k, v) in params.iter().filter(|(k, _)| k != "Signature") {
+    v1_signed_query_of(params.iter(), signature)
+}
+
+/// [`v1_signed_query`] over any sequence of parameter references (the generator splits query and body
+/// without cloning).
+pub fn v1_signed_query_of<'a>(params: impl Iterator<Item = &'a (String, String)>, signature: &str) -> String {
+    let mut out = Vec::with_capacity(512);
+    for (k, v) in params.filter(|(k, _)| k != "Signature") {
         percent_encode_bytes(k.as_bytes(), &mut out);
         out.push(b'=');
         percent_encode_bytes(v.as_bytes(), &mut out);
@@ -263,47 +269,80 @@ pub fn v3_canonical_query(query: &[(String, String)]) -> String {
 /// signed name with no such header contributes `name:` (an empty value), so a verifier reproduces what
 /// a client that signed a header it then failed to send would have computed.
 pub fn v3_canonical_headers(headers: &[(String, String)], signed: Option<&[String]>) -> (String, String) {
-    let mut names: Vec<String> = match signed {
-        Some(list) => list.iter().map(|n| n.trim().to_ascii_lowercase()).collect(),
+    use std::borrow::Cow;
+    // Names are usually lower-case already: borrow them then, allocate only to lower-case.
+    fn lower(n: &str) -> Cow<'_, str> {
+        if n.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(n.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(n)
+        }
+    }
+    let mut names: Vec<Cow<'_, str>> = match signed {
+        Some(list) => list.iter().map(|n| lower(n.trim())).collect(),
         None => headers
             .iter()
-            .map(|(k, _)| k.to_ascii_lowercase())
+            .map(|(k, _)| lower(k))
             .filter(|k| k != "authorization")
             .collect(),
     };
     names.retain(|n| !n.is_empty());
     names.sort();
     names.dedup();
-    let mut canonical = String::new();
-    for n in &names {
-        let mut values: Vec<&str> = headers
-            .iter()
-            .filter(|(k, _)| k.eq_ignore_ascii_case(n))
-            .map(|(_, v)| v.trim())
-            .collect();
-        values.sort();
+    let mut canonical = String::with_capacity(names.len() * 48);
+    let mut signed_headers = String::with_capacity(names.len() * 16);
+    for (i, n) in names.iter().enumerate() {
+        let mut matching = headers.iter().filter(|(k, _)| k.eq_ignore_ascii_case(n));
         canonical.push_str(n);
         canonical.push(':');
-        canonical.push_str(&values.join(","));
+        match (matching.next(), matching.next()) {
+            (Some((_, v)), None) => canonical.push_str(v.trim()),
+            (None, _) => {}
+            (Some((_, a)), Some((_, b))) => {
+                // Sent more than once: trimmed values, sorted, joined with ','.
+                let mut values: Vec<&str> = vec![a.trim(), b.trim()];
+                values.extend(matching.map(|(_, v)| v.trim()));
+                values.sort();
+                canonical.push_str(&values.join(","));
+            }
+        }
         canonical.push('\n');
+        if i > 0 {
+            signed_headers.push(';');
+        }
+        signed_headers.push_str(n);
     }
-    (canonical, names.join(";"))
+    (canonical, signed_headers)
 }
 
 /// Signs a V3 request.
 pub fn sign_v3(input: &V3Input<'_>) -> V3Signed {
     let path = if input.path.is_empty() { "/" } else { input.path };
     let (canonical_headers, signed_headers) = v3_canonical_headers(input.headers, input.signed_headers);
-    let canonical_request = format!(
-        "{}\n{}\n{}\n{}\n{}\n{}",
+    let query = v3_canonical_query(input.query);
+    let mut canonical_request = String::with_capacity(
+        input.method.len() + path.len() + query.len() + canonical_headers.len() + signed_headers.len() + 72,
+    );
+    for (i, part) in [
         input.method,
         path,
-        v3_canonical_query(input.query),
-        canonical_headers,
-        signed_headers,
-        input.hashed_payload
-    );
-    let string_to_sign = format!("{V3_ALGORITHM}\n{}", sha256_hex(canonical_request.as_bytes()));
+        &query,
+        &canonical_headers,
+        &signed_headers,
+        input.hashed_payload,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if i > 0 {
+            canonical_request.push('\n');
+        }
+        canonical_request.push_str(part);
+    }
+    let mut string_to_sign = String::with_capacity(V3_ALGORITHM.len() + 65);
+    string_to_sign.push_str(V3_ALGORITHM);
+    string_to_sign.push('\n');
+    string_to_sign.push_str(&sha256_hex(canonical_request.as_bytes()));
     let signature = hmac_sha256_hex(input.secret, &string_to_sign);
     let authorization = format!(
         "{V3_ALGORITHM} Credential={},SignedHeaders={},Signature={}",
