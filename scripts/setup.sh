@@ -75,6 +75,8 @@ if [ "$want_test" = 1 ]; then
         log "npm ci (tests/e2e: @playwright/test@$want_pw)"
         (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
     fi
+    # The official Python and TypeScript SDKs that run the generated snippets (crates/engine/tests/sign_snippets.rs).
+    "$ROOT/scripts/sign/setup_sdks.sh"
 fi
 log "setup: tools ready (wasm-bindgen $wb_version, trunk $TRUNK_VERSION, wasm-opt $BINARYEN_VERSION$(
     [ "$want_test" = 1 ] && printf ', %s, playwright %s' "$("$CHROMIUM" --version 2>/dev/null | awk '{print $1" "$2}')" "$want_pw"))"

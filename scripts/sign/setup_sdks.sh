@@ -12,7 +12,7 @@ if [ ! -x "$dest/venv/bin/python" ] || ! "$dest/venv/bin/python" -c 'import alib
   "$dest/venv/bin/pip" install -q -r "$here/requirements.txt"
 fi
 if [ ! -x "$dest/node/node_modules/.bin/tsc" ] || [ ! -d "$dest/node/node_modules/@alicloud/ecs20140526" ]; then
-  cp "$here/package.json" "$dest/node/package.json"
-  (cd "$dest/node" && npm install --no-audit --no-fund --loglevel=error)
+  cp "$here/package.json" "$here/package-lock.json" "$dest/node/"
+  (cd "$dest/node" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 echo "SDKs ready under $dest"

@@ -1,9 +1,9 @@
 //! The generated Python and TypeScript snippets, run with the official SDKs against the gateway served on
 //! 127.0.0.1 by this test (a minimal HTTP server around `gateway::authenticate`, real UTC clock).
 //!
-//! The SDKs come from `scripts/sign/setup_sdks.sh` (under `target/sign-sdk/`). Without them these tests say
-//! so and pass, unless `COPYIMAGE_REQUIRE_SDKS=1`, which makes a missing SDK a failure (CI sets it once the
-//! setup script is part of its run).
+//! The SDKs come from `scripts/sign/setup_sdks.sh` (under `target/sign-sdk/`; `scripts/setup.sh --test`, and
+//! so `make test` and CI, run it). Without them these tests say so and pass, except in CI (`CI=true`) or with
+//! `COPYIMAGE_REQUIRE_SDKS=1`, where a missing SDK is a failure.
 
 use copyimage_engine::clock::UtcTime;
 use copyimage_engine::gateway::{authenticate, NonceMemory, SignatureStyle};
@@ -24,7 +24,7 @@ fn sdk_dir() -> PathBuf {
 }
 
 fn require() -> bool {
-    std::env::var("COPYIMAGE_REQUIRE_SDKS").is_ok_and(|v| v == "1")
+    std::env::var("COPYIMAGE_REQUIRE_SDKS").is_ok_and(|v| v == "1") || std::env::var("CI").is_ok_and(|v| v == "true")
 }
 
 fn now() -> UtcTime {
