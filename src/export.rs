@@ -4,7 +4,6 @@
 
 use crate::permalink::Step;
 use crate::state::{host_for, replay, State};
-use copyimage_engine::scenario;
 use copyimage_engine::transcript::{self, ScenarioRef, Transcript};
 
 /// The transcript of `state`. World edits are not transcript steps: when there are any, the transcript
@@ -12,22 +11,13 @@ use copyimage_engine::transcript::{self, ScenarioRef, Transcript};
 pub fn transcript(state: &State) -> String {
     let last_edit = state.steps.iter().rposition(|s| matches!(s, Step::Edit(_)));
     let inline = |steps: &[Step]| {
-        replay(
-            &state.preset,
-            state.scenario_json.as_deref().map(|s| s.as_str()),
-            state.seed,
-            steps,
-        )
-        .ok()
-        .map(|(engine, _)| ScenarioRef::Inline(Box::new(engine.world().clone())))
+        replay(&state.preset, state.seed, steps)
+            .ok()
+            .map(|(engine, _)| ScenarioRef::Inline(Box::new(engine.world().clone())))
     };
-    let (start, rest): (Option<ScenarioRef>, &[Step]) = match (last_edit, &state.scenario_json) {
-        (Some(i), _) => (inline(&state.steps[..=i]), &state.steps[i + 1..]),
-        (None, Some(json)) => (
-            scenario::from_json(json).ok().map(|w| ScenarioRef::Inline(Box::new(w))),
-            &state.steps[..],
-        ),
-        (None, None) => (Some(ScenarioRef::Preset(state.preset.clone())), &state.steps[..]),
+    let (start, rest): (Option<ScenarioRef>, &[Step]) = match last_edit {
+        Some(i) => (inline(&state.steps[..=i]), &state.steps[i + 1..]),
+        None => (Some(ScenarioRef::Preset(state.preset.clone())), &state.steps[..]),
     };
     let steps: Vec<transcript::Step> = rest
         .iter()
@@ -56,8 +46,8 @@ pub fn transcript(state: &State) -> String {
         responses: Vec::new(),
     };
     // The recorded outcomes are the page's own history when the transcript starts at the page's start
-    // point (no edits, no import): the same bytes `copyimage run --check` will compare against.
-    if last_edit.is_none() && state.scenario_json.is_none() {
+    // point (no edits): the same bytes `copyimage run --check` will compare against.
+    if last_edit.is_none() {
         t.responses = recorded(state, rest);
     }
     transcript::to_json(&t)
@@ -68,7 +58,7 @@ fn recorded(state: &State, steps: &[Step]) -> Vec<transcript::Recorded> {
     let mut sent = state.history.iter();
     let mut clock = Vec::new();
     // World times after clock steps come from replaying the steps (cheap: no requests are re-sent twice).
-    if let Ok((mut engine, _)) = replay(&state.preset, None, state.seed, &[]) {
+    if let Ok((mut engine, _)) = replay(&state.preset, state.seed, &[]) {
         for s in steps {
             match s {
                 Step::Send(p) => {

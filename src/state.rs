@@ -71,8 +71,6 @@ pub struct State {
     pub preset: String,
     /// The engine's seed.
     pub seed: u64,
-    /// An imported scenario (JSON) the world starts from instead of the preset.
-    pub scenario_json: Option<Rc<String>>,
     /// Everything that happened to the world since the preset.
     pub steps: Vec<Step>,
     /// The engine (world, clock, random generator).
@@ -147,14 +145,10 @@ pub enum Action {
     ResetWorld,
     /// Choose a preset (resets the world).
     LoadPreset(String),
-    /// Start from a scenario file (JSON).
-    ImportScenario(String),
     /// A world edit: `Edit=<kind>` and its fields.
     Edit(Params),
     /// Open a permalink fragment.
     OpenLink(String),
-    /// Show a message.
-    Notify(Notice),
     /// Hide the message.
     DismissNotice,
 }
@@ -178,16 +172,8 @@ pub fn apply_edit(engine: &mut Engine, edit: &[(String, String)]) -> Result<(), 
 }
 
 /// Builds the engine for a start point and replays `steps`; returns the engine and the history.
-pub fn replay(
-    preset: &str,
-    scenario: Option<&str>,
-    seed: u64,
-    steps: &[Step],
-) -> Result<(Engine, Vec<HistoryEntry>), String> {
-    let mut engine = match scenario {
-        Some(json) => Engine::from_scenario_json(json, seed)?,
-        None => Engine::from_preset(preset, seed).ok_or_else(|| format!("there is no preset named “{preset}”"))?,
-    };
+pub fn replay(preset: &str, seed: u64, steps: &[Step]) -> Result<(Engine, Vec<HistoryEntry>), String> {
+    let mut engine = Engine::from_preset(preset, seed).ok_or_else(|| format!("there is no preset named “{preset}”"))?;
     let mut history = Vec::new();
     for s in steps {
         match s {
@@ -210,24 +196,17 @@ pub fn replay(
 impl State {
     /// A fresh page: the default preset and the documentation's example request.
     pub fn new() -> State {
-        State::from_parts(Form::default(), "default".into(), None, DEFAULT_SEED, Vec::new())
+        State::from_parts(Form::default(), "default".into(), DEFAULT_SEED, Vec::new())
             .unwrap_or_else(|e| panic!("the default preset must load: {e}"))
     }
 
-    fn from_parts(
-        form: Form,
-        preset: String,
-        scenario_json: Option<Rc<String>>,
-        seed: u64,
-        steps: Vec<Step>,
-    ) -> Result<State, String> {
-        let (engine, history) = replay(&preset, scenario_json.as_deref().map(|s| s.as_str()), seed, &steps)?;
+    fn from_parts(form: Form, preset: String, seed: u64, steps: Vec<Step>) -> Result<State, String> {
+        let (engine, history) = replay(&preset, seed, &steps)?;
         let preview = engine.preview(&form.params(), &ctx_for(&form.params()));
         Ok(State {
             form,
             preset,
             seed,
-            scenario_json,
             steps,
             engine: Shared::new(engine),
             history: Shared::new(history),
@@ -268,39 +247,16 @@ impl State {
                 unknown.join(", ")
             ));
         }
-        let import = link
-            .steps
-            .iter()
-            .position(|s| matches!(s, Step::Edit(p) if param(p, "Edit") == Some("world")));
-        // An imported world is a new start point: the steps before it do not matter.
-        let (scenario, steps) = match import {
-            Some(i) => {
-                let json = match &link.steps[i] {
-                    Step::Edit(p) => param(p, "json").unwrap_or("").to_string(),
-                    _ => String::new(),
-                };
-                (Some(Rc::new(json)), link.steps[i + 1..].to_vec())
-            }
-            None => (None, link.steps),
-        };
-        State::from_parts(form, link.preset, scenario, link.seed, steps)
+        State::from_parts(form, link.preset, link.seed, link.steps)
     }
 
     /// The permalink for this state (never containing the secret).
     pub fn link(&self) -> Link {
-        let mut steps = Vec::new();
-        if let Some(json) = &self.scenario_json {
-            steps.push(Step::Edit(vec![
-                ("Edit".into(), "world".into()),
-                ("json".into(), json.to_string()),
-            ]));
-        }
-        steps.extend(self.steps.iter().cloned());
         Link {
             preset: self.preset.clone(),
             seed: self.seed,
             params: self.form.params(),
-            steps,
+            steps: self.steps.clone(),
         }
     }
 
@@ -334,8 +290,8 @@ impl State {
         self.push_step(Step::Send(params));
     }
 
-    fn reset_to(&mut self, preset: String, scenario: Option<Rc<String>>) {
-        match State::from_parts(self.form.clone(), preset, scenario, self.seed, Vec::new()) {
+    fn reset_to(&mut self, preset: String) {
+        match State::from_parts(self.form.clone(), preset, self.seed, Vec::new()) {
             Ok(mut s) => {
                 s.speed = self.speed;
                 *self = s;
@@ -405,23 +361,8 @@ impl State {
                     }
                 }
             }
-            Action::ResetWorld => self.reset_to(self.preset.clone(), None),
-            Action::LoadPreset(p) => self.reset_to(p, None),
-            Action::ImportScenario(json) => match Engine::from_scenario_json(&json, self.seed) {
-                Ok(_) => {
-                    self.reset_to(self.preset.clone(), Some(Rc::new(json)));
-                    self.notice = Some(Notice {
-                        error: false,
-                        text: "Scenario imported.".into(),
-                    });
-                }
-                Err(e) => {
-                    self.notice = Some(Notice {
-                        error: true,
-                        text: format!("This scenario file could not be imported: {e}"),
-                    })
-                }
-            },
+            Action::ResetWorld => self.reset_to(self.preset.clone()),
+            Action::LoadPreset(p) => self.reset_to(p),
             Action::Edit(p) => {
                 let mut engine = (*self.engine.0).clone();
                 match apply_edit(&mut engine, &p) {
@@ -438,7 +379,6 @@ impl State {
                 s.form.access_key_secret = self.form.access_key_secret.clone();
                 *self = s;
             }
-            Action::Notify(n) => self.notice = Some(n),
             Action::DismissNotice => self.notice = None,
         }
         self.refresh_preview();
@@ -508,7 +448,7 @@ mod tests {
         s.apply(Action::Send);
         s.apply(Action::Advance(30));
         s.apply(Action::Advance(30));
-        s.apply(Action::Edit(edits::set("/settings/queue_limit", "5")));
+        s.apply(Action::Edit(edits::set_edit("/settings/queue_limit", "5")));
         s.apply(Action::SetSecret("my-secret".into()));
         let frag = permalink::to_fragment(&s.link());
         assert!(!frag.contains("my-secret"));
@@ -542,15 +482,18 @@ mod tests {
     }
 
     #[test]
-    fn bad_edits_and_imports_are_refused_with_a_message() {
+    fn bad_edits_are_refused_with_a_message() {
         let mut s = State::new();
         let world = s.engine.world().clone();
-        s.apply(Action::Edit(edits::set("/no/such", "1")));
-        assert!(s.notice.take().unwrap().text.contains("no property"));
-        s.apply(Action::Edit(edits::set("/settings/queue_limit", "\"many\"")));
+        s.apply(Action::Edit(edits::set_edit("/no/such", "1")));
+        assert!(s
+            .notice
+            .take()
+            .unwrap()
+            .text
+            .contains("not a property the editor can set"));
+        s.apply(Action::Edit(edits::set_edit("/settings/queue_limit", "\"many\"")));
         assert!(s.notice.take().unwrap().error);
-        s.apply(Action::ImportScenario("{not json".into()));
-        assert!(s.notice.take().unwrap().text.contains("could not be imported"));
         assert_eq!(s.engine.world(), &world);
     }
 

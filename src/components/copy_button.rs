@@ -1,19 +1,6 @@
-//! A "Copy" button that puts a text on the clipboard and says so (for screen readers too, via a live
-//! region).
+//! A "Copy" button that puts a text on the clipboard and says so.
 
 use yew::prelude::*;
-
-/// Props of [`CopyButton`].
-#[derive(Properties, PartialEq)]
-pub struct CopyButtonProps {
-    /// The text to copy.
-    pub text: AttrValue,
-    /// What is copied, for the accessible name ("Copy curl").
-    pub what: AttrValue,
-    /// Optional id for tests.
-    #[prop_or_default]
-    pub id: Option<AttrValue>,
-}
 
 /// Writes `text` to the clipboard; `false` when the page has no clipboard (insecure context).
 pub fn copy_text(text: &str) -> bool {
@@ -27,20 +14,16 @@ pub fn copy_text(text: &str) -> bool {
     }
 }
 
-/// A copy button.
-#[function_component(CopyButton)]
-pub fn copy_button(p: &CopyButtonProps) -> Html {
-    let copied = use_state(|| false);
-    let onclick = {
-        let text = p.text.clone();
-        let copied = copied.clone();
-        Callback::from(move |_| copied.set(copy_text(&text)))
-    };
+/// A copy button (a plain function: no component state; the label turns to "Copied" through the DOM).
+pub fn copy_button(text: String, what: &str, id: String) -> Html {
+    let onclick = Callback::from(move |e: MouseEvent| {
+        if copy_text(&text) {
+            if let Some(el) = e.target_dyn_into::<web_sys::HtmlElement>() {
+                el.set_text_content(Some("Copied"));
+            }
+        }
+    });
     html! {
-        <span class="copy">
-            <button type="button" id={p.id.clone()} aria-label={format!("Copy {}", p.what)} {onclick}>
-                { if *copied { "Copied" } else { "Copy" } }
-            </button>
-        </span>
+        <button type="button" class="copy" {id} aria-label={format!("Copy {what}")} {onclick}>{ "Copy" }</button>
     }
 }

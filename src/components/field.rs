@@ -16,29 +16,38 @@ pub struct FieldError {
     pub quote: String,
 }
 
-/// Props of [`Field`].
-#[derive(Properties, PartialEq)]
-pub struct FieldProps {
+/// What a field shows. A plain function rather than a component: one less component type in the WASM
+/// bundle, and the request pane re-renders on every keystroke anyway.
+pub struct FieldSpec<'a> {
     /// The documentation of the parameter.
     pub doc: &'static ParamDoc,
     /// The wire name of this field (`Tag.3.Key` for a tag row; else `doc.name`).
-    pub name: AttrValue,
+    pub name: &'a str,
     /// The current value.
-    pub value: AttrValue,
+    pub value: &'a str,
     /// The `<datalist>` offering values (regions, images, booleans), if any.
-    #[prop_or_default]
-    pub list: Option<AttrValue>,
+    pub list: Option<&'a str>,
     /// An error for this field, if the preview has one.
-    #[prop_or_default]
-    pub error: Option<FieldError>,
-    /// `password` for the secret.
-    #[prop_or_default]
-    pub input_type: Option<AttrValue>,
+    pub error: Option<&'a FieldError>,
+    /// A password field (the secret).
+    pub secret: bool,
     /// Hide the long description (tag rows show it once, above the rows).
-    #[prop_or_default]
     pub compact: bool,
-    /// Called with the new value on every keystroke.
-    pub oninput: Callback<String>,
+}
+
+impl<'a> FieldSpec<'a> {
+    /// A plain text field for `name`.
+    pub fn new(doc: &'static ParamDoc, name: &'a str, value: &'a str) -> FieldSpec<'a> {
+        FieldSpec {
+            doc,
+            name,
+            value,
+            list: None,
+            error: None,
+            secret: false,
+            compact: false,
+        }
+    }
 }
 
 /// An element id for a wire name (`Tag.1.Key` -> `f-Tag-1-Key`).
@@ -46,19 +55,15 @@ pub fn field_id(name: &str) -> String {
     format!("f-{}", name.replace('.', "-"))
 }
 
-/// A documented field.
-#[function_component(Field)]
-pub fn field(p: &FieldProps) -> Html {
-    let id = field_id(&p.name);
+/// A documented field; `oninput` gets the new value on every keystroke.
+pub fn field(p: FieldSpec<'_>, oninput: Callback<String>) -> Html {
+    let id = field_id(p.name);
     let desc_id = format!("{id}-desc");
     let err_id = format!("{id}-err");
-    let oninput = {
-        let cb = p.oninput.clone();
-        Callback::from(move |e: InputEvent| {
-            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
-            cb.emit(el.value());
-        })
-    };
+    let oninput = Callback::from(move |e: InputEvent| {
+        let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+        oninput.emit(el.value());
+    });
     let described = if p.error.is_some() {
         format!("{err_id} {desc_id}")
     } else {
@@ -68,12 +73,12 @@ pub fn field(p: &FieldProps) -> Html {
     html! {
         <div class={classes!("field", p.error.is_some().then_some("has-error"))}>
             <label for={id.clone()}>
-                <code class="wire">{ p.name.clone() }</code>
+                <code class="wire">{ p.name }</code>
                 if d.required { <span class="req">{ " (required)" }</span> }
                 <span class="ty">{ format!(" {}", d.ty.as_str()) }</span>
             </label>
-            <input id={id} name={p.name.clone()} type={p.input_type.clone().unwrap_or("text".into())}
-                value={p.value.clone()} list={p.list.clone()} {oninput}
+            <input id={id} name={p.name.to_string()} type={if p.secret { "password" } else { "text" }}
+                value={p.value.to_string()} list={p.list.map(str::to_string)} {oninput}
                 placeholder={if d.example.is_empty() { None } else { Some(format!("e.g. {}", d.example)) }}
                 autocomplete="off" spellcheck="false"
                 aria-invalid={if p.error.is_some() { "true" } else { "false" }}

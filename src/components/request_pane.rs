@@ -1,7 +1,7 @@
 //! The request pane: the operation picker, every documented parameter of it, the Tag.N rows and the
 //! credentials.
 
-use super::field::{Field, FieldError};
+use super::field::{field, FieldError, FieldSpec};
 use crate::form::{Form, MAX_TAGS};
 use crate::state::{Action, Shared};
 use copyimage_engine::docs::{self, ParamDoc};
@@ -28,7 +28,7 @@ fn param_doc(action: &str, name: &str) -> &'static ParamDoc {
 }
 
 /// The `<datalist>` a parameter offers: regions, the world's images, or its documented values.
-fn list_for(d: &ParamDoc) -> Option<AttrValue> {
+fn list_for(d: &ParamDoc) -> Option<String> {
     if d.name.ends_with("RegionId") {
         Some("dl-regions".into())
     } else if d.name == "ImageId" {
@@ -38,7 +38,7 @@ fn list_for(d: &ParamDoc) -> Option<AttrValue> {
     } else if d.name == "ResourceGroupId" {
         Some("dl-rg".into())
     } else if !d.values.is_empty() {
-        Some(format!("dl-{}", d.name).into())
+        Some(format!("dl-{}", d.name))
     } else {
         None
     }
@@ -61,11 +61,15 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
     let fields = op.params.iter().filter(|x| !x.name.contains(".N.")).map(|doc| {
         let name = doc.name;
         let d = d.clone();
-        html! {
-            <Field key={name} doc={doc} name={name} value={form.value(name).to_string()}
-                list={list_for(doc)} error={p.errors.get(name).cloned()}
-                oninput={Callback::from(move |v| d.emit(Action::SetField(name.to_string(), v)))} />
-        }
+        let list = list_for(doc);
+        field(
+            FieldSpec {
+                list: list.as_deref(),
+                error: p.errors.get(name),
+                ..FieldSpec::new(doc, name, form.value(name))
+            },
+            Callback::from(move |v| d.emit(Action::SetField(name.to_string(), v))),
+        )
     });
     let tag_key = param_doc("CopyImage", "Tag.N.Key");
     let tag_value = param_doc("CopyImage", "Tag.N.Value");
@@ -75,12 +79,10 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
         html! {
             <fieldset class="tag-row" key={i}>
                 <legend>{ format!("Tag {n}") }</legend>
-                <Field doc={tag_key} name={format!("Tag.{n}.Key")} value={k.clone()} compact=true
-                    error={p.errors.get(&format!("Tag.{n}.Key")).cloned()}
-                    oninput={Callback::from(move |v| dk.emit(Action::SetTagKey(i, v)))} />
-                <Field doc={tag_value} name={format!("Tag.{n}.Value")} value={v.clone()} compact=true
-                    error={p.errors.get(&format!("Tag.{n}.Value")).cloned()}
-                    oninput={Callback::from(move |v| dv.emit(Action::SetTagValue(i, v)))} />
+                { field(FieldSpec { compact: true, ..FieldSpec::new(tag_key, &format!("Tag.{n}.Key"), k) },
+                    Callback::from(move |v| dk.emit(Action::SetTagKey(i, v)))) }
+                { field(FieldSpec { compact: true, ..FieldSpec::new(tag_value, &format!("Tag.{n}.Value"), v) },
+                    Callback::from(move |v| dv.emit(Action::SetTagValue(i, v)))) }
                 <button type="button" class="remove" aria-label={format!("Remove Tag {n}")}
                     onclick={Callback::from(move |_| dr.emit(Action::RemoveTag(i)))}>{ "Remove" }</button>
             </fieldset>
@@ -132,10 +134,10 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
                 <p class="desc">{ "A demo key pair is filled in. Whatever pair you type is the caller's key in \
                     the simulated account, so responses are about the request, not the key. The secret stays in \
                     this page: never in a link, storage, an export or a log." }</p>
-                <Field doc={&docs::COMMON[0]} name="AccessKeyId" value={form.access_key_id.clone()}
-                    error={p.errors.get("AccessKeyId").cloned()} oninput={on_ak} compact=true />
-                <Field doc={&docs::COMMON[1]} name="AccessKeySecret" value={form.access_key_secret.clone()}
-                    input_type="password" oninput={on_secret} compact=true />
+                { field(FieldSpec { compact: true, error: p.errors.get("AccessKeyId"),
+                    ..FieldSpec::new(&docs::COMMON[0], "AccessKeyId", &form.access_key_id) }, on_ak) }
+                { field(FieldSpec { compact: true, secret: true,
+                    ..FieldSpec::new(&docs::COMMON[1], "AccessKeySecret", &form.access_key_secret) }, on_secret) }
             </details>
             <datalist id="dl-images">
                 { for world.images.iter().map(|i| html! {

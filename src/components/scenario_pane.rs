@@ -1,11 +1,11 @@
 //! The scenario pane: presets, the world properties documented errors depend on (each edit is a replayable
 //! step), and scenario import/export as JSON.
 
-use crate::edits::{add, remove, set};
+use crate::edits::{add_fault, fault_kind_name, remove, set_edit as set};
 use crate::state::{Action, Shared};
 use copyimage_engine::engine::Engine;
 use copyimage_engine::scenario;
-use copyimage_engine::world::ImageStatus;
+use copyimage_engine::world::{DeleteMissing, ImageStatus, MissingDestination, QueueKey};
 use yew::prelude::*;
 
 /// Props of [`ScenarioPane`].
@@ -43,6 +43,25 @@ fn on_check(d: &Callback<Action>, path: String) -> Callback<Event> {
     })
 }
 
+/// A select over a setting's documented choices (each a FIDELITY.md row).
+fn choice(
+    id: &str,
+    label: &str,
+    path: &'static str,
+    current: &str,
+    options: &[&'static str],
+    d: &Callback<Action>,
+) -> Html {
+    html! {
+        <>
+            <label for={id.to_string()}>{ label }</label>
+            <select id={id.to_string()} onchange={on_select(d, move |v| set(path, v))}>
+                { for options.iter().map(|o| html! { <option value={*o} selected={*o == current}>{ *o }</option> }) }
+            </select>
+        </>
+    }
+}
+
 fn check(id: String, label: String, checked: bool, onchange: Callback<Event>) -> Html {
     html! {
         <label class="check" for={id.clone()}>
@@ -56,7 +75,6 @@ fn check(id: String, label: String, checked: bool, onchange: Callback<Event>) ->
 pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
     let w = p.engine.world();
     let d = &p.dispatch;
-    let json_ref = use_node_ref();
     let on_preset = {
         let d = d.clone();
         Callback::from(move |e: Event| {
@@ -74,53 +92,12 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
             )
         })
     };
-    let import = {
-        let d = d.clone();
-        let r = json_ref.clone();
-        Callback::from(move |_| {
-            if let Some(t) = r.cast::<web_sys::HtmlTextAreaElement>() {
-                d.emit(Action::ImportScenario(t.value()));
-            }
-        })
-    };
-    let on_file = {
-        let d = d.clone();
-        Callback::from(move |e: Event| {
-            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = el.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            let d = d.clone();
-            yew::platform::spawn_local(async move {
-                match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                    Ok(v) => d.emit(Action::ImportScenario(v.as_string().unwrap_or_default())),
-                    Err(_) => d.emit(Action::Notify(crate::state::Notice {
-                        error: true,
-                        text: "The scenario file could not be read.".into(),
-                    })),
-                }
-            });
-        })
-    };
-    let fill_json = {
-        let engine = p.engine.clone();
-        let r = json_ref.clone();
-        Callback::from(move |_| {
-            if let Some(t) = r.cast::<web_sys::HtmlTextAreaElement>() {
-                t.set_value(&scenario::to_json(engine.world()));
-            }
-        })
-    };
     let s = &w.settings;
     let fault_action = use_state(|| "CopyImage".to_string());
     let add_fault = |kind: &'static str| {
         let d = d.clone();
         let a = fault_action.clone();
-        Callback::from(move |_| {
-            let action: String = a.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '*').collect();
-            let v = format!(r#"{{"action":"{action}","kind":"{kind}","remaining":1}}"#);
-            d.emit(Action::Edit(add("/faults", v)))
-        })
+        Callback::from(move |_| d.emit(Action::Edit(add_fault(&a, kind))))
     };
     let on_fault_action = {
         let a = fault_action.clone();
@@ -154,12 +131,7 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                     <input id="s-max-size" type="number" min="0" value={w.account.max_image_size_gib.to_string()}
                         onchange={on_value(d, |v| set("/account/max_image_size_gib", v))} />
                     <label for="s-caller">{ "Caller" }</label>
-                    <select id="s-caller" onchange={on_select(d, |v| set("/caller", if v.is_empty() {
-                            r#"{"kind":"root"}"#.to_string()
-                        } else {
-                            let name: String = v.chars().filter(|c| c.is_ascii_alphanumeric() || "-_.@".contains(*c)).collect();
-                            format!(r#"{{"kind":"ram_user","name":"{name}"}}"#)
-                        }))}>
+                    <select id="s-caller" onchange={on_select(d, |v| set("/caller", v))}>
                         <option value="" selected={matches!(w.caller, copyimage_engine::world::Caller::Root)}>{ "the account (root)" }</option>
                         { for w.ram_users.iter().map(|u| {
                             let sel = matches!(&w.caller, copyimage_engine::world::Caller::RamUser { name } if *name == u.name);
@@ -167,6 +139,19 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                         }) }
                     </select>
                 </div>
+                <div class="grid2">
+                    { choice("s-queue-key", "Queue lane (a copy waits in its source or destination region)", "/settings/queue_key",
+                        match s.queue_key { QueueKey::Source => "source", QueueKey::Destination => "destination" },
+                        &["source", "destination"], d) }
+                    { choice("s-missing-dest", "DestinationRegionId omitted", "/settings/missing_destination",
+                        match s.missing_destination { MissingDestination::SameAsSource => "same_as_source", MissingDestination::MissingParameter => "missing_parameter" },
+                        &["same_as_source", "missing_parameter"], d) }
+                    { choice("s-delete-missing", "DeleteImage of a missing image", "/settings/delete_missing_image",
+                        match s.delete_missing_image { DeleteMissing::Ignore => "ignore", DeleteMissing::NotFound => "not_found" },
+                        &["ignore", "not_found"], d) }
+                </div>
+                { check("s-anon".into(), "Anonymous caller (simulates InvalidAliUid.IsNull)".into(),
+                    s.anonymous_caller, on_check(d, "/settings/anonymous_caller".into())) }
                 { check("s-byok".into(), "Account is in the BYOK white list (UserNotInTheWhiteList)".into(),
                     w.account.byok_whitelisted, on_check(d, "/account/byok_whitelisted".into())) }
             </details>
@@ -251,7 +236,7 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                 { for w.faults.iter().enumerate().map(|(i, f)| {
                     let d = d.clone();
                     html! {
-                        <li>{ format!("{} · {:?} · {} left ", f.action, f.kind, f.remaining) }
+                        <li>{ format!("{} · {} · {} left ", f.action, fault_kind_name(f.kind), f.remaining) }
                             <button type="button" aria-label={format!("Remove fault {}", i + 1)}
                                 onclick={Callback::from(move |_| d.emit(Action::Edit(remove(&format!("/faults/{i}")))))}>{ "Remove" }</button>
                         </li>
@@ -259,18 +244,11 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                 }) }
                 </ul>
             </details>
-            <details>
-                <summary>{ "Import / export" }</summary>
-                <div class="buttons">
-                    <button type="button" id="export-scenario" onclick={export}>{ "Export scenario" }</button>
-                    <button type="button" id="fill-scenario" onclick={fill_json}>{ "Edit world as JSON" }</button>
-                </div>
-                <label for="scenario-file">{ "Scenario file" }</label>
-                <input type="file" id="scenario-file" accept=".json,application/json" onchange={on_file} />
-                <label for="scenario-json">{ "Scenario JSON" }</label>
-                <textarea id="scenario-json" ref={json_ref} rows="6" spellcheck="false" />
-                <button type="button" id="import-scenario" onclick={import}>{ "Import scenario" }</button>
-            </details>
+            <div class="buttons">
+                <button type="button" id="export-scenario" onclick={export}>{ "Export scenario" }</button>
+            </div>
+            <p class="desc">{ "Exports the world as scenario JSON (the format `copyimage run` and the local endpoint read). \
+                Importing a scenario file is left to the CLI: its JSON reader would add about 30 KB to this page." }</p>
         </section>
     }
 }

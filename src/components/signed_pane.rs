@@ -3,7 +3,7 @@
 //! `generate` module. The wire clock is the browser's real UTC time and every render signs with a fresh
 //! nonce; the secret signs and is never shown (the snippets read it from the environment).
 
-use super::copy_button::CopyButton;
+use super::copy_button::copy_button;
 use crate::form::Form;
 use copyimage_engine::clock::UtcTime;
 use copyimage_engine::gateway::SignatureStyle;
@@ -83,7 +83,7 @@ pub fn signed_pane(p: &SignedPaneProps) -> Html {
             { for texts.into_iter().enumerate().map(|(i, (title, id, text))| html! {
                 <details class="snippet" open={i < 3}>
                     <summary class="snippet-head"><h3>{ title }</h3></summary>
-                    <CopyButton text={text.clone()} what={title} id={format!("copy-{id}")} />
+                    { copy_button(text.clone(), title, format!("copy-{id}")) }
                     <pre id={id}>{ text }</pre>
                 </details>
             }) }
