@@ -143,7 +143,7 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                     { choice("s-queue-key", "Queue lane (a copy waits in its source or destination region)", "/settings/queue_key",
                         match s.queue_key { QueueKey::Source => "source", QueueKey::Destination => "destination" },
                         &["source", "destination"], d) }
-                    { choice("s-missing-dest", "DestinationRegionId omitted", "/settings/missing_destination",
+                    { choice("s-missing-dest", "When DestinationRegionId is omitted", "/settings/missing_destination",
                         match s.missing_destination { MissingDestination::SameAsSource => "same_as_source", MissingDestination::MissingParameter => "missing_parameter" },
                         &["same_as_source", "missing_parameter"], d) }
                     { choice("s-delete-missing", "DeleteImage of a missing image", "/settings/delete_missing_image",

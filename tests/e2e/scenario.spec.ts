@@ -41,7 +41,6 @@ test('scenario export; a FIDELITY setting switches the documented answer', async
   // DestinationRegionId omitted: by default taken as the source region (the reference's own sample).
   await page.getByLabel(/^DestinationRegionId/).fill('');
   await expectPreview(page, 'HTTP/1.1 403 Forbidden', 'IncorrectDestinationRegion');
-  await expect(page.locator('#why-basis')).toHaveText('FIDELITY choice');
   await page.locator('#s-missing-dest').selectOption('missing_parameter');
   await expectPreview(page, 'HTTP/1.1 400 Bad Request', 'MissingParameter');
   // The edited queue limit is exported too.
