@@ -19,6 +19,7 @@ struct ClientLog {
     request_ids: Vec<String>,
     codes: BTreeMap<String, usize>,
     unexplained: Vec<String>,
+    latencies: Vec<f64>, // seconds
 }
 
 fn v1(conn: &mut Conn, key: &(String, String), nonce: &str, params: &[(&str, &str)]) -> Resp {
@@ -145,6 +146,7 @@ fn client(addr: String, key: (String, String), setup: &Setup, me: usize, n: usiz
             }
         };
         // (response, the errors the world explains for this request)
+        let started = Instant::now();
         let (r, explained): (Resp, &[&str]) = match j % 10 {
             0..=3 => {
                 let r = send(
@@ -207,6 +209,7 @@ fn client(addr: String, key: (String, String), setup: &Setup, me: usize, n: usiz
                 &[],
             ),
         };
+        log.latencies.push(started.elapsed().as_secs_f64());
         let v = r.json();
         if let Some(id) = v["RequestId"].as_str() {
             log.request_ids.push(id.to_string());
@@ -250,6 +253,13 @@ fn run_load(clients: usize, total: usize, with_state: bool) {
     let mut dup_ids = 0;
     let mut copies = Vec::new();
     let mut cancelled = HashSet::new();
+    let mut lat: Vec<f64> = logs.iter().flat_map(|l| l.latencies.iter().copied()).collect();
+    lat.sort_by(|a, b| a.total_cmp(b));
+    let pct = |p: f64| {
+        lat.get(((lat.len() as f64 * p) as usize).min(lat.len().saturating_sub(1)))
+            .copied()
+    };
+    let ms = |x: Option<f64>| x.map(|s| s * 1000.0).unwrap_or(0.0);
     for l in &logs {
         for (k, v) in &l.codes {
             *codes.entry(k.clone()).or_default() += v;
@@ -265,13 +275,16 @@ fn run_load(clients: usize, total: usize, with_state: bool) {
     }
     println!(
         "load ({}): {clients} clients, {sent} signed requests (V1 and V3) in {secs:.2} s = {:.0} requests/s; \
-         responses by code: {codes:?}; copies {} (cancelled {})",
+         latency p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms; responses by code: {codes:?}; copies {} (cancelled {})",
         if with_state {
             "--state, fsync before each answer"
         } else {
             "in memory"
         },
         sent as f64 / secs,
+        ms(pct(0.5)),
+        ms(pct(0.99)),
+        ms(lat.last().copied()),
         copies.len(),
         cancelled.len()
     );

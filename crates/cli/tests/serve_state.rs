@@ -191,3 +191,37 @@ fn a_failed_state_write_is_answered_503_and_not_acknowledged() {
     assert_eq!(r.status, 200, "{}", r.body);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn copies_queued_before_a_restart_finish_after_it() {
+    let dir = temp_dir("resume-queue");
+    let state = dir.join("w.json");
+    let state_arg = state.to_str().unwrap();
+    let id = {
+        let s = Server::start(&["--state", state_arg, "--speed", "0"], &[], &dir);
+        let r = copy(&s.addr, &s.key(), "rq-1", "resume-copy").expect("copy");
+        assert_eq!(r.status, 200, "{}", r.body);
+        r.json()["ImageId"].as_str().unwrap().to_string()
+    };
+    let s = Server::start(&["--state", state_arg, "--speed", "0"], &[], &dir);
+    let status = |nonce: &str| {
+        let target = signed_v1_target(
+            "GET",
+            &[
+                ("Action", "DescribeImages"),
+                ("RegionId", "cn-shanghai"),
+                ("ImageId", &id),
+                ("Status", "Creating,Waiting,Available,CreateFailed"),
+            ],
+            &s.key().0,
+            &s.key().1,
+            nonce,
+        );
+        send_signed(&s.addr, &target).json()["Images"]["Image"][0]["Status"].clone()
+    };
+    assert!(["Waiting", "Creating"].contains(&status("rq-2").as_str().unwrap_or("")));
+    let r = send(&s.addr, "POST", "/__admin/run_to_idle", "").expect("run to idle");
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(status("rq-3"), "Available");
+    let _ = std::fs::remove_dir_all(&dir);
+}

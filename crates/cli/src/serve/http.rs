@@ -1,75 +1,178 @@
-//! The socket side of `copyimage serve`: turns a `tiny_http` request into the engine's
-//! [`HttpRequest`] and writes an [`HttpResponse`] back byte for byte.
+//! The socket side of `copyimage serve`: a small HTTP/1.1 server (one thread per connection, keep-alive)
+//! that turns each request into the engine's [`HttpRequest`] and writes an [`HttpResponse`] back byte for
+//! byte.
 //!
-//! Nothing here knows about ECS; it only carries bytes, so the engine sees exactly what the client sent.
+//! Hand-written rather than a server crate: the endpoint needs only GET/POST with `Content-Length` bodies,
+//! and owning the accept loop avoids a thread-pool race in `tiny_http` 0.12 that left a connection unread
+//! for tens of seconds when many clients connected at once (seen in the load test). Nothing here knows
+//! about ECS; it only carries bytes, so the engine sees exactly what the client sent.
 
 use copyimage_engine::wire::{HttpRequest, HttpResponse};
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::time::Duration;
 
 /// The largest request body accepted. ECS RPC bodies are small form posts; a cap keeps a hostile or
 /// broken client from filling memory.
-pub const MAX_BODY: u64 = 1024 * 1024;
+pub const MAX_BODY: usize = 1024 * 1024;
+/// The largest request line or header line, and the most header lines.
+const MAX_LINE: usize = 64 * 1024;
+const MAX_HEADERS: usize = 200;
+/// An idle keep-alive connection is closed after this long.
+const IDLE: Duration = Duration::from_secs(300);
 
-/// Reads one request off the socket into the engine's wire type.
-///
-/// The `Host` header is taken as the client sent it (with `:port`), because the V3 signature covers it.
-/// A body that is not UTF-8 is decoded lossily: ECS form bodies are percent-encoded ASCII, so a
-/// non-UTF-8 byte can only make the signature check fail, never panic.
-pub fn read_request(req: &mut tiny_http::Request) -> Result<HttpRequest, String> {
-    let url = req.url().to_string();
-    let (path, query) = match url.split_once('?') {
-        Some((p, q)) => (p.to_string(), q.to_string()),
-        None => (url.clone(), String::new()),
-    };
-    let headers: Vec<(String, String)> = req
-        .headers()
-        .iter()
-        .map(|h| (h.field.as_str().as_str().to_string(), h.value.as_str().to_string()))
-        .collect();
-    let host = headers
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case("host"))
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default();
-    let mut raw = Vec::new();
-    req.as_reader()
-        .take(MAX_BODY + 1)
-        .read_to_end(&mut raw)
-        .map_err(|e| format!("reading the request body: {e}"))?;
-    if raw.len() as u64 > MAX_BODY {
-        return Err(format!("request body larger than {MAX_BODY} bytes"));
-    }
-    Ok(HttpRequest {
-        method: req.method().as_str().to_string(),
-        host,
-        path: if path.is_empty() { "/".into() } else { path },
-        query,
-        headers,
-        body: String::from_utf8_lossy(&raw).into_owned(),
-    })
+/// Why a request could not be read; `Closed` is the normal end of a keep-alive connection.
+#[derive(Debug)]
+enum ReadError {
+    Closed,
+    Bad(u16, String),
 }
 
-/// Builds the `tiny_http` response carrying exactly the engine's status, headers and body.
-///
-/// `Content-Length` is computed by the server from the body and always sent (never chunked transfer,
-/// which `tiny_http` would pick above 32 KiB): a large DescribeImages page then reads like any other.
-/// `Date` and `Server` are added by the server unless the engine sent its own.
-pub fn to_response(resp: &HttpResponse) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    let headers = resp
-        .headers
-        .iter()
-        .filter_map(|(k, v)| tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()).ok())
-        .collect();
-    let body = resp.body.clone().into_bytes();
-    let len = body.len();
-    tiny_http::Response::new(
-        tiny_http::StatusCode(resp.status),
+/// Reads one line ending in `\n` (the `\r` is trimmed), at most `MAX_LINE` bytes.
+fn read_line(r: &mut BufReader<TcpStream>) -> Result<String, ReadError> {
+    let mut buf = Vec::new();
+    let n = r
+        .by_ref()
+        .take(MAX_LINE as u64 + 1)
+        .read_until(b'\n', &mut buf)
+        .map_err(|_| ReadError::Closed)?;
+    if n == 0 {
+        return Err(ReadError::Closed);
+    }
+    if buf.last() != Some(&b'\n') {
+        return Err(ReadError::Bad(431, "request line or header too long".into()));
+    }
+    while matches!(buf.last(), Some(b'\n' | b'\r')) {
+        buf.pop();
+    }
+    Ok(String::from_utf8_lossy(&buf).into_owned())
+}
+
+/// Reads one request: request line, headers, a `Content-Length` body. Answers `Expect: 100-continue`.
+fn read_request(r: &mut BufReader<TcpStream>) -> Result<(HttpRequest, bool), ReadError> {
+    let mut line = read_line(r)?;
+    while line.is_empty() {
+        line = read_line(r)?; // tolerate blank lines between requests (RFC 9112 §2.2)
+    }
+    let mut parts = line.split(' ');
+    let (Some(method), Some(target), Some(version), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(ReadError::Bad(400, format!("malformed request line {line:?}")));
+    };
+    if !version.starts_with("HTTP/1.") {
+        return Err(ReadError::Bad(505, format!("unsupported HTTP version {version:?}")));
+    }
+    let mut headers = Vec::new();
+    loop {
+        let h = read_line(r)?;
+        if h.is_empty() {
+            break;
+        }
+        if headers.len() >= MAX_HEADERS {
+            return Err(ReadError::Bad(431, "too many headers".into()));
+        }
+        match h.split_once(':') {
+            Some((k, v)) => headers.push((k.trim().to_string(), v.trim().to_string())),
+            None => return Err(ReadError::Bad(400, format!("malformed header {h:?}"))),
+        }
+    }
+    let header = |name: &str| {
+        headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    };
+    if header("transfer-encoding").is_some_and(|v| !v.eq_ignore_ascii_case("identity")) {
+        return Err(ReadError::Bad(411, "send the body with Content-Length".into()));
+    }
+    let len = match header("content-length").map(str::parse::<usize>) {
+        None => 0,
+        Some(Ok(n)) if n <= MAX_BODY => n,
+        Some(Ok(_)) => {
+            return Err(ReadError::Bad(
+                413,
+                format!("request body larger than {MAX_BODY} bytes"),
+            ))
+        }
+        Some(Err(_)) => return Err(ReadError::Bad(400, "malformed Content-Length".into())),
+    };
+    if len > 0 && header("expect").is_some_and(|v| v.eq_ignore_ascii_case("100-continue")) {
+        let _ = r.get_mut().write_all(b"HTTP/1.1 100 Continue\r\n\r\n");
+    }
+    let mut body = vec![0; len];
+    r.read_exact(&mut body).map_err(|_| ReadError::Closed)?;
+    let keep_alive = match header("connection").map(str::to_ascii_lowercase) {
+        Some(c) if c.contains("close") => false,
+        Some(c) if c.contains("keep-alive") => true,
+        _ => version == "HTTP/1.1",
+    };
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    let host = header("host").unwrap_or_default().to_string();
+    let req = HttpRequest {
+        method: method.to_string(),
+        host,
+        path: if path.is_empty() { "/".into() } else { path.to_string() },
+        query: query.to_string(),
         headers,
-        std::io::Cursor::new(body),
-        Some(len),
-        None,
-    )
-    .with_chunked_threshold(usize::MAX)
+        // ECS form bodies are percent-encoded ASCII; a non-UTF-8 byte can only fail the signature check.
+        body: String::from_utf8_lossy(&body).into_owned(),
+    };
+    Ok((req, keep_alive))
+}
+
+/// The response as bytes: status line, the engine's headers, `Content-Length` (always; never chunked),
+/// `Connection: close` when closing, a blank line, the body. One buffer, so one write.
+pub fn response_bytes(resp: &HttpResponse, keep_alive: bool) -> Vec<u8> {
+    let mut out = format!("{}\r\n", resp.status_line());
+    for (k, v) in &resp.headers {
+        // The engine's headers are single-line; a stray CR/LF must not split the response.
+        if k.eq_ignore_ascii_case("content-length") || k.contains(['\r', '\n']) || v.contains(['\r', '\n']) {
+            continue;
+        }
+        out.push_str(&format!("{k}: {v}\r\n"));
+    }
+    out.push_str(&format!("Content-Length: {}\r\n", resp.body.len()));
+    if !keep_alive {
+        out.push_str("Connection: close\r\n");
+    }
+    out.push_str("\r\n");
+    let mut bytes = out.into_bytes();
+    bytes.extend_from_slice(resp.body.as_bytes());
+    bytes
+}
+
+/// Serves one connection until the client closes it, asks to, or idles out.
+fn connection(stream: TcpStream, handle: &(dyn Fn(&HttpRequest) -> HttpResponse + Sync)) {
+    let _ = stream.set_nodelay(true);
+    let _ = stream.set_read_timeout(Some(IDLE));
+    let mut reader = match stream.try_clone() {
+        Ok(s) => BufReader::new(s),
+        Err(_) => return,
+    };
+    let mut writer = stream;
+    loop {
+        let (resp, keep_alive) = match read_request(&mut reader) {
+            Ok((req, keep_alive)) => (handle(&req), keep_alive),
+            Err(ReadError::Closed) => return,
+            Err(ReadError::Bad(status, why)) => (json_response(status, &serde_json::json!({ "error": why })), false),
+        };
+        if writer.write_all(&response_bytes(&resp, keep_alive)).is_err() || !keep_alive {
+            return;
+        }
+    }
+}
+
+/// Accepts connections forever, one thread each.
+pub fn serve_forever(
+    listener: TcpListener,
+    handle: std::sync::Arc<dyn Fn(&HttpRequest) -> HttpResponse + Send + Sync>,
+) {
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else { continue };
+        let handle = std::sync::Arc::clone(&handle);
+        // A failed spawn (out of threads) drops the connection; the client sees it closed.
+        let _ = std::thread::Builder::new().spawn(move || connection(stream, &*handle));
+    }
 }
 
 /// A plain JSON response for the admin routes and for requests that never reach the engine.
@@ -78,5 +181,29 @@ pub fn json_response(status: u16, body: &serde_json::Value) -> HttpResponse {
         status,
         headers: vec![("Content-Type".into(), "application/json;charset=utf-8".into())],
         body: body.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn response_bytes_have_content_length_and_no_injected_lines() {
+        let r = HttpResponse {
+            status: 404,
+            headers: vec![
+                ("Content-Type".into(), "text/xml;charset=utf-8".into()),
+                ("X-Evil".into(), "a\r\nSet-Cookie: x".into()),
+                ("Content-Length".into(), "999".into()),
+            ],
+            body: "<Error/>".into(),
+        };
+        let text = String::from_utf8(response_bytes(&r, false)).unwrap();
+        assert_eq!(
+            text,
+            "HTTP/1.1 404 Not Found\r\nContent-Type: text/xml;charset=utf-8\r\nContent-Length: 8\r\n\
+             Connection: close\r\n\r\n<Error/>"
+        );
     }
 }

@@ -55,9 +55,6 @@ pub struct ServeArgs {
     /// World seconds per real second (0 freezes the world clock; copies then move only via /__admin/advance).
     #[arg(long, default_value_t = 1.0, value_name = "FACTOR")]
     pub speed: f64,
-    /// Worker threads answering requests.
-    #[arg(long, default_value_t = 32, value_name = "N")]
-    pub threads: usize,
     /// Do not log one line per request on stderr.
     #[arg(long)]
     pub quiet: bool,
@@ -116,7 +113,7 @@ impl Live {
     }
 }
 
-/// Everything the worker threads share.
+/// Everything the connection threads share.
 struct Shared {
     live: Mutex<Live>,
     /// The `--state` writer, if any.
@@ -526,12 +523,11 @@ fn serve(args: ServeArgs) -> Result<(), (i32, String)> {
     world::add_access_keys(&mut engine, &extra_keys);
     let world_keys = world::access_keys(&engine);
 
-    let server =
-        tiny_http::Server::http(&args.address).map_err(|e| (1, format!("cannot listen on {}: {e}", args.address)))?;
-    let addr = server
-        .server_addr()
-        .to_ip()
-        .ok_or_else(|| (1, "listening on a non-IP address".to_string()))?;
+    let listener = std::net::TcpListener::bind(&args.address)
+        .map_err(|e| (1, format!("cannot listen on {}: {e}", args.address)))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| (1, format!("cannot read the bound address: {e}")))?;
 
     let shared = Arc::new(Shared {
         live: Mutex::new(Live {
@@ -571,38 +567,18 @@ fn serve(args: ServeArgs) -> Result<(), (i32, String)> {
         });
     }
 
-    let server = Arc::new(server);
-    let workers: Vec<_> = (0..args.threads.max(1))
-        .map(|_| {
-            let server = Arc::clone(&server);
-            let shared = Arc::clone(&shared);
-            std::thread::spawn(move || worker(&server, &shared))
-        })
-        .collect();
-    for w in workers {
-        let _ = w.join();
-    }
-    Ok(())
-}
-
-fn worker(server: &tiny_http::Server, shared: &Shared) {
-    loop {
-        let mut rq = match server.recv() {
-            Ok(rq) => rq,
-            Err(_) => continue,
-        };
-        let resp = match http::read_request(&mut rq) {
-            Ok(req) => {
-                let resp = shared.handle(&req);
-                if !shared.quiet {
-                    log_line(&req, &resp);
-                }
-                resp
+    let handler = Arc::clone(&shared);
+    http::serve_forever(
+        listener,
+        Arc::new(move |req: &HttpRequest| {
+            let resp = handler.handle(req);
+            if !handler.quiet {
+                log_line(req, &resp);
             }
-            Err(e) => http::json_response(400, &json!({ "error": e })),
-        };
-        let _ = rq.respond(http::to_response(&resp));
-    }
+            resp
+        }),
+    );
+    Ok(())
 }
 
 /// One line per request on stderr: method, Action, status, code. Never parameters' values (a
