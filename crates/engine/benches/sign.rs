@@ -1,9 +1,10 @@
 //! Signing one CopyImage request (the same inputs `scripts/sign/compare_python.py` gives the official
-//! Python SDK's signer): V1 signature only, V1 with the full URL, and V3 with the Authorization header.
+//! Python SDK's signer): the V1 signature, a whole V1 request with its URL, the V3 Authorization, and a
+//! whole V3 request.
 
 use copyimage_engine::gateway::SignatureStyle;
 use copyimage_engine::generate::{sign_request, GenerateInput};
-use copyimage_engine::sign;
+use copyimage_engine::sign::{self, V3Input};
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 
 /// The parameters compare_python.py signs: CopyImage with a name, a description and two tags.
@@ -39,6 +40,28 @@ fn bench(c: &mut Criterion) {
         b.iter(|| sign::sign_v1(black_box("POST"), black_box(&p), black_box("testsecret")))
     });
     let business: Vec<(String, String)> = p[9..].to_vec();
+    let headers = sign::v3_doc_headers(
+        "ecs.cn-hangzhou.aliyuncs.com",
+        "CopyImage",
+        "2014-05-26",
+        "2026-11-27T08:30:00Z",
+        "c0ffee00-1234-4abc-8def-0123456789ab",
+        "",
+    );
+    c.bench_function("sign_v3_authorization", |b| {
+        b.iter(|| {
+            sign::sign_v3(&V3Input {
+                method: "POST",
+                path: "/",
+                query: black_box(&business),
+                headers: &headers,
+                signed_headers: None,
+                hashed_payload: sign::EMPTY_SHA256,
+                access_key_id: "testid",
+                secret: "testsecret",
+            })
+        })
+    });
     let mut v1 = GenerateInput::new(
         [vec![("Action".to_string(), "CopyImage".to_string())], business.clone()].concat(),
         "testid",
