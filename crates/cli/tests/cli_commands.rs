@@ -61,6 +61,7 @@ fn usage_mistakes_exit_2_with_nothing_on_stdout() {
         vec!["errors", "--reproduce", "NoSuchCode"],
         vec!["serve", "--speed", "-1"],
         vec!["serve", "--access-key", "missing-colon"],
+        vec!["serve", "--address", "not-an-address"],
         vec!["frobnicate"],
     ] {
         let o = copyimage(&args);

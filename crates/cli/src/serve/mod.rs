@@ -494,6 +494,16 @@ fn serve(args: ServeArgs) -> Result<(), (i32, String)> {
     if !(args.speed.is_finite() && args.speed >= 0.0) {
         return Err(usage(format!("--speed must be a number >= 0, got {}", args.speed)));
     }
+    // A malformed address is a usage mistake (2); a well-formed one that cannot be bound (port in use) is not.
+    use std::net::ToSocketAddrs;
+    if args
+        .address
+        .to_socket_addrs()
+        .map(|mut a| a.next().is_none())
+        .unwrap_or(true)
+    {
+        return Err(usage(format!("--address expects HOST:PORT, got {:?}", args.address)));
+    }
     let extra_keys = args
         .access_keys
         .iter()
@@ -514,12 +524,6 @@ fn serve(args: ServeArgs) -> Result<(), (i32, String)> {
         Some(e) => e,
         None => source.build().map_err(usage)?,
     };
-    // A fresh state file is written before the server listens, so a restart finds the same world.
-    if let (Some(f), false) = (&state, resumed) {
-        state_json(&engine, &[])
-            .and_then(|s| f.write(s.as_bytes()))
-            .map_err(|e| (1, e))?;
-    }
     world::add_access_keys(&mut engine, &extra_keys);
     let world_keys = world::access_keys(&engine);
 
@@ -528,6 +532,12 @@ fn serve(args: ServeArgs) -> Result<(), (i32, String)> {
     let addr = listener
         .local_addr()
         .map_err(|e| (1, format!("cannot read the bound address: {e}")))?;
+    // A fresh state file is written before the first request (and only once the port is bound), so a restart finds the same world.
+    if let (Some(f), false) = (&state, resumed) {
+        state_json(&engine, &extra_keys)
+            .and_then(|s| f.write(s.as_bytes()))
+            .map_err(|e| (1, e))?;
+    }
 
     let shared = Arc::new(Shared {
         live: Mutex::new(Live {
