@@ -120,10 +120,32 @@ fn read_request(r: &mut BufReader<TcpStream>) -> Result<(HttpRequest, bool), Rea
     Ok((req, keep_alive))
 }
 
-/// The response as bytes: status line, the engine's headers, `Content-Length` (always; never chunked),
-/// `Connection: close` when closing, a blank line, the body. One buffer, so one write.
+/// `Date` in the HTTP form (`Sun, 06 Nov 1994 08:49:37 GMT`, RFC 9110 §5.6.7) for a UTC instant.
+pub fn http_date(t: copyimage_engine::clock::UtcTime) -> String {
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]; // 1970-01-01 was a Thursday
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let iso = t.to_iso8601(); // yyyy-MM-ddTHH:mm:ssZ
+    let month = iso[5..7].parse::<usize>().unwrap_or(1).clamp(1, 12);
+    let weekday = DAYS[t.0.div_euclid(86_400).rem_euclid(7) as usize];
+    format!(
+        "{weekday}, {} {} {} {} GMT",
+        &iso[8..10],
+        MONTHS[month - 1],
+        &iso[0..4],
+        &iso[11..19]
+    )
+}
+
+/// The response as bytes: status line, the engine's headers, `Date` (unless the engine sent one),
+/// `Content-Length` (always; never chunked), `Connection: close` when closing, a blank line, the body.
+/// One buffer, so one write.
 pub fn response_bytes(resp: &HttpResponse, keep_alive: bool) -> Vec<u8> {
     let mut out = format!("{}\r\n", resp.status_line());
+    if resp.header("date").is_none() {
+        out.push_str(&format!("Date: {}\r\n", http_date(super::utc_now())));
+    }
     for (k, v) in &resp.headers {
         // The engine's headers are single-line; a stray CR/LF must not split the response.
         if k.eq_ignore_ascii_case("content-length") || k.contains(['\r', '\n']) || v.contains(['\r', '\n']) {
@@ -199,11 +221,22 @@ mod tests {
             ],
             body: "<Error/>".into(),
         };
+        let mut r = r;
+        r.headers.push(("Date".into(), "Tue, 20 May 2024 08:30:00 GMT".into()));
         let text = String::from_utf8(response_bytes(&r, false)).unwrap();
         assert_eq!(
             text,
-            "HTTP/1.1 404 Not Found\r\nContent-Type: text/xml;charset=utf-8\r\nContent-Length: 8\r\n\
-             Connection: close\r\n\r\n<Error/>"
+            "HTTP/1.1 404 Not Found\r\nContent-Type: text/xml;charset=utf-8\r\n\
+             Date: Tue, 20 May 2024 08:30:00 GMT\r\nContent-Length: 8\r\nConnection: close\r\n\r\n<Error/>"
         );
+    }
+
+    #[test]
+    fn http_dates() {
+        use copyimage_engine::clock::UtcTime;
+        assert_eq!(http_date(UtcTime(784111777)), "Sun, 06 Nov 1994 08:49:37 GMT"); // RFC 9110's example
+        assert_eq!(http_date(UtcTime(0)), "Thu, 01 Jan 1970 00:00:00 GMT");
+        let t = UtcTime::parse_iso8601("2024-02-29T23:59:59Z").unwrap();
+        assert_eq!(http_date(t), "Thu, 29 Feb 2024 23:59:59 GMT");
     }
 }
