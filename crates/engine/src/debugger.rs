@@ -782,6 +782,21 @@ fn diagnose_v3(req: &HttpRequest, secret: &str, given: Option<&str>) -> Diagnosi
         variant_v3(req, &auth, secret, None, None, true),
         Cause::HeadersNotCanonical,
     ));
+    for other in ["GET", "POST"] {
+        if other != req.method {
+            let as_other = HttpRequest {
+                method: other.into(),
+                ..req.clone()
+            };
+            candidates.push((
+                variant_v3(&as_other, &auth, secret, None, None, false),
+                Cause::WrongMethod {
+                    signed: other.into(),
+                    sent: req.method.clone(),
+                },
+            ));
+        }
+    }
     for ((canonical, sig), cause) in candidates {
         if canonical != expected.canonical_request && sig == auth.signature {
             d.difference = first_difference(&expected.canonical_request, &canonical);

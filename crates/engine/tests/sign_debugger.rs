@@ -313,6 +313,33 @@ fn v3_planted_mistakes() {
 
     let d = diagnose(&req, "nope", None, None);
     assert_eq!(d.causes, vec![Cause::WrongSecretOrTampered]);
+
+    // Signed as GET, sent as POST.
+    let bad = canonical.replacen("POST\n", "GET\n", 1);
+    let d = diagnose(&with_v3_sig(&req, &bad, SECRET), SECRET, None, None);
+    assert_eq!(
+        d.causes,
+        vec![Cause::WrongMethod {
+            signed: "GET".into(),
+            sent: "POST".into()
+        }]
+    );
+    assert_eq!(d.difference.unwrap().index, 0);
+}
+
+#[test]
+fn v3_headers_not_lower_cased_or_trimmed() {
+    // A client that sends `X-Acs-Version:  2014-05-26 ` and signs it as sent.
+    let (mut req, canonical) = v3();
+    for h in req.headers.iter_mut() {
+        if h.0 == "x-acs-version" {
+            *h = ("X-Acs-Version".into(), " 2014-05-26 ".into());
+        }
+    }
+    let bad = canonical.replace("x-acs-version:2014-05-26", "X-Acs-Version: 2014-05-26 ");
+    let d = diagnose(&with_v3_sig(&req, &bad, SECRET), SECRET, None, None);
+    assert_eq!(d.causes, vec![Cause::HeadersNotCanonical]);
+    assert_eq!(d.user_string_to_sign.as_deref(), Some(bad.as_str()));
 }
 
 #[test]
