@@ -8,7 +8,7 @@ use crate::components::request_pane::RequestPane;
 use crate::components::response_pane::ResponsePane;
 use crate::components::scenario_pane::ScenarioPane;
 use crate::components::signed_pane::SignedPane;
-use crate::components::world_pane::WorldPane;
+use crate::components::world_pane::{region_table, WorldPane};
 use crate::permalink;
 use crate::state::{Action, State};
 use copyimage_engine::docs;
@@ -169,6 +169,19 @@ pub fn app() -> Html {
         });
     }
 
+    // Progressive first render: the request and its response first (what a reader arriving from a link
+    // looks at), the signed request, history, world and scenario panes right after the first paint.
+    let full = use_state(|| false);
+    {
+        let full = full.clone();
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move {
+                yew::platform::time::sleep(Duration::from_millis(0)).await;
+                full.set(true);
+            });
+        });
+    }
+
     // The clock plays in real time: a tick every 250 ms while playing.
     {
         let d = dispatch.clone();
@@ -239,13 +252,19 @@ pub fn app() -> Html {
                     dispatch={dispatch.clone()} />
                 <div class="column">
                     <ResponsePane preview={state.preview.clone()} format={state.form.format} dispatch={dispatch.clone()} />
-                    <SignedPane form={state.form.clone()} />
-                    <History history={state.history.clone()} on_export={export_transcript} />
+                    if *full {
+                        <SignedPane form={state.form.clone()} />
+                        <History history={state.history.clone()} on_export={export_transcript} />
+                    }
                 </div>
                 <div class="column">
-                    <WorldPane engine={state.engine.clone()} playing={state.playing} speed={state.speed}
-                        form={state.form.clone()} dispatch={dispatch.clone()} />
-                    <ScenarioPane engine={state.engine.clone()} preset={state.preset.clone()} dispatch={dispatch.clone()} />
+                    if *full {
+                        <WorldPane engine={state.engine.clone()} playing={state.playing} speed={state.speed}
+                            form={state.form.clone()} dispatch={dispatch.clone()} />
+                        <ScenarioPane engine={state.engine.clone()} preset={state.preset.clone()} dispatch={dispatch.clone()} />
+                    } else {
+                        <section class="pane" id="world-pane" aria-busy="true"><h2>{ "World" }</h2>{ region_table() }</section>
+                    }
                 </div>
             </main>
             <datalist id="dl-regions">

@@ -93,6 +93,23 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
         })
     };
     let s = &w.settings;
+    // Closed sections are not rendered at all: the first render stays small (the first-render budget).
+    let opened = use_state(|| 0u8);
+    let is_open = |bit: u8| *opened & (1 << bit) != 0;
+    let toggle = |bit: u8| {
+        let opened = opened.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::Element = e.target_unchecked_into();
+            let now = if el.has_attribute("open") {
+                *opened | (1 << bit)
+            } else {
+                *opened & !(1 << bit)
+            };
+            if now != *opened {
+                opened.set(now);
+            }
+        })
+    };
     let fault_action = use_state(|| "CopyImage".to_string());
     let add_fault = |kind: &'static str| {
         let d = d.clone();
@@ -155,8 +172,9 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                 { check("s-byok".into(), "Account is in the BYOK white list (UserNotInTheWhiteList)".into(),
                     w.account.byok_whitelisted, on_check(d, "/account/byok_whitelisted".into())) }
             </details>
-            <details>
+            <details open={is_open(0)} ontoggle={toggle(0)}>
                 <summary>{ format!("Regions ({})", w.regions.len()) }</summary>
+                if is_open(0) {
                 <div class="scroll"><table class="world-regions">
                     <thead><tr><th scope="col">{ "Region" }</th><th scope="col">{ "Copy" }</th><th scope="col">{ "BYOK" }</th>
                         <th scope="col">{ "Image quota" }</th><th scope="col">{ "Snapshot quota" }</th></tr></thead>
@@ -178,9 +196,11 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                     }) }
                     </tbody>
                 </table></div>
+                }
             </details>
-            <details>
+            <details open={is_open(1)} ontoggle={toggle(1)}>
                 <summary>{ format!("Images ({})", w.images.len()) }</summary>
+                if is_open(1) {
                 <div class="scroll"><table class="world-images">
                     <thead><tr><th scope="col">{ "Image" }</th><th scope="col">{ "Status" }</th>
                         <th scope="col">{ "Flags" }</th></tr></thead>
@@ -203,9 +223,11 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                     }) }
                     </tbody>
                 </table></div>
+                }
             </details>
-            <details>
+            <details open={is_open(2)} ontoggle={toggle(2)}>
                 <summary>{ format!("Snapshots ({}) and KMS keys ({})", w.snapshots.len(), w.kms_keys.len()) }</summary>
+                if is_open(2) {
                 <ul class="plain">
                 { for w.snapshots.iter().enumerate().map(|(i, sn)| html! {
                     <li><code>{ sn.id.clone() }</code>{ format!(" ({}, created {}) ", sn.region, sn.creation_time) }
@@ -221,6 +243,7 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                     </li>
                 }) }
                 </ul>
+                }
             </details>
             <details>
                 <summary>{ format!("Fault injection ({})", w.faults.len()) }</summary>

@@ -76,6 +76,31 @@ fn task_html(t: &CopyTask, now: u64, pos: Option<usize>) -> Html {
     }
 }
 
+/// The region table (DescribeRegions' data, from the engine's table), shown at the end of the world pane.
+pub fn region_table() -> Html {
+    html! {
+        <>
+            <h3>{ "Regions" }</h3>
+            <div class="scroll">
+                <table class="regions" id="region-table">
+                    <thead><tr><th scope="col">{ "RegionId" }</th><th scope="col">{ "Name" }</th>
+                        <th scope="col">{ "LocalName" }</th><th scope="col">{ "Endpoint" }</th></tr></thead>
+                    <tbody>
+                    { for REGIONS.iter().map(|r| html! {
+                        <tr data-region={r.id}>
+                            <td><code>{ r.id }</code></td>
+                            <td>{ r.name_en }</td>
+                            <td lang="zh-CN">{ r.name_zh }</td>
+                            <td><code>{ r.endpoint() }</code></td>
+                        </tr>
+                    }) }
+                    </tbody>
+                </table>
+            </div>
+        </>
+    }
+}
+
 /// The world pane.
 #[function_component(WorldPane)]
 pub fn world_pane(p: &WorldPaneProps) -> Html {
@@ -179,23 +204,7 @@ pub fn world_pane(p: &WorldPaneProps) -> Html {
                     <tbody>{ for image_rows }</tbody>
                 </table>
             </div>
-            <h3>{ "Regions" }</h3>
-            <div class="scroll">
-                <table class="regions" id="region-table">
-                    <thead><tr><th scope="col">{ "RegionId" }</th><th scope="col">{ "Name" }</th>
-                        <th scope="col">{ "LocalName" }</th><th scope="col">{ "Endpoint" }</th></tr></thead>
-                    <tbody>
-                    { for REGIONS.iter().map(|r| html! {
-                        <tr data-region={r.id}>
-                            <td><code>{ r.id }</code></td>
-                            <td>{ r.name_en }</td>
-                            <td lang="zh-CN">{ r.name_zh }</td>
-                            <td><code>{ r.endpoint() }</code></td>
-                        </tr>
-                    }) }
-                    </tbody>
-                </table>
-            </div>
+            { region_table() }
         </section>
     }
 }
