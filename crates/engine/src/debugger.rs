@@ -83,6 +83,11 @@ pub enum Cause {
         /// The value sent.
         value: String,
     },
+    /// The nonce was already used within the window (a retry that reused the signed request).
+    NonceReused {
+        /// The nonce.
+        nonce: String,
+    },
     /// No common mistake reproduces the signature: most likely another secret (or the request was changed
     /// after it was signed).
     WrongSecretOrTampered,
@@ -149,6 +154,10 @@ impl Cause {
             Cause::TimestampFormat { value } => {
                 format!("Timestamp {value:?} is not in the form yyyy-MM-ddTHH:mm:ssZ (UTC, no fractions, no offset).")
             }
+            Cause::NonceReused { nonce } => format!(
+                "SignatureNonce {nonce:?} was already used within 15 minutes: make a fresh nonce (and so a fresh \
+                 signature) for every request, retries included."
+            ),
             Cause::WrongSecretOrTampered => "No common mistake reproduces this signature: the secret is most likely \
                                              not the one the request was signed with, or the request was changed \
                                              after signing."
@@ -506,6 +515,18 @@ fn parameter_at_v3(canonical: &str, index: usize) -> String {
 /// gateway's answer included; `user_string_to_sign` (V1 StringToSign or V3 canonical request), when the
 /// user has it, is compared directly.
 pub fn diagnose(req: &HttpRequest, secret: &str, now: Option<UtcTime>, user_string_to_sign: Option<&str>) -> Diagnosis {
+    diagnose_with_nonces(req, secret, now, user_string_to_sign, &gateway::NonceMemory::default())
+}
+
+/// [`diagnose`] against the nonces a server has already seen (e.g. the playground engine's memory), so a
+/// reused nonce is named too.
+pub fn diagnose_with_nonces(
+    req: &HttpRequest,
+    secret: &str,
+    now: Option<UtcTime>,
+    user_string_to_sign: Option<&str>,
+    nonces: &gateway::NonceMemory,
+) -> Diagnosis {
     let mut d = match gateway::signature_style(req) {
         SignatureStyle::V1 => diagnose_v1(req, secret, user_string_to_sign),
         SignatureStyle::V3 => diagnose_v3(req, secret, user_string_to_sign),
@@ -530,8 +551,27 @@ pub fn diagnose(req: &HttpRequest, secret: &str, now: Option<UtcTime>, user_stri
                 }
             }
         }
+        let (ak, nonce) = match d.style {
+            SignatureStyle::V1 => {
+                let p = gateway::request_params(req);
+                (
+                    param(&p, "AccessKeyId").unwrap_or("").to_string(),
+                    param(&p, "SignatureNonce").map(str::to_string),
+                )
+            }
+            SignatureStyle::V3 => (
+                req.header("authorization")
+                    .and_then(sign::parse_v3_authorization)
+                    .map(|a| a.credential)
+                    .unwrap_or_default(),
+                req.header("x-acs-signature-nonce").map(|n| n.trim().to_string()),
+            ),
+        };
+        if let Some(n) = nonce.filter(|n| nonces.was_used(&ak, n, now)) {
+            d.causes.push(Cause::NonceReused { nonce: n });
+        }
         let secrets = |_: &str| Some(secret.to_string());
-        d.gateway_error = gateway::authenticate(req, &secrets, now, &mut gateway::NonceMemory::default()).err();
+        d.gateway_error = gateway::authenticate(req, &secrets, now, &mut nonces.clone()).err();
     }
     d
 }

@@ -3,9 +3,10 @@
 //! signing that, as a client with the bug would.
 
 use copyimage_engine::clock::UtcTime;
-use copyimage_engine::debugger::{diagnose, parse_raw_http, parse_url, Cause};
+use copyimage_engine::debugger::{diagnose, diagnose_with_nonces, parse_raw_http, parse_url, Cause};
 use copyimage_engine::encode::percent_encode;
 use copyimage_engine::gateway::SignatureStyle;
+use copyimage_engine::gateway::{authenticate, NonceMemory};
 use copyimage_engine::generate::{self, GenerateInput};
 use copyimage_engine::sign;
 use copyimage_engine::wire::{HttpRequest, Params};
@@ -352,4 +353,22 @@ fn the_report_reads_well() {
         report.contains("Percent-encoding: space must be %20, not + (first seen in parameter DestinationImageName).")
     );
     assert!(report.contains("The gateway answers: 400 SignatureDoesNotMatch: Specified signature is not matched"));
+}
+
+#[test]
+fn a_reused_nonce_is_named() {
+    let (req, _) = v1("GET");
+    let mut nonces = NonceMemory::default();
+    let secrets = |_: &str| Some(SECRET.to_string());
+    assert!(authenticate(&req, &secrets, now(), &mut nonces).is_ok());
+    let d = diagnose_with_nonces(&req, SECRET, Some(now().plus(30)), None, &nonces);
+    assert!(d.signature_matches);
+    assert_eq!(
+        d.causes,
+        vec![Cause::NonceReused {
+            nonce: "nonce-1".into()
+        }]
+    );
+    assert_eq!(d.gateway_error.as_ref().unwrap().code, "SignatureNonceUsed");
+    assert!(d.report().contains("fresh nonce"));
 }
