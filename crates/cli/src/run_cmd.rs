@@ -13,13 +13,14 @@ use std::path::PathBuf;
   copyimage run copy.json                     # each response as HTTP text
   copyimage run copy.json --output json > copy.recorded.json   # the transcript with its outcomes recorded
   copyimage run copy.recorded.json --check    # exit 1 if any outcome differs from the recorded one
+  generate-transcript | copyimage run -        # read the transcript from stdin
 
 Transcript format (crates/engine/src/transcript.rs):
   {\"version\": 1, \"scenario\": {\"preset\": \"default\"}, \"seed\": 1, \"host\": \"ecs.cn-hangzhou.aliyuncs.com\",
    \"steps\": [{\"request\": {\"Action\": \"CopyImage\", ...}}, {\"advance\": 600}, {\"run_to_idle\": true}],
    \"responses\": [...]}")]
 pub struct RunArgs {
-    /// The transcript file.
+    /// The transcript file (`-` reads it from stdin).
     #[arg(value_name = "TRANSCRIPT.json")]
     pub file: PathBuf,
     /// Compare the outcomes with those recorded in the file; print the differences and exit 1 on any.
@@ -37,7 +38,13 @@ pub fn run(args: RunArgs) -> i32 {
         eprintln!("copyimage run: {m}");
         code
     };
-    let text = match std::fs::read_to_string(&args.file) {
+    let read = if args.file.as_os_str() == "-" {
+        let mut t = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut t).map(|_| t)
+    } else {
+        std::fs::read_to_string(&args.file)
+    };
+    let text = match read {
         Ok(t) => t,
         Err(e) => return fail(2, format!("cannot read {}: {e}", args.file.display())),
     };

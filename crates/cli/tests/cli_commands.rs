@@ -281,3 +281,23 @@ fn scenario_files_are_read_and_bad_ones_named() {
     assert!(stderr(&o).contains("world.json"), "{}", stderr(&o));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn run_reads_a_transcript_from_stdin() {
+    use std::io::Write;
+    let mut child = std::process::Command::new(BIN)
+        .args(["run", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(br#"{"version":1,"scenario":{"preset":"minimal"},"steps":[{"request":{"Action":"DescribeRegions","Version":"2014-05-26","Format":"JSON"}}]}"#)
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("# step 0\nHTTP/1.1 200 OK\n"));
+}
