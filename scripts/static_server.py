@@ -49,6 +49,18 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             super().log_message(fmt, *args)
 
 
+class Server(http.server.ThreadingHTTPServer):
+    """Quiet about clients that hang up mid-response (a test closing its page while the wasm still loads)."""
+
+    allow_reuse_address = True
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dir")
@@ -62,8 +74,7 @@ def main() -> int:
         return 2
     mounts = tuple("/" + m.strip("/") + "/" for m in args.mount)
     handler = functools.partial(type("H", (Handler,), {"mounts": mounts}), directory=args.dir)
-    http.server.ThreadingHTTPServer.allow_reuse_address = True
-    with http.server.ThreadingHTTPServer((args.bind, args.port), handler) as httpd:
+    with Server((args.bind, args.port), handler) as httpd:
         port = httpd.server_address[1]
         if args.port_file:
             with open(args.port_file + ".tmp", "w") as f:
