@@ -128,7 +128,10 @@ pub fn world_pane(p: &WorldPaneProps) -> Html {
         .filter(|(_, l)| !l.running.is_empty() || !l.waiting.is_empty());
     let finished: Vec<&CopyTask> = w.queue.tasks.iter().filter(|t| !t.state.is_active()).collect();
     let idle = w.queue.active_tasks().next().is_none();
-    let image_rows = w.images.iter().map(|i| {
+    // Images grouped per region (stable: the world's order within a region).
+    let mut images: Vec<_> = w.images.iter().collect();
+    images.sort_by(|a, b| a.region.cmp(&b.region));
+    let image_rows = images.into_iter().map(|i| {
         let status = w.status_of(i);
         let progress = w.progress_of(i);
         let copying = w.is_copy_in_progress(i);
