@@ -49,7 +49,7 @@ pub fn history(p: &HistoryProps) -> Html {
             <button type="button" id="export-transcript" onclick={export} disabled={n == 0}>
                 { "Export transcript" }</button>
             if n == 0 { <p class="empty">{ "Nothing sent yet. Send commits the previewed response." }</p> }
-            <ol class="history" reversed=true>
+            <ol class="history">
             { for p.history.iter().enumerate().rev().map(|(i, h)| {
                 let x = &h.exchange;
                 let r = &x.response;
@@ -57,7 +57,7 @@ pub fn history(p: &HistoryProps) -> Html {
                 let code = if r.status >= 400 { error_code(&r.body).unwrap_or_default() } else { String::new() };
                 let query = x.params.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("\n");
                 html! {
-                    <li class="entry" data-status={r.status.to_string()} data-code={code.clone()}>
+                    <li class="entry" value={(i + 1).to_string()} data-status={r.status.to_string()} data-code={code.clone()}>
                         <details open={i + 1 == n}>
                             <summary>
                                 <span class="summary-line">

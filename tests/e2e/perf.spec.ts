@@ -60,6 +60,9 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.setViewportSize(viewport);
       await openAt(page, '#v=1&preset=default&RegionId=cn-hangzhou&ImageId=m-bp1h46wfpjsjastc****&DestinationRegionId=cn-hangzhou');
       await expect(page.locator('#response-status')).toHaveText('HTTP/1.1 403 Forbidden');
+      // The world, signed-request and scenario panes follow the first paint; wait for them.
+      await expect(page.locator('#queues')).toBeVisible();
+      await expect(page.locator('#signed-v1-url')).toContainText('Signature=');
       const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       expect(bg).toBe(scheme === 'dark' ? 'rgb(13, 17, 23)' : 'rgb(255, 255, 255)');
       // Nothing overflows the viewport sideways on a phone.
