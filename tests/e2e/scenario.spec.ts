@@ -50,3 +50,23 @@ test('scenario export; a FIDELITY setting switches the documented answer', async
   const w2 = JSON.parse(await (await d2.createReadStream()).toArray().then((b) => Buffer.concat(b).toString('utf8')));
   expect(w2.settings.queue_limit).toBe(4);
 });
+
+test('KMS key and snapshot edits decide the documented KMS and snapshot errors', async ({ page }) => {
+  await openAt(page);
+  await page.getByLabel(/^Encrypted/).fill('true');
+  await page.getByLabel(/^KMSKeyId/).fill('e522b26d-abf6-4e0d-b5da-04b7******3c');
+  await expectPreview(page, 'HTTP/1.1 200 OK', null);
+  await page.locator('#scenario-pane summary', { hasText: 'Snapshots' }).click();
+  await page.locator('#k-0-on').uncheck();
+  await expectPreview(page, 'HTTP/1.1 403 Forbidden', 'InvalidParameter.KMSKeyId.CMKNotEnabled');
+  await expect(body(page)).toContainText('The CMK needs to be enabled.');
+  await page.locator('#k-0-on').check();
+  await page.locator('#k-0-auth').uncheck();
+  await expectPreview(page, 'HTTP/1.1 403 Forbidden', 'InvalidParameter.KMSKeyId.KMSUnauthorized');
+  await expect(body(page)).toContainText('ECS service have no right to access your KMS.');
+  // A snapshot from before 2013-07-15 behind the legacy image.
+  await page.getByLabel(/^KMSKeyId/).fill('');
+  await page.getByLabel(/^Encrypted/).fill('');
+  await page.getByLabel(/^ImageId/).fill('m-bp1legacy20120000001');
+  await expectPreview(page, 'HTTP/1.1 403 Forbidden', 'InvalidSnapshot.TooOld');
+});
