@@ -240,12 +240,17 @@ pub fn app() -> Html {
                     <button type="button" id="copy-link" onclick={copy_link}>{ "Copy link" }</button>
                     <span class="sr-status" role="status">{ if *link_copied { "Link copied" } else { "" } }</span>
                 </div>
+                <crate::teach::TeachNav />
             </header>
             if let Some(n) = &state.notice {
                 <div id="notice" class={classes!("notice", n.error.then_some("error"))} role="alert">
                     <span>{ n.text.clone() }</span>
                     <button type="button" aria-label="Dismiss message" onclick={dismiss}>{ "×" }</button>
                 </div>
+            }
+            if crate::teach::lessons_open() {
+                <crate::teach::lessons::LessonsPanel engine={state.engine.clone()} history={state.history.clone()}
+                    dispatch={dispatch.clone()} />
             }
             <main class="panes">
                 <RequestPane form={state.form.clone()} errors={errors} engine={state.engine.clone()}

@@ -8,6 +8,7 @@ mod export;
 mod form;
 mod permalink;
 mod state;
+mod teach;
 
 use yew::prelude::*;
 
@@ -36,5 +37,7 @@ fn main() {
     if hash == "#panic-test" {
         panic!("panic-test: deliberate panic requested by the #panic-test URL fragment");
     }
-    yew::Renderer::<Root>::new().render();
+    if !teach::mount() {
+        yew::Renderer::<Root>::new().render();
+    }
 }

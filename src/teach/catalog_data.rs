@@ -1,0 +1,468 @@
+//! Generates `www/teach/catalog.json`, the data of the error catalog page, from the engine's catalog (and
+//! checks that the file in the repository is current). Test-only code: the WASM bundle never carries it.
+//!
+//! Each entry gets a Reproduce link, built so the playground shows exactly the entry's error:
+//! * the world: the entry's preset plus its setup, written as the scenario editor's own `set`/`add` edits
+//!   (a JSON diff, replayed and compared to be sure), or, when edits cannot rebuild it (a copy already in
+//!   the queue), the whole world as an `Edit=world` step;
+//! * requests sent first (a ClientToken's first use) become `Send` steps;
+//! * the request itself goes into the form when the form can hold it, so the live preview shows the error
+//!   (`shows: preview`); a request no form could send (an unknown Version or Action, `Tag.0`/`Tag.21`)
+//!   becomes the last `Send` step, so the newest history entry shows it (`shows: history`);
+//! * a gateway error (a signed HTTP request at a wire time) opens the signature debugger, which replays it
+//!   on the simulated endpoint (`shows: debugger`).
+//!
+//! Regenerate: `UPDATE_TEACH_DATA=1 cargo test -p copyimage-playground catalog_data`.
+
+use crate::edits;
+use crate::form::{Form, VERSION};
+use crate::permalink::{self, Link, Step};
+use crate::state::State;
+use copyimage_engine::catalog::{self, CatalogEntry, ReproRequest};
+use copyimage_engine::engine::{Engine, Exchange};
+use copyimage_engine::scenario;
+use copyimage_engine::wire::{param, Params};
+use copyimage_engine::world::World;
+use serde::Serialize;
+use serde_json::Value;
+
+const PATH: &str = "www/teach/catalog.json";
+
+/// One row of the catalog page.
+#[derive(Serialize)]
+struct Row {
+    id: String,
+    http_status: u16,
+    code: String,
+    message: String,
+    cause: String,
+    source: String,
+    setup_note: String,
+    /// Where the error shows after Reproduce: `preview`, `history` or `debugger`.
+    shows: &'static str,
+    /// The Reproduce link, relative to the site's root page.
+    href: String,
+}
+
+/// One of the reference page's own examples.
+#[derive(Serialize)]
+struct Example {
+    id: &'static str,
+    title: &'static str,
+    /// The example exactly as the reference prints it.
+    doc: &'static str,
+    note: &'static str,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct Data {
+    version: u32,
+    generated_from: &'static str,
+    entries: Vec<Row>,
+    examples: Vec<Example>,
+}
+
+fn pointer_escape(k: &str) -> String {
+    k.replace('~', "~0").replace('/', "~1")
+}
+
+/// Edits (the scenario editor's `set`/`add`) that turn `a` into `b`.
+fn diff(path: &str, a: &Value, b: &Value, out: &mut Vec<Params>) {
+    if a == b {
+        return;
+    }
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) if x.len() == y.len() && x.keys().all(|k| y.contains_key(k)) => {
+            for (k, v) in y {
+                diff(&format!("{path}/{}", pointer_escape(k)), &x[k], v, out);
+            }
+        }
+        (Value::Array(x), Value::Array(y)) if y.len() > x.len() && y[..x.len()] == x[..] => {
+            for item in &y[x.len()..] {
+                out.push(edits::add(path, item.to_string()));
+            }
+        }
+        (Value::Array(x), Value::Array(y)) if y.len() == x.len() => {
+            for (i, (p, q)) in x.iter().zip(y).enumerate() {
+                diff(&format!("{path}/{i}"), p, q, out);
+            }
+        }
+        _ => out.push(edits::set(path, b.to_string())),
+    }
+}
+
+/// Whether the form can hold these parameters (every name known, the documented Version).
+fn form_accepts(p: &Params) -> bool {
+    let mut f = Form::default();
+    f.values.clear();
+    f.apply_params(p).is_empty() && param(p, "Version").is_none_or(|v| v == VERSION)
+}
+
+/// When the entry's setup queued a copy (in progress, finished or failed), the steps that make the same
+/// kind of copy with a real CopyImage (after a `copy_fails` fault, or followed by a run to idle): far
+/// shorter than a whole world in the link. The copy then has a seeded ID, which the request must use.
+fn queue_steps(base: &World, target: &World) -> Option<Vec<Step>> {
+    if target.queue.tasks.len() != base.queue.tasks.len() + 1 {
+        return None;
+    }
+    let t = target.queue.tasks.last()?;
+    let mut steps = Vec::new();
+    if t.fails {
+        steps.push(Step::Edit(edits::add(
+            "/faults",
+            r#"{"action":"CopyImage","kind":"copy_fails","remaining":1}"#,
+        )));
+    }
+    steps.push(Step::Send(vec![
+        ("Action".into(), "CopyImage".into()),
+        ("Version".into(), VERSION.into()),
+        ("Format".into(), "JSON".into()),
+        ("RegionId".into(), t.source_region.clone()),
+        ("ImageId".into(), t.source_image_id.clone()),
+        ("DestinationRegionId".into(), t.destination_region.clone()),
+    ]));
+    if target.now > base.now {
+        steps.push(Step::RunToIdle);
+    }
+    Some(steps)
+}
+
+/// The steps that rebuild the entry's world from its preset, and (catalog ID, playground ID) when a copy
+/// had to be made for real.
+fn world_steps(e: &CatalogEntry) -> (Vec<Step>, Option<(String, String)>) {
+    let (Some(_), Some(target)) = (e.repro.setup, e.world()) else {
+        return (vec![], None);
+    };
+    let Some(base) = scenario::preset(&e.repro.preset) else {
+        return (vec![], None);
+    };
+    if let Some(steps) = queue_steps(&base, &target) {
+        // Replay to learn the copy's seeded ID.
+        let link = Link {
+            preset: e.repro.preset.clone(),
+            seed: catalog::SEED,
+            params: vec![],
+            steps: steps.clone(),
+        };
+        let s = State::from_fragment(&permalink::to_fragment(&link));
+        let new_id = s
+            .history
+            .last()
+            .and_then(|h| copyimage_engine::lessons::body_field(&h.exchange.response.body, "ImageId"));
+        if let Some(id) = new_id {
+            return (steps, Some((catalog::COPYING_ID.to_string(), id)));
+        }
+    }
+    let a: Value = serde_json::from_str(&scenario::to_json(&base)).expect("preset JSON");
+    let b: Value = serde_json::from_str(&scenario::to_json(&target)).expect("world JSON");
+    let mut edits_out = Vec::new();
+    diff("", &a, &b, &mut edits_out);
+    // Replay to be sure the edits rebuild exactly the entry's world.
+    let mut engine = Engine::from_preset(&e.repro.preset, catalog::SEED).expect("preset");
+    let replayed = edits_out.iter().all(|x| edits::apply(&mut engine, x).is_ok());
+    let expected = Engine::new(target.clone(), catalog::SEED);
+    if replayed && engine.world() == expected.world() {
+        (edits_out.into_iter().map(Step::Edit).collect(), None)
+    } else {
+        let json = vec![("Edit".into(), "world".into()), ("json".into(), b.to_string())];
+        (vec![Step::Edit(json)], None)
+    }
+}
+
+/// The exchange a link shows where `shows` says (the live preview or the newest history entry).
+fn shown(href: &str, shows: &str) -> Option<Exchange> {
+    let s = State::from_fragment(fragment_of(href));
+    if s.notice.is_some() {
+        return None;
+    }
+    match shows {
+        "preview" => Some((*s.preview).clone()),
+        _ => s.history.last().map(|h| h.exchange.clone()),
+    }
+}
+
+fn shows_entry(e: &CatalogEntry, x: Option<Exchange>) -> bool {
+    x.is_some_and(|x| {
+        x.response.status == e.http_status
+            && code_of(&x.response.body).as_deref() == Some(e.code.as_str())
+            && message_of(&x.response.body).as_deref() == Some(e.message.as_str())
+    })
+}
+
+/// The Reproduce link and where the error shows.
+fn reproduce_link(e: &CatalogEntry) -> (String, &'static str) {
+    match &e.repro.request {
+        ReproRequest::Http { request, wire_time } => {
+            let url = format!("https://{}{}?{}", request.host, request.path, request.query);
+            let frag = format!(
+                "preset={}&now={}&req={}",
+                e.repro.preset,
+                wire_time.to_iso8601(),
+                percent_encoding::utf8_percent_encode(&url, percent_encoding::NON_ALPHANUMERIC)
+            );
+            (format!("./?view=debugger#{frag}"), "debugger")
+        }
+        ReproRequest::Call(p) => {
+            let (mut steps, rename) = world_steps(e);
+            steps.extend(e.repro.before.iter().cloned().map(Step::Send));
+            let p: Params = p
+                .iter()
+                .map(|(k, v)| match &rename {
+                    Some((from, to)) if v == from => (k.clone(), to.clone()),
+                    _ => (k.clone(), v.clone()),
+                })
+                .collect();
+            let link = |params: Params, steps: Vec<Step>| {
+                let l = Link {
+                    preset: e.repro.preset.clone(),
+                    seed: catalog::SEED,
+                    params,
+                    steps,
+                };
+                format!("./#{}", permalink::to_fragment(&l))
+            };
+            // In the form, when the form can hold the request and its live preview shows the error.
+            if form_accepts(&p) {
+                let href = link(p.clone(), steps.clone());
+                if shows_entry(e, shown(&href, "preview")) {
+                    return (href, "preview");
+                }
+            }
+            // Otherwise sent as the last step; the form keeps what it can hold of the request.
+            let keep: Params = p
+                .iter()
+                .filter(|(k, v)| k != "Version" && Form::default().apply_params(&[(k.clone(), v.clone())]).is_empty())
+                .cloned()
+                .collect();
+            steps.push(Step::Send(p.clone()));
+            (link(keep, steps), "history")
+        }
+    }
+}
+
+const SAMPLE_REQUEST: &str = "https://ecs.aliyuncs.com/?Action=CopyImage\n&ImageId=m-bp1h46wfpjsjastc****\n\
+                              &RegionId=cn-hangzhou\n&<Common request parameters>";
+const SAMPLE_XML: &str = "HTTP/1.1 200 OK\nContent-Type:application/xml\n\n<CopyImageResponse>\n\
+                          <RequestId>C8B26B44-0189-443E-9816-D951F59623A9</RequestId>\n\
+                          <ImageId>m-bp1h46wfpjsjastd****</ImageId>\n</CopyImageResponse>";
+const SAMPLE_JSON: &str = "HTTP/1.1 200 OK\nContent-Type:application/json\n\n{\n\
+                           \"RequestId\" : \"C8B26B44-0189-443E-9816-D951F59623A9\",\n\
+                           \"ImageId\" : \"m-bp1h46wfpjsjastd****\"\n}";
+
+/// The fragment of a playground link with these request parameters on the default preset.
+fn example_href(p: &[(&str, &str)]) -> String {
+    let link = Link {
+        params: p.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        ..Link::default()
+    };
+    format!("./#{}", permalink::to_fragment(&link))
+}
+
+fn examples() -> Vec<Example> {
+    let doc = [
+        ("Action", "CopyImage"),
+        ("ImageId", scenario::DOC_IMAGE_ID),
+        ("RegionId", "cn-hangzhou"),
+    ];
+    let with = |extra: &[(&'static str, &'static str)]| {
+        let mut v = doc.to_vec();
+        v.extend_from_slice(extra);
+        example_href(&v)
+    };
+    vec![
+        Example {
+            id: "sample-request",
+            title: "Sample request",
+            doc: SAMPLE_REQUEST,
+            note: "As printed it has no DestinationRegionId, so the destination is taken to be the source region \
+                   and the playground answers 403 IncorrectDestinationRegion (a FIDELITY.md choice: the page is \
+                   silent). Add a DestinationRegionId to see the copy succeed.",
+            href: with(&[]),
+        },
+        Example {
+            id: "success-xml",
+            title: "Sample success response, XML",
+            doc: SAMPLE_XML,
+            note: "The same request with DestinationRegionId=cn-shanghai and Format=XML. The wire form carries an \
+                   XML declaration and no indentation; the RequestId and the new ImageId are the simulator's own.",
+            href: with(&[("DestinationRegionId", "cn-shanghai"), ("Format", "XML")]),
+        },
+        Example {
+            id: "success-json",
+            title: "Sample success response, JSON",
+            doc: SAMPLE_JSON,
+            note: "The same request with DestinationRegionId=cn-shanghai and Format=JSON (compact on the wire).",
+            href: with(&[("DestinationRegionId", "cn-shanghai"), ("Format", "JSON")]),
+        },
+    ]
+}
+
+fn generate() -> String {
+    let entries = catalog::entries()
+        .iter()
+        .map(|e| {
+            let (href, shows) = reproduce_link(e);
+            Row {
+                id: e.id.clone(),
+                http_status: e.http_status,
+                code: e.code.clone(),
+                message: e.message.clone(),
+                cause: e.cause.clone(),
+                source: e.source.clone(),
+                setup_note: e.repro.setup_note.clone(),
+                shows,
+                href,
+            }
+        })
+        .collect();
+    let data = Data {
+        version: 1,
+        generated_from: "copyimage_engine::catalog::entries() by src/teach/catalog_data.rs",
+        entries,
+        examples: examples(),
+    };
+    serde_json::to_string_pretty(&data).expect("catalog data") + "\n"
+}
+
+fn fragment_of(href: &str) -> &str {
+    href.split_once('#').map(|(_, f)| f).unwrap_or("")
+}
+
+fn code_of(body: &str) -> Option<String> {
+    crate::components::history::error_code(body)
+}
+
+fn message_of(body: &str) -> Option<String> {
+    crate::components::history::body_field(body, "Message")
+}
+
+#[test]
+fn catalog_json_is_current() {
+    let want = generate();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let path = format!("{root}/{PATH}");
+    if std::env::var("UPDATE_TEACH_DATA").is_ok() {
+        std::fs::write(&path, &want).expect("write catalog.json");
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "{PATH} is stale: run UPDATE_TEACH_DATA=1 cargo test -p copyimage-playground catalog_data"
+    );
+}
+
+/// Every call-type entry's link, opened as the playground opens it, shows the entry's exact status, code
+/// and message where the page says it shows.
+#[test]
+fn every_reproduce_link_shows_its_error_in_the_playground() {
+    let mut n = 0;
+    for e in catalog::entries() {
+        let (href, shows) = reproduce_link(&e);
+        if shows == "debugger" {
+            continue;
+        }
+        let x = shown(&href, shows).unwrap_or_else(|| panic!("{}: {href} does not open", e.id));
+        assert_eq!(x.response.status, e.http_status, "{}: {}", e.id, x.response.body);
+        assert_eq!(code_of(&x.response.body).as_deref(), Some(e.code.as_str()), "{}", e.id);
+        assert_eq!(
+            message_of(&x.response.body).as_deref(),
+            Some(e.message.as_str()),
+            "{}",
+            e.id
+        );
+        // Links stay short enough to read and to share.
+        assert!(href.len() < 2000, "{}: {} bytes", e.id, href.len());
+        n += 1;
+    }
+    assert!(n >= 50, "only {n} entries checked");
+}
+
+/// Gateway entries: the debugger link carries the request and wire time, and the simulated endpoint
+/// answers the entry's error for them.
+#[test]
+fn gateway_links_reproduce_on_the_endpoint() {
+    let mut n = 0;
+    for e in catalog::entries() {
+        let (href, shows) = reproduce_link(&e);
+        if shows != "debugger" {
+            continue;
+        }
+        let input = super::debugger::Input::from_fragment(fragment_of(&href));
+        let answer = input.endpoint_answer().expect("an answer");
+        assert_eq!(answer.response.status, e.http_status, "{}", e.id);
+        assert_eq!(
+            code_of(&answer.response.body).as_deref(),
+            Some(e.code.as_str()),
+            "{}",
+            e.id
+        );
+        n += 1;
+    }
+    assert!(n >= 1);
+}
+
+#[test]
+fn most_entries_show_in_the_live_preview() {
+    let all = catalog::entries();
+    let preview = all.iter().filter(|e| reproduce_link(e).1 == "preview").count();
+    // Only requests no form could send go through the history: an unknown Action or Version, Tag.0, Tag.21,
+    // and a tag value without its key (the form sends a tag row whole, so its key would go as empty).
+    let history: Vec<String> = all
+        .iter()
+        .filter(|e| reproduce_link(e).1 == "history")
+        .map(|e| e.id.clone())
+        .collect();
+    assert_eq!(
+        history,
+        [
+            "common.invalid_action",
+            "common.invalid_version",
+            "tags.mismatch",
+            "tags.count",
+            "tags.number_exceed"
+        ]
+    );
+    assert_eq!(preview + history.len() + 1, all.len());
+}
+
+#[test]
+fn setups_become_small_edits_where_possible() {
+    let e = catalog::find("copyimage.byok_whitelist").unwrap();
+    let (steps, _) = world_steps(&e);
+    assert_eq!(
+        steps,
+        vec![Step::Edit(edits::set("/account/byok_whitelisted", "false"))]
+    );
+}
+
+#[test]
+fn the_examples_open_as_documented() {
+    for ex in examples() {
+        let s = State::from_fragment(fragment_of(&ex.href));
+        assert_eq!(s.notice, None, "{}", ex.id);
+        let r = &s.preview.response;
+        match ex.id {
+            "sample-request" => {
+                assert_eq!(r.status, 403);
+                assert_eq!(code_of(&r.body).as_deref(), Some("IncorrectDestinationRegion"));
+            }
+            "success-xml" => {
+                assert_eq!(r.status, 200);
+                assert!(
+                    r.body.contains("<CopyImageResponse>") && r.body.contains("<ImageId>m-"),
+                    "{}",
+                    r.body
+                );
+            }
+            _ => {
+                assert_eq!(r.status, 200);
+                assert!(
+                    r.body.starts_with("{\"RequestId\":") && r.body.contains("\"ImageId\":\"m-"),
+                    "{}",
+                    r.body
+                );
+            }
+        }
+    }
+}

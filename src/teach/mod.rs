@@ -1,0 +1,158 @@
+//! Teaching and docs features (issue 6): the error catalog page, the guided lessons beside the playground,
+//! the signature-debugger view and embed mode.
+//!
+//! Views are chosen by the URL's *query* (`?view=catalog`, `?view=debugger`, `?lessons`, `?embed`), because
+//! the fragment already belongs to the permalink: a Reproduce link or an embed carries the playground's own
+//! permalink fragment unchanged, so every view opens exactly the state a link names.
+//!
+//! Lean first load: the catalog's entries (text and ready-made Reproduce links) are not compiled in; the page
+//! fetches `teach/catalog.json`, a file generated from the engine's catalog by a test (`catalog_data.rs`),
+//! so the playground's first screen pays nothing for them.
+
+pub mod catalog;
+#[cfg(test)]
+mod catalog_data;
+pub mod debugger;
+pub mod embed;
+pub mod lessons;
+
+use yew::prelude::*;
+
+/// Which view the URL asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// The playground (the UI's `App`), optionally with the lessons panel.
+    Playground,
+    /// The error catalog page.
+    Catalog,
+    /// The signature debugger.
+    Debugger,
+    /// Embed mode: request and response only, for an iframe.
+    Embed,
+}
+
+/// The view for a query string (`?view=catalog`, `?embed&theme=dark`, ...).
+pub fn view_for(search: &str) -> View {
+    let q = query_pairs(search);
+    if q.iter().any(|(k, _)| k == "embed") {
+        return View::Embed;
+    }
+    match q.iter().find(|(k, _)| k == "view").map(|(_, v)| v.as_str()) {
+        Some("catalog") => View::Catalog,
+        Some("debugger") => View::Debugger,
+        _ => View::Playground,
+    }
+}
+
+/// `?a=1&b` -> `[("a","1"), ("b","")]` (values are short ASCII words here; no decoding needed).
+pub fn query_pairs(search: &str) -> Vec<(String, String)> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (k.to_string(), v.to_string())
+        })
+        .collect()
+}
+
+/// The page's query string (`?…`, empty when none).
+pub fn current_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The page's fragment without `#`.
+pub fn current_fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+        .trim_start_matches('#')
+        .to_string()
+}
+
+/// Whether the lessons panel is open (`?lessons`).
+pub fn lessons_open() -> bool {
+    query_pairs(&current_search()).iter().any(|(k, _)| k == "lessons")
+}
+
+/// Mounts a teaching view if the URL asks for one; `false` leaves the page to the playground.
+pub fn mount() -> bool {
+    match view_for(&current_search()) {
+        View::Playground => false,
+        View::Catalog => {
+            yew::Renderer::<catalog::CatalogPage>::new().render();
+            true
+        }
+        View::Debugger => {
+            yew::Renderer::<debugger::DebuggerView>::new().render();
+            true
+        }
+        View::Embed => {
+            embed::prepare_document();
+            yew::Renderer::<embed::EmbedView>::new().render();
+            true
+        }
+    }
+}
+
+/// Links to the teaching views, for the playground's header. The lessons link keeps the current state.
+#[function_component(TeachNav)]
+pub fn teach_nav() -> Html {
+    let frag = current_fragment();
+    let hash = if frag.is_empty() {
+        String::new()
+    } else {
+        format!("#{frag}")
+    };
+    let lessons = if lessons_open() {
+        html! { <a id="nav-lessons" href={format!("./{hash}")}>{ "Close lessons" }</a> }
+    } else {
+        html! { <a id="nav-lessons" href={format!("./?lessons{hash}")}>{ "Lessons" }</a> }
+    };
+    html! {
+        <nav class="teach-nav" aria-label="Learn">
+            { lessons }
+            <a id="nav-catalog" href="./?view=catalog">{ "Error catalog" }</a>
+            <a id="nav-debugger" href="./?view=debugger">{ "Signature debugger" }</a>
+            <a id="nav-embed" href="teach/embed.html">{ "Embed in docs" }</a>
+        </nav>
+    }
+}
+
+/// The small header the teaching pages share, with a way back to the playground.
+pub fn page_header(title: &str, lead: &str) -> Html {
+    html! {
+        <header class="top">
+            <div class="title">
+                <h1>{ title.to_string() }</h1>
+                <p class="tagline">{ lead.to_string() }</p>
+            </div>
+            <nav class="teach-nav" aria-label="Pages">
+                <a href="./">{ "Playground" }</a>
+                <a href="./?lessons">{ "Lessons" }</a>
+                <a href="./?view=catalog">{ "Error catalog" }</a>
+                <a href="./?view=debugger">{ "Signature debugger" }</a>
+                <a href="teach/embed.html">{ "Embed in docs" }</a>
+            </nav>
+        </header>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn views_come_from_the_query_not_the_fragment() {
+        assert_eq!(view_for(""), View::Playground);
+        assert_eq!(view_for("?lessons"), View::Playground);
+        assert_eq!(view_for("?view=catalog"), View::Catalog);
+        assert_eq!(view_for("?view=debugger"), View::Debugger);
+        assert_eq!(view_for("?embed"), View::Embed);
+        assert_eq!(view_for("?embed&theme=dark"), View::Embed);
+        assert_eq!(view_for("?view=nope"), View::Playground);
+    }
+}

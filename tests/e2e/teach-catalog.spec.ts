@@ -1,0 +1,92 @@
+// Error catalog (issue 6): every entry is listed in its HTTP-status group with its exact code and message,
+// and its Reproduce link makes the playground (or, for gateway errors, the debugger) show exactly that
+// status and code.
+import { test, expect } from './helpers';
+
+interface Entry { id: string; status: string; code: string; message: string; shows: string; href: string }
+
+async function entries(page: import('@playwright/test').Page): Promise<Entry[]> {
+  await page.goto('./?view=catalog');
+  await expect(page.locator('#catalog li.entry').first()).toBeVisible();
+  return page.locator('#catalog li.entry').evaluateAll((els) =>
+    els.map((el) => ({
+      id: el.getAttribute('data-entry')!,
+      status: el.getAttribute('data-status')!,
+      code: el.getAttribute('data-code')!,
+      message: el.querySelector('.message')!.textContent!,
+      shows: el.getAttribute('data-shows')!,
+      href: (el.querySelector('a.reproduce') as HTMLAnchorElement).href,
+    })),
+  );
+}
+
+/** Asserts that the page opened by a Reproduce link shows `e`'s status and code where it says it does. */
+async function expectShown(page: import('@playwright/test').Page, e: Entry) {
+  const why = `${e.id} (${e.shows})`;
+  if (e.shows === 'preview') {
+    await expect(page.locator('#response-status'), why).toHaveText(new RegExp(`^HTTP/1\\.1 ${e.status} `));
+    await expect(page.locator('#response-body'), why).toContainText(`"Code":"${e.code}"`);
+    await expect(page.locator('#response-body'), why).toContainText(e.message.replace(/"/g, '\\"'));
+  } else if (e.shows === 'history') {
+    const last = page.locator('#history-pane .entry').first();
+    await expect(last, why).toHaveAttribute('data-status', e.status);
+    await expect(last, why).toHaveAttribute('data-code', e.code);
+  } else {
+    await expect(page.locator('#dbg-endpoint-status'), why).toHaveText(new RegExp(`^HTTP/1\\.1 ${e.status} `));
+    await expect(page.locator('#dbg-endpoint-body'), why).toContainText(`"Code":"${e.code}"`);
+  }
+}
+
+test('lists every documented error grouped by HTTP status, typos kept', async ({ page }, testInfo) => {
+  const all = await entries(page);
+  expect(all.length).toBeGreaterThanOrEqual(55);
+  const groups = await page.locator('section.status-group').evaluateAll((els) => els.map((el) => el.getAttribute('data-group')));
+  expect(groups).toEqual(['400', '401', '403', '404', '500']);
+  for (const g of groups) {
+    const statuses = await page.locator(`section[data-group="${g}"] li.entry`).evaluateAll((els) =>
+      els.map((el) => el.getAttribute('data-status')),
+    );
+    expect(new Set(statuses)).toEqual(new Set([g]));
+  }
+  // The reference's typos, exactly.
+  for (const [code, message] of [
+    ['Forbbiden', 'User not authorized to operate on the specified resource.'],
+    ['OperationDeined.EncryptedSnapshot', 'The image contains encrypted snapshots, which do not support copying.'],
+    ['OperationDenied.ImageCopying', 'The Image are coping.'],
+  ]) {
+    expect(all.some((e) => e.code === code && e.message === message), code).toBe(true);
+  }
+  // The reference page's examples are one click away.
+  await expect(page.locator('#examples li[data-example]')).toHaveCount(3);
+  await page.screenshot({ path: testInfo.outputPath('catalog.png'), fullPage: false });
+});
+
+test('the Reproduce button opens the playground showing that error', async ({ page }) => {
+  const all = await entries(page);
+  // One click-through of each kind, from the page itself.
+  for (const kind of ['preview', 'history', 'debugger']) {
+    const e = all.find((x) => x.shows === kind)!;
+    await page.goto('./?view=catalog');
+    await page.locator(`li[data-entry="${e.id}"] a.reproduce`).click();
+    await expectShown(page, e);
+  }
+});
+
+for (const part of [0, 1, 2]) {
+  test(`every entry's Reproduce shows its exact code and HTTP status (part ${part + 1} of 3)`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const all = await entries(page);
+    const mine = all.filter((_, i) => i % 3 === part);
+    for (const e of mine) {
+      await page.goto(e.href);
+      await expectShown(page, e);
+    }
+  });
+}
+
+test('the sample request opens as the reference prints it', async ({ page }) => {
+  await page.goto('./?view=catalog');
+  await page.locator('li[data-example="success-xml"] a').click();
+  await expect(page.locator('#response-status')).toHaveText('HTTP/1.1 200 OK');
+  await expect(page.locator('#response-body')).toContainText('<CopyImageResponse>');
+});

@@ -1,0 +1,91 @@
+// Signature debugger (issue 6): each planted mistake is named. The requests are signed here, in Node,
+// the way a client with that bug would sign them (V1: HMAC-SHA1 over METHOD&%2F&pct(canonical query)).
+import { createHmac } from 'node:crypto';
+import { test, expect } from './helpers';
+
+const SECRET = 'testsecret';
+const NOW = '2026-11-27T08:30:00Z';
+
+/** RFC 3986 encoding as the signers use it (what a correct client does). */
+const pct = (s: string) =>
+  encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+
+interface Options { enc?: (s: string) => string; secret?: string; timestamp?: string }
+
+/** A signed GET URL; `enc` is the client's encoder (used for the URL and the signature alike). */
+function signedUrl({ enc = pct, secret = SECRET, timestamp = NOW }: Options = {}) {
+  const params: [string, string][] = [
+    ['AccessKeyId', 'testid'],
+    ['Action', 'CopyImage'],
+    ['DestinationDescription', 'my copy'],
+    ['DestinationRegionId', 'cn-shanghai'],
+    ['Format', 'JSON'],
+    ['ImageId', 'm-bp1h46wfpjsjastc****'],
+    ['RegionId', 'cn-hangzhou'],
+    ['SignatureMethod', 'HMAC-SHA1'],
+    ['SignatureNonce', 'nonce-e2e-1'],
+    ['SignatureVersion', '1.0'],
+    ['Timestamp', timestamp],
+    ['Version', '2014-05-26'],
+  ];
+  const canonical = params.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
+  const sts = `GET&%2F&${pct(canonical)}`;
+  const sig = createHmac('sha1', `${secret}&`).update(sts).digest('base64');
+  return `https://ecs.cn-hangzhou.aliyuncs.com/?${canonical}&Signature=${pct(sig)}`;
+}
+
+async function diagnose(page: import('@playwright/test').Page, url: string, now = NOW) {
+  await page.goto('./?view=debugger');
+  await page.locator('#dbg-request').fill(url);
+  await page.locator('#dbg-secret').fill(SECRET);
+  await page.locator('#dbg-now').fill(now);
+}
+
+test('a correct request matches', async ({ page }) => {
+  await diagnose(page, signedUrl());
+  await expect(page.locator('#dbg-verdict')).toHaveText('The signature matches.');
+  await expect(page.locator('#dbg-endpoint-status')).toHaveText('HTTP/1.1 200 OK');
+});
+
+test('names a space encoded as +', async ({ page }, testInfo) => {
+  await diagnose(page, signedUrl({ enc: (s) => pct(s).replace(/%20/g, '+') }));
+  await expect(page.locator('#dbg-verdict')).toHaveText('The signature does NOT match.');
+  await expect(page.locator('#dbg-causes')).toContainText('space must be %20, not +');
+  // Side by side, the first difference marked in both.
+  await expect(page.locator('#dbg-expected mark.first-diff')).toHaveCount(1);
+  await expect(page.locator('#dbg-yours mark.first-diff')).toHaveCount(1);
+  // my%2520copy (a space as %20, encoded again) against my%2Bcopy (a +, encoded once): the whole escape
+  // is marked in each.
+  await expect(page.locator('#dbg-expected mark.first-diff')).toHaveText('%2520');
+  await expect(page.locator('#dbg-yours mark.first-diff')).toHaveText('%2B');
+  await page.screenshot({ path: testInfo.outputPath('debugger-space-plus.png'), fullPage: true });
+});
+
+test('names a * left unencoded', async ({ page }) => {
+  await diagnose(page, signedUrl({ enc: (s) => pct(s).replace(/%2A/g, '*') }));
+  await expect(page.locator('#dbg-causes')).toContainText('* must be %2A, not left raw');
+  await expect(page.locator('#dbg-expected mark.first-diff')).toHaveText('%252A');
+  await expect(page.locator('#dbg-yours mark.first-diff')).toHaveText('%2A');
+});
+
+test('names a stale timestamp', async ({ page }) => {
+  // Signed correctly 20 minutes before the server clock.
+  await diagnose(page, signedUrl({ timestamp: '2026-11-27T08:10:00Z' }));
+  await expect(page.locator('#dbg-verdict')).toHaveText('The signature matches.');
+  await expect(page.locator('#dbg-causes')).toContainText('The timestamp is 1200 seconds behind the server clock');
+  await expect(page.locator('#dbg-endpoint-body')).toContainText('InvalidTimeStamp.Expired');
+});
+
+test('names a wrong secret', async ({ page }) => {
+  await diagnose(page, signedUrl({ secret: 'not-the-secret' }));
+  await expect(page.locator('#dbg-verdict')).toHaveText('The signature does NOT match.');
+  await expect(page.locator('#dbg-causes')).toContainText('the secret is most likely not the one');
+  await expect(page.locator('#dbg-endpoint-body')).toContainText('SignatureDoesNotMatch');
+});
+
+test('the secret never reaches the URL or storage', async ({ page }) => {
+  await diagnose(page, signedUrl());
+  expect(page.url()).not.toContain(SECRET);
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  expect(stored).not.toContain(SECRET);
+});
