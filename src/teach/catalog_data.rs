@@ -194,7 +194,21 @@ fn shows_entry(e: &CatalogEntry, x: Option<Exchange>) -> bool {
 fn reproduce_link(e: &CatalogEntry) -> (String, &'static str) {
     match &e.repro.request {
         ReproRequest::Http { request, wire_time } => {
-            let url = format!("https://{}{}?{}", request.host, request.path, request.query);
+            // A plain GET travels as a URL (what people paste); anything else as raw HTTP text.
+            let url = if request.method == "GET" && request.headers.is_empty() && request.body.is_empty() {
+                format!("https://{}{}?{}", request.host, request.path, request.query)
+            } else {
+                let mut t = format!(
+                    "{} {}?{} HTTP/1.1\nHost: {}\n",
+                    request.method, request.path, request.query, request.host
+                );
+                for (k, v) in &request.headers {
+                    t.push_str(&format!("{k}: {v}\n"));
+                }
+                t.push('\n');
+                t.push_str(&request.body);
+                t
+            };
             let frag = format!(
                 "preset={}&now={}&req={}",
                 e.repro.preset,
@@ -423,7 +437,9 @@ fn most_entries_show_in_the_live_preview() {
             "tags.number_exceed"
         ]
     );
-    assert_eq!(preview + history.len() + 1, all.len());
+    let debugger = all.iter().filter(|e| reproduce_link(e).1 == "debugger").count();
+    assert_eq!(debugger, 10);
+    assert_eq!(preview + history.len() + debugger, all.len());
 }
 
 #[test]
