@@ -1,4 +1,4 @@
-//! Generates `www/teach/catalog.json`, the data of the error catalog page, from the engine's catalog (and
+//! Generates `www/teach/catalog.html`, the error catalog page (static, so the WASM bundle carries none of it), from the engine's catalog (and
 //! checks that the file in the repository is current). Test-only code: the WASM bundle never carries it.
 //!
 //! Each entry gets a Reproduce link, built so the playground shows exactly the entry's error:
@@ -23,13 +23,11 @@ use copyimage_engine::engine::{Engine, Exchange};
 use copyimage_engine::scenario;
 use copyimage_engine::wire::{param, Params};
 use copyimage_engine::world::World;
-use serde::Serialize;
 use serde_json::Value;
 
-const PATH: &str = "www/teach/catalog.json";
+const PATH: &str = "www/teach/catalog.html";
 
 /// One row of the catalog page.
-#[derive(Serialize)]
 struct Row {
     id: String,
     http_status: u16,
@@ -45,7 +43,6 @@ struct Row {
 }
 
 /// One of the reference page's own examples.
-#[derive(Serialize)]
 struct Example {
     id: &'static str,
     title: &'static str,
@@ -53,14 +50,6 @@ struct Example {
     doc: &'static str,
     note: &'static str,
     href: String,
-}
-
-#[derive(Serialize)]
-struct Data {
-    version: u32,
-    generated_from: &'static str,
-    entries: Vec<Row>,
-    examples: Vec<Example>,
 }
 
 fn pointer_escape(k: &str) -> String {
@@ -321,8 +310,33 @@ fn examples() -> Vec<Example> {
     ]
 }
 
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A link of the data (relative to the site's root page) as seen from `teach/catalog.html`.
+fn from_teach_dir(href: &str) -> String {
+    format!("../{}", href.trim_start_matches("./"))
+}
+
+fn reason(status: u16) -> &'static str {
+    copyimage_engine::wire::reason_phrase(status)
+}
+
+fn where_it_shows(shows: &str) -> &'static str {
+    match shows {
+        "preview" => "opens the playground, whose live response shows the error;",
+        "history" => "a request no form can send is sent for you, and the newest history entry shows it;",
+        _ => "a gateway error opens the signature debugger, which sends the signed request to the simulated endpoint.",
+    }
+}
+
+/// The catalog page: static HTML, so the playground's WASM carries none of it.
 fn generate() -> String {
-    let entries = catalog::entries()
+    let rows: Vec<Row> = catalog::entries()
         .iter()
         .map(|e| {
             let (href, shows) = reproduce_link(e);
@@ -339,13 +353,73 @@ fn generate() -> String {
             }
         })
         .collect();
-    let data = Data {
-        version: 1,
-        generated_from: "copyimage_engine::catalog::entries() by src/teach/catalog_data.rs",
-        entries,
-        examples: examples(),
-    };
-    serde_json::to_string_pretty(&data).expect("catalog data") + "\n"
+    let mut h = String::new();
+    h.push_str(concat!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self'; ",
+        "img-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'\">\n",
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+        "<meta name=\"color-scheme\" content=\"light dark\">\n",
+        "<title>Error catalog — CopyImage Playground</title>\n<link rel=\"stylesheet\" href=\"pages.css\">\n</head>\n<body>\n",
+        "<header><h1>Error catalog</h1>\n<p>Every documented error of CopyImage and its neighbours: what causes it, and a ",
+        "Reproduce button that makes it happen in the playground.</p>\n",
+        "<nav><a href=\"../\">Playground</a> <a href=\"../?lessons\">Lessons</a> <a href=\"../?view=debugger\">Signature debugger</a> ",
+        "<a href=\"embed.html\">Embed in docs</a></nav></header>\n<main id=\"catalog\">\n",
+        "<section id=\"examples\" aria-labelledby=\"examples-h\"><h2 id=\"examples-h\">The reference page’s examples</h2>\n<ul class=\"examples\">\n"
+    ));
+    for x in examples() {
+        h.push_str(&format!(
+            "<li data-example=\"{}\"><h3>{}</h3><pre class=\"doc\">{}</pre><p class=\"desc\">{}</p><a class=\"button\" href=\"{}\">Open in playground</a></li>\n",
+            x.id,
+            esc(x.title),
+            esc(x.doc),
+            esc(x.note),
+            esc(&from_teach_dir(&x.href))
+        ));
+    }
+    h.push_str("</ul></section>\n");
+    h.push_str(&format!(
+        "<p id=\"catalog-count\" class=\"desc\">{} errors. Codes and messages are exactly as documented, typos included \
+         (Forbbiden, OperationDeined.EncryptedSnapshot, The Image are coping.).</p>\n",
+        rows.len()
+    ));
+    h.push_str("<p class=\"desc\">Reproduce: ");
+    for kind in ["preview", "history", "debugger"] {
+        h.push_str(&format!("{} ", where_it_shows(kind)));
+    }
+    h.push_str("</p>\n");
+    let mut statuses: Vec<u16> = rows.iter().map(|r| r.http_status).collect();
+    statuses.sort_unstable();
+    statuses.dedup();
+    for st in statuses {
+        h.push_str(&format!(
+            "<section class=\"status-group\" data-group=\"{st}\" aria-labelledby=\"group-{st}\"><h2 id=\"group-{st}\">HTTP {st} {}</h2>\n<ul class=\"catalog\">\n",
+            reason(st)
+        ));
+        for r in rows.iter().filter(|r| r.http_status == st) {
+            h.push_str(&format!(
+                "<li class=\"entry\" id=\"entry-{id}\" data-entry=\"{id}\" data-status=\"{st}\" data-code=\"{code}\" data-shows=\"{shows}\">\
+                 <p class=\"head\"><code class=\"code\">{code}</code> <span class=\"status\">{st}</span></p>\
+                 <p class=\"message\"><q>{message}</q></p><p class=\"cause\">{cause}</p>{setup}\
+                 <p class=\"desc\">{source}</p><a class=\"reproduce button\" href=\"{link}\">Reproduce</a></li>\n",
+                id = esc(&r.id),
+                code = esc(&r.code),
+                shows = r.shows,
+                message = esc(&r.message),
+                cause = esc(&r.cause),
+                setup = if r.setup_note.is_empty() {
+                    String::new()
+                } else {
+                    format!("<p class=\"setup desc\">World: <code>{}</code></p>", esc(&r.setup_note))
+                },
+                source = esc(&r.source),
+                link = esc(&from_teach_dir(&r.href)),
+            ));
+        }
+        h.push_str("</ul></section>\n");
+    }
+    h.push_str("</main>\n</body>\n</html>\n");
+    h
 }
 
 fn fragment_of(href: &str) -> &str {
@@ -361,12 +435,12 @@ fn message_of(body: &str) -> Option<String> {
 }
 
 #[test]
-fn catalog_json_is_current() {
+fn catalog_page_is_current() {
     let want = generate();
     let root = env!("CARGO_MANIFEST_DIR");
     let path = format!("{root}/{PATH}");
     if std::env::var("UPDATE_TEACH_DATA").is_ok() {
-        std::fs::write(&path, &want).expect("write catalog.json");
+        std::fs::write(&path, &want).expect("write catalog.html");
     }
     let have = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
@@ -490,4 +564,21 @@ fn the_examples_open_as_documented() {
             }
         }
     }
+}
+
+#[test]
+fn the_page_groups_by_status_and_holds_every_reference_row_exactly() {
+    let page = generate();
+    let groups: Vec<&str> = page
+        .match_indices("data-group=\"")
+        .map(|(i, _)| &page[i + 12..i + 15])
+        .collect();
+    assert_eq!(groups, ["400", "401", "403", "404", "500"]);
+    for (st, code, msg) in catalog::REFERENCE_ROWS {
+        let row = format!("data-status=\"{st}\" data-code=\"{}\"", esc(code));
+        let at = page.find(&row).unwrap_or_else(|| panic!("{code}"));
+        assert!(page[at..].contains(&format!("<q>{}</q>", esc(msg))), "{code}: {msg}");
+    }
+    assert_eq!(page.matches("<li data-example=").count(), 3);
+    assert!(!page.contains("style="), "the page's CSP allows no inline styles");
 }

@@ -7,7 +7,11 @@
 //! Reproduce link from the catalog carries the request and the wire time in the fragment; for the
 //! simulated account's demo keys the view can look the secret up in the scenario instead.
 
-use super::{current_fragment, page_header};
+// Without the `debugger-view` feature this module is compiled for its tests only (so the view keeps
+// type-checking); the component itself is then unused.
+#![cfg_attr(not(feature = "debugger-view"), allow(dead_code))]
+
+use super::current_fragment;
 use copyimage_engine::clock::UtcTime;
 use copyimage_engine::debugger::{self, Diagnosis};
 use copyimage_engine::engine::{Engine, Exchange};
@@ -107,6 +111,25 @@ impl Input {
         let now = self.server_time(fallback_now);
         let user = Some(self.user_string_to_sign.trim()).filter(|s| !s.is_empty());
         Some(debugger::diagnose(&req, secret, now, user))
+    }
+}
+
+/// The small header the teaching pages share, with a way back to the playground.
+pub fn page_header(title: &str, lead: &str) -> Html {
+    html! {
+        <header class="top">
+            <div class="title">
+                <h1>{ title.to_string() }</h1>
+                <p class="tagline">{ lead.to_string() }</p>
+            </div>
+            <nav class="teach-nav" aria-label="Pages">
+                <a href="./">{ "Playground" }</a>
+                <a href="./?lessons">{ "Lessons" }</a>
+                <a href="teach/catalog.html">{ "Error catalog" }</a>
+                <a href="./?view=debugger">{ "Signature debugger" }</a>
+                <a href="teach/embed.html">{ "Embed in docs" }</a>
+            </nav>
+        </header>
     }
 }
 

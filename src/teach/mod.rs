@@ -1,17 +1,17 @@
 //! Teaching and docs features (issue 6): the error catalog page, the guided lessons beside the playground,
 //! the signature-debugger view and embed mode.
 //!
-//! Views are chosen by the URL's *query* (`?view=catalog`, `?view=debugger`, `?lessons`, `?embed`), because
-//! the fragment already belongs to the permalink: a Reproduce link or an embed carries the playground's own
-//! permalink fragment unchanged, so every view opens exactly the state a link names.
+//! Views are chosen by the URL's *query* (`?view=debugger`, `?lessons`, `?embed`), because the fragment
+//! already belongs to the permalink: a Reproduce link or an embed carries the playground's own permalink
+//! fragment unchanged, so every view opens exactly the state a link names.
 //!
-//! Lean first load: the catalog's entries (text and ready-made Reproduce links) are not compiled in; the page
-//! fetches `teach/catalog.json`, a file generated from the engine's catalog by a test (`catalog_data.rs`),
-//! so the playground's first screen pays nothing for them.
+//! Lean bundle: the error catalog is not in the WASM at all. It is a static page, `teach/catalog.html`,
+//! generated from the engine's catalog by a test (`catalog_data.rs`, which also replays every Reproduce
+//! link), so neither its text nor its links weigh on the playground.
 
-pub mod catalog;
 #[cfg(test)]
 mod catalog_data;
+#[cfg(any(feature = "debugger-view", test))]
 pub mod debugger;
 pub mod embed;
 pub mod lessons;
@@ -23,22 +23,19 @@ use yew::prelude::*;
 pub enum View {
     /// The playground (the UI's `App`), optionally with the lessons panel.
     Playground,
-    /// The error catalog page.
-    Catalog,
     /// The signature debugger.
     Debugger,
     /// Embed mode: request and response only, for an iframe.
     Embed,
 }
 
-/// The view for a query string (`?view=catalog`, `?embed&theme=dark`, ...).
+/// The view for a query string (`?view=debugger`, `?embed&theme=dark`, ...).
 pub fn view_for(search: &str) -> View {
     let q = query_pairs(search);
     if q.iter().any(|(k, _)| k == "embed") {
         return View::Embed;
     }
     match q.iter().find(|(k, _)| k == "view").map(|(_, v)| v.as_str()) {
-        Some("catalog") => View::Catalog,
         Some("debugger") => View::Debugger,
         _ => View::Playground,
     }
@@ -82,12 +79,11 @@ pub fn lessons_open() -> bool {
 pub fn mount() -> bool {
     match view_for(&current_search()) {
         View::Playground => false,
-        View::Catalog => {
-            yew::Renderer::<catalog::CatalogPage>::new().render();
-            true
-        }
         View::Debugger => {
+            #[cfg(feature = "debugger-view")]
             yew::Renderer::<debugger::DebuggerView>::new().render();
+            #[cfg(not(feature = "debugger-view"))]
+            debugger_unavailable();
             true
         }
         View::Embed => {
@@ -95,6 +91,22 @@ pub fn mount() -> bool {
             yew::Renderer::<embed::EmbedView>::new().render();
             true
         }
+    }
+}
+
+/// What `?view=debugger` shows in a build without the `debugger-view` feature (the default, for the
+/// bundle's size cap): where to find the same debugger instead. Plain text set once, not a component, so
+/// the notice costs the bundle next to nothing.
+#[cfg(not(feature = "debugger-view"))]
+fn debugger_unavailable() {
+    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+        body.set_inner_html(
+            "<main class=\"teach-main\"><h1>Signature debugger</h1><p id=\"dbg-unavailable\" class=\"pane\">This \
+             build of the playground leaves the signature debugger out to stay within its size budget (it adds \
+             about 26 KB gzip; build with the cargo feature <code>debugger-view</code> to include it). The same \
+             debugger runs in the CLI: <code>copyimage verify --secret SECRET 'SIGNED-URL'</code>.</p>\
+             <p><a href=\"./\">Back to the playground</a></p></main>",
+        );
     }
 }
 
@@ -115,29 +127,10 @@ pub fn teach_nav() -> Html {
     html! {
         <nav class="teach-nav" aria-label="Learn">
             { lessons }
-            <a id="nav-catalog" href="./?view=catalog">{ "Error catalog" }</a>
+            <a id="nav-catalog" href="teach/catalog.html">{ "Error catalog" }</a>
             <a id="nav-debugger" href="./?view=debugger">{ "Signature debugger" }</a>
             <a id="nav-embed" href="teach/embed.html">{ "Embed in docs" }</a>
         </nav>
-    }
-}
-
-/// The small header the teaching pages share, with a way back to the playground.
-pub fn page_header(title: &str, lead: &str) -> Html {
-    html! {
-        <header class="top">
-            <div class="title">
-                <h1>{ title.to_string() }</h1>
-                <p class="tagline">{ lead.to_string() }</p>
-            </div>
-            <nav class="teach-nav" aria-label="Pages">
-                <a href="./">{ "Playground" }</a>
-                <a href="./?lessons">{ "Lessons" }</a>
-                <a href="./?view=catalog">{ "Error catalog" }</a>
-                <a href="./?view=debugger">{ "Signature debugger" }</a>
-                <a href="teach/embed.html">{ "Embed in docs" }</a>
-            </nav>
-        </header>
     }
 }
 
@@ -149,7 +142,7 @@ mod tests {
     fn views_come_from_the_query_not_the_fragment() {
         assert_eq!(view_for(""), View::Playground);
         assert_eq!(view_for("?lessons"), View::Playground);
-        assert_eq!(view_for("?view=catalog"), View::Catalog);
+        assert_eq!(view_for("?view=catalog"), View::Playground);
         assert_eq!(view_for("?view=debugger"), View::Debugger);
         assert_eq!(view_for("?embed"), View::Embed);
         assert_eq!(view_for("?embed&theme=dark"), View::Embed);

@@ -4,6 +4,13 @@ import { createHmac } from 'node:crypto';
 import { test, expect } from './helpers';
 
 const SECRET = 'testsecret';
+
+// The view is in builds with the cargo feature `debugger-view` only (Cargo.toml: the bundle's size cap).
+test.beforeEach(async ({ page }) => {
+  await page.goto('./?view=debugger');
+  await expect(page.locator('#dbg-unavailable, #dbg-request').first()).toBeVisible();
+  test.skip((await page.locator('#dbg-unavailable').count()) > 0, 'built without the debugger-view feature');
+});
 const NOW = '2026-11-27T08:30:00Z';
 
 /** RFC 3986 encoding as the signers use it (what a correct client does). */

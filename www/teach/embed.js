@@ -1,7 +1,5 @@
-// The snippet generator for docs authors (embed.html): pick a state (one of the reference page's examples,
-// a catalog error, or a pasted playground link), the base URL where the playground is hosted and a theme;
-// get the <iframe> code and a live preview. The states come from catalog.json, the same file the error
-// catalog page reads, so the choices always match the playground's own links.
+// Snippet generator for docs authors (embed.html). The states offered are read from catalog.html, so they
+// are always the playground's own links.
 
 const $ = (id) => document.getElementById(id);
 // The playground's own root, relative to this page (the site may live under any sub-path).
@@ -47,7 +45,7 @@ function update() {
   const frame = $('preview');
   frame.height = String(height);
   if (frame.getAttribute('src') !== local) {
-    // A new frame each time: a src that differs only in its fragment would not reload the old one.
+    // A fresh frame: a src differing only in its fragment would not reload.
     const fresh = frame.cloneNode(false);
     fresh.setAttribute('src', local);
     frame.replaceWith(fresh);
@@ -58,8 +56,11 @@ async function init() {
   $('base').value = siteRoot;
   const select = $('state');
   try {
-    const res = await fetch('catalog.json');
-    const data = await res.json();
+    const res = await fetch('catalog.html');
+    const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+    const examples = [...doc.querySelectorAll('li[data-example]')];
+    const errors = [...doc.querySelectorAll('li.entry[data-shows="preview"]')];
+    if (!examples.length) throw new Error('no examples in catalog.html');
     select.textContent = '';
     const group = (label, items) => {
       const g = document.createElement('optgroup');
@@ -72,10 +73,10 @@ async function init() {
       }
       select.appendChild(g);
     };
-    group('The reference page\u2019s examples', data.examples.map((x) => [x.title, x.href]));
+    group('The reference page\u2019s examples', examples.map((x) => [x.querySelector('h3').textContent, x.querySelector('a').getAttribute('href')]));
     group(
       'Errors (from the error catalog)',
-      data.entries.filter((e) => e.shows === 'preview').map((e) => [`${e.http_status} ${e.code} (${e.id})`, e.href]),
+      errors.map((e) => [`${e.dataset.status} ${e.dataset.code} (${e.dataset.entry})`, e.querySelector('a.reproduce').getAttribute('href')]),
     );
   } catch (e) {
     select.textContent = '';
