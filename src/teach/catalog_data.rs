@@ -287,24 +287,23 @@ fn examples() -> Vec<Example> {
             id: "sample-request",
             title: "Sample request",
             doc: SAMPLE_REQUEST,
-            note: "As printed it has no DestinationRegionId, so the destination is taken to be the source region \
-                   and the playground answers 403 IncorrectDestinationRegion (a FIDELITY.md choice: the page is \
-                   silent). Add a DestinationRegionId to see the copy succeed.",
+            note: "As printed (no DestinationRegionId) it answers 403 IncorrectDestinationRegion: the destination \
+                   defaults to the source region (FIDELITY.md).",
             href: with(&[]),
         },
         Example {
             id: "success-xml",
             title: "Sample success response, XML",
             doc: SAMPLE_XML,
-            note: "The same request with DestinationRegionId=cn-shanghai and Format=XML. The wire form carries an \
-                   XML declaration and no indentation; the RequestId and the new ImageId are the simulator's own.",
+            note: "With DestinationRegionId=cn-shanghai and Format=XML (on the wire: an XML declaration, no \
+                   indentation; the simulator's own IDs).",
             href: with(&[("DestinationRegionId", "cn-shanghai"), ("Format", "XML")]),
         },
         Example {
             id: "success-json",
             title: "Sample success response, JSON",
             doc: SAMPLE_JSON,
-            note: "The same request with DestinationRegionId=cn-shanghai and Format=JSON (compact on the wire).",
+            note: "With DestinationRegionId=cn-shanghai and Format=JSON (compact on the wire).",
             href: with(&[("DestinationRegionId", "cn-shanghai"), ("Format", "JSON")]),
         },
     ]
@@ -398,7 +397,7 @@ fn generate() -> String {
         ));
         for r in rows.iter().filter(|r| r.http_status == st) {
             h.push_str(&format!(
-                "<li class=\"entry\" id=\"entry-{id}\" data-entry=\"{id}\" data-status=\"{st}\" data-code=\"{code}\" data-shows=\"{shows}\">\
+                "<li class=\"entry\" data-entry=\"{id}\" data-status=\"{st}\" data-code=\"{code}\" data-shows=\"{shows}\">\
                  <p class=\"head\"><code class=\"code\">{code}</code> <span class=\"status\">{st}</span></p>\
                  <p class=\"message\"><q>{message}</q></p><p class=\"cause\">{cause}</p>{setup}\
                  <p class=\"desc\">{source}</p><a class=\"reproduce button\" href=\"{link}\">Reproduce</a></li>\n",

@@ -101,11 +101,9 @@ pub fn mount() -> bool {
 fn debugger_unavailable() {
     if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
         body.set_inner_html(
-            "<main class=\"teach-main\"><h1>Signature debugger</h1><p id=\"dbg-unavailable\" class=\"pane\">This \
-             build of the playground leaves the signature debugger out to stay within its size budget (it adds \
-             about 26 KB gzip; build with the cargo feature <code>debugger-view</code> to include it). The same \
-             debugger runs in the CLI: <code>copyimage verify --secret SECRET 'SIGNED-URL'</code>.</p>\
-             <p><a href=\"./\">Back to the playground</a></p></main>",
+            "<main class=\"teach-main\"><h1>Signature debugger</h1><p id=\"dbg-unavailable\">Not in this build \
+             (it adds 26 KB gzip; cargo feature <code>debugger-view</code>). The CLI has the same debugger: \
+             <code>copyimage verify</code>.</p><p><a href=\"./\">Back to the playground</a></p></main>",
         );
     }
 }

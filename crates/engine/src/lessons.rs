@@ -321,8 +321,14 @@ fn queue_three(w: &World, h: &[&Exchange]) -> Verdict {
             None => lanes.push((t.lane.clone(), vec![t])),
         }
     }
-    lanes.sort_by_key(|(_, v)| std::cmp::Reverse(v.len()));
-    let Some((lane, tasks)) = lanes.first() else {
+    // The busiest lane (the first of equals); no sort, which would cost the WASM bundle a sort routine.
+    let busiest = lanes
+        .iter()
+        .fold(None::<&(String, Vec<&crate::queue::CopyTask>)>, |best, l| match best {
+            Some(b) if b.1.len() >= l.1.len() => Some(b),
+            _ => Some(l),
+        });
+    let Some((lane, tasks)) = busiest else {
         return Verdict::not_yet("no copy of yours is in the queue yet.");
     };
     if tasks.len() < 3 {
@@ -461,7 +467,7 @@ fn aliyun_name(_: &World, h: &[&Exchange]) -> Verdict {
             Ok(())
         } else {
             Err(format!(
-                "the name {:?} was refused for another reason; this step wants a name that starts with aliyun.",
+                "the name \"{}\" was refused for another reason; this step wants a name that starts with aliyun.",
                 p(x, "DestinationImageName")
             ))
         }
