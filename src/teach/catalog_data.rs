@@ -188,25 +188,52 @@ fn shows_entry(e: &CatalogEntry, x: Option<Exchange>) -> bool {
     })
 }
 
+/// A request as people paste it: a plain GET as its URL, anything else as raw HTTP text.
+fn request_text(request: &copyimage_engine::wire::HttpRequest) -> String {
+    if request.method == "GET" && request.headers.is_empty() && request.body.is_empty() {
+        format!("https://{}{}?{}", request.host, request.path, request.query)
+    } else {
+        let mut t = format!(
+            "{} {}?{} HTTP/1.1\nHost: {}\n",
+            request.method, request.path, request.query, request.host
+        );
+        for (k, v) in &request.headers {
+            t.push_str(&format!("{k}: {v}\n"));
+        }
+        t.push('\n');
+        t.push_str(&request.body);
+        t
+    }
+}
+
+/// For a gateway entry (signed HTTP at a wire time): the request, the wire time and the engine's answer,
+/// shown on the page itself, since the default build has no debugger view to send it from.
+fn gateway_block(e: &CatalogEntry) -> Option<String> {
+    let ReproRequest::Http { request, wire_time } = &e.repro.request else {
+        return None;
+    };
+    let x = e.reproduce();
+    let (href, _) = reproduce_link(e);
+    Some(format!(
+        "<div class=\"repro-response\" id=\"resp-{id}\"><p class=\"desc\">Sent to the simulated endpoint (<code>copyimage \
+         serve</code>, preset {preset}) at {time}:</p><pre class=\"doc\">{req}</pre><pre class=\"doc status\">{status}</pre>\
+         <pre class=\"doc body\">{body}</pre><p class=\"desc\"><a href=\"{dbg}\">Open it in the signature debugger</a> \
+         (builds with the debugger-view feature).</p></div>",
+        id = esc(&e.id),
+        preset = esc(&e.repro.preset),
+        time = wire_time.to_iso8601(),
+        req = esc(&request_text(request)),
+        status = esc(&x.response.status_line()),
+        body = esc(&x.response.body),
+        dbg = esc(&from_teach_dir(&href)),
+    ))
+}
+
 /// The Reproduce link and where the error shows.
 fn reproduce_link(e: &CatalogEntry) -> (String, &'static str) {
     match &e.repro.request {
         ReproRequest::Http { request, wire_time } => {
-            // A plain GET travels as a URL (what people paste); anything else as raw HTTP text.
-            let url = if request.method == "GET" && request.headers.is_empty() && request.body.is_empty() {
-                format!("https://{}{}?{}", request.host, request.path, request.query)
-            } else {
-                let mut t = format!(
-                    "{} {}?{} HTTP/1.1\nHost: {}\n",
-                    request.method, request.path, request.query, request.host
-                );
-                for (k, v) in &request.headers {
-                    t.push_str(&format!("{k}: {v}\n"));
-                }
-                t.push('\n');
-                t.push_str(&request.body);
-                t
-            };
+            let url = request_text(request);
             let frag = format!(
                 "preset={}&now={}&req={}",
                 e.repro.preset,
@@ -329,7 +356,7 @@ fn where_it_shows(shows: &str) -> &'static str {
     match shows {
         "preview" => "opens the playground, whose live response shows the error;",
         "history" => "a request no form can send is sent for you, and the newest history entry shows it;",
-        _ => "a gateway error opens the signature debugger, which sends the signed request to the simulated endpoint.",
+        _ => "a gateway error shows the signed request and the simulated endpoint's exact answer here.",
     }
 }
 
@@ -400,7 +427,7 @@ fn generate() -> String {
                 "<li class=\"entry\" data-entry=\"{id}\" data-status=\"{st}\" data-code=\"{code}\" data-shows=\"{shows}\">\
                  <p class=\"head\"><code class=\"code\">{code}</code> <span class=\"status\">{st}</span></p>\
                  <p class=\"message\"><q>{message}</q></p><p class=\"cause\">{cause}</p>{setup}\
-                 <p class=\"desc\">{source}</p><a class=\"reproduce button\" href=\"{link}\">Reproduce</a></li>\n",
+                 <p class=\"desc\">{source}</p><a class=\"reproduce button\" href=\"{link}\">Reproduce</a>{block}</li>\n",
                 id = esc(&r.id),
                 code = esc(&r.code),
                 shows = r.shows,
@@ -412,7 +439,12 @@ fn generate() -> String {
                     format!("<p class=\"setup desc\">World: <code>{}</code></p>", esc(&r.setup_note))
                 },
                 source = esc(&r.source),
-                link = esc(&from_teach_dir(&r.href)),
+                link = if r.shows == "debugger" {
+                    format!("#resp-{}", esc(&r.id))
+                } else {
+                    esc(&from_teach_dir(&r.href))
+                },
+                block = catalog::find(&r.id).and_then(|e| gateway_block(&e)).unwrap_or_default(),
             ));
         }
         h.push_str("</ul></section>\n");
@@ -579,5 +611,19 @@ fn the_page_groups_by_status_and_holds_every_reference_row_exactly() {
         assert!(page[at..].contains(&format!("<q>{}</q>", esc(msg))), "{code}: {msg}");
     }
     assert_eq!(page.matches("<li data-example=").count(), 3);
+    // Gateway entries carry the engine's exact answer on the page.
+    for e in catalog::entries()
+        .iter()
+        .filter(|e| matches!(e.repro.request, ReproRequest::Http { .. }))
+    {
+        let block = gateway_block(e).unwrap();
+        assert!(page.contains(&block), "{}", e.id);
+        assert!(block.contains(&format!("HTTP/1.1 {} ", e.http_status)), "{}", e.id);
+        assert!(
+            block.contains(&format!("&quot;Code&quot;:&quot;{}&quot;", e.code)),
+            "{}",
+            e.id
+        );
+    }
     assert!(!page.contains("style="), "the page's CSP allows no inline styles");
 }
