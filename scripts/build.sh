@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the release site into dist/ with Trunk, then pins its Content-Security-Policy (scripts/csp.py).
+# Builds the release site into dist/ with Trunk (and the full build with the debugger view into dist/full/),
+# then pins each page's Content-Security-Policy (scripts/csp.py).
 # Expects the tools from scripts/setup.sh. Trunk never downloads anything here (Trunk.toml: offline = true).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -8,3 +9,9 @@ export TRUNK_SKIP_VERSION_CHECK=true
 log "trunk build --release"
 trunk build --release --locked
 python3 scripts/csp.py "$DIST/index.html"
+# The full build: the same app with the signature-debugger view (cargo feature `debugger-view`, about 26 KB
+# gzip more), in dist/full/. The playground's first load never fetches it; `./?view=debugger` sends the
+# browser there. Built second, because Trunk empties its --dist directory first.
+log "trunk build --release --features debugger-view --dist $DIST/full"
+trunk build --release --locked --features debugger-view --dist "$DIST/full"
+python3 scripts/csp.py "$DIST/full/index.html"

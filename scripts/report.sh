@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make report`: the size and speed report of the built site (dist/).
 #   size: bytes of every file of the first load, raw and gzip -9, and the total; fails if the gzip total exceeds
-#         the hard cap. dist/teach/ (separate static pages) is listed apart and not counted.
+#         the hard cap. dist/teach/ (separate static pages) and dist/full/ (the debugger build) are listed
+#         apart and not counted; an ALL FILES line gives the whole site.
 #   speed: median time to first render over 7 fresh page loads in headless Chromium, read inside the page
 #          (window.__firstRender, set by src/main.rs after Yew's first render), plus every extra measure
 #          in tests/e2e/measures/*.mjs (see tests/e2e/tools/measure.mjs for the format).
@@ -32,15 +33,36 @@ while IFS= read -r f; do
     raw_total=$((raw_total + raw))
     gz_total=$((gz_total + gz))
     printf '  %-48s %10d %10d\n' "${f#"$DIST"/}" "$raw" "$gz"
-done < <(find "$DIST" -type f -not -path "$DIST/teach/*" | LC_ALL=C sort)
+done < <(find "$DIST" -type f -not -path "$DIST/teach/*" -not -path "$DIST/full/*" | LC_ALL=C sort)
 printf '  %-48s %10d %10d\n' TOTAL "$raw_total" "$gz_total"
 # dist/teach/ holds separate static pages (the error catalog, the embed snippet generator) that the
 # playground's first load never fetches: listed, but not part of the first-load budget.
 if [ -d "$DIST/teach" ]; then
     echo "  separate pages, not loaded by the playground's first screen (not counted above):"
+    site_raw=$raw_total
+    site_gz=$gz_total
     while IFS= read -r f; do
-        printf '  %-48s %10d %10d\n' "${f#"$DIST"/}" "$(wc -c <"$f")" "$(gzip -9 -n -c "$f" | wc -c)"
+        raw=$(wc -c <"$f")
+        gz=$(gzip -9 -n -c "$f" | wc -c)
+        site_raw=$((site_raw + raw))
+        site_gz=$((site_gz + gz))
+        printf '  %-48s %10d %10d\n' "${f#"$DIST"/}" "$raw" "$gz"
     done < <(find "$DIST/teach" -type f | LC_ALL=C sort)
+    # The full build (dist/full/: the app with the signature-debugger view), fetched only when a user opens
+    # the debugger: one line for its total.
+    if [ -d "$DIST/full" ]; then
+        full_raw=0
+        full_gz=0
+        while IFS= read -r f; do
+            full_raw=$((full_raw + $(wc -c <"$f")))
+            full_gz=$((full_gz + $(gzip -9 -n -c "$f" | wc -c)))
+        done < <(find "$DIST/full" -type f | LC_ALL=C sort)
+        printf '  %-48s %10d %10d\n' "full/ (debugger build, every file)" "$full_raw" "$full_gz"
+        site_raw=$((site_raw + full_raw))
+        site_gz=$((site_gz + full_gz))
+    fi
+    # The whole site too, so the split never hides what a host serves.
+    printf '  %-48s %10d %10d\n' "ALL FILES (first load + separate pages)" "$site_raw" "$site_gz"
 fi
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
 size_verdict="within goal"

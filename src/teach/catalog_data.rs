@@ -218,7 +218,7 @@ fn gateway_block(e: &CatalogEntry) -> Option<String> {
         "<div class=\"repro-response\" id=\"resp-{id}\"><p class=\"desc\">Sent to the simulated endpoint (<code>copyimage \
          serve</code>, preset {preset}) at {time}:</p><pre class=\"doc\">{req}</pre><pre class=\"doc status\">{status}</pre>\
          <pre class=\"doc body\">{body}</pre><p class=\"desc\"><a href=\"{dbg}\">Open it in the signature debugger</a> \
-         (builds with the debugger-view feature).</p></div>",
+         (it opens the full build).</p></div>",
         id = esc(&e.id),
         preset = esc(&e.repro.preset),
         time = wire_time.to_iso8601(),

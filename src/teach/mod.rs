@@ -94,19 +94,37 @@ pub fn mount() -> bool {
     }
 }
 
-/// What `?view=debugger` shows in a build without the `debugger-view` feature (the default, for the
-/// bundle's size cap): where to find the same debugger instead. Plain text set once, not a component, so
-/// the notice costs the bundle next to nothing.
+/// The debugger lives in the full build (`full/`, the same app with the cargo feature `debugger-view`,
+/// built by scripts/build.sh), so the playground's first load stays under the size cap. The lean build sends
+/// `?view=debugger` there, fragment kept (the catalog's links carry the request in it); if the browser
+/// cannot navigate, a notice says where the debugger is.
 #[cfg(not(feature = "debugger-view"))]
 fn debugger_unavailable() {
-    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+    let frag = current_fragment();
+    let target = if frag.is_empty() {
+        DEBUGGER_HREF.to_string()
+    } else {
+        format!("{DEBUGGER_HREF}#{frag}")
+    };
+    let Some(window) = web_sys::window() else { return };
+    if window.location().replace(&target).is_ok() {
+        return;
+    }
+    if let Some(body) = window.document().and_then(|d| d.body()) {
         body.set_inner_html(
-            "<main class=\"teach-main\"><h1>Signature debugger</h1><p id=\"dbg-unavailable\">Not in this build \
-             (it adds 26 KB gzip; cargo feature <code>debugger-view</code>). The CLI has the same debugger: \
-             <code>copyimage verify</code>.</p><p><a href=\"./\">Back to the playground</a></p></main>",
+            "<main class=\"teach-main\"><h1>Signature debugger</h1><p id=\"dbg-unavailable\">The debugger is \
+             in the full build: <a href=\"full/?view=debugger\">full/?view=debugger</a>. The CLI has the same \
+             debugger: <code>copyimage verify</code>.</p><p><a href=\"./\">Back to the playground</a></p></main>",
         );
     }
 }
+
+/// Where the header's "Signature debugger" link goes: this build itself when it has the view, else the full
+/// build beside it (`dist/full/`).
+#[cfg(feature = "debugger-view")]
+const DEBUGGER_HREF: &str = "./?view=debugger";
+#[cfg(not(feature = "debugger-view"))]
+const DEBUGGER_HREF: &str = "full/?view=debugger";
 
 /// Links to the teaching views, for the playground's header. The lessons link keeps the current state.
 #[function_component(TeachNav)]
@@ -126,7 +144,7 @@ pub fn teach_nav() -> Html {
         <nav class="teach-nav" aria-label="Learn">
             { lessons }
             <a id="nav-catalog" href="teach/catalog.html">{ "Error catalog" }</a>
-            <a id="nav-debugger" href="./?view=debugger">{ "Signature debugger" }</a>
+            <a id="nav-debugger" href={DEBUGGER_HREF}>{ "Signature debugger" }</a>
             <a id="nav-embed" href="teach/embed.html">{ "Embed in docs" }</a>
         </nav>
     }

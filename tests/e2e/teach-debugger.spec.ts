@@ -5,11 +5,19 @@ import { test, expect } from './helpers';
 
 const SECRET = 'testsecret';
 
-// The view is in builds with the cargo feature `debugger-view` only (Cargo.toml: the bundle's size cap).
-test.beforeEach(async ({ page }) => {
-  await page.goto('./?view=debugger');
-  await expect(page.locator('#dbg-unavailable, #dbg-request').first()).toBeVisible();
-  test.skip((await page.locator('#dbg-unavailable').count()) > 0, 'built without the debugger-view feature');
+// The view is in the full build (dist/full/, cargo feature `debugger-view`); the playground's first load
+// stays lean and sends `?view=debugger` there.
+const DEBUGGER = './full/?view=debugger';
+
+test('the playground sends ?view=debugger and its header link to the full build', async ({ page }) => {
+  await page.goto('./?view=debugger#now=2026-11-27T08:30:00Z');
+  await expect(page.locator('#dbg-request')).toBeVisible();
+  expect(new URL(page.url()).pathname).toMatch(/\/full\/$/);
+  expect(new URL(page.url()).hash).toBe('#now=2026-11-27T08:30:00Z');
+  await page.goto('./');
+  await page.locator('#nav-debugger').click();
+  await expect(page.locator('#dbg-request')).toBeVisible();
+  expect(new URL(page.url()).pathname).toMatch(/\/full\/$/);
 });
 const NOW = '2026-11-27T08:30:00Z';
 
@@ -42,7 +50,7 @@ function signedUrl({ enc = pct, secret = SECRET, timestamp = NOW }: Options = {}
 }
 
 async function diagnose(page: import('@playwright/test').Page, url: string, now = NOW) {
-  await page.goto('./?view=debugger');
+  await page.goto(DEBUGGER);
   await page.locator('#dbg-request').fill(url);
   await page.locator('#dbg-secret').fill(SECRET);
   await page.locator('#dbg-now').fill(now);
