@@ -9,9 +9,9 @@ export TRUNK_SKIP_VERSION_CHECK=true
 log "trunk build --release"
 trunk build --release --locked
 python3 scripts/csp.py "$DIST/index.html"
-# The full build: the same app with the signature-debugger view (cargo feature `debugger-view`, about 26 KB
+# The full build: the same app with the signature-debugger view and scenario import (cargo feature `full`, about 56 KB
 # gzip more), in dist/full/. The playground's first load never fetches it; `./?view=debugger` sends the
 # browser there. Built second, because Trunk empties its --dist directory first.
-log "trunk build --release --features debugger-view --dist $DIST/full"
-trunk build --release --locked --features debugger-view --dist "$DIST/full"
+log "trunk build --release --features full --dist $DIST/full"
+trunk build --release --locked --features full --dist "$DIST/full"
 python3 scripts/csp.py "$DIST/full/index.html"

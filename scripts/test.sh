@@ -46,6 +46,8 @@ step fmt cargo fmt --all --check
 step clippy cargo clippy --workspace --all-targets --locked -- -D warnings
 # tests/web.rs and any wasm-only code are compiled for wasm32 only: lint them there too.
 step clippy-wasm cargo clippy --target wasm32-unknown-unknown -p copyimage-playground --all-targets --locked -- -D warnings
+# The full build (dist/full/: debugger view, scenario import) compiles code the lean build leaves out.
+step clippy-wasm-full cargo clippy --target wasm32-unknown-unknown -p copyimage-playground --features full --locked -- -D warnings
 step cargo-test cargo test --workspace --locked
 step wasm-test scripts/wasm-test.sh --locked
 # Benchmarks must compile in CI; they run in `make bench` (the report's numbers), not here.

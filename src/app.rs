@@ -266,7 +266,7 @@ pub fn app() -> Html {
                     if *full {
                         <WorldPane engine={state.engine.clone()} playing={state.playing} speed={state.speed}
                             form={state.form.clone()} dispatch={dispatch.clone()} />
-                        <ScenarioPane engine={state.engine.clone()} preset={state.preset.clone()} dispatch={dispatch.clone()} />
+                        <ScenarioPane engine={state.engine.clone()} preset={state.start.preset().map(str::to_string)} dispatch={dispatch.clone()} />
                     } else {
                         <section class="pane" id="world-pane" aria-busy="true"><h2>{ "World" }</h2>{ region_table() }</section>
                     }

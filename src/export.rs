@@ -3,7 +3,7 @@
 //! and so is in no step.
 
 use crate::permalink::Step;
-use crate::state::{host_for, replay, State};
+use crate::state::{host_for, replay, Start, State};
 use copyimage_engine::transcript::{self, ScenarioRef, Transcript};
 
 /// The transcript of `state`. World edits are not transcript steps: when there are any, the transcript
@@ -11,13 +11,13 @@ use copyimage_engine::transcript::{self, ScenarioRef, Transcript};
 pub fn transcript(state: &State) -> String {
     let last_edit = state.steps.iter().rposition(|s| matches!(s, Step::Edit(_)));
     let inline = |steps: &[Step]| {
-        replay(&state.preset, state.seed, steps)
+        replay(&state.start, state.seed, steps)
             .ok()
             .map(|(engine, _)| ScenarioRef::Inline(Box::new(engine.world().clone())))
     };
     let (start, rest): (Option<ScenarioRef>, &[Step]) = match last_edit {
         Some(i) => (inline(&state.steps[..=i]), &state.steps[i + 1..]),
-        None => (Some(ScenarioRef::Preset(state.preset.clone())), &state.steps[..]),
+        None => (Some(start_ref(&state.start)), &state.steps[..]),
     };
     let steps: Vec<transcript::Step> = rest
         .iter()
@@ -39,7 +39,7 @@ pub fn transcript(state: &State) -> String {
         .unwrap_or_else(transcript::default_host);
     let mut t = Transcript {
         version: transcript::VERSION,
-        scenario: start.unwrap_or(ScenarioRef::Preset(state.preset.clone())),
+        scenario: start.unwrap_or_else(|| start_ref(&state.start)),
         seed: state.seed,
         host,
         steps,
@@ -53,12 +53,20 @@ pub fn transcript(state: &State) -> String {
     transcript::to_json(&t)
 }
 
+/// The transcript's start for the page's start: a preset by name, an imported world inline.
+fn start_ref(start: &Start) -> ScenarioRef {
+    match start {
+        Start::Preset(p) => ScenarioRef::Preset(p.clone()),
+        Start::Imported(i) => ScenarioRef::Inline(Box::new(i.world.clone())),
+    }
+}
+
 /// One recorded outcome per step, from the page's history and a replay of the clock.
 fn recorded(state: &State, steps: &[Step]) -> Vec<transcript::Recorded> {
     let mut sent = state.history.iter();
     let mut clock = Vec::new();
     // World times after clock steps come from replaying the steps (cheap: no requests are re-sent twice).
-    if let Ok((mut engine, _)) = replay(&state.preset, state.seed, &[]) {
+    if let Ok((mut engine, _)) = replay(&state.start, state.seed, &[]) {
         for s in steps {
             match s {
                 Step::Send(p) => {
@@ -121,5 +129,22 @@ mod tests {
             transcript::Recorded::Response { body, .. } => assert_eq!(body, &s.history[0].exchange.response.body),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn an_imported_world_is_inlined_and_replays() {
+        let mut s = State::new();
+        let json = copyimage_engine::scenario::to_json(&copyimage_engine::scenario::preset("minimal").unwrap());
+        s.apply(Action::ImportScenario(json));
+        s.apply(Action::SetField("RegionId".into(), "cn-hangzhou".into()));
+        s.apply(Action::Send);
+        let t = transcript::from_json(&transcript(&s)).unwrap();
+        assert!(
+            matches!(t.scenario, ScenarioRef::Inline(ref w) if w.as_ref() == match &s.start {
+                Start::Imported(i) => &i.world,
+                _ => panic!("not imported"),
+            })
+        );
+        assert!(transcript::check(&t).is_ok());
     }
 }

@@ -12,6 +12,9 @@
 //! * any wire parameter of the request: `Action` (default CopyImage), `Format`, `AccessKeyId`, the business
 //!   parameters, `Tag.N.Key`/`Tag.N.Value`. Values are percent-encoded (UTF-8); `*`, `:` and `/` may stay
 //!   raw. `+` is a plus sign, not a space. **`AccessKeySecret` is never written and is refused when read.**
+//! * `scenario` (instead of `preset`): an imported scenario file, carried whole: the world as compact JSON,
+//!   raw-DEFLATE-compressed, in unpadded base64url. Only the full build (`full/`, cargo feature
+//!   `scenario-import`) reads it; the lean build sends such a link there.
 //! * `steps`: what happened to the world since the preset, compact, comma-separated: `t<secs>` (the world
 //!   clock advanced), `n` (ran to the next event), `i` (ran to idle), `s<request>` (a request was sent; the
 //!   request is its wire parameters as a query string, percent-encoded once more), `e<edit>` (a world edit,
@@ -61,8 +64,10 @@ pub enum Step {
 /// Everything a link carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Link {
-    /// The scenario preset's name.
+    /// The scenario preset's name (ignored when `scenario` is set).
     pub preset: String,
+    /// An imported scenario, as the link's `scenario=` value (not decoded: see [`decode_scenario`]).
+    pub scenario: Option<String>,
     /// The engine's seed.
     pub seed: u64,
     /// The request's wire parameters (`Action`, `Format`, `AccessKeyId`, business parameters).
@@ -75,6 +80,7 @@ impl Default for Link {
     fn default() -> Link {
         Link {
             preset: "default".into(),
+            scenario: None,
             seed: 1,
             params: Vec::new(),
             steps: Vec::new(),
@@ -120,7 +126,12 @@ fn parse_query(q: &str) -> Result<Params, String> {
 
 /// The fragment (without `#`) for `link`. Never contains `AccessKeySecret`.
 pub fn to_fragment(link: &Link) -> String {
-    let mut parts = vec![format!("v={VERSION}"), format!("preset={}", enc(&link.preset, VALUE))];
+    let mut parts = vec![format!("v={VERSION}")];
+    match &link.scenario {
+        // base64url needs no percent-encoding.
+        Some(value) => parts.push(format!("scenario={value}")),
+        None => parts.push(format!("preset={}", enc(&link.preset, VALUE))),
+    }
     if link.seed != 1 {
         parts.push(format!("seed={}", link.seed));
     }
@@ -156,6 +167,7 @@ pub fn from_fragment(fragment: &str) -> Result<Option<Link>, String> {
     }
     let mut link = Link::default();
     let mut version: Option<String> = None;
+    let mut named_preset = false;
     for pair in frag.split('&').filter(|p| !p.is_empty()) {
         let (raw_k, raw_v) = pair
             .split_once('=')
@@ -163,7 +175,11 @@ pub fn from_fragment(fragment: &str) -> Result<Option<Link>, String> {
         let k = dec(raw_k)?;
         match k.as_str() {
             "v" => version = Some(dec(raw_v)?),
-            "preset" => link.preset = dec(raw_v)?,
+            "preset" => {
+                link.preset = dec(raw_v)?;
+                named_preset = true;
+            }
+            "scenario" => link.scenario = Some(dec(raw_v)?),
             "seed" => {
                 link.seed = dec(raw_v)?
                     .parse()
@@ -176,6 +192,9 @@ pub fn from_fragment(fragment: &str) -> Result<Option<Link>, String> {
             _ => link.params.push((k, dec(raw_v)?)),
         }
     }
+    if named_preset && link.scenario.is_some() {
+        return Err("it names both a preset and an imported scenario".into());
+    }
     match version.as_deref() {
         None => Err("it has no version (links start with #v=1)".into()),
         Some("1") => Ok(Some(link)),
@@ -184,6 +203,39 @@ pub fn from_fragment(fragment: &str) -> Result<Option<Link>, String> {
             truncate(other)
         )),
     }
+}
+
+/// Whether a fragment is a link that carries an imported scenario (which only the full build can open).
+/// A cheap look at the keys; the full parse happens where the link is opened.
+#[cfg_attr(feature = "scenario-import", allow(dead_code))]
+pub fn carries_scenario(fragment: &str) -> bool {
+    let frag = fragment.strip_prefix('#').unwrap_or(fragment);
+    frag.split('&').any(|p| p.starts_with("scenario="))
+}
+
+/// The largest scenario a link may inflate to (bytes); a bigger one is refused rather than allocated.
+#[cfg(any(feature = "scenario-import", test))]
+const MAX_INFLATED: usize = 4 << 20;
+
+/// The `scenario=` value for a world's compact JSON: raw DEFLATE, then unpadded base64url (3.3 KB of
+/// link for the `default` preset's 18.6 KB of JSON, so a link stays a few KB).
+#[cfg(any(feature = "scenario-import", test))]
+pub fn encode_scenario(compact_json: &str) -> String {
+    use base64::Engine as _;
+    let packed = miniz_oxide::deflate::compress_to_vec(compact_json.as_bytes(), 9);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed)
+}
+
+/// The scenario JSON a `scenario=` value carries, or a sentence saying why the value is damaged.
+#[cfg(any(feature = "scenario-import", test))]
+pub fn decode_scenario(value: &str) -> Result<String, String> {
+    use base64::Engine as _;
+    let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(value.trim_end_matches('='))
+        .map_err(|_| "its scenario is not valid base64url (was the link cut short?)".to_string())?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED)
+        .map_err(|_| "its scenario is not valid compressed data (was the link cut short?)".to_string())?;
+    String::from_utf8(json).map_err(|_| "its scenario is not UTF-8 text".to_string())
 }
 
 fn parse_steps(raw: &str) -> Result<Vec<Step>, String> {
@@ -260,6 +312,7 @@ mod tests {
     #[test]
     fn round_trip_keeps_everything_but_the_secret() {
         let link = Link {
+            scenario: None,
             preset: "busy queue".into(),
             seed: 42,
             params: vec![
@@ -288,8 +341,50 @@ mod tests {
     }
 
     #[test]
+    fn an_imported_scenario_travels_compressed_and_comes_back_exactly() {
+        let json = r#"{"regions":[{"id":"cn-hangzhou"}],"note":"中文 & = # %"}"#;
+        let value = encode_scenario(json);
+        assert!(
+            value
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
+            "{value}"
+        );
+        let link = Link {
+            scenario: Some(value.clone()),
+            seed: 3,
+            ..Link::default()
+        };
+        let frag = to_fragment(&link);
+        assert_eq!(frag, format!("v=1&scenario={value}&seed=3"));
+        assert!(carries_scenario(&frag) && carries_scenario(&format!("#{frag}")));
+        assert!(!carries_scenario(
+            "v=1&preset=default&DestinationImageName=scenario%3D1"
+        ));
+        let back = from_fragment(&frag).unwrap().unwrap();
+        assert_eq!(back.scenario.as_deref(), Some(value.as_str()));
+        assert_eq!(decode_scenario(back.scenario.as_deref().unwrap()).unwrap(), json);
+    }
+
+    #[test]
+    fn damaged_scenario_values_say_why() {
+        assert!(decode_scenario("!!!").unwrap_err().contains("base64url"));
+        assert!(decode_scenario("AAAA").unwrap_err().contains("compressed"));
+        let cut = encode_scenario(&"x".repeat(5000));
+        assert!(decode_scenario(&cut[..cut.len() / 2]).is_err());
+        assert!(from_fragment("#v=1&preset=minimal&scenario=abc")
+            .unwrap_err()
+            .contains("both a preset and an imported scenario"));
+        // A small value that inflates past the limit is refused, not allocated.
+        let bomb = encode_scenario(&" ".repeat(MAX_INFLATED + 1));
+        assert!(bomb.len() < 10_000);
+        assert!(decode_scenario(&bomb).unwrap_err().contains("compressed"));
+    }
+
+    #[test]
     fn ids_stay_readable() {
         let link = Link {
+            scenario: None,
             params: vec![p("ImageId", "m-bp1h46wfpjsjastc****")],
             ..Link::default()
         };

@@ -3,13 +3,15 @@
 //! clock moves to it, and keeps what it needs to rebuild the page from a permalink.
 //!
 //! The world is never edited in place behind the engine's back: each change is a [`Step`], and the world
-//! is `preset + seed + steps`. That is what makes a permalink restore the state exactly.
+//! is `start + seed + steps`, where the start is a preset or an imported scenario ([`Start`]). That is what
+//! makes a permalink restore the state exactly.
 
 use crate::form::{Form, Format};
 use crate::permalink::{self, Link, Step};
 use copyimage_engine::engine::{CallContext, Engine, Exchange};
 use copyimage_engine::regions::{self, CENTRAL_ENDPOINT};
 use copyimage_engine::wire::{param, Params};
+use copyimage_engine::world::World;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -62,13 +64,45 @@ pub struct Notice {
     pub text: String,
 }
 
+/// A scenario file the user imported: the world it describes and that world as a link carries it.
+#[derive(Debug, PartialEq)]
+pub struct Imported {
+    /// The world, as read and validated by the engine's scenario reader.
+    pub world: World,
+    /// The `scenario=` value of a permalink (see [`crate::permalink`]).
+    pub link_value: String,
+}
+
+/// What the world starts from before the steps.
+#[derive(Clone, PartialEq)]
+pub enum Start {
+    /// A named preset (`copyimage_engine::scenario::PRESETS`).
+    Preset(String),
+    /// An imported scenario file.
+    Imported(Shared<Imported>),
+}
+
+impl Start {
+    /// The preset's name, or `None` for an imported scenario.
+    pub fn preset(&self) -> Option<&str> {
+        match self {
+            Start::Preset(p) => Some(p),
+            Start::Imported(_) => None,
+        }
+    }
+}
+
+/// The largest scenario file the page imports (bytes): larger worlds belong to the CLI.
+#[cfg_attr(not(feature = "scenario-import"), allow(dead_code))]
+pub const MAX_SCENARIO_BYTES: usize = 1 << 20;
+
 /// The whole page.
 #[derive(Clone)]
 pub struct State {
     /// The request being built.
     pub form: Form,
-    /// The scenario preset the world starts from.
-    pub preset: String,
+    /// What the world starts from (a preset or an imported scenario).
+    pub start: Start,
     /// The engine's seed.
     pub seed: u64,
     /// Everything that happened to the world since the preset.
@@ -92,7 +126,7 @@ pub struct State {
 impl PartialEq for State {
     fn eq(&self, o: &Self) -> bool {
         self.form == o.form
-            && self.preset == o.preset
+            && self.start == o.start
             && self.seed == o.seed
             && self.steps == o.steps
             && self.engine == o.engine
@@ -149,6 +183,10 @@ pub enum Action {
     Edit(Params),
     /// Open a permalink fragment.
     OpenLink(String),
+    /// Import a scenario file's JSON as the new start of the world (history cleared). Only the full build's
+    /// import form sends it.
+    #[cfg_attr(not(feature = "scenario-import"), allow(dead_code))]
+    ImportScenario(String),
     /// Hide the message.
     DismissNotice,
 }
@@ -172,8 +210,13 @@ pub fn apply_edit(engine: &mut Engine, edit: &[(String, String)]) -> Result<(), 
 }
 
 /// Builds the engine for a start point and replays `steps`; returns the engine and the history.
-pub fn replay(preset: &str, seed: u64, steps: &[Step]) -> Result<(Engine, Vec<HistoryEntry>), String> {
-    let mut engine = Engine::from_preset(preset, seed).ok_or_else(|| format!("there is no preset named “{preset}”"))?;
+pub fn replay(start: &Start, seed: u64, steps: &[Step]) -> Result<(Engine, Vec<HistoryEntry>), String> {
+    let mut engine = match start {
+        Start::Preset(preset) => {
+            Engine::from_preset(preset, seed).ok_or_else(|| format!("there is no preset named “{preset}”"))?
+        }
+        Start::Imported(i) => Engine::new(i.world.clone(), seed),
+    };
     let mut history = Vec::new();
     for s in steps {
         match s {
@@ -196,16 +239,21 @@ pub fn replay(preset: &str, seed: u64, steps: &[Step]) -> Result<(Engine, Vec<Hi
 impl State {
     /// A fresh page: the default preset and the documentation's example request.
     pub fn new() -> State {
-        State::from_parts(Form::default(), "default".into(), DEFAULT_SEED, Vec::new())
-            .unwrap_or_else(|e| panic!("the default preset must load: {e}"))
+        State::from_parts(
+            Form::default(),
+            Start::Preset("default".into()),
+            DEFAULT_SEED,
+            Vec::new(),
+        )
+        .unwrap_or_else(|e| panic!("the default preset must load: {e}"))
     }
 
-    fn from_parts(form: Form, preset: String, seed: u64, steps: Vec<Step>) -> Result<State, String> {
-        let (engine, history) = replay(&preset, seed, &steps)?;
+    fn from_parts(form: Form, start: Start, seed: u64, steps: Vec<Step>) -> Result<State, String> {
+        let (engine, history) = replay(&start, seed, &steps)?;
         let preview = engine.preview(&form.params(), &ctx_for(&form.params()));
         Ok(State {
             form,
-            preset,
+            start,
             seed,
             steps,
             engine: Shared::new(engine),
@@ -247,13 +295,22 @@ impl State {
                 unknown.join(", ")
             ));
         }
-        State::from_parts(form, link.preset, link.seed, link.steps)
+        let start = match &link.scenario {
+            None => Start::Preset(link.preset),
+            Some(value) => Start::Imported(Shared::new(read_link_scenario(value)?)),
+        };
+        State::from_parts(form, start, link.seed, link.steps)
     }
 
     /// The permalink for this state (never containing the secret).
     pub fn link(&self) -> Link {
+        let (preset, scenario) = match &self.start {
+            Start::Preset(p) => (p.clone(), None),
+            Start::Imported(i) => (String::new(), Some(i.link_value.clone())),
+        };
         Link {
-            preset: self.preset.clone(),
+            preset,
+            scenario,
             seed: self.seed,
             params: self.form.params(),
             steps: self.steps.clone(),
@@ -290,13 +347,42 @@ impl State {
         self.push_step(Step::Send(params));
     }
 
-    fn reset_to(&mut self, preset: String) {
-        match State::from_parts(self.form.clone(), preset, self.seed, Vec::new()) {
+    fn reset_to(&mut self, start: Start) {
+        match State::from_parts(self.form.clone(), start, self.seed, Vec::new()) {
             Ok(mut s) => {
                 s.speed = self.speed;
                 *self = s;
             }
             Err(e) => self.notice = Some(Notice { error: true, text: e }),
+        }
+    }
+
+    /// Makes an imported scenario the start of the world, or says why the file was refused and changes
+    /// nothing else.
+    fn import(&mut self, json: &str) {
+        match import_scenario(json) {
+            Ok(imported) => {
+                let summary = format!(
+                    "Imported a scenario: {} regions, {} images, {} copy tasks. Reset world returns to it; \
+                     Copy link carries it.",
+                    imported.world.regions.len(),
+                    imported.world.images.len(),
+                    imported.world.queue.tasks.len()
+                );
+                self.reset_to(Start::Imported(Shared::new(imported)));
+                if self.notice.is_none() {
+                    self.notice = Some(Notice {
+                        error: false,
+                        text: summary,
+                    });
+                }
+            }
+            Err(e) => {
+                self.notice = Some(Notice {
+                    error: true,
+                    text: format!("This scenario could not be imported: {e}. The world is unchanged."),
+                })
+            }
         }
     }
 
@@ -361,8 +447,9 @@ impl State {
                     }
                 }
             }
-            Action::ResetWorld => self.reset_to(self.preset.clone()),
-            Action::LoadPreset(p) => self.reset_to(p),
+            Action::ResetWorld => self.reset_to(self.start.clone()),
+            Action::LoadPreset(p) => self.reset_to(Start::Preset(p)),
+            Action::ImportScenario(json) => self.import(&json),
             Action::Edit(p) => {
                 let mut engine = (*self.engine.0).clone();
                 match apply_edit(&mut engine, &p) {
@@ -382,6 +469,47 @@ impl State {
             Action::DismissNotice => self.notice = None,
         }
         self.refresh_preview();
+    }
+}
+
+/// Reads a scenario file's JSON (the engine's reader: the same checks as `copyimage run --scenario`).
+/// The JSON reader adds about 30 KB gzip to the WASM, so only the full build (cargo feature
+/// `scenario-import`, `dist/full/`) links it; the lean build's import control opens the full build.
+#[cfg(any(feature = "scenario-import", test))]
+pub fn import_scenario(json: &str) -> Result<Imported, String> {
+    if json.len() > MAX_SCENARIO_BYTES {
+        return Err(format!(
+            "the file is {} bytes; the page imports scenarios up to {MAX_SCENARIO_BYTES} bytes (the CLI reads larger ones)",
+            json.len()
+        ));
+    }
+    if json.trim().is_empty() {
+        return Err("the file is empty".into());
+    }
+    let world = copyimage_engine::scenario::from_json(json)?;
+    let compact = serde_json::to_string(&world).map_err(|e| format!("the world could not be written back: {e}"))?;
+    Ok(Imported {
+        link_value: permalink::encode_scenario(&compact),
+        world,
+    })
+}
+
+#[cfg(not(any(feature = "scenario-import", test)))]
+fn import_scenario(_json: &str) -> Result<Imported, String> {
+    Err("this build has no scenario reader; import opens the full build (full/)".into())
+}
+
+/// Reads the `scenario=` value of a link back into the scenario it carries.
+fn read_link_scenario(value: &str) -> Result<Imported, String> {
+    #[cfg(any(feature = "scenario-import", test))]
+    {
+        let json = permalink::decode_scenario(value)?;
+        import_scenario(&json).map_err(|e| format!("its scenario could not be read: {e}"))
+    }
+    #[cfg(not(any(feature = "scenario-import", test)))]
+    {
+        let _ = value;
+        Err("it carries an imported scenario, which only the full build (full/) reads".into())
     }
 }
 
@@ -479,6 +607,109 @@ mod tests {
             );
             assert_eq!(s.form, Form::default(), "{f}");
         }
+    }
+
+    fn minimal_json() -> String {
+        copyimage_engine::scenario::to_json(&copyimage_engine::scenario::preset("minimal").unwrap())
+    }
+
+    #[test]
+    fn an_imported_scenario_becomes_the_start_and_a_link_carries_it() {
+        let mut s = State::new();
+        s.apply(Action::Send);
+        s.apply(Action::ImportScenario(minimal_json()));
+        let n = s.notice.take().expect("a notice");
+        assert!(
+            !n.error && n.text.starts_with("Imported a scenario: 2 regions, 1 images"),
+            "{}",
+            n.text
+        );
+        assert_eq!(s.start.preset(), None);
+        assert_eq!(s.history.len(), 0);
+        assert!(s.steps.is_empty());
+        assert_eq!(
+            s.engine.world(),
+            Engine::from_preset("minimal", DEFAULT_SEED).unwrap().world()
+        );
+        // Work in the imported world, then reopen the page from its link.
+        s.apply(Action::SetField("RegionId".into(), "cn-hangzhou".into()));
+        s.apply(Action::Send);
+        s.apply(Action::Advance(45));
+        let frag = permalink::to_fragment(&s.link());
+        assert!(frag.starts_with("v=1&scenario=") && !frag.contains("preset="), "{frag}");
+        assert!(
+            frag.len() < 2_000,
+            "a minimal world's link is short: {} bytes",
+            frag.len()
+        );
+        let t = State::from_fragment(&frag);
+        assert_eq!(t.notice, None);
+        assert_eq!(t.engine.world(), s.engine.world());
+        assert_eq!(t.history[0].exchange, s.history[0].exchange);
+        // Reset world returns to the imported world; a preset replaces it.
+        s.apply(Action::ResetWorld);
+        assert_eq!(s.start.preset(), None);
+        assert_eq!(
+            s.engine.world(),
+            Engine::from_preset("minimal", DEFAULT_SEED).unwrap().world()
+        );
+        s.apply(Action::LoadPreset("default".into()));
+        assert_eq!(s.start.preset(), Some("default"));
+        assert!(permalink::to_fragment(&s.link()).starts_with("v=1&preset=default"));
+    }
+
+    #[test]
+    fn a_bad_scenario_file_is_refused_and_nothing_is_lost() {
+        let mut s = State::new();
+        s.apply(Action::Send);
+        s.apply(Action::Advance(10));
+        let (world, steps, history) = (s.engine.world().clone(), s.steps.clone(), s.history.len());
+        let bad_region = minimal_json().replacen("cn-shanghai", "mars-north-1", 1);
+        for (file, says) in [
+            ("", "the file is empty"),
+            ("{not json", "scenario JSON:"),
+            ("[1,2,3]", "scenario JSON:"),
+            (r#"{"regions": [], "surprise": 1}"#, "unknown field `surprise`"),
+            (bad_region.as_str(), "mars-north-1"),
+        ] {
+            s.apply(Action::ImportScenario(file.to_string()));
+            let n = s.notice.take().expect(file);
+            assert!(n.error, "{file}: {}", n.text);
+            assert!(
+                n.text.starts_with("This scenario could not be imported: "),
+                "{}",
+                n.text
+            );
+            assert!(n.text.contains(says), "{file}: {}", n.text);
+            assert!(n.text.ends_with("The world is unchanged."), "{}", n.text);
+            assert_eq!(s.engine.world(), &world);
+            assert_eq!(s.steps, steps);
+            assert_eq!(s.history.len(), history);
+        }
+        s.apply(Action::ImportScenario(" ".repeat(MAX_SCENARIO_BYTES + 1)));
+        assert!(s
+            .notice
+            .take()
+            .unwrap()
+            .text
+            .contains("imports scenarios up to 1048576 bytes"));
+    }
+
+    #[test]
+    fn a_link_with_a_damaged_scenario_opens_the_default_page() {
+        let s = State::from_fragment("#v=1&scenario=AAAA&RegionId=cn-hangzhou");
+        let n = s.notice.expect("notice");
+        assert!(n.error && n.text.contains("compressed data"), "{}", n.text);
+        assert_eq!(s.start.preset(), Some("default"));
+        let garbage = permalink::encode_scenario("{\"regions\": 5}");
+        let n = State::from_fragment(&format!("#v=1&scenario={garbage}"))
+            .notice
+            .expect("notice");
+        assert!(
+            n.text.contains("its scenario could not be read: scenario JSON:"),
+            "{}",
+            n.text
+        );
     }
 
     #[test]

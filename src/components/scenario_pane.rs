@@ -13,8 +13,8 @@ use yew::prelude::*;
 pub struct ScenarioPaneProps {
     /// The engine.
     pub engine: Shared<Engine>,
-    /// The preset in use.
-    pub preset: String,
+    /// The preset in use; `None` when the world started from an imported scenario.
+    pub preset: Option<String>,
     /// Where actions go.
     pub dispatch: Callback<Action>,
 }
@@ -129,11 +129,17 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
             <div class="field">
                 <label for="preset">{ "Preset" }</label>
                 <select id="preset" onchange={on_preset}>
+                    if p.preset.is_none() {
+                        <option value="" selected=true disabled=true>{ "(imported scenario)" }</option>
+                    }
                     { for scenario::PRESETS.iter().map(|(n, summary)| html! {
-                        <option value={*n} selected={*n == p.preset} title={*summary}>{ *n }</option>
+                        <option value={*n} selected={p.preset.as_deref() == Some(*n)} title={*summary}>{ *n }</option>
                     }) }
                 </select>
-                <p class="desc">{ scenario::PRESETS.iter().find(|(n, _)| *n == p.preset).map(|x| x.1).unwrap_or("") }</p>
+                <p class="desc">{ match p.preset.as_deref() {
+                    Some(name) => scenario::PRESETS.iter().find(|(n, _)| *n == name).map(|x| x.1).unwrap_or(""),
+                    None => "The world of the scenario file you imported. Choosing a preset replaces it.",
+                } }</p>
             </div>
             <details open=true>
                 <summary>{ "Settings" }</summary>
@@ -270,8 +276,93 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
             <div class="buttons">
                 <button type="button" id="export-scenario" onclick={export}>{ "Export scenario" }</button>
             </div>
-            <p class="desc">{ "Exports the world as scenario JSON (the format `copyimage run` and the local endpoint read). \
-                Importing a scenario file is left to the CLI: its JSON reader would add about 30 KB to this page." }</p>
+            <p class="desc">{ "Exports the world as scenario JSON (the format `copyimage run` and the local endpoint read; \
+                its schema is docs/scenario.schema.json)." }</p>
+            <ImportScenario dispatch={d.clone()} />
         </section>
+    }
+}
+
+/// Props of [`ImportScenario`].
+#[derive(Properties, PartialEq)]
+pub struct ImportProps {
+    /// Where the import goes (`Action::ImportScenario`).
+    pub dispatch: Callback<Action>,
+}
+
+/// Scenario import: a file picker and a paste box, read by the engine's scenario reader. Only the full build
+/// links that reader (cargo feature `scenario-import`); see the lean variant below.
+#[cfg(feature = "scenario-import")]
+#[function_component(ImportScenario)]
+pub fn import_scenario(p: &ImportProps) -> Html {
+    let text = use_node_ref();
+    let on_file = {
+        let d = p.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            // Reset so choosing the same file again (after fixing it) fires `change` again.
+            input.set_value("");
+            let d = d.clone();
+            if file.size() > crate::state::MAX_SCENARIO_BYTES as f64 {
+                d.emit(Action::ImportScenario(" ".repeat(crate::state::MAX_SCENARIO_BYTES + 1)));
+                return;
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                    Ok(v) => d.emit(Action::ImportScenario(v.as_string().unwrap_or_default())),
+                    Err(_) => d.emit(Action::ImportScenario(String::new())),
+                }
+            });
+        })
+    };
+    let on_paste = {
+        let d = p.dispatch.clone();
+        let text = text.clone();
+        Callback::from(move |_| {
+            if let Some(t) = text.cast::<web_sys::HtmlTextAreaElement>() {
+                d.emit(Action::ImportScenario(t.value()));
+            }
+        })
+    };
+    let open = crate::teach::query_has("import");
+    html! {
+        <details id="import-section" {open}>
+            <summary>{ "Import scenario JSON" }</summary>
+            <p class="desc">{ "A scenario file (what Export scenario writes, or `copyimage run --scenario` reads) becomes \
+                the world's start: history is cleared, Reset world returns to it, and Copy link carries it." }</p>
+            <label for="scenario-file">{ "Scenario file (.json)" }</label>
+            <input type="file" id="scenario-file" accept=".json,application/json" onchange={on_file} />
+            <label for="scenario-text">{ "Or paste scenario JSON" }</label>
+            <textarea id="scenario-text" rows="6" spellcheck="false" ref={text} />
+            <div class="buttons">
+                <button type="button" id="import-scenario" onclick={on_paste}>{ "Import pasted JSON" }</button>
+            </div>
+        </details>
+    }
+}
+
+/// The lean build (the first load) has no scenario reader: it offers the full build, where the same page
+/// (same state, carried by the link) has the import form open.
+#[cfg(not(feature = "scenario-import"))]
+#[function_component(ImportScenario)]
+pub fn import_scenario(_p: &ImportProps) -> Html {
+    // The fragment is read at click time: the page rewrites it on every edit.
+    let onclick = Callback::from(|e: MouseEvent| {
+        let frag = crate::teach::current_fragment();
+        if let Some(w) = web_sys::window() {
+            if w.location().set_href(&format!("full/?import#{frag}")).is_ok() {
+                e.prevent_default();
+            }
+        }
+    });
+    html! {
+        <p class="desc" id="import-section">
+            <a id="import-link" href="full/?import" {onclick}>{ "Import scenario JSON…" }</a>
+            { " opens this page in the full build, which has the scenario reader (about 30 KB more, kept out of \
+               the first load); your request and world come along." }
+        </p>
     }
 }

@@ -136,6 +136,7 @@ fn world_steps(e: &CatalogEntry) -> (Vec<Step>, Option<(String, String)>) {
     if let Some(steps) = queue_steps(&base, &target) {
         // Replay to learn the copy's seeded ID.
         let link = Link {
+            scenario: None,
             preset: e.repro.preset.clone(),
             seed: catalog::SEED,
             params: vec![],
@@ -254,6 +255,7 @@ fn reproduce_link(e: &CatalogEntry) -> (String, &'static str) {
                 .collect();
             let link = |params: Params, steps: Vec<Step>| {
                 let l = Link {
+                    scenario: None,
                     preset: e.repro.preset.clone(),
                     seed: catalog::SEED,
                     params,
@@ -292,6 +294,7 @@ const SAMPLE_JSON: &str = "HTTP/1.1 200 OK\nContent-Type:application/json\n\n{\n
 /// The fragment of a playground link with these request parameters on the default preset.
 fn example_href(p: &[(&str, &str)]) -> String {
     let link = Link {
+        scenario: None,
         params: p.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
         ..Link::default()
     };

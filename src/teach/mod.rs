@@ -70,6 +70,12 @@ pub fn current_fragment() -> String {
         .to_string()
 }
 
+/// Whether the page's query has the key `key` (`?import`, `?lessons`).
+#[cfg_attr(not(feature = "scenario-import"), allow(dead_code))]
+pub fn query_has(key: &str) -> bool {
+    query_pairs(&current_search()).iter().any(|(k, _)| k == key)
+}
+
 /// Whether the lessons panel is open (`?lessons`).
 pub fn lessons_open() -> bool {
     query_pairs(&current_search()).iter().any(|(k, _)| k == "lessons")
@@ -77,6 +83,10 @@ pub fn lessons_open() -> bool {
 
 /// Mounts a teaching view if the URL asks for one; `false` leaves the page to the playground.
 pub fn mount() -> bool {
+    #[cfg(not(feature = "scenario-import"))]
+    if crate::permalink::carries_scenario(&current_fragment()) && open_in_full_build() {
+        return true;
+    }
     match view_for(&current_search()) {
         View::Playground => false,
         View::Debugger => {
@@ -117,6 +127,15 @@ fn debugger_unavailable() {
              debugger: <code>copyimage verify</code>.</p><p><a href=\"./\">Back to the playground</a></p></main>",
         );
     }
+}
+
+/// A link that carries an imported scenario opens in the full build (the lean build has no scenario
+/// reader), query and fragment kept. `false` if the browser would not navigate (the page then says why).
+#[cfg(not(feature = "scenario-import"))]
+fn open_in_full_build() -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let target = format!("full/{}#{}", current_search(), current_fragment());
+    window.location().replace(&target).is_ok()
 }
 
 /// Where the header's "Signature debugger" link goes: this build itself when it has the view, else the full
