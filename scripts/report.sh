@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make report`: the size and speed report of the built site (dist/).
 #   size: bytes of every file of the first load, raw and gzip -9, and the total; fails if the gzip total exceeds
-#         the hard cap. dist/teach/ (separate static pages) and dist/full/ (the debugger build) are listed
+#         the hard cap. dist/teach/ (separate static pages) and dist/full/ (the debugger + import build) are listed
 #         apart and not counted; an ALL FILES line gives the whole site.
 #   speed: median time to first render over 7 fresh page loads in headless Chromium, read inside the page
 #          (window.__firstRender, set by src/main.rs after Yew's first render), plus every extra measure
@@ -57,7 +57,7 @@ if [ -d "$DIST/full" ]; then
         full_raw=$((full_raw + $(wc -c <"$f")))
         full_gz=$((full_gz + $(gzip -9 -n -c "$f" | wc -c)))
     done < <(find "$DIST/full" -type f | LC_ALL=C sort)
-    printf '  %-48s %10d %10d\n' "full/ (debugger build, every file)" "$full_raw" "$full_gz"
+    printf '  %-48s %10d %10d\n' "full/ (debugger + import build, every file)" "$full_raw" "$full_gz"
     site_raw=$((site_raw + full_raw))
     site_gz=$((site_gz + full_gz))
 fi

@@ -8,7 +8,7 @@ use crate::components::request_pane::RequestPane;
 use crate::components::response_pane::ResponsePane;
 use crate::components::scenario_pane::ScenarioPane;
 use crate::components::signed_pane::SignedPane;
-use crate::components::world_pane::{region_table, WorldPane};
+use crate::components::world_pane::WorldPane;
 use crate::permalink;
 use crate::state::{Action, State};
 use copyimage_engine::docs;
@@ -268,7 +268,8 @@ pub fn app() -> Html {
                             form={state.form.clone()} dispatch={dispatch.clone()} />
                         <ScenarioPane engine={state.engine.clone()} preset={state.start.preset().map(str::to_string)} dispatch={dispatch.clone()} />
                     } else {
-                        <section class="pane" id="world-pane" aria-busy="true"><h2>{ "World" }</h2>{ region_table() }</section>
+                        <section class="pane" id="world-pane" aria-busy="true"><h2>{ "World" }</h2>
+                            <p class="desc">{ "Loading the world…" }</p></section>
                     }
                 </div>
             </main>
