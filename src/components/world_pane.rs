@@ -130,7 +130,7 @@ pub fn world_pane(p: &WorldPaneProps) -> Html {
     let idle = w.queue.active_tasks().next().is_none();
     // Images grouped per region (stable: the world's order within a region).
     let mut images: Vec<_> = w.images.iter().collect();
-    images.sort_by(|a, b| a.region.cmp(&b.region));
+    copyimage_engine::sort::sort_by(&mut images, |a, b| a.region.cmp(&b.region));
     let image_rows = images.into_iter().map(|i| {
         let status = w.status_of(i);
         let progress = w.progress_of(i);

@@ -418,7 +418,7 @@ fn generate() -> String {
     }
     h.push_str("</p>\n");
     let mut statuses: Vec<u16> = rows.iter().map(|r| r.http_status).collect();
-    statuses.sort_unstable();
+    copyimage_engine::sort::sort(&mut statuses);
     statuses.dedup();
     for st in statuses {
         h.push_str(&format!(

@@ -404,7 +404,9 @@ fn canonical_with(params: &[&(String, String)], enc: Enc) -> String {
 
 fn sorted(params: &Params) -> Vec<&(String, String)> {
     let mut v: Vec<&(String, String)> = params.iter().filter(|(k, _)| k != "Signature").collect();
-    v.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()).then_with(|| a.1.cmp(&b.1)));
+    crate::sort::sort_by(&mut v, |a, b| {
+        a.0.as_bytes().cmp(b.0.as_bytes()).then_with(|| a.1.cmp(&b.1))
+    });
     v
 }
 
@@ -899,7 +901,7 @@ fn variant_v3(
         _ => {
             let (canon_headers, names) = if raw_headers {
                 let mut names = auth.signed_headers.clone();
-                names.sort();
+                crate::sort::sort(&mut names);
                 let mut s = String::new();
                 for n in &names {
                     let v = req
@@ -916,7 +918,9 @@ fn variant_v3(
             };
             let enc = enc.unwrap_or(Enc::Rfc3986);
             let mut q: Vec<&(String, String)> = query.iter().collect();
-            q.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()).then_with(|| a.1.cmp(&b.1)));
+            crate::sort::sort_by(&mut q, |a, b| {
+                a.0.as_bytes().cmp(b.0.as_bytes()).then_with(|| a.1.cmp(&b.1))
+            });
             let cq = q
                 .iter()
                 .map(|(k, v)| format!("{}={}", enc.encode(k), enc.encode(v)))

@@ -537,7 +537,7 @@ fn typed_copy_image(input: &GenerateInput) -> Option<(Vec<(usize, Val)>, Vec<(St
         };
         fields.push((idx, val));
     }
-    tags.sort_by_key(|t| t.0);
+    crate::sort::sort_by(&mut tags, |a, b| a.0.cmp(&b.0));
     if tags
         .iter()
         .enumerate()

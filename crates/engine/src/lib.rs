@@ -44,5 +44,8 @@ pub mod gateway;
 pub mod generate;
 pub mod sign;
 
+// A small stable sort that keeps std's large sort out of the browser app (see the module docs).
+pub mod sort;
+
 // Parameter documentation shown by the faces (descriptions, examples, required markers).
 pub mod docs;

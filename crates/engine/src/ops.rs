@@ -219,7 +219,7 @@ fn fingerprint(p: &Params) -> Vec<(String, String)> {
         .filter(|(k, v)| !COMMON.contains(&k.as_str()) && !v.is_empty())
         .cloned()
         .collect();
-    v.sort();
+    crate::sort::sort(&mut v);
     v.dedup_by(|a, b| a.0 == b.0);
     v
 }
@@ -728,7 +728,9 @@ pub fn describe_images(world: &World, p: &Params) -> Result<Outcome, Fail> {
         .filter(|i| statuses.contains(&world.status_of(i)))
         .filter(|i| aliases.contains(&owner_alias(&i.owner)))
         .collect();
-    matched.sort_by(|a, b| b.creation_time.cmp(&a.creation_time).then_with(|| a.id.cmp(&b.id)));
+    crate::sort::sort_by(&mut matched, |a, b| {
+        b.creation_time.cmp(&a.creation_time).then_with(|| a.id.cmp(&b.id))
+    });
     let total = matched.len();
     let start = (page_number - 1).saturating_mul(page_size).min(total as u64) as usize;
     let items: Vec<Node> = matched

@@ -86,7 +86,9 @@ pub fn merge_params(base: &[(String, String)], overrides: &[(String, String)]) -
 /// The parameters sorted by name (then value, so repeated names are deterministic), `Signature` left out.
 fn sorted_for_signing(params: &[(String, String)]) -> Vec<&(String, String)> {
     let mut v: Vec<&(String, String)> = params.iter().filter(|(k, _)| k != "Signature").collect();
-    v.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()).then_with(|| a.1.cmp(&b.1)));
+    crate::sort::sort_by(&mut v, |a, b| {
+        a.0.as_bytes().cmp(b.0.as_bytes()).then_with(|| a.1.cmp(&b.1))
+    });
     v
 }
 
@@ -251,7 +253,9 @@ pub fn hmac_sha256_hex(key: &str, msg: &str) -> String {
 /// name (all unreserved characters).
 pub fn v3_canonical_query(query: &[(String, String)]) -> String {
     let mut v: Vec<&(String, String)> = query.iter().collect();
-    v.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()).then_with(|| a.1.cmp(&b.1)));
+    crate::sort::sort_by(&mut v, |a, b| {
+        a.0.as_bytes().cmp(b.0.as_bytes()).then_with(|| a.1.cmp(&b.1))
+    });
     let mut out = Vec::with_capacity(query.len() * 40);
     for (i, (k, val)) in v.into_iter().enumerate() {
         if i > 0 {
@@ -287,7 +291,7 @@ pub fn v3_canonical_headers(headers: &[(String, String)], signed: Option<&[Strin
             .collect(),
     };
     names.retain(|n| !n.is_empty());
-    names.sort();
+    crate::sort::sort(&mut names);
     names.dedup();
     let mut canonical = String::with_capacity(names.len() * 48);
     let mut signed_headers = String::with_capacity(names.len() * 16);
@@ -302,7 +306,7 @@ pub fn v3_canonical_headers(headers: &[(String, String)], signed: Option<&[Strin
                 // Sent more than once: trimmed values, sorted, joined with ','.
                 let mut values: Vec<&str> = vec![a.trim(), b.trim()];
                 values.extend(matching.map(|(_, v)| v.trim()));
-                values.sort();
+                crate::sort::sort(&mut values);
                 canonical.push_str(&values.join(","));
             }
         }
