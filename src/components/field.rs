@@ -29,7 +29,10 @@ pub struct FieldSpec<'a> {
     pub list: Option<&'a str>,
     /// An error for this field, if the preview has one.
     pub error: Option<&'a FieldError>,
-    /// A password field (the secret).
+    /// A password field (the secret). Its value is not a controlled property: setting `.value` on a password
+    /// input makes Chromium lay out the whole page at once (~50 ms in the first render here), so the request
+    /// pane sets the initial value as the `value` attribute after mounting ([`set_initial_secret`]) and the
+    /// DOM keeps what the user types from then on (nothing else changes the secret).
     pub secret: bool,
     /// Hide the long description (tag rows show it once, above the rows).
     pub compact: bool,
@@ -78,7 +81,7 @@ pub fn field(p: FieldSpec<'_>, oninput: Callback<String>) -> Html {
                 <span class="ty">{ format!(" {}", d.ty.as_str()) }</span>
             </label>
             <input id={id} name={p.name.to_string()} type={if p.secret { "password" } else { "text" }}
-                value={p.value.to_string()} list={p.list.map(str::to_string)} {oninput}
+                value={(!p.secret).then(|| p.value.to_string())} list={p.list.map(str::to_string)} {oninput}
                 placeholder={if d.example.is_empty() { None } else { Some(format!("e.g. {}", d.example)) }}
                 autocomplete="off" spellcheck="false"
                 aria-invalid={if p.error.is_some() { "true" } else { "false" }}
@@ -94,5 +97,19 @@ pub fn field(p: FieldSpec<'_>, oninput: Callback<String>) -> Html {
                 if !d.example.is_empty() { <span class="example">{ " Example: " }<code>{ d.example }</code></span> }
             </p>
         </div>
+    }
+}
+
+/// Gives a newly created secret field its value as the `value` attribute (the default value, which a
+/// password input shows until typed into), without the forced layout a `.value` assignment causes. A field
+/// that already has the attribute keeps what the user typed (even an emptied field).
+pub fn set_initial_secret(name: &str, secret: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&field_id(name)))
+    {
+        if !el.has_attribute("value") {
+            let _ = el.set_attribute("value", secret);
+        }
     }
 }

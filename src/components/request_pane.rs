@@ -50,6 +50,11 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
     let form = &p.form;
     let op = form.op();
     let d = p.dispatch.clone();
+    {
+        // After every render: a new secret field gets its value (see `FieldSpec::secret`).
+        let secret = form.access_key_secret.clone();
+        use_effect(move || crate::components::field::set_initial_secret("AccessKeySecret", &secret));
+    }
     let on_action = {
         let d = d.clone();
         Callback::from(move |e: Event| {

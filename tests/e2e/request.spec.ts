@@ -14,6 +14,7 @@ test('every CopyImage field is labelled with its wire name; required ones are ma
   await expect(page.getByLabel(/^RegionId \(required\)/)).toHaveValue('cn-hangzhou');
   await expect(page.getByLabel(/^ImageId \(required\)/)).toHaveValue('m-bp1h46wfpjsjastc****');
   await expect(field(page, 'AccessKeySecret')).toHaveAttribute('type', 'password');
+  await expect(field(page, 'AccessKeySecret')).toHaveValue('testsecret');
   // The documented description and example sit next to the field.
   await expect(page.locator('#f-KMSKeyId-desc')).toContainText('e522b26d-abf6-4e0d-b5da-04b7******3c');
 });
@@ -112,4 +113,19 @@ test('the other operations can be built and sent', async ({ page }) => {
   await expect(field(page, 'ImageId')).toBeVisible();
   await page.locator('#send').click();
   await expect(page.locator('#history-pane .entry')).toHaveCount(1);
+});
+
+test('the secret field keeps what was typed (or emptied) while the operation and the form change', async ({ page }) => {
+  await openAt(page);
+  const secret = field(page, 'AccessKeySecret');
+  await secret.fill('my-own-secret');
+  await page.locator('#f-Action').selectOption('DescribeRegions');
+  await page.locator('#f-Action').selectOption('CopyImage');
+  await page.locator('#add-tag').click();
+  await expect(secret).toHaveValue('my-own-secret');
+  // An emptied secret stays empty (the demo secret does not come back); the typed one is in no link.
+  await secret.fill('');
+  await page.locator('#f-Action').selectOption('CancelCopyImage');
+  await expect(secret).toHaveValue('');
+  expect(page.url()).not.toContain('my-own-secret');
 });
