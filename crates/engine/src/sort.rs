@@ -28,6 +28,20 @@ pub fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, T::cmp);
 }
 
+/// For each element, whether an equal one (by `cmp`) comes earlier in `v`: what a `BTreeSet::insert` loop
+/// would reject, without a set (each set's key type would add its own B-tree code to the WASM).
+pub fn repeats_by<T, F: FnMut(&T, &T) -> Ordering>(v: &[T], mut cmp: F) -> Vec<bool> {
+    let mut repeated = vec![false; v.len()];
+    let order = stable_order(v.len(), &mut |a, b| cmp(&v[a], &v[b]) == Ordering::Greater);
+    // Stable: within a run of equal elements the first is the earliest, every later one is a repeat.
+    for w in order.windows(2) {
+        if cmp(&v[w[0]], &v[w[1]]) == Ordering::Equal {
+            repeated[w[1]] = true;
+        }
+    }
+    repeated
+}
+
 /// The sorted order of `0..n` as a list of original indices: a bottom-up merge sort over indices,
 /// taking from the right run only when its head is strictly before the left one's (`after(l, r)`), which
 /// keeps it stable.
@@ -126,7 +140,22 @@ mod tests {
         assert_eq!(ours, std_sorted);
     }
 
+    #[test]
+    fn repeats_mark_every_later_equal_element() {
+        let v = ["b", "a", "b", "c", "a", "b"];
+        assert_eq!(repeats_by(&v, |a, b| a.cmp(b)), [false, false, true, false, true, true]);
+        assert!(repeats_by::<u8, _>(&[], |a, b| a.cmp(b)).is_empty());
+    }
+
     proptest! {
+        #[test]
+        fn repeats_match_a_set_insert_loop(v in proptest::collection::vec(0u8..20, 0..100)) {
+            let mut seen = std::collections::BTreeSet::new();
+            let expected: Vec<bool> = v.iter().map(|x| !seen.insert(*x)).collect();
+            prop_assert_eq!(repeats_by(&v, |a, b| a.cmp(b)), expected);
+        }
+
+
         #[test]
         fn same_order_as_std_sort_by(v in proptest::collection::vec((0u8..8, any::<u16>()), 0..300)) {
             // Compare on the key only, so stability decides the order of the (tagged) equal keys.

@@ -9,8 +9,9 @@ use crate::clock::UtcTime;
 use crate::queue::{Queue, TaskState};
 use crate::regions;
 use crate::rng::Rng;
+use crate::sort;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Serde helpers: `UtcTime` as an ISO 8601 string in scenario files (readable and hand-editable).
 pub mod iso {
@@ -617,12 +618,13 @@ impl World {
     /// Checks a loaded world for contradictions and rebuilds derived state (the queue's lanes).
     /// Every problem is a clear message naming the offending value; nothing here panics.
     pub fn validate(&mut self) -> Result<(), String> {
-        let mut seen = BTreeSet::new();
-        for r in &self.regions {
+        // Repeats are found by sorting, not with `BTreeSet`s: each set type would add B-tree code to the WASM.
+        let repeated = sort::repeats_by(&self.regions, |a, b| a.id.cmp(&b.id));
+        for (r, repeated) in self.regions.iter().zip(repeated) {
             if regions::find(&r.id).is_none() {
                 return Err(format!("unknown region `{}` in regions", r.id));
             }
-            if !seen.insert(r.id.as_str()) {
+            if repeated {
                 return Err(format!("duplicate region `{}` in regions", r.id));
             }
             if let Some(p) = &r.id_prefix {
@@ -635,15 +637,15 @@ impl World {
             }
         }
         let known = |id: &str| self.regions.iter().any(|r| r.id == id);
-        let mut ids = BTreeSet::new();
-        for i in &self.images {
+        let repeated = sort::repeats_by(&self.images, |a, b| a.id.cmp(&b.id));
+        for (i, repeated) in self.images.iter().zip(repeated) {
             if !known(&i.region) {
                 return Err(format!(
                     "image `{}` is in region `{}`, which is not in this world",
                     i.id, i.region
                 ));
             }
-            if !ids.insert(i.id.as_str()) {
+            if repeated {
                 return Err(format!("duplicate image ID `{}`", i.id));
             }
             if let Owner::Marketplace { published_regions } = &i.owner {
@@ -660,42 +662,42 @@ impl World {
                 }
             }
         }
-        let mut sids = BTreeSet::new();
-        for s in &self.snapshots {
+        let repeated = sort::repeats_by(&self.snapshots, |a, b| a.id.cmp(&b.id));
+        for (s, repeated) in self.snapshots.iter().zip(repeated) {
             if !known(&s.region) {
                 return Err(format!(
                     "snapshot `{}` is in region `{}`, which is not in this world",
                     s.id, s.region
                 ));
             }
-            if !sids.insert(s.id.as_str()) {
+            if repeated {
                 return Err(format!("duplicate snapshot ID `{}`", s.id));
             }
         }
-        let mut kids = BTreeSet::new();
-        for k in &self.kms_keys {
+        let repeated = sort::repeats_by(&self.kms_keys, |a, b| (&a.region, &a.id).cmp(&(&b.region, &b.id)));
+        for (k, repeated) in self.kms_keys.iter().zip(repeated) {
             if !known(&k.region) {
                 return Err(format!(
                     "KMS key `{}` is in region `{}`, which is not in this world",
                     k.id, k.region
                 ));
             }
-            if !kids.insert((k.region.as_str(), k.id.as_str())) {
+            if repeated {
                 return Err(format!("duplicate KMS key `{}` in region `{}`", k.id, k.region));
             }
         }
-        let mut gids = BTreeSet::new();
-        for g in &self.resource_groups {
-            if !gids.insert(g.id.as_str()) {
+        let repeated = sort::repeats_by(&self.resource_groups, |a, b| a.id.cmp(&b.id));
+        for (g, repeated) in self.resource_groups.iter().zip(repeated) {
+            if repeated {
                 return Err(format!("duplicate resource group `{}`", g.id));
             }
         }
         if self.resource_groups.iter().filter(|g| g.is_default).count() > 1 {
             return Err("more than one default resource group".into());
         }
-        let mut users = BTreeSet::new();
-        for u in &self.ram_users {
-            if !users.insert(u.name.as_str()) {
+        let repeated = sort::repeats_by(&self.ram_users, |a, b| a.name.cmp(&b.name));
+        for (u, repeated) in self.ram_users.iter().zip(repeated) {
+            if repeated {
                 return Err(format!("duplicate RAM user `{}`", u.name));
             }
         }
@@ -706,9 +708,9 @@ impl World {
         if !user_known(&self.caller) {
             return Err("caller names a RAM user that is not in ram_users".into());
         }
-        let mut akids = BTreeSet::new();
-        for k in &self.access_keys {
-            if !akids.insert(k.id.as_str()) {
+        let repeated = sort::repeats_by(&self.access_keys, |a, b| a.id.cmp(&b.id));
+        for (k, repeated) in self.access_keys.iter().zip(repeated) {
+            if repeated {
                 return Err(format!("duplicate access key `{}`", k.id));
             }
             if !user_known(&k.principal) {
@@ -726,5 +728,50 @@ impl World {
         // A raised limit (or a hand-edited queue) takes effect at once: lanes with room start tasks now.
         self.queue.fill_all(self.now, self.settings.queue_limit);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::preset;
+
+    fn key(id: &str, region: &str) -> KmsKey {
+        KmsKey {
+            id: id.into(),
+            region: region.into(),
+            enabled: true,
+            ecs_authorized: true,
+        }
+    }
+
+    #[test]
+    fn validate_names_the_first_repeat_in_list_order() {
+        let mut w = preset("minimal").unwrap();
+        let (a, mut b) = (w.images[0].clone(), w.images[0].clone());
+        b.id = format!("{}b", a.id);
+        w.images = vec![a.clone(), b.clone(), b.clone(), a.clone()];
+        assert_eq!(w.validate().unwrap_err(), format!("duplicate image ID `{}`", b.id));
+        // An earlier image's other problem is reported before a later repeat.
+        let mut bad = b.clone();
+        bad.region = "cn-nowhere".into();
+        w.images = vec![a.clone(), bad, a.clone()];
+        assert!(w
+            .validate()
+            .unwrap_err()
+            .contains("region `cn-nowhere`, which is not in this world"));
+    }
+
+    #[test]
+    fn kms_keys_repeat_only_within_a_region() {
+        let mut w = preset("minimal").unwrap();
+        let (r0, r1) = (w.regions[0].id.clone(), w.regions[1].id.clone());
+        w.kms_keys = vec![key("k1", &r0), key("k1", &r1), key("k2", &r0)];
+        assert_eq!(w.validate(), Ok(()));
+        w.kms_keys.push(key("k1", &r1));
+        assert_eq!(
+            w.validate().unwrap_err(),
+            format!("duplicate KMS key `k1` in region `{r1}`")
+        );
     }
 }
