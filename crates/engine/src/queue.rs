@@ -9,7 +9,7 @@
 //! state, rebuilt from the tasks after loading, so a saved queue can never be inconsistent.
 
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
 
 /// Where a task is in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -110,9 +110,11 @@ pub struct Queue {
     /// All tasks in creation order.
     #[serde(default)]
     pub tasks: Vec<CopyTask>,
-    /// Derived: per-lane FIFO and running set, rebuilt by `rebuild_lanes`.
+    /// Derived: per-lane FIFO and running set, rebuilt by `rebuild_lanes`. Sorted by lane key (so lanes
+    /// are visited in key order, as a `BTreeMap` would): a plain `Vec`, because the lanes are few (one per
+    /// region at most, or per region pair) and a `BTreeMap<String, Lane>` would add its own B-tree code to the WASM.
     #[serde(skip)]
-    lanes: BTreeMap<String, Lane>,
+    lanes: Vec<(String, Lane)>,
 }
 
 /// Two queues are equal when their tasks are: the lanes are derived from them.
@@ -136,11 +138,28 @@ impl From<QueueData> for Queue {
     fn from(d: QueueData) -> Queue {
         let mut q = Queue {
             tasks: d.tasks,
-            lanes: BTreeMap::new(),
+            lanes: Vec::new(),
         };
         q.rebuild_lanes();
         q
     }
+}
+
+/// Where lane `key` is in the sorted lanes (`Err`: where it would go).
+fn find_lane(lanes: &[(String, Lane)], key: &str) -> Result<usize, usize> {
+    lanes.binary_search_by(|(k, _)| k.as_str().cmp(key))
+}
+
+/// The lane with key `key`, created empty (in key order) if missing.
+fn lanes_or_new<'a>(lanes: &'a mut Vec<(String, Lane)>, key: &str) -> &'a mut Lane {
+    let i = match find_lane(lanes, key) {
+        Ok(i) => i,
+        Err(i) => {
+            lanes.insert(i, (key.to_string(), Lane::default()));
+            i
+        }
+    };
+    &mut lanes[i].1
 }
 
 /// What a new task needs.
@@ -163,22 +182,33 @@ pub struct NewTask {
 }
 
 impl Queue {
-    /// The lanes (derived state), by lane key.
-    pub fn lanes(&self) -> &BTreeMap<String, Lane> {
+    /// The lanes (derived state) as `(lane key, lane)`, sorted by key.
+    pub fn lanes(&self) -> &[(String, Lane)] {
         &self.lanes
+    }
+
+    /// The lane with key `key`, if it has ever had a task since the last load.
+    pub fn lane(&self, key: &str) -> Option<&Lane> {
+        let i = find_lane(&self.lanes, key).ok()?;
+        Some(&self.lanes[i].1)
+    }
+
+    fn lane_mut(&mut self, key: &str) -> Option<&mut Lane> {
+        let i = find_lane(&self.lanes, key).ok()?;
+        Some(&mut self.lanes[i].1)
     }
 
     /// Tasks waiting or running.
     pub fn active_tasks(&self) -> impl Iterator<Item = &CopyTask> {
         self.lanes
-            .values()
-            .flat_map(|l| l.running.iter().chain(l.waiting.iter()))
+            .iter()
+            .flat_map(|(_, l)| l.running.iter().chain(l.waiting.iter()))
             .filter_map(|&i| self.tasks.get(i))
     }
 
     /// How many tasks are ahead of a new one in `lane` (running plus waiting).
     pub fn ahead_in(&self, lane: &str) -> usize {
-        self.lanes.get(lane).map_or(0, |l| l.running.len() + l.waiting.len())
+        self.lane(lane).map_or(0, |l| l.running.len() + l.waiting.len())
     }
 
     /// Queues a task at world time `now` and starts it at once if its lane has room. Returns its ID.
@@ -198,14 +228,17 @@ impl Queue {
             state: TaskState::Waiting,
             fails: t.fails,
         });
-        self.lanes.entry(t.lane.clone()).or_default().waiting.push_back(id);
+        lanes_or_new(&mut self.lanes, &t.lane).waiting.push_back(id);
         self.fill(&t.lane, now, limit);
         id
     }
 
     /// Starts waiting tasks of `lane`, oldest first, while fewer than `limit` run.
     fn fill(&mut self, lane: &str, now: u64, limit: u32) {
-        let Some(l) = self.lanes.get_mut(lane) else { return };
+        let Some(i) = find_lane(&self.lanes, lane).ok() else {
+            return;
+        };
+        let l = &mut self.lanes[i].1;
         while l.running.len() < limit as usize {
             let Some(id) = l.waiting.pop_front() else { break };
             if let Some(t) = self.tasks.get_mut(id) {
@@ -218,7 +251,7 @@ impl Queue {
 
     /// Starts waiting tasks in every lane that has room (after the limit was raised, or a load).
     pub fn fill_all(&mut self, now: u64, limit: u32) {
-        let keys: Vec<String> = self.lanes.keys().cloned().collect();
+        let keys: Vec<String> = self.lanes.iter().map(|(k, _)| k.clone()).collect();
         for k in keys {
             self.fill(&k, now, limit);
         }
@@ -233,7 +266,7 @@ impl Queue {
         t.state = TaskState::Canceled;
         t.ended_at = Some(now);
         let lane = t.lane.clone();
-        if let Some(l) = self.lanes.get_mut(&lane) {
+        if let Some(l) = self.lane_mut(&lane) {
             l.waiting.retain(|&x| x != id);
             l.running.retain(|&x| x != id);
         }
@@ -244,8 +277,8 @@ impl Queue {
     /// The world time of the next task end, if anything runs.
     pub fn next_event(&self) -> Option<u64> {
         self.lanes
-            .values()
-            .flat_map(|l| l.running.iter())
+            .iter()
+            .flat_map(|(_, l)| l.running.iter())
             .filter_map(|&i| self.tasks.get(i).and_then(|t| t.end_time()))
             .min()
     }
@@ -284,8 +317,8 @@ impl Queue {
         self.lanes.clear();
         for t in &self.tasks {
             match t.state {
-                TaskState::Waiting => self.lanes.entry(t.lane.clone()).or_default().waiting.push_back(t.id),
-                TaskState::Running => self.lanes.entry(t.lane.clone()).or_default().running.push(t.id),
+                TaskState::Waiting => lanes_or_new(&mut self.lanes, &t.lane).waiting.push_back(t.id),
+                TaskState::Running => lanes_or_new(&mut self.lanes, &t.lane).running.push(t.id),
                 _ => {}
             }
         }
@@ -361,7 +394,7 @@ mod tests {
         q.enqueue(task("cn-hangzhou", 100), 0, 1);
         let back: Queue = serde_json::from_str(&serde_json::to_string(&q).unwrap()).unwrap();
         assert_eq!(back, q);
-        assert_eq!(back.lanes()["cn-hangzhou"].waiting.len(), 1);
+        assert_eq!(back.lane("cn-hangzhou").map(|l| l.waiting.len()), Some(1));
         assert_eq!(back.next_event(), Some(100));
     }
 

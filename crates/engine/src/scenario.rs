@@ -657,7 +657,7 @@ mod tests {
     #[test]
     fn default_has_a_busy_beijing_lane() {
         let w = preset("default").unwrap();
-        let lane = &w.queue.lanes()["cn-beijing"];
+        let lane = w.queue.lane("cn-beijing").unwrap();
         assert_eq!(lane.running.len(), 1);
         assert_eq!(lane.waiting.len(), 2);
         assert_eq!(w.now, 600);
