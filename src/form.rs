@@ -145,7 +145,9 @@ impl Form {
                 unknown.push(format!("Action={a}"));
             }
         }
-        let mut tags: BTreeMap<usize, (String, String)> = BTreeMap::new();
+        // One slot per N (1 to MAX_TAGS, see `tag_index`): a fixed table rather than a BTreeMap keyed by N,
+        // whose B-tree code would be in the WASM only for this.
+        let mut tags: Vec<Option<(String, String)>> = vec![None; MAX_TAGS + 1];
         for (k, v) in params {
             match k.as_str() {
                 "Action" | "Version" => {}
@@ -156,11 +158,14 @@ impl Form {
                 "AccessKeyId" => self.access_key_id = v.clone(),
                 _ => {
                     if let Some((n, is_key)) = tag_index(k) {
-                        let row = tags.entry(n).or_default();
-                        if is_key {
-                            row.0 = v.clone();
-                        } else {
-                            row.1 = v.clone();
+                        // `tag_index` gives 1 to MAX_TAGS only; `get_mut` so that can never panic.
+                        if let Some(slot) = tags.get_mut(n) {
+                            let row = slot.get_or_insert_with(Default::default);
+                            if is_key {
+                                row.0 = v.clone();
+                            } else {
+                                row.1 = v.clone();
+                            }
                         }
                     } else if docs::OPERATIONS.iter().any(|o| o.params.iter().any(|d| d.name == k)) {
                         self.values.insert(k.clone(), v.clone());
@@ -170,9 +175,9 @@ impl Form {
                 }
             }
         }
-        if !tags.is_empty() {
+        if tags.iter().any(Option::is_some) {
             // Rows are kept in N order; gaps close up (the form numbers rows 1..).
-            self.tags = tags.into_values().collect();
+            self.tags = tags.into_iter().flatten().collect();
         }
         unknown
     }
@@ -251,6 +256,22 @@ mod tests {
         assert_eq!(f.tags, vec![("k".to_string(), "v".to_string())]);
         assert_eq!(f.format, Format::Xml);
         assert_eq!(unknown, vec!["Bogus".to_string(), "Tag.21.Key".to_string()]);
+    }
+
+    #[test]
+    fn apply_params_keeps_tag_rows_in_n_order_and_closes_gaps() {
+        let mut f = Form::default();
+        f.apply_params(&[
+            ("Tag.20.Key".into(), "last".into()),
+            ("Tag.3.Key".into(), "k3".into()),
+            ("Tag.1.Value".into(), "v1".into()),
+            ("Tag.3.Value".into(), "v3".into()),
+        ]);
+        let row = |k: &str, v: &str| (k.to_string(), v.to_string());
+        assert_eq!(f.tags, vec![row("", "v1"), row("k3", "v3"), row("last", "")]);
+        // Parameters without tags leave the rows alone.
+        f.apply_params(&[("ImageId".into(), "m-y".into())]);
+        assert_eq!(f.tags.len(), 3);
     }
 
     #[test]
