@@ -52,6 +52,7 @@ pub fn entry_json(e: &CatalogEntry) -> Value {
             "preset": e.repro.preset,
             "world_edits": e.repro.setup_note,
             "before": e.repro.before.iter().map(|p| params_json(p)).collect::<Vec<_>>(),
+            "before_http": e.repro.before_http,
             "request": request,
         },
     })

@@ -37,6 +37,9 @@ pub struct Repro {
     pub setup_note: String,
     /// Requests sent first (e.g. the first use of a ClientToken).
     pub before: Vec<Params>,
+    /// Signed HTTP requests sent first through the gateway, at the entry's wire time (e.g. the first use of
+    /// a SignatureNonce). Only with [`ReproRequest::Http`].
+    pub before_http: Vec<HttpRequest>,
     /// The request that gets the error.
     pub request: ReproRequest,
 }
@@ -89,7 +92,12 @@ impl CatalogEntry {
         }
         match &self.repro.request {
             ReproRequest::Call(p) => e.call(p, &ctx),
-            ReproRequest::Http { request, wire_time } => e.handle_http(request, *wire_time),
+            ReproRequest::Http { request, wire_time } => {
+                for first in &self.repro.before_http {
+                    e.handle_http(first, *wire_time);
+                }
+                e.handle_http(request, *wire_time)
+            }
         }
     }
 
@@ -100,13 +108,17 @@ impl CatalogEntry {
             _ => ScenarioRef::Preset(self.repro.preset.clone()),
         };
         let mut steps: Vec<Step> = self.repro.before.iter().cloned().map(Step::Request).collect();
-        steps.push(match &self.repro.request {
-            ReproRequest::Call(p) => Step::Request(p.clone()),
-            ReproRequest::Http { request, wire_time } => Step::Http {
-                request: request.clone(),
-                wire_time: *wire_time,
-            },
-        });
+        match &self.repro.request {
+            ReproRequest::Call(p) => steps.push(Step::Request(p.clone())),
+            ReproRequest::Http { request, wire_time } => {
+                for first in self.repro.before_http.iter().chain([request]) {
+                    steps.push(Step::Http {
+                        request: first.clone(),
+                        wire_time: *wire_time,
+                    });
+                }
+            }
+        }
         Transcript {
             version: crate::transcript::VERSION,
             scenario,
@@ -176,6 +188,7 @@ pub fn gateway_entries() -> Vec<CatalogEntry> {
                 setup: None,
                 setup_note: String::new(),
                 before: vec![],
+                before_http: vec![],
                 request: ReproRequest::Http { request, wire_time: at },
             },
         }
@@ -184,6 +197,17 @@ pub fn gateway_entries() -> Vec<CatalogEntry> {
     let (wrong_secret, _) = signed(&[], "not-the-secret");
     let mut put = good.clone();
     put.method = "PUT".into();
+    let mut nonce_used = mk(
+        "gateway.nonce",
+        400,
+        "SignatureNonceUsed",
+        "Specified signature nonce was used already.".into(),
+        "The same SignatureNonce was sent again by the same AccessKeyId within 15 minutes (here the same signed \
+         request, sent twice: the first is answered, the second refused).",
+        good.clone(),
+        wire,
+    );
+    nonce_used.repro.before_http = vec![good.clone()];
     vec![
         mk(
             "gateway.signature",
@@ -266,6 +290,7 @@ pub fn gateway_entries() -> Vec<CatalogEntry> {
             put,
             wire,
         ),
+        nonce_used,
     ]
 }
 
@@ -483,6 +508,7 @@ fn entry(
             setup,
             setup_note: setup_note.into(),
             before: vec![],
+            before_http: vec![],
             request: ReproRequest::Call(request),
         },
     }
