@@ -3,7 +3,6 @@
 
 use copyimage_engine::docs;
 use copyimage_engine::wire::Params;
-use std::collections::BTreeMap;
 
 /// The demo AccessKey pair the page starts with (the pair of the signature documentation's V1 example).
 pub const DEMO_ACCESS_KEY_ID: &str = "testid";
@@ -44,6 +43,39 @@ impl Format {
     }
 }
 
+/// Field values by wire name: a `Vec` kept sorted by name with the three map methods the app uses. A
+/// `BTreeMap<String, String>` would add its own B-tree code to the WASM for a dozen entries.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Values(Vec<(String, String)>);
+
+impl Values {
+    /// The value for `name`, if set.
+    pub fn get(&self, name: &str) -> Option<&String> {
+        let i = self.find(name).ok()?;
+        Some(&self.0[i].1)
+    }
+
+    /// Sets `name` to `value`; returns the value it replaces, if any.
+    pub fn insert(&mut self, name: String, value: String) -> Option<String> {
+        match self.find(&name) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, value)),
+            Err(i) => {
+                self.0.insert(i, (name, value));
+                None
+            }
+        }
+    }
+
+    /// Forgets every value.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    fn find(&self, name: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(name))
+    }
+}
+
 /// The request form.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Form {
@@ -51,7 +83,7 @@ pub struct Form {
     pub action: String,
     /// Values by wire name. Shared between operations, so `RegionId` and `ImageId` carry over when the
     /// user switches from CopyImage to CancelCopyImage. An empty value is not sent.
-    pub values: BTreeMap<String, String>,
+    pub values: Values,
     /// `Tag.N.Key` / `Tag.N.Value` rows, N = index + 1. A row is sent whole, even with an empty value
     /// (the reference allows an empty tag value).
     pub tags: Vec<(String, String)>,
@@ -67,7 +99,7 @@ impl Default for Form {
     /// The documentation's own example request: `ImageId=m-bp1h46wfpjsjastc****&RegionId=cn-hangzhou`,
     /// plus a destination so the first preview shows a copy rather than a missing-field error.
     fn default() -> Form {
-        let mut values = BTreeMap::new();
+        let mut values = Values::default();
         values.insert("RegionId".to_string(), "cn-hangzhou".to_string());
         values.insert("ImageId".to_string(), "m-bp1h46wfpjsjastc****".to_string());
         values.insert("DestinationRegionId".to_string(), "cn-shanghai".to_string());
@@ -272,6 +304,27 @@ mod tests {
         // Parameters without tags leave the rows alone.
         f.apply_params(&[("ImageId".into(), "m-y".into())]);
         assert_eq!(f.tags.len(), 3);
+    }
+
+    #[test]
+    fn values_behave_as_a_map_by_name() {
+        let mut a = Values::default();
+        assert_eq!(a.insert("RegionId".into(), "cn-hangzhou".into()), None);
+        assert_eq!(a.insert("ImageId".into(), "m-1".into()), None);
+        assert_eq!(
+            a.insert("RegionId".into(), "cn-beijing".into()),
+            Some("cn-hangzhou".into())
+        );
+        assert_eq!(a.get("RegionId").map(String::as_str), Some("cn-beijing"));
+        assert_eq!(a.get("Nope"), None);
+        // Equal whatever the insertion order (forms are compared).
+        let mut b = Values::default();
+        b.insert("RegionId".into(), "cn-beijing".into());
+        b.insert("ImageId".into(), "m-1".into());
+        assert_eq!(a, b);
+        a.clear();
+        assert_eq!(a.get("ImageId"), None);
+        assert_eq!(a, Values::default());
     }
 
     #[test]
