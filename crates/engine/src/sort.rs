@@ -18,7 +18,7 @@ pub fn sort_by<T, F: FnMut(&T, &T) -> Ordering>(v: &mut [T], mut cmp: F) {
     }
     let order = {
         let items: &[T] = v;
-        stable_order(items.len(), &mut |a, b| cmp(&items[a], &items[b]) == Ordering::Greater)
+        stable_order(items.len(), &mut |a, b| cmp(&items[a], &items[b]))
     };
     apply_order(order, &mut |a, b| v.swap(a, b));
 }
@@ -31,11 +31,16 @@ pub fn sort<T: Ord>(v: &mut [T]) {
 /// For each element, whether an equal one (by `cmp`) comes earlier in `v`: what a `BTreeSet::insert` loop
 /// would reject, without a set (each set's key type would add its own B-tree code to the WASM).
 pub fn repeats_by<T, F: FnMut(&T, &T) -> Ordering>(v: &[T], mut cmp: F) -> Vec<bool> {
-    let mut repeated = vec![false; v.len()];
-    let order = stable_order(v.len(), &mut |a, b| cmp(&v[a], &v[b]) == Ordering::Greater);
+    repeats(v.len(), &mut |a, b| cmp(&v[a], &v[b]))
+}
+
+/// [`repeats_by`] over indices `0..n` (non-generic, so there is one copy of it in the WASM).
+fn repeats(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<bool> {
+    let mut repeated = vec![false; n];
+    let order = stable_order(n, cmp);
     // Stable: within a run of equal elements the first is the earliest, every later one is a repeat.
     for w in order.windows(2) {
-        if cmp(&v[w[0]], &v[w[1]]) == Ordering::Equal {
+        if cmp(w[0], w[1]) == Ordering::Equal {
             repeated[w[1]] = true;
         }
     }
@@ -43,9 +48,9 @@ pub fn repeats_by<T, F: FnMut(&T, &T) -> Ordering>(v: &[T], mut cmp: F) -> Vec<b
 }
 
 /// The sorted order of `0..n` as a list of original indices: a bottom-up merge sort over indices,
-/// taking from the right run only when its head is strictly before the left one's (`after(l, r)`), which
-/// keeps it stable.
-fn stable_order(n: usize, after: &mut dyn FnMut(usize, usize) -> bool) -> Vec<usize> {
+/// taking from the right run only when the left head sorts strictly after it (`cmp(l, r)` is `Greater`),
+/// which keeps it stable.
+fn stable_order(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
     let mut src: Vec<usize> = (0..n).collect();
     let mut dst: Vec<usize> = vec![0; n];
     let mut width = 1;
@@ -57,7 +62,7 @@ fn stable_order(n: usize, after: &mut dyn FnMut(usize, usize) -> bool) -> Vec<us
             let (mut i, mut j) = (lo, mid);
             for slot in &mut dst[lo..hi] {
                 // Take the right head only if the left run is used up or the left head sorts after it.
-                if j < hi && (i >= mid || after(src[i], src[j])) {
+                if j < hi && (i >= mid || cmp(src[i], src[j]) == Ordering::Greater) {
                     *slot = src[j];
                     j += 1;
                 } else {
