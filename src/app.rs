@@ -2,7 +2,7 @@
 //! world and scenario panes, and the glue to the browser (URL fragment, clock timer, downloads).
 
 use crate::components::copy_button::copy_text;
-use crate::components::field::FieldError;
+use crate::components::field::{FieldError, FieldErrors};
 use crate::components::history::{error_code, History};
 use crate::components::request_pane::RequestPane;
 use crate::components::response_pane::ResponsePane;
@@ -15,7 +15,6 @@ use copyimage_engine::docs;
 use copyimage_engine::engine::Exchange;
 use copyimage_engine::regions::REGIONS;
 use std::cell::Cell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
@@ -74,8 +73,8 @@ pub fn download(name: &str, mime: &str, text: &str) {
 
 /// The field an error of the preview concerns, by the documentation's error lists; `MissingParameter`
 /// names its field in the message.
-fn field_errors(action: &str, x: &Exchange) -> BTreeMap<String, FieldError> {
-    let mut out = BTreeMap::new();
+fn field_errors(action: &str, x: &Exchange) -> FieldErrors {
+    let mut out = FieldErrors::default();
     if x.response.status < 400 {
         return out;
     }
@@ -93,14 +92,14 @@ fn field_errors(action: &str, x: &Exchange) -> BTreeMap<String, FieldError> {
     if let Some(f) = field {
         // The documented tag messages say `Tag.n.Key`, not which row: such an error goes to the tag group.
         let f = if f.contains(".N.") { "Tags".to_string() } else { f };
-        out.insert(
+        out.0 = Some((
             f,
             FieldError {
                 code,
                 message,
                 quote: x.rule.quote.clone(),
             },
-        );
+        ));
     }
     out
 }

@@ -16,6 +16,18 @@ pub struct FieldError {
     pub quote: String,
 }
 
+/// The error the preview attributes to a field, if any: at most one (a response has one error), so a
+/// pair rather than a map (a `BTreeMap` would add its own B-tree code to the WASM for one entry).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldErrors(pub Option<(String, FieldError)>);
+
+impl FieldErrors {
+    /// The error for the field with this wire name (or `Tags` for the tag group).
+    pub fn get(&self, name: &str) -> Option<&FieldError> {
+        self.0.as_ref().filter(|(n, _)| n == name).map(|(_, e)| e)
+    }
+}
+
 /// What a field shows. A plain function rather than a component: one less component type in the WASM
 /// bundle, and the request pane re-renders on every keystroke anyway.
 pub struct FieldSpec<'a> {

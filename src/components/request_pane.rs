@@ -1,12 +1,11 @@
 //! The request pane: the operation picker, every documented parameter of it, the Tag.N rows and the
 //! credentials.
 
-use super::field::{field, FieldError, FieldSpec};
+use super::field::{field, FieldErrors, FieldSpec};
 use crate::form::{Form, MAX_TAGS};
 use crate::state::{Action, Shared};
 use copyimage_engine::docs::{self, ParamDoc};
 use copyimage_engine::engine::Engine;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -16,7 +15,7 @@ pub struct RequestPaneProps {
     /// The form.
     pub form: Form,
     /// Errors of the current preview, by wire name of the field they concern.
-    pub errors: Rc<BTreeMap<String, FieldError>>,
+    pub errors: Rc<FieldErrors>,
     /// The engine (for the image picker).
     pub engine: Shared<Engine>,
     /// Where actions go.
