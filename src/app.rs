@@ -121,6 +121,25 @@ fn error_message(body: &str) -> Option<String> {
     crate::components::history::body_field(body, "Message")
 }
 
+/// Calls `f` whenever the page's fragment changes (a link pasted into the address bar, a docs page moving
+/// an embedded frame), for as long as the component is mounted. The playground, the embed view and the
+/// debugger each reopen their state from the new fragment.
+#[hook]
+pub fn use_hashchange<F: Fn() + 'static>(f: F) {
+    use_effect_with((), move |_| {
+        let cb = Closure::<dyn Fn()>::new(f);
+        let win = web_sys::window();
+        if let Some(w) = &win {
+            let _ = w.add_event_listener_with_callback("hashchange", cb.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(w) = win {
+                let _ = w.remove_event_listener_with_callback("hashchange", cb.as_ref().unchecked_ref());
+            }
+        }
+    });
+}
+
 /// The root component.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -148,22 +167,11 @@ pub fn app() -> Html {
     {
         let written = written.clone();
         let d = dispatch.clone();
-        use_effect_with((), move |_| {
-            let cb = Closure::<dyn Fn()>::new(move || {
-                let h = current_hash();
-                if h.trim_start_matches('#') != written.borrow().as_str() {
-                    *written.borrow_mut() = h.trim_start_matches('#').to_string();
-                    d.emit(Action::OpenLink(h));
-                }
-            });
-            let win = web_sys::window();
-            if let Some(w) = &win {
-                let _ = w.add_event_listener_with_callback("hashchange", cb.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = win {
-                    let _ = w.remove_event_listener_with_callback("hashchange", cb.as_ref().unchecked_ref());
-                }
+        use_hashchange(move || {
+            let h = current_hash();
+            if h.trim_start_matches('#') != written.borrow().as_str() {
+                *written.borrow_mut() = h.trim_start_matches('#').to_string();
+                d.emit(Action::OpenLink(h));
             }
         });
     }

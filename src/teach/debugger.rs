@@ -18,8 +18,6 @@ use copyimage_engine::engine::{Engine, Exchange};
 use copyimage_engine::gateway;
 use copyimage_engine::wire::{param, HttpRequest};
 use percent_encoding::percent_decode_str;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// What the view works on (everything but the secret can come from the URL fragment).
@@ -220,18 +218,7 @@ pub fn debugger_view() -> Html {
     // A link opened while the page is up (another Reproduce, a pasted URL) changes only the fragment.
     {
         let input = input.clone();
-        use_effect_with((), move |_| {
-            let cb = Closure::<dyn Fn()>::new(move || input.set(Input::from_fragment(&current_fragment())));
-            let win = web_sys::window();
-            if let Some(w) = &win {
-                let _ = w.add_event_listener_with_callback("hashchange", cb.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = win {
-                    let _ = w.remove_event_listener_with_callback("hashchange", cb.as_ref().unchecked_ref());
-                }
-            }
-        });
+        crate::app::use_hashchange(move || input.set(Input::from_fragment(&current_fragment())));
     }
     let set = |f: fn(&mut Input, String)| {
         let input = input.clone();

@@ -11,8 +11,6 @@ use crate::components::response_pane::headers_text;
 use crate::form::Format;
 use crate::permalink;
 use crate::state::{Action, State};
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The `theme` an embed was asked for: `Some("light")`, `Some("dark")`, or `None` (follow the system).
@@ -54,18 +52,7 @@ pub fn embed_view() -> Html {
     // A docs page that changes the frame's fragment (a state picker) gets the new state, not a stale one.
     {
         let d = state.dispatcher();
-        use_effect_with((), move |_| {
-            let cb = Closure::<dyn Fn()>::new(move || d.dispatch(Action::OpenLink(current_fragment())));
-            let win = web_sys::window();
-            if let Some(w) = &win {
-                let _ = w.add_event_listener_with_callback("hashchange", cb.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = win {
-                    let _ = w.remove_event_listener_with_callback("hashchange", cb.as_ref().unchecked_ref());
-                }
-            }
-        });
+        crate::app::use_hashchange(move || d.dispatch(Action::OpenLink(current_fragment())));
     }
     let form = &state.form;
     let r = &state.preview.response;
