@@ -135,7 +135,7 @@ mod tests {
     fn an_imported_world_is_inlined_and_replays() {
         let mut s = State::new();
         let json = copyimage_engine::scenario::to_json(&copyimage_engine::scenario::preset("minimal").unwrap());
-        s.apply(Action::ImportScenario(json));
+        s.apply(Action::ImportScenario(Ok(json)));
         s.apply(Action::SetField("RegionId".into(), "cn-hangzhou".into()));
         s.apply(Action::Send);
         let t = transcript::from_json(&transcript(&s)).unwrap();

@@ -183,10 +183,10 @@ pub enum Action {
     Edit(Params),
     /// Open a permalink fragment.
     OpenLink(String),
-    /// Import a scenario file's JSON as the new start of the world (history cleared). Only the full build's
-    /// import form sends it.
+    /// Import a scenario file's JSON as the new start of the world (history cleared), or `Err` with why the
+    /// file could not be read. Only the full build's import form sends it.
     #[cfg_attr(not(feature = "scenario-import"), allow(dead_code))]
-    ImportScenario(String),
+    ImportScenario(Result<String, String>),
     /// Hide the message.
     DismissNotice,
 }
@@ -359,8 +359,8 @@ impl State {
 
     /// Makes an imported scenario the start of the world, or says why the file was refused and changes
     /// nothing else.
-    fn import(&mut self, json: &str) {
-        match import_scenario(json) {
+    fn import(&mut self, file: Result<String, String>) {
+        match file.and_then(|json| import_scenario(&json)) {
             Ok(imported) => {
                 let summary = format!(
                     "Imported a scenario: {} regions, {} images, {} copy tasks. Reset world returns to it; \
@@ -449,7 +449,7 @@ impl State {
             }
             Action::ResetWorld => self.reset_to(self.start.clone()),
             Action::LoadPreset(p) => self.reset_to(Start::Preset(p)),
-            Action::ImportScenario(json) => self.import(&json),
+            Action::ImportScenario(file) => self.import(file),
             Action::Edit(p) => {
                 let mut engine = (*self.engine.0).clone();
                 match apply_edit(&mut engine, &p) {
@@ -477,12 +477,7 @@ impl State {
 /// `scenario-import`, `dist/full/`) links it; the lean build's import control opens the full build.
 #[cfg(any(feature = "scenario-import", test))]
 pub fn import_scenario(json: &str) -> Result<Imported, String> {
-    if json.len() > MAX_SCENARIO_BYTES {
-        return Err(format!(
-            "the file is {} bytes; the page imports scenarios up to {MAX_SCENARIO_BYTES} bytes (the CLI reads larger ones)",
-            json.len()
-        ));
-    }
+    check_scenario_size(json.len() as f64)?;
     if json.trim().is_empty() {
         return Err("the file is empty".into());
     }
@@ -492,6 +487,18 @@ pub fn import_scenario(json: &str) -> Result<Imported, String> {
         link_value: permalink::encode_scenario(&compact),
         world,
     })
+}
+
+/// Refuses a scenario of `bytes` bytes over [`MAX_SCENARIO_BYTES`] (checked on a picked file's size before
+/// reading it, and on the text).
+#[cfg_attr(not(feature = "scenario-import"), allow(dead_code))]
+pub fn check_scenario_size(bytes: f64) -> Result<(), String> {
+    if bytes > MAX_SCENARIO_BYTES as f64 {
+        return Err(format!(
+            "the file is {bytes} bytes; the page imports scenarios up to {MAX_SCENARIO_BYTES} bytes (the CLI reads larger ones)"
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(not(any(feature = "scenario-import", test)))]
@@ -617,7 +624,7 @@ mod tests {
     fn an_imported_scenario_becomes_the_start_and_a_link_carries_it() {
         let mut s = State::new();
         s.apply(Action::Send);
-        s.apply(Action::ImportScenario(minimal_json()));
+        s.apply(Action::ImportScenario(Ok(minimal_json())));
         let n = s.notice.take().expect("a notice");
         assert!(
             !n.error && n.text.starts_with("Imported a scenario: 2 regions, 1 images"),
@@ -672,7 +679,7 @@ mod tests {
             (r#"{"regions": [], "surprise": 1}"#, "unknown field `surprise`"),
             (bad_region.as_str(), "mars-north-1"),
         ] {
-            s.apply(Action::ImportScenario(file.to_string()));
+            s.apply(Action::ImportScenario(Ok(file.to_string())));
             let n = s.notice.take().expect(file);
             assert!(n.error, "{file}: {}", n.text);
             assert!(
@@ -686,13 +693,21 @@ mod tests {
             assert_eq!(s.steps, steps);
             assert_eq!(s.history.len(), history);
         }
-        s.apply(Action::ImportScenario(" ".repeat(MAX_SCENARIO_BYTES + 1)));
-        assert!(s
-            .notice
-            .take()
-            .unwrap()
-            .text
-            .contains("imports scenarios up to 1048576 bytes"));
+        s.apply(Action::ImportScenario(Ok(" ".repeat(MAX_SCENARIO_BYTES + 1))));
+        let n = s.notice.take().unwrap();
+        assert!(n.text.contains("imports scenarios up to 1048576 bytes"), "{}", n.text);
+        assert_eq!(
+            check_scenario_size(2e6).unwrap_err(),
+            "the file is 2000000 bytes; the page imports scenarios up to 1048576 bytes (the CLI reads larger ones)"
+        );
+        assert_eq!(check_scenario_size(MAX_SCENARIO_BYTES as f64), Ok(()));
+        // A file the browser could not read says why, and changes nothing either.
+        s.apply(Action::ImportScenario(
+            Err("the browser could not read the file".into()),
+        ));
+        let n = s.notice.take().unwrap();
+        assert!(n.error && n.text.contains("could not read the file"), "{}", n.text);
+        assert_eq!(s.engine.world(), &world);
     }
 
     #[test]

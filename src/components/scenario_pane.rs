@@ -306,15 +306,17 @@ pub fn import_scenario(p: &ImportProps) -> Html {
             // Reset so choosing the same file again (after fixing it) fires `change` again.
             input.set_value("");
             let d = d.clone();
-            if file.size() > crate::state::MAX_SCENARIO_BYTES as f64 {
-                d.emit(Action::ImportScenario(" ".repeat(crate::state::MAX_SCENARIO_BYTES + 1)));
+            if let Err(e) = crate::state::check_scenario_size(file.size()) {
+                d.emit(Action::ImportScenario(Err(e)));
                 return;
             }
             wasm_bindgen_futures::spawn_local(async move {
-                match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                    Ok(v) => d.emit(Action::ImportScenario(v.as_string().unwrap_or_default())),
-                    Err(_) => d.emit(Action::ImportScenario(String::new())),
-                }
+                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+                d.emit(Action::ImportScenario(
+                    text.ok()
+                        .and_then(|v| v.as_string())
+                        .ok_or_else(|| "the browser could not read the file".to_string()),
+                ));
             });
         })
     };
@@ -323,7 +325,7 @@ pub fn import_scenario(p: &ImportProps) -> Html {
         let text = text.clone();
         Callback::from(move |_| {
             if let Some(t) = text.cast::<web_sys::HtmlTextAreaElement>() {
-                d.emit(Action::ImportScenario(t.value()));
+                d.emit(Action::ImportScenario(Ok(t.value())));
             }
         })
     };
