@@ -74,3 +74,19 @@ test('Copy link copies the page URL', async ({ page, context }) => {
   expect(copied).toContain('DestinationImageName=linked');
   expect(copied).toBe(page.url());
 });
+
+test('a link pasted into the address bar while the page is open replaces the state (hashchange)', async ({ page }) => {
+  await openAt(page);
+  await field(page, 'DestinationImageName').fill('before-the-paste');
+  await page.evaluate(() => {
+    location.hash = '#v=1&preset=minimal&Action=CopyImage&RegionId=cn-hangzhou&DestinationImageName=pasted';
+  });
+  await expect(field(page, 'DestinationImageName')).toHaveValue('pasted');
+  await expect(page.locator('#preset option:checked')).toHaveText('minimal');
+  // A damaged link pasted the same way says why and shows the default page.
+  await page.evaluate(() => {
+    location.hash = '#v=7&preset=minimal';
+  });
+  await expect(page.locator('#notice')).toContainText('This link could not be opened');
+  await expect(page.locator('#preset option:checked')).toHaveText('default');
+});
