@@ -5,17 +5,17 @@
 //! editing the world. Times are absolute UTC (`UtcTime`, ISO 8601 in JSON) except the world clock
 //! `now`, which counts virtual seconds since `base_time`.
 
-use crate::clock::UtcTime;
-use crate::queue::{Queue, TaskState};
-use crate::regions;
-use crate::rng::Rng;
-use crate::sort;
+use crate::base::clock::UtcTime;
+use crate::base::rng::Rng;
+use crate::base::sort;
+use crate::model::queue::{Queue, TaskState};
+use crate::model::regions;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Serde helpers: `UtcTime` as an ISO 8601 string in scenario files (readable and hand-editable).
 pub mod iso {
-    use crate::clock::UtcTime;
+    use crate::base::clock::UtcTime;
     use serde::{Deserialize, Deserializer, Serializer};
 
     /// Writes `yyyy-MM-ddTHH:mm:ssZ`.
@@ -527,6 +527,15 @@ pub struct ClientTokenRecord {
 }
 
 impl World {
+    /// Advances the world clock by `secs`, running the queue's events on the way.
+    pub fn advance(&mut self, secs: u64) {
+        let target = self.now.saturating_add(secs);
+        // Settings may have been edited since the last step: honour a raised limit now.
+        self.queue.fill_all(self.now, self.settings.queue_limit);
+        self.queue.advance_to(target, self.settings.queue_limit);
+        self.now = target;
+    }
+
     /// The settings of region `id`, if it exists in this world.
     pub fn region(&self, id: &str) -> Option<&RegionSettings> {
         self.regions.iter().find(|r| r.id == id)
@@ -734,7 +743,7 @@ impl World {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::preset;
+    use crate::teach::presets::preset;
 
     fn key(id: &str, region: &str) -> KmsKey {
         KmsKey {

@@ -10,8 +10,10 @@
 //! Pure functions of their inputs: the caller supplies timestamp and nonce, so the engine stays
 //! deterministic and WASM-friendly.
 
-use crate::encode::{hex_lower, percent_encode, percent_encode_bytes, percent_encode_into, percent_encode_twice_bytes};
-use crate::wire::Params;
+use crate::base::wire::Params;
+use crate::signing::encode::{
+    hex_lower, percent_encode, percent_encode_bytes, percent_encode_into, percent_encode_twice_bytes,
+};
 use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
@@ -86,7 +88,7 @@ pub fn merge_params(base: &[(String, String)], overrides: &[(String, String)]) -
 /// The parameters sorted by name (then value, so repeated names are deterministic), `Signature` left out.
 fn sorted_for_signing(params: &[(String, String)]) -> Vec<&(String, String)> {
     let mut v: Vec<&(String, String)> = params.iter().filter(|(k, _)| k != "Signature").collect();
-    crate::sort::sort_by(&mut v, |a, b| {
+    crate::base::sort::sort_by(&mut v, |a, b| {
         a.0.as_bytes().cmp(b.0.as_bytes()).then_with(|| a.1.cmp(&b.1))
     });
     v
@@ -253,7 +255,7 @@ pub fn hmac_sha256_hex(key: &str, msg: &str) -> String {
 /// name (all unreserved characters).
 pub fn v3_canonical_query(query: &[(String, String)]) -> String {
     let mut v: Vec<&(String, String)> = query.iter().collect();
-    crate::sort::sort_by(&mut v, |a, b| {
+    crate::base::sort::sort_by(&mut v, |a, b| {
         a.0.as_bytes().cmp(b.0.as_bytes()).then_with(|| a.1.cmp(&b.1))
     });
     let mut out = Vec::with_capacity(query.len() * 40);
@@ -291,7 +293,7 @@ pub fn v3_canonical_headers(headers: &[(String, String)], signed: Option<&[Strin
             .collect(),
     };
     names.retain(|n| !n.is_empty());
-    crate::sort::sort(&mut names);
+    crate::base::sort::sort(&mut names);
     names.dedup();
     let mut canonical = String::with_capacity(names.len() * 48);
     let mut signed_headers = String::with_capacity(names.len() * 16);
@@ -306,7 +308,7 @@ pub fn v3_canonical_headers(headers: &[(String, String)], signed: Option<&[Strin
                 // Sent more than once: trimmed values, sorted, joined with ','.
                 let mut values: Vec<&str> = vec![a.trim(), b.trim()];
                 values.extend(matching.map(|(_, v)| v.trim()));
-                crate::sort::sort(&mut values);
+                crate::base::sort::sort(&mut values);
                 canonical.push_str(&values.join(","));
             }
         }

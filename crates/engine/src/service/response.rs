@@ -5,8 +5,8 @@
 //! `RequestId, Message, Recommend, HostId, Code` (JSON, newer captures' order) or the captured XML form
 //! with a single-quoted prolog and `Recommend` in CDATA. Everything user-supplied is escaped.
 
-use crate::error::ApiError;
-use crate::wire::HttpResponse;
+use crate::base::error::ApiError;
+use crate::base::wire::HttpResponse;
 
 /// The response format a request asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -218,7 +218,7 @@ pub fn error(err: &ApiError, format: Format, request_id: &str, host: &str) -> Ht
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::Rule;
+    use crate::base::error::Rule;
 
     #[test]
     fn copyimage_success_in_both_formats() {

@@ -9,12 +9,12 @@
 //! next to the expected one with the first differing character pointed out and the cause named. A user who
 //! has their client's StringToSign (e.g. from the core SDK's error) can pass it to be compared directly.
 
-use crate::clock::UtcTime;
-use crate::encode::{is_unreserved, parse_form};
-use crate::error::ApiError;
-use crate::gateway::{self, SignatureStyle, TIMESTAMP_WINDOW_SECS};
-use crate::sign::{self, V3Authorization, V3Input};
-use crate::wire::{param, HttpRequest, Params};
+use crate::base::clock::UtcTime;
+use crate::base::error::ApiError;
+use crate::base::wire::{param, HttpRequest, Params};
+use crate::service::gateway::{self, SignatureStyle, TIMESTAMP_WINDOW_SECS};
+use crate::signing::encode::{is_unreserved, parse_form};
+use crate::signing::sign::{self, V3Authorization, V3Input};
 use serde::{Deserialize, Serialize};
 
 /// A likely cause of a signature mismatch (or of a refusal), named for the user.
@@ -404,7 +404,7 @@ fn canonical_with(params: &[&(String, String)], enc: Enc) -> String {
 
 fn sorted(params: &Params) -> Vec<&(String, String)> {
     let mut v: Vec<&(String, String)> = params.iter().filter(|(k, _)| k != "Signature").collect();
-    crate::sort::sort_by(&mut v, |a, b| {
+    crate::base::sort::sort_by(&mut v, |a, b| {
         a.0.as_bytes().cmp(b.0.as_bytes()).then_with(|| a.1.cmp(&b.1))
     });
     v
@@ -901,7 +901,7 @@ fn variant_v3(
         _ => {
             let (canon_headers, names) = if raw_headers {
                 let mut names = auth.signed_headers.clone();
-                crate::sort::sort(&mut names);
+                crate::base::sort::sort(&mut names);
                 let mut s = String::new();
                 for n in &names {
                     let v = req
@@ -918,7 +918,7 @@ fn variant_v3(
             };
             let enc = enc.unwrap_or(Enc::Rfc3986);
             let mut q: Vec<&(String, String)> = query.iter().collect();
-            crate::sort::sort_by(&mut q, |a, b| {
+            crate::base::sort::sort_by(&mut q, |a, b| {
                 a.0.as_bytes().cmp(b.0.as_bytes()).then_with(|| a.1.cmp(&b.1))
             });
             let cq = q

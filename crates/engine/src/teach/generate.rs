@@ -6,10 +6,10 @@
 //! unless the user asks ([`GenerateInput::include_secret`]); the code reads them from the environment
 //! variables the official SDK docs use.
 
-use crate::encode::{encode_pairs, percent_encode};
-use crate::gateway::SignatureStyle;
-use crate::sign::{self, V3Input};
-use crate::wire::{param, HttpRequest, Params};
+use crate::base::wire::{param, HttpRequest, Params};
+use crate::service::gateway::SignatureStyle;
+use crate::signing::encode::{encode_pairs, percent_encode};
+use crate::signing::sign::{self, V3Input};
 use serde::{Deserialize, Serialize};
 
 /// Where a request goes: scheme, host and an optional port.
@@ -537,7 +537,7 @@ fn typed_copy_image(input: &GenerateInput) -> Option<(Vec<(usize, Val)>, Vec<(St
         };
         fields.push((idx, val));
     }
-    crate::sort::sort_by(&mut tags, |a, b| a.0.cmp(&b.0));
+    crate::base::sort::sort_by(&mut tags, |a, b| a.0.cmp(&b.0));
     if tags
         .iter()
         .enumerate()

@@ -2,8 +2,8 @@
 //! `True`), integers, and `Tag.N.Key` / `Tag.N.Value` lists. Wire values are strings of any content;
 //! nothing here panics, every bad value becomes the documented (or recorded) error.
 
-use crate::error::{ApiError, Rule};
-use crate::wire::{param, Params};
+use crate::base::error::{ApiError, Rule};
+use crate::base::wire::{param, Params};
 
 /// `MissingParameter` 400 with the FACTS §1c template.
 pub fn missing(name: &str) -> ApiError {

@@ -2,15 +2,17 @@
 //! the wire parameters and the world, applies its rules in the documented (or recorded) order, commits
 //! its effect, and returns the response fields plus the rule that decided the outcome.
 
-use crate::error::{ApiError, Rule};
-use crate::params;
-use crate::queue::{NewTask, TaskState};
-use crate::regions;
-use crate::response::{s, wrapped, Node};
-use crate::rng::Rng;
-use crate::rules;
-use crate::wire::Params;
-use crate::world::{Caller, ClientTokenRecord, DeleteMissing, FaultKind, Image, ImageStatus, Owner, QueueKey, World};
+use crate::base::error::{ApiError, Rule};
+use crate::base::rng::Rng;
+use crate::base::wire::Params;
+use crate::model::queue::{NewTask, TaskState};
+use crate::model::regions;
+use crate::model::world::{
+    Caller, ClientTokenRecord, DeleteMissing, FaultKind, Image, ImageStatus, Owner, QueueKey, World,
+};
+use crate::service::params;
+use crate::service::response::{s, wrapped, Node};
+use crate::service::rules;
 
 /// The operations the engine simulates, by Action name.
 pub const ACTIONS: &[&str] = &[
@@ -65,7 +67,7 @@ pub enum Effect {
         /// The copy.
         image: Box<Image>,
         /// The copy's snapshots.
-        snapshots: Vec<crate::world::Snapshot>,
+        snapshots: Vec<crate::model::world::Snapshot>,
         /// The copy task.
         task: NewTask,
         /// A ClientToken to remember with the request.
@@ -219,7 +221,7 @@ fn fingerprint(p: &Params) -> Vec<(String, String)> {
         .filter(|(k, v)| !COMMON.contains(&k.as_str()) && !v.is_empty())
         .cloned()
         .collect();
-    crate::sort::sort(&mut v);
+    crate::base::sort::sort(&mut v);
     v.dedup_by(|a, b| a.0 == b.0);
     v
 }
@@ -287,7 +289,7 @@ pub fn copy_image(world: &World, rng: &mut Rng, caller: &Caller, p: &Params) -> 
     let mut snapshots = Vec::with_capacity(source.snapshot_ids.len());
     for sid in &source.snapshot_ids {
         let size = world.snapshot(sid).map_or(source.size_gib, |x| x.size_gib);
-        snapshots.push(crate::world::Snapshot {
+        snapshots.push(crate::model::world::Snapshot {
             id: new_id(world, rng, "s", &destination),
             region: destination.clone(),
             creation_time: now_utc,
@@ -341,7 +343,7 @@ pub fn copy_image(world: &World, rng: &mut Rng, caller: &Caller, p: &Params) -> 
         tags: req
             .tags
             .iter()
-            .map(|(k, v)| crate::world::Tag {
+            .map(|(k, v)| crate::model::world::Tag {
                 key: k.clone(),
                 value: v.clone(),
             })
@@ -728,7 +730,7 @@ pub fn describe_images(world: &World, p: &Params) -> Result<Outcome, Fail> {
         .filter(|i| statuses.contains(&world.status_of(i)))
         .filter(|i| aliases.contains(&owner_alias(&i.owner)))
         .collect();
-    crate::sort::sort_by(&mut matched, |a, b| {
+    crate::base::sort::sort_by(&mut matched, |a, b| {
         b.creation_time.cmp(&a.creation_time).then_with(|| a.id.cmp(&b.id))
     });
     let total = matched.len();

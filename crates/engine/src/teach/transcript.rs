@@ -15,11 +15,11 @@
 //! `[name, value]` pairs when order or repeats matter. Parsing never panics; every problem is a message
 //! naming the step.
 
-use crate::clock::UtcTime;
-use crate::engine::{CallContext, Engine};
-use crate::scenario;
-use crate::wire::{HttpRequest, Params};
-use crate::world::World;
+use crate::base::clock::UtcTime;
+use crate::base::wire::{HttpRequest, Params};
+use crate::model::world::World;
+use crate::service::engine::{CallContext, Engine};
+use crate::teach::presets;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{json, Value};
@@ -30,7 +30,7 @@ pub const VERSION: u32 = 1;
 /// Which world a transcript starts from.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ScenarioRef {
-    /// A preset by name (`scenario::PRESETS`).
+    /// A preset by name (`presets::PRESETS`).
     Preset(String),
     /// A whole world, inline.
     Inline(Box<World>),
@@ -111,7 +111,7 @@ fn default_seed() -> u64 {
 
 /// The default host: the historical central endpoint of every old doc example.
 pub fn default_host() -> String {
-    crate::regions::CENTRAL_ENDPOINT.to_string()
+    crate::model::regions::CENTRAL_ENDPOINT.to_string()
 }
 
 impl Serialize for ScenarioRef {
@@ -262,7 +262,7 @@ pub fn to_json(t: &Transcript) -> String {
 pub fn engine_for(t: &Transcript) -> Result<Engine, String> {
     match &t.scenario {
         ScenarioRef::Preset(n) => Engine::from_preset(n, t.seed)
-            .ok_or_else(|| format!("unknown preset `{n}` (known: {})", scenario::preset_names().join(", "))),
+            .ok_or_else(|| format!("unknown preset `{n}` (known: {})", presets::preset_names().join(", "))),
         ScenarioRef::Inline(w) => {
             let mut w = (**w).clone();
             w.validate().map_err(|e| format!("inline scenario: {e}"))?;

@@ -3,14 +3,14 @@
 //! status, code and message, the cause, and a reproduction — a preset plus world edits and the request —
 //! that `reproduce()` runs. The gateway's errors live in `gateway_entries()`, filled by the signing work.
 
-use crate::clock::UtcTime;
-use crate::engine::{CallContext, Engine, Exchange};
-use crate::queue::NewTask;
-use crate::scenario::{DOC_IMAGE_ID, DOC_KMS_KEY_ID};
-use crate::sign;
-use crate::transcript::{ScenarioRef, Step, Transcript};
-use crate::wire::{HttpRequest, Params};
-use crate::world::{DeleteMissing, Fault, FaultKind, ImageStatus, MessageForm, MissingDestination, World};
+use crate::base::clock::UtcTime;
+use crate::base::wire::{HttpRequest, Params};
+use crate::model::queue::NewTask;
+use crate::model::world::{DeleteMissing, Fault, FaultKind, ImageStatus, MessageForm, MissingDestination, World};
+use crate::service::engine::{CallContext, Engine, Exchange};
+use crate::signing::sign;
+use crate::teach::presets::{DOC_IMAGE_ID, DOC_KMS_KEY_ID};
+use crate::teach::transcript::{ScenarioRef, Step, Transcript};
 
 /// How the last request of a reproduction is sent.
 #[derive(Clone, Debug)]
@@ -72,7 +72,7 @@ pub const SEED: u64 = 1;
 impl CatalogEntry {
     /// The reproduction's world (preset plus edits), before any request.
     pub fn world(&self) -> Option<World> {
-        let mut w = crate::scenario::preset(&self.repro.preset)?;
+        let mut w = crate::teach::presets::preset(&self.repro.preset)?;
         if let Some(f) = self.repro.setup {
             f(&mut w);
             w.validate().ok()?;
@@ -84,7 +84,7 @@ impl CatalogEntry {
     pub fn reproduce(&self) -> Exchange {
         let world = self
             .world()
-            .unwrap_or_else(|| crate::scenario::preset("minimal").unwrap_or_else(unreachable_world));
+            .unwrap_or_else(|| crate::teach::presets::preset("minimal").unwrap_or_else(unreachable_world));
         let mut e = Engine::new(world, SEED);
         let ctx = CallContext::new(HOST);
         for p in &self.repro.before {
@@ -120,7 +120,7 @@ impl CatalogEntry {
             }
         }
         Transcript {
-            version: crate::transcript::VERSION,
+            version: crate::teach::transcript::VERSION,
             scenario,
             seed: SEED,
             host: HOST.into(),
@@ -132,7 +132,7 @@ impl CatalogEntry {
 
 fn unreachable_world() -> World {
     // Presets are built in code and tested; this only keeps `reproduce` total.
-    crate::scenario::preset("default").unwrap_or_else(|| panic!("the default preset must build"))
+    crate::teach::presets::preset("default").unwrap_or_else(|| panic!("the default preset must build"))
 }
 
 /// Every catalog entry: the engine's own, then the gateway's.
@@ -150,8 +150,8 @@ pub fn find(id: &str) -> Option<CatalogEntry> {
 /// Gateway errors (signature, timestamp, nonce, AccessKey): filled by the signing work, which owns this
 /// function. Each entry should use `ReproRequest::Http` with a fixed wire time.
 pub fn gateway_entries() -> Vec<CatalogEntry> {
-    use crate::gateway::SignatureStyle;
-    use crate::generate::{sign_request, Endpoint, GenerateInput};
+    use crate::service::gateway::SignatureStyle;
+    use crate::teach::generate::{sign_request, Endpoint, GenerateInput};
 
     const TS: &str = "2026-11-27T08:30:00Z";
     let wire = UtcTime::parse_iso8601(TS).unwrap_or_default();
@@ -475,12 +475,12 @@ fn add_copy(w: &mut World, fails: bool) {
 
 fn copy_finished(w: &mut World) {
     add_copy(w, false);
-    crate::engine::advance_world(w, 100_000);
+    w.advance(100_000);
 }
 
 fn copy_failed(w: &mut World) {
     add_copy(w, true);
-    crate::engine::advance_world(w, 100_000);
+    w.advance(100_000);
 }
 
 #[allow(clippy::too_many_arguments)]

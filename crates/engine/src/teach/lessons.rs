@@ -10,10 +10,10 @@
 //! The steps assume the `default` preset (its quota-full `cn-qingdao`, its shared image); the checks read
 //! codes and parameters, so they hold in any world that can produce them.
 
-use crate::engine::Exchange;
-use crate::queue::TaskState;
-use crate::wire::param;
-use crate::world::World;
+use crate::base::wire::param;
+use crate::model::queue::TaskState;
+use crate::model::world::World;
+use crate::service::engine::Exchange;
 
 /// The preset the course starts from.
 pub const PRESET: &str = "default";
@@ -309,7 +309,7 @@ fn describe_in_progress(_: &World, h: &[&Exchange]) -> Verdict {
 fn queue_three(w: &World, h: &[&Exchange]) -> Verdict {
     let copies = copies(h);
     // The user's copy tasks, grouped by lane.
-    let mut lanes: Vec<(String, Vec<&crate::queue::CopyTask>)> = Vec::new();
+    let mut lanes: Vec<(String, Vec<&crate::model::queue::CopyTask>)> = Vec::new();
     for t in w
         .queue
         .tasks
@@ -322,12 +322,13 @@ fn queue_three(w: &World, h: &[&Exchange]) -> Verdict {
         }
     }
     // The busiest lane (the first of equals); no sort, which would cost the WASM bundle a sort routine.
-    let busiest = lanes
-        .iter()
-        .fold(None::<&(String, Vec<&crate::queue::CopyTask>)>, |best, l| match best {
+    let busiest = lanes.iter().fold(
+        None::<&(String, Vec<&crate::model::queue::CopyTask>)>,
+        |best, l| match best {
             Some(b) if b.1.len() >= l.1.len() => Some(b),
             _ => Some(l),
-        });
+        },
+    );
     let Some((lane, tasks)) = busiest else {
         return Verdict::not_yet("no copy of yours is in the queue yet.");
     };
@@ -477,7 +478,7 @@ fn aliyun_name(_: &World, h: &[&Exchange]) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{CallContext, Engine};
+    use crate::service::engine::{CallContext, Engine};
 
     struct Course {
         e: Engine,
@@ -505,7 +506,7 @@ mod tests {
             let x = self.send(&[
                 ("Action", "CopyImage"),
                 ("RegionId", "cn-hangzhou"),
-                ("ImageId", crate::scenario::DOC_IMAGE_ID),
+                ("ImageId", crate::teach::presets::DOC_IMAGE_ID),
                 ("DestinationRegionId", dst),
             ]);
             assert_eq!(x.response.status, 200, "{}", x.response.body);
@@ -557,7 +558,7 @@ mod tests {
         c.send(&[
             ("Action", "CopyImage"),
             ("RegionId", "cn-hangzhou"),
-            ("ImageId", crate::scenario::DOC_IMAGE_ID),
+            ("ImageId", crate::teach::presets::DOC_IMAGE_ID),
             ("DestinationRegionId", "cn-hangzhou"),
         ]);
         assert_eq!(
@@ -710,8 +711,8 @@ mod tests {
     #[test]
     fn the_five_errors_refuse_wrong_attempts_and_tick_on_the_right_one() {
         let base = [("Action", "CopyImage"), ("RegionId", "cn-hangzhou")];
-        let doc = crate::scenario::DOC_IMAGE_ID;
-        let kms = crate::scenario::DOC_KMS_KEY_ID;
+        let doc = crate::teach::presets::DOC_IMAGE_ID;
+        let kms = crate::teach::presets::DOC_KMS_KEY_ID;
         // (step, wrong attempt, right attempt)
         type Kv = Vec<(&'static str, &'static str)>;
         let cases: Vec<(&str, Kv, Kv)> = vec![
@@ -786,7 +787,7 @@ mod tests {
         c.send(&[
             ("Action", "CopyImage"),
             ("RegionId", "cn-hangzhou"),
-            ("ImageId", crate::scenario::DOC_IMAGE_ID),
+            ("ImageId", crate::teach::presets::DOC_IMAGE_ID),
         ]);
         assert!(c
             .verdict("error-same-region")
@@ -795,7 +796,7 @@ mod tests {
         c.send(&[
             ("Action", "CopyImage"),
             ("RegionId", "cn-hangzhou"),
-            ("ImageId", crate::scenario::DOC_IMAGE_ID),
+            ("ImageId", crate::teach::presets::DOC_IMAGE_ID),
             ("DestinationRegionId", "cn-shanghai"),
             ("DestinationImageName", "1copy"),
         ]);
@@ -825,7 +826,7 @@ mod tests {
                 "{listed:?}"
             );
             assert!(
-                listed.contains(&(crate::scenario::DOC_IMAGE_ID.into(), "Available".into())),
+                listed.contains(&(crate::teach::presets::DOC_IMAGE_ID.into(), "Available".into())),
                 "{listed:?}"
             );
         }

@@ -1,14 +1,15 @@
-//! Presets and the JSON scenario format. A scenario is a saved `World` (schema: `docs/scenario.schema.json`).
+//! The presets: named worlds built in code (type-checked, and their busy queues are made by the real
+//! CopyImage operation, so they are consistent by construction). Each is deterministic: its own fixed seed,
+//! not the engine's, so a preset's IDs never change between runs.
 //!
-//! Presets are built in code (type-checked, and their busy queues are made by the real CopyImage
-//! operation, so they are consistent by construction). Each is deterministic: its own fixed seed, not the
-//! engine's, so a preset's IDs never change between runs.
+//! Layer: teach (presets run real operations, so they sit above `service`).
 
-use crate::clock::UtcTime;
-use crate::ops;
-use crate::rng::Rng;
-use crate::wire::Params;
-use crate::world::*;
+use crate::base::clock::UtcTime;
+use crate::base::rng::Rng;
+use crate::base::wire::Params;
+use crate::model::world::*;
+use crate::service::engine::Engine;
+use crate::service::ops;
 
 /// Every preset: name and one-line summary.
 pub const PRESETS: &[(&str, &str)] = &[
@@ -54,17 +55,11 @@ pub fn preset(name: &str) -> Option<World> {
     Some(w)
 }
 
-/// Reads a scenario (a world) from JSON: wrong types, unknown fields, unknown regions and duplicate IDs
-/// are clear errors, never panics.
-pub fn from_json(json: &str) -> Result<World, String> {
-    let mut w: World = serde_json::from_str(json).map_err(|e| format!("scenario JSON: {e}"))?;
-    w.validate().map_err(|e| format!("scenario: {e}"))?;
-    Ok(w)
-}
-
-/// Writes a world as pretty JSON (the scenario export).
-pub fn to_json(world: &World) -> String {
-    serde_json::to_string_pretty(world).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+impl Engine {
+    /// An engine over a preset world (`PRESETS`).
+    pub fn from_preset(name: &str, seed: u64) -> Option<Engine> {
+        preset(name).map(|w| Engine::new(w, seed))
+    }
 }
 
 fn t(s: &str) -> UtcTime {
@@ -537,7 +532,7 @@ fn default_world() -> World {
         queue_copy(&mut w, &mut rng, id, "cn-beijing", to);
     }
     // Ten minutes in: the first cn-beijing copy is part-way, the others wait.
-    crate::engine::advance_world(&mut w, 600);
+    w.advance(600);
     w
 }
 
@@ -643,6 +638,7 @@ fn five_running_world() -> World {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::scenario::{from_json, to_json};
 
     #[test]
     fn every_preset_builds_and_round_trips() {

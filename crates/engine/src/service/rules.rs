@@ -4,11 +4,11 @@
 //! Messages are copied character for character, typos included (`Forbbiden`, `The Image are coping.`,
 //! `OperationDeined.EncryptedSnapshot`).
 
-use crate::clock::UtcTime;
-use crate::error::{ApiError, Rule};
-use crate::params::{self, RawTag};
-use crate::wire::Params;
-use crate::world::{Caller, FaultKind, Image, MessageForm, MissingDestination, Owner, World};
+use crate::base::clock::UtcTime;
+use crate::base::error::{ApiError, Rule};
+use crate::base::wire::Params;
+use crate::model::world::{Caller, FaultKind, Image, MessageForm, MissingDestination, Owner, World};
+use crate::service::params::{self, RawTag};
 
 fn table(status: u16, code: &str) -> String {
     format!("CopyImage reference, error table: {status} {code}")
@@ -527,7 +527,7 @@ pub fn source_not_being_copied(world: &World, image: &Image) -> Result<(), ApiEr
 
 /// REF row 400 `IncorrectImageStatus`: "Only custom images that are in the Available state can be copied."
 pub fn source_available(world: &World, image: &Image) -> Result<(), ApiError> {
-    if world.status_of(image) != crate::world::ImageStatus::Available {
+    if world.status_of(image) != crate::model::world::ImageStatus::Available {
         return Err(row(
             400,
             "IncorrectImageStatus",

@@ -6,16 +6,15 @@
 //! has one); then `Action` present, `Version` present, `Version` known, `Action` known; then (HTTP only)
 //! the gateway's authentication and the access key's state; then the operation's own rules.
 
-use crate::clock::UtcTime;
-use crate::error::{ApiError, Rule};
-use crate::gateway::{self, NonceMemory};
-use crate::ops;
-use crate::params;
-use crate::response::{self, Format};
-use crate::rng::Rng;
-use crate::scenario;
-use crate::wire::{param, HttpRequest, HttpResponse, Params};
-use crate::world::{Caller, World};
+use crate::base::clock::UtcTime;
+use crate::base::error::{ApiError, Rule};
+use crate::base::rng::Rng;
+use crate::base::wire::{param, HttpRequest, HttpResponse, Params};
+use crate::model::world::{Caller, World};
+use crate::service::gateway::{self, NonceMemory};
+use crate::service::ops;
+use crate::service::params;
+use crate::service::response::{self, Format};
 use serde::{Deserialize, Serialize};
 
 /// The simulated service: world (with its clock and queue), RNG, nonce memory. Cloning it is a preview.
@@ -81,15 +80,6 @@ pub fn dispatch(p: &Params) -> Result<String, ApiError> {
     Ok(action.to_string())
 }
 
-/// Advances a world's clock by `secs`, running the queue's events on the way.
-pub fn advance_world(world: &mut World, secs: u64) {
-    let target = world.now.saturating_add(secs);
-    // Settings may have been edited through `world_mut` since the last step: honour a raised limit now.
-    world.queue.fill_all(world.now, world.settings.queue_limit);
-    world.queue.advance_to(target, world.settings.queue_limit);
-    world.now = target;
-}
-
 /// `InvalidAccessKeyId.Inactive` 400 (FACTS §1c), for a disabled key that signed correctly.
 fn key_inactive() -> ApiError {
     ApiError::new(
@@ -117,14 +107,9 @@ impl Engine {
         }
     }
 
-    /// An engine over a preset world (`scenario::PRESETS`).
-    pub fn from_preset(name: &str, seed: u64) -> Option<Engine> {
-        scenario::preset(name).map(|w| Engine::new(w, seed))
-    }
-
     /// An engine over a scenario in JSON; a clear error for anything malformed.
     pub fn from_scenario_json(json: &str, seed: u64) -> Result<Engine, String> {
-        scenario::from_json(json).map(|w| Engine::new(w, seed))
+        crate::model::scenario::from_json(json).map(|w| Engine::new(w, seed))
     }
 
     /// The world, read-only.
@@ -278,7 +263,7 @@ impl Engine {
 
     /// Moves the world clock forward by `secs`, running copy events on the way.
     pub fn advance(&mut self, secs: u64) {
-        advance_world(&mut self.world, secs);
+        self.world.advance(secs);
     }
 
     /// Runs to the next copy event (a task ending); false if nothing is running.
@@ -318,7 +303,7 @@ mod tests {
             ("Version", "2014-05-26"),
             ("Format", "JSON"),
             ("RegionId", "cn-hangzhou"),
-            ("ImageId", scenario::DOC_IMAGE_ID),
+            ("ImageId", crate::teach::presets::DOC_IMAGE_ID),
             ("DestinationRegionId", "cn-shanghai"),
         ])
     }

@@ -9,11 +9,11 @@
 //! Time is the *wire clock* (real UTC) the caller passes in, never the world clock: fast-forwarding a copy
 //! never expires a signature.
 
-use crate::clock::UtcTime;
-use crate::encode::parse_form;
-use crate::error::{ApiError, Rule};
-use crate::sign::{self, V1Signed, V3Authorization, V3Input, V3Signed};
-use crate::wire::{param, HttpRequest, Params};
+use crate::base::clock::UtcTime;
+use crate::base::error::{ApiError, Rule};
+use crate::base::wire::{param, HttpRequest, Params};
+use crate::signing::encode::parse_form;
+use crate::signing::sign::{self, V1Signed, V3Authorization, V3Input, V3Signed};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

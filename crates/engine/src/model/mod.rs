@@ -1,0 +1,9 @@
+//! The simulated account as data: the region table, the world (images, snapshots, quotas, KMS keys,
+//! resource groups, settings) with its virtual clock, the per-region copy queue, and the scenario file format.
+//!
+//! Layer: model (may use `base`).
+
+pub mod queue;
+pub mod regions;
+pub mod scenario;
+pub mod world;
