@@ -8,8 +8,8 @@ use copyimage_engine::wire::Params;
 pub const DEMO_ACCESS_KEY_ID: &str = "testid";
 /// The demo AccessKey secret; a user-typed secret replaces it and never leaves the page.
 pub const DEMO_ACCESS_KEY_SECRET: &str = "testsecret";
-/// The API version every request carries.
-pub const VERSION: &str = "2014-05-26";
+/// The API version every request carries (the engine's one definition).
+pub use copyimage_engine::base::api::API_VERSION as VERSION;
 /// Tag rows allowed by the reference (`Valid values of N: 1 to 20`).
 pub const MAX_TAGS: usize = 20;
 

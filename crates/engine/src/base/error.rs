@@ -83,3 +83,77 @@ impl ApiError {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The common errors every operation and the gateway share, one constructor each (ECS common error codes).
+// ---------------------------------------------------------------------------------------------------------
+
+/// Where the common errors are documented, as a reader knows it.
+pub const COMMON_ERRORS: &str = "ECS common errors";
+
+/// 400 `MissingParameter`: a required parameter (or V3 header) is absent or empty. The gateway's own
+/// wording for a missing `Signature` says "the request" where every other name says "this request".
+pub fn missing_parameter(name: &str) -> ApiError {
+    let message = if name == "Signature" {
+        "The input parameter \"Signature\" that is mandatory for processing the request is not supplied.".to_string()
+    } else {
+        format!("The input parameter \"{name}\" that is mandatory for processing this request is not supplied.")
+    };
+    ApiError::new(
+        400,
+        "MissingParameter",
+        message,
+        Rule::documented(
+            "common.missing_parameter",
+            &format!("{COMMON_ERRORS}: 400 MissingParameter"),
+            "The input parameter \"<Name>\" that is mandatory for processing this request is not supplied.",
+        ),
+    )
+}
+
+/// 400 `InvalidParameter` for a value of the wrong type (the common template
+/// `The specified parameter "…" is not valid.`).
+pub fn invalid_parameter(name: &str) -> ApiError {
+    ApiError::new(
+        400,
+        "InvalidParameter",
+        format!("The specified parameter \"{name}\" is not valid."),
+        Rule::fidelity(
+            "common.invalid_parameter",
+            &format!("{COMMON_ERRORS}: 400 InvalidParameter"),
+            "The specified parameter \"Action or Version\" is not valid. (template applied to a value of the wrong type)",
+        ),
+    )
+}
+
+/// 400 `InvalidVersion`: `Version` is not the API's version.
+pub fn invalid_version() -> ApiError {
+    ApiError::new(
+        400,
+        "InvalidVersion",
+        "Specified parameter Version is not valid.",
+        Rule::documented(
+            "common.invalid_version",
+            &format!("{COMMON_ERRORS}: 400 InvalidVersion"),
+            &format!("ECS's API version is {}.", crate::base::api::API_VERSION),
+        ),
+    )
+}
+
+/// 404 `InvalidAction.NotFound`: `Action` is not an operation of the API simulated here.
+pub fn invalid_action() -> ApiError {
+    ApiError::new(
+        404,
+        "InvalidAction.NotFound",
+        "Specified api is not found, please check your url and method.",
+        Rule::documented(
+            "common.invalid_action",
+            &format!("{COMMON_ERRORS}: 404 InvalidAction.NotFound"),
+            &format!(
+                "The Action is not an API of ECS {} simulated here ({}).",
+                crate::base::api::API_VERSION,
+                crate::base::api::ACTIONS.join(", ")
+            ),
+        ),
+    )
+}

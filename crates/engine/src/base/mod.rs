@@ -3,6 +3,7 @@
 //!
 //! Layer: base (uses nothing else of this crate).
 
+pub mod api;
 pub mod clock;
 pub mod error;
 pub mod rng;

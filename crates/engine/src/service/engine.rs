@@ -13,7 +13,6 @@ use crate::base::wire::{param, HttpRequest, HttpResponse, Params};
 use crate::model::world::{Caller, World};
 use crate::service::gateway::{self, NonceMemory};
 use crate::service::ops;
-use crate::service::params;
 use crate::service::response::{self, Format};
 use serde::{Deserialize, Serialize};
 
@@ -52,33 +51,8 @@ pub struct Exchange {
     pub request_id: String,
 }
 
-/// `InvalidVersion` 400 (FACTS §1c).
-pub fn invalid_version() -> ApiError {
-    ApiError::new(
-        400,
-        "InvalidVersion",
-        "Specified parameter Version is not valid.",
-        Rule::documented(
-            "common.invalid_version",
-            "ECS common errors (FACTS §1c): 400 InvalidVersion",
-            "ECS's API version is 2014-05-26.",
-        ),
-    )
-}
-
-/// Action/Version dispatch: `MissingParameter` for either, then `InvalidVersion`, then
-/// `InvalidAction.NotFound`. Returns the Action.
-pub fn dispatch(p: &Params) -> Result<String, ApiError> {
-    let action = params::required(p, "Action")?;
-    let version = params::required(p, "Version")?;
-    if version != ops::VERSION {
-        return Err(invalid_version());
-    }
-    if !ops::ACTIONS.contains(&action) {
-        return Err(ops::invalid_action());
-    }
-    Ok(action.to_string())
-}
+/// The one Action/Version check (kept under its old path for the faces).
+pub use crate::service::dispatch::dispatch;
 
 /// `InvalidAccessKeyId.Inactive` 400 (FACTS §1c), for a disabled key that signed correctly.
 fn key_inactive() -> ApiError {
@@ -128,21 +102,26 @@ impl Engine {
     }
 
     /// Dispatches and plans a request on the current world (nothing is changed).
-    fn evaluate(
+    fn evaluate(&self, rng: &mut Rng, p: &Params) -> Result<(&'static str, ops::Outcome), ops::Fail> {
+        let action = dispatch(p)?;
+        self.plan(rng, action, p, &self.world.caller)
+    }
+
+    /// Plans a dispatched request as `caller`.
+    fn plan(
         &self,
         rng: &mut Rng,
+        action: &'static str,
         p: &Params,
-        caller: Option<&Caller>,
-    ) -> Result<(String, ops::Outcome), ops::Fail> {
-        let action = dispatch(p)?;
-        let caller = caller.unwrap_or(&self.world.caller);
-        ops::run(&self.world, rng, caller, &action, p).map(|o| (action, o))
+        caller: &Caller,
+    ) -> Result<(&'static str, ops::Outcome), ops::Fail> {
+        ops::run(&self.world, rng, caller, action, p).map(|o| (action, o))
     }
 
     /// Builds the exchange for a planned result; commits its effects when `commit`.
     fn finish(
         &mut self,
-        result: Result<(String, ops::Outcome), ops::Fail>,
+        result: Result<(&'static str, ops::Outcome), ops::Fail>,
         p: Params,
         host: &str,
         format: Format,
@@ -155,7 +134,7 @@ impl Engine {
                     ops::apply(&mut self.world, o.effects);
                 }
                 Exchange {
-                    response: response::success(&action, format, &rid, o.fields),
+                    response: response::success(action, format, &rid, o.fields),
                     rule: o.rule,
                     params: p,
                     request_id: rid,
@@ -187,7 +166,7 @@ impl Engine {
         let mut rng = self.rng.clone();
         let rid = rng.uuid_upper();
         let format = Format::from_param(param(params, "Format"));
-        let result = self.evaluate(&mut rng, params, None);
+        let result = self.evaluate(&mut rng, params);
         self.rng = rng;
         self.finish(result, params.clone(), &ctx.host, format, rid, true)
     }
@@ -198,9 +177,9 @@ impl Engine {
         let mut rng = self.rng.clone();
         let rid = rng.uuid_upper();
         let format = Format::from_param(param(params, "Format"));
-        match self.evaluate(&mut rng, params, None) {
+        match self.evaluate(&mut rng, params) {
             Ok((action, o)) => Exchange {
-                response: response::success(&action, format, &rid, o.fields),
+                response: response::success(action, format, &rid, o.fields),
                 rule: o.rule,
                 params: params.clone(),
                 request_id: rid,
@@ -209,51 +188,34 @@ impl Engine {
         }
     }
 
-    /// Full path (the local endpoint): Action/Version dispatch, then the gateway's checks (signature,
-    /// timestamp, nonce) against the wire clock, then the access key's state, then the operation as the
-    /// key's principal.
+    /// Full path (the local endpoint): the gateway (HTTP method, the one Action/Version dispatch, then
+    /// signature, timestamp and nonce against the wire clock), then the access key's state, then the
+    /// operation as the key's principal.
     pub fn handle_http(&mut self, req: &HttpRequest, wire_now: UtcTime) -> Exchange {
         let rid = self.rng.uuid_upper();
-        let mut p = gateway::request_params(req);
-        // V3 carries Action/Version in headers; dispatch must see them before authentication.
-        for (h, name) in [("x-acs-action", "Action"), ("x-acs-version", "Version")] {
-            if param(&p, name).is_none() {
-                if let Some(v) = req.header(h) {
-                    p.push((name.into(), v.into()));
-                }
-            }
-        }
-        // Format: the parameter (any case); a V3 request without one follows `Accept: application/json`.
+        let p = gateway::wire_params(req);
+        // Format: the parameter (any case); a request without one follows `Accept: application/json`.
         let format = match param(&p, "Format") {
             Some(f) => Format::from_param(Some(f)),
             None if req.header("accept").is_some_and(|a| a.contains("json")) => Format::Json,
             None => Format::Xml,
         };
         let host = req.host.clone();
-        if let Err(e) = dispatch(&p) {
-            return self.error_exchange(p, &e, format, &host, rid);
-        }
-        let keys = self.world.access_keys.clone();
+        let keys = &self.world.access_keys;
         let secret_of = |id: &str| keys.iter().find(|k| k.id == id).map(|k| k.secret.clone());
         let auth = match gateway::authenticate(req, &secret_of, wire_now, &mut self.nonces) {
             Ok(a) => a,
             Err(e) => return self.error_exchange(p, &e, format, &host, rid),
         };
-        let key = keys.iter().find(|k| k.id == auth.access_key_id);
+        let key = self.world.access_keys.iter().find(|k| k.id == auth.access_key_id);
         if key.is_some_and(|k| !k.enabled) {
             return self.error_exchange(auth.params, &key_inactive(), format, &host, rid);
         }
-        let caller = key.map(|k| k.principal.clone());
-        let mut ap = auth.params;
-        for (name, v) in [("Action", param(&p, "Action")), ("Version", param(&p, "Version"))] {
-            if let (None, Some(v)) = (param(&ap, name), v) {
-                ap.push((name.into(), v.into()));
-            }
-        }
+        let caller = key.map_or_else(|| self.world.caller.clone(), |k| k.principal.clone());
         let mut rng = self.rng.clone();
-        let result = self.evaluate(&mut rng, &ap, caller.as_ref());
+        let result = self.plan(&mut rng, auth.action, &auth.params, &caller);
         self.rng = rng;
-        self.finish(result, ap, &host, format, rid, true)
+        self.finish(result, auth.params, &host, format, rid, true)
     }
 
     /// The world clock (virtual seconds since the scenario start).

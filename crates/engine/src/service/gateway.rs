@@ -10,8 +10,10 @@
 //! never expires a signature.
 
 use crate::base::clock::UtcTime;
+pub use crate::base::error::{invalid_action, invalid_version, missing_parameter};
 use crate::base::error::{ApiError, Rule};
 use crate::base::wire::{param, HttpRequest, Params};
+use crate::service::dispatch::dispatch;
 use crate::signing::encode::parse_form;
 use crate::signing::sign::{self, V1Signed, V3Authorization, V3Input, V3Signed};
 use serde::{Deserialize, Serialize};
@@ -22,14 +24,8 @@ use std::collections::BTreeMap;
 pub const TIMESTAMP_WINDOW_SECS: i64 = 15 * 60;
 /// A nonce may not be used again by the same AccessKeyId within this many seconds.
 pub const NONCE_WINDOW_SECS: i64 = 15 * 60;
-/// The actions this simulator models; any other name is answered with `InvalidAction.NotFound`.
-pub const SUPPORTED_ACTIONS: &[&str] = &[
-    "CopyImage",
-    "CancelCopyImage",
-    "DeleteImage",
-    "DescribeImages",
-    "DescribeRegions",
-];
+/// The actions this simulator models (one definition: `base::api::ACTIONS`).
+pub use crate::base::api::ACTIONS as SUPPORTED_ACTIONS;
 
 const FACTS_1C: &str = "alibaba-api-facts.md §1c (common gateway errors)";
 const FACTS_1A: &str = "alibaba-api-facts.md §1a (request signing)";
@@ -93,6 +89,8 @@ pub struct Authenticated {
     pub params: Params,
     /// The signing scheme used.
     pub style: SignatureStyle,
+    /// The Action, as the dispatcher read it.
+    pub action: &'static str,
 }
 
 fn is_form(req: &HttpRequest) -> bool {
@@ -112,6 +110,22 @@ pub fn request_params(req: &HttpRequest) -> Params {
     out
 }
 
+/// The parameters a request carries for the operation: the query and form body, and for V3 the
+/// `x-acs-action` / `x-acs-version` headers as `Action` / `Version` (the headers are what V3 signs, so they
+/// replace any query values of those names). What the dispatcher and the operation read; never fails.
+pub fn wire_params(req: &HttpRequest) -> Params {
+    let mut params = request_params(req);
+    if signature_style(req) == SignatureStyle::V3 {
+        params.retain(|(k, _)| k != "Action" && k != "Version");
+        for (h, name) in [("x-acs-version", "Version"), ("x-acs-action", "Action")] {
+            if let Some(v) = req.header(h) {
+                params.insert(0, (name.into(), v.trim().to_string()));
+            }
+        }
+    }
+    params
+}
+
 /// The style a request claims: V3 when `Authorization` starts with `ACS3-`, else V1.
 pub fn signature_style(req: &HttpRequest) -> SignatureStyle {
     match req.header("authorization") {
@@ -124,25 +138,6 @@ pub fn signature_style(req: &HttpRequest) -> SignatureStyle {
 // The errors, exactly as documented (FACTS §1c). Public so the catalog and the faces can name them.
 // ---------------------------------------------------------------------------------------------------------
 
-/// 400 `MissingParameter` for a common parameter (or header) that is absent.
-pub fn missing_parameter(name: &str) -> ApiError {
-    let message = if name == "Signature" {
-        "The input parameter \"Signature\" that is mandatory for processing the request is not supplied.".to_string()
-    } else {
-        format!("The input parameter \"{name}\" that is mandatory for processing this request is not supplied.")
-    };
-    ApiError::new(
-        400,
-        "MissingParameter",
-        message,
-        Rule::documented(
-            "gateway.missing_parameter",
-            FACTS_1C,
-            "MissingParameter: The input parameter \"<Name>\" that is mandatory for processing this request is not supplied.",
-        ),
-    )
-}
-
 /// 403 `UnsupportedHTTPMethod` for anything but GET and POST.
 pub fn unsupported_http_method() -> ApiError {
     ApiError::new(
@@ -153,35 +148,6 @@ pub fn unsupported_http_method() -> ApiError {
             "gateway.http_method",
             FACTS_1C,
             "UnsupportedHTTPMethod (403): This HTTP method is not supported.",
-        ),
-    )
-}
-
-/// 404 `InvalidAction.NotFound`.
-pub fn invalid_action() -> ApiError {
-    ApiError::new(
-        404,
-        "InvalidAction.NotFound",
-        "Specified api is not found, please check your url and method.",
-        Rule::fidelity(
-            "gateway.action",
-            FACTS_1C,
-            "InvalidAction.NotFound (404): Specified api is not found, please check your url and method. \
-             The simulator knows CopyImage, CancelCopyImage, DeleteImage, DescribeImages and DescribeRegions.",
-        ),
-    )
-}
-
-/// 400 `InvalidVersion`.
-pub fn invalid_version() -> ApiError {
-    ApiError::new(
-        400,
-        "InvalidVersion",
-        "Specified parameter Version is not valid.",
-        Rule::documented(
-            "gateway.version",
-            FACTS_1C,
-            "InvalidVersion (400): Specified parameter Version is not valid. ECS answers only 2014-05-26.",
         ),
     )
 }
@@ -349,23 +315,6 @@ pub fn check_timestamp(value: &str, now: UtcTime) -> Result<UtcTime, ApiError> {
     Ok(t)
 }
 
-/// Checks that `Action` and `Version` are present and known. Also usable on the trusted path.
-pub fn check_action_version(action: Option<&str>, version: Option<&str>) -> Result<(), ApiError> {
-    let action = action
-        .filter(|a| !a.is_empty())
-        .ok_or_else(|| missing_parameter("Action"))?;
-    let version = version
-        .filter(|v| !v.is_empty())
-        .ok_or_else(|| missing_parameter("Version"))?;
-    if version != sign::API_VERSION {
-        return Err(invalid_version());
-    }
-    if !SUPPORTED_ACTIONS.contains(&action) {
-        return Err(invalid_action());
-    }
-    Ok(())
-}
-
 fn is_base64_sha1(sig: &str) -> bool {
     use base64::Engine as _;
     sig.len() == 28
@@ -393,10 +342,11 @@ pub fn authenticate(
     if !matches!(req.method.as_str(), "GET" | "POST") {
         return Err(unsupported_http_method());
     }
+    let action = dispatch(&wire_params(req))?;
     nonces.prune(now);
     match signature_style(req) {
-        SignatureStyle::V1 => authenticate_v1(req, secret_of, now, nonces),
-        SignatureStyle::V3 => authenticate_v3(req, secret_of, now, nonces),
+        SignatureStyle::V1 => authenticate_v1(req, secret_of, now, nonces, action),
+        SignatureStyle::V3 => authenticate_v3(req, secret_of, now, nonces, action),
     }
 }
 
@@ -405,9 +355,9 @@ fn authenticate_v1(
     secret_of: &dyn Fn(&str) -> Option<String>,
     now: UtcTime,
     nonces: &mut NonceMemory,
+    action: &'static str,
 ) -> Result<Authenticated, ApiError> {
     let mut params = request_params(req);
-    check_action_version(param(&params, "Action"), param(&params, "Version"))?;
     let ak = present(&params, "AccessKeyId")?.to_string();
     let signature = present(&params, "Signature")?.to_string();
     if present(&params, "SignatureMethod")? != "HMAC-SHA1" {
@@ -435,6 +385,7 @@ fn authenticate_v1(
         access_key_id: ak,
         params,
         style: SignatureStyle::V1,
+        action,
     })
 }
 
@@ -443,6 +394,7 @@ fn authenticate_v3(
     secret_of: &dyn Fn(&str) -> Option<String>,
     now: UtcTime,
     nonces: &mut NonceMemory,
+    action: &'static str,
 ) -> Result<Authenticated, ApiError> {
     let auth = req
         .header("authorization")
@@ -451,9 +403,6 @@ fn authenticate_v3(
     if auth.algorithm != sign::V3_ALGORITHM {
         return Err(invalid_signature_method());
     }
-    let action = req.header("x-acs-action").map(str::trim);
-    let version = req.header("x-acs-version").map(str::trim);
-    check_action_version(action, version)?;
     let date = req
         .header("x-acs-date")
         .ok_or_else(|| missing_parameter("x-acs-date"))?;
@@ -476,15 +425,13 @@ fn authenticate_v3(
         return Err(nonce_used());
     }
     nonces.remember(&auth.credential, &nonce, now);
-    let mut params = request_params(req);
-    params.retain(|(k, _)| k != "Action" && k != "Version" && k != "Signature");
-    // Checked above: both headers are present.
-    params.insert(0, ("Version".into(), version.unwrap_or_default().to_string()));
-    params.insert(0, ("Action".into(), action.unwrap_or_default().to_string()));
+    let mut params = wire_params(req);
+    params.retain(|(k, _)| k != "Signature");
     Ok(Authenticated {
         access_key_id: auth.credential,
         params,
         style: SignatureStyle::V3,
+        action,
     })
 }
 
@@ -520,22 +467,42 @@ mod tests {
 
     #[test]
     fn action_and_version() {
-        assert!(check_action_version(Some("CopyImage"), Some("2014-05-26")).is_ok());
+        // The gateway's Action/Version check is the one dispatcher (service::dispatch).
+        let p = |a: Option<&str>, v: &str| -> Params {
+            let mut out: Params = a.map(|a| ("Action".to_string(), a.to_string())).into_iter().collect();
+            out.push(("Version".into(), v.into()));
+            out
+        };
+        assert!(dispatch(&p(Some("CopyImage"), "2014-05-26")).is_ok());
+        assert_eq!(dispatch(&p(None, "2014-05-26")).unwrap_err().code, "MissingParameter");
         assert_eq!(
-            check_action_version(None, Some("2014-05-26")).unwrap_err().code,
-            "MissingParameter"
-        );
-        assert_eq!(
-            check_action_version(Some("CopyImage"), Some("2016-01-01"))
-                .unwrap_err()
-                .code,
+            dispatch(&p(Some("CopyImage"), "2016-01-01")).unwrap_err().code,
             "InvalidVersion"
         );
         assert_eq!(
-            check_action_version(Some("RunInstancez"), Some("2014-05-26"))
+            dispatch(&p(Some("RunInstancez"), "2014-05-26"))
                 .unwrap_err()
                 .http_status,
             404
         );
+    }
+
+    #[test]
+    fn v3_headers_name_the_action() {
+        let req = HttpRequest {
+            method: "POST".into(),
+            query: "Action=DeleteImage&Version=2016-01-01&RegionId=cn-hangzhou".into(),
+            headers: vec![
+                ("Authorization".into(), "ACS3-HMAC-SHA256 Credential=a".into()),
+                ("x-acs-action".into(), " CopyImage ".into()),
+                ("x-acs-version".into(), "2014-05-26".into()),
+            ],
+            ..Default::default()
+        };
+        let p = wire_params(&req);
+        assert_eq!(param(&p, "Action"), Some("CopyImage"));
+        assert_eq!(param(&p, "Version"), Some("2014-05-26"));
+        assert_eq!(param(&p, "RegionId"), Some("cn-hangzhou"));
+        assert_eq!(p.iter().filter(|(k, _)| k == "Action").count(), 1);
     }
 }

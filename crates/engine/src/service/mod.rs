@@ -3,6 +3,7 @@
 //!
 //! Layer: service (may use `base`, `signing`, `model`).
 
+pub mod dispatch;
 pub mod engine;
 pub mod gateway;
 pub mod ops;

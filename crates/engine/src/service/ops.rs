@@ -14,17 +14,10 @@ use crate::service::params;
 use crate::service::response::{s, wrapped, Node};
 use crate::service::rules;
 
-/// The operations the engine simulates, by Action name.
-pub const ACTIONS: &[&str] = &[
-    "CopyImage",
-    "CancelCopyImage",
-    "DeleteImage",
-    "DescribeImages",
-    "DescribeRegions",
-];
-
-/// The API version every operation belongs to.
-pub const VERSION: &str = "2014-05-26";
+/// The operations the engine simulates (one definition: `base::api`).
+pub use crate::base::api::ACTIONS;
+/// The API version every operation belongs to (one definition: `base::api`).
+pub use crate::base::api::API_VERSION as VERSION;
 
 /// A successful operation: its response fields (after `RequestId`), why it succeeded, and what committing
 /// it changes in the world.
@@ -166,20 +159,8 @@ fn consume_fault(world: &mut World, i: usize) {
     world.faults.retain(|f| f.remaining > 0);
 }
 
-/// `InvalidAction.NotFound` 404 (FACTS §1c).
-pub fn invalid_action() -> ApiError {
-    ApiError::new(
-        404,
-        "InvalidAction.NotFound",
-        "Specified api is not found, please check your url and method.",
-        Rule::documented(
-            "common.invalid_action",
-            "ECS common errors (FACTS §1c): 404 InvalidAction.NotFound",
-            "The Action is not an API of ECS 2014-05-26 simulated here (CopyImage, CancelCopyImage, DeleteImage, \
-             DescribeImages, DescribeRegions).",
-        ),
-    )
-}
+/// `InvalidAction.NotFound` 404 (the one constructor, in `base::error`).
+pub use crate::base::error::invalid_action;
 
 /// The first injected InternalError fault for this action, as a failure that uses it up.
 fn check_fault(world: &World, action: &str) -> Result<(), Fail> {

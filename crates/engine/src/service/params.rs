@@ -2,36 +2,13 @@
 //! `True`), integers, and `Tag.N.Key` / `Tag.N.Value` lists. Wire values are strings of any content;
 //! nothing here panics, every bad value becomes the documented (or recorded) error.
 
-use crate::base::error::{ApiError, Rule};
+use crate::base::error::ApiError;
 use crate::base::wire::{param, Params};
 
-/// `MissingParameter` 400 with the FACTS §1c template.
-pub fn missing(name: &str) -> ApiError {
-    ApiError::new(
-        400,
-        "MissingParameter",
-        format!("The input parameter \"{name}\" that is mandatory for processing this request is not supplied."),
-        Rule::documented(
-            "common.missing_parameter",
-            "ECS common errors (FACTS §1c): 400 MissingParameter",
-            "The input parameter \"<Name>\" that is mandatory for processing this request is not supplied.",
-        ),
-    )
-}
-
-/// `InvalidParameter` 400 for a value of the wrong type (FACTS §1c's `The specified parameter "…" is not valid.`).
-pub fn invalid(name: &str) -> ApiError {
-    ApiError::new(
-        400,
-        "InvalidParameter",
-        format!("The specified parameter \"{name}\" is not valid."),
-        Rule::fidelity(
-            "common.invalid_parameter",
-            "ECS common errors (FACTS §1c): 400 InvalidParameter; FIDELITY.md (typed values)",
-            "The specified parameter \"Action or Version\" is not valid. (template applied to a value of the wrong type)",
-        ),
-    )
-}
+/// `InvalidParameter` 400 for a value of the wrong type (the one constructor, in `base::error`).
+pub use crate::base::error::invalid_parameter as invalid;
+/// `MissingParameter` 400 (the one constructor, in `base::error`).
+pub use crate::base::error::missing_parameter as missing;
 
 /// The value of `name`, treating an empty value as absent (clients send `Name=` for unset fields).
 pub fn opt<'a>(p: &'a Params, name: &str) -> Option<&'a str> {

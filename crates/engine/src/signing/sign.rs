@@ -20,8 +20,8 @@ use serde::{Deserialize, Serialize};
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
 
-/// The ECS API version every request names.
-pub const API_VERSION: &str = "2014-05-26";
+/// The API version (one definition: `base::api`).
+pub use crate::base::api::API_VERSION;
 /// The V3 algorithm name, first token of the `Authorization` header and of the StringToSign.
 pub const V3_ALGORITHM: &str = "ACS3-HMAC-SHA256";
 /// Hex SHA-256 of the empty body, the `x-acs-content-sha256` of a request without one.
