@@ -3,7 +3,7 @@
 
 use crate::components::copy_button::copy_text;
 use crate::components::field::{FieldError, FieldErrors};
-use crate::components::history::{error_code, History};
+use crate::components::history::History;
 use crate::components::request_pane::RequestPane;
 use crate::components::response_pane::ResponsePane;
 use crate::components::scenario_pane::ScenarioPane;
@@ -11,7 +11,6 @@ use crate::components::signed_pane::SignedPane;
 use crate::components::world_pane::WorldPane;
 use crate::permalink;
 use crate::state::{Action, State};
-use copyimage_engine::docs;
 use copyimage_engine::engine::Exchange;
 use copyimage_engine::regions::REGIONS;
 use std::cell::Cell;
@@ -71,54 +70,28 @@ pub fn download(name: &str, mime: &str, text: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-/// The field an error of the preview concerns, by the documentation's error lists; `MissingParameter`
-/// names its field in the message.
-fn field_errors(action: &str, x: &Exchange) -> FieldErrors {
-    let mut out = FieldErrors::default();
-    if x.response.status < 400 {
-        return out;
-    }
-    let Some(code) = error_code(&x.response.body) else {
-        return out;
+/// The field an error of the preview belongs to, as the engine typed it. The documented tag messages name
+/// no row (`Tag.n.Key`), so a tag error is shown on the tag group.
+fn field_errors(x: &Exchange) -> FieldErrors {
+    let Some(e) = x.answer.error() else {
+        return FieldErrors::default();
     };
-    let message = error_message(&x.response.body).unwrap_or_default();
-    let field = if code == "MissingParameter" || code.starts_with("InvalidTag") || code.contains("Tag") {
-        // `The input parameter "ImageId" that is mandatory ...` / `The specified Tag.1.Key is not valid.`
-        quoted_name(&message).or_else(|| tag_name(&message))
+    let Some(field) = &e.field else {
+        return FieldErrors::default();
+    };
+    let field = if field.starts_with("Tag.") {
+        "Tags".to_string()
     } else {
-        None
-    }
-    .or_else(|| docs::param_for_error(action, &code).map(|d| d.name.to_string()));
-    if let Some(f) = field {
-        // The documented tag messages say `Tag.n.Key`, not which row: such an error goes to the tag group.
-        let f = if f.contains(".N.") { "Tags".to_string() } else { f };
-        out.0 = Some((
-            f,
-            FieldError {
-                code,
-                message,
-                quote: x.rule.quote.clone(),
-            },
-        ));
-    }
-    out
-}
-
-fn quoted_name(msg: &str) -> Option<String> {
-    let start = msg.find('"')? + 1;
-    let end = start + msg[start..].find('"')?;
-    Some(msg[start..end].to_string())
-}
-
-fn tag_name(msg: &str) -> Option<String> {
-    msg.split_whitespace()
-        .find(|w| w.starts_with("Tag.") && crate::form::tag_index(w.trim_end_matches('.')).is_some())
-        .map(|w| w.trim_end_matches('.').to_string())
-}
-
-/// The `Message` of an error body (JSON or XML).
-fn error_message(body: &str) -> Option<String> {
-    crate::components::history::body_field(body, "Message")
+        field.clone()
+    };
+    FieldErrors(Some((
+        field,
+        FieldError {
+            code: e.code.clone(),
+            message: e.message.clone(),
+            quote: e.rule.quote.clone(),
+        },
+    )))
 }
 
 /// Calls `f` whenever the page's fragment changes (a link pasted into the address bar, a docs page moving
@@ -230,7 +203,7 @@ pub fn app() -> Html {
             )
         })
     };
-    let errors = Rc::new(field_errors(&state.form.action, &state.preview));
+    let errors = Rc::new(field_errors(&state.preview));
     let dismiss = {
         let d = dispatch.clone();
         Callback::from(move |_| d.emit(Action::DismissNotice))

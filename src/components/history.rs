@@ -15,26 +15,6 @@ pub struct HistoryProps {
     pub on_export: Callback<()>,
 }
 
-/// The value of the first JSON string member `"name":"..."` in `body` (unescaped), or of the XML element
-/// `<name>`. A small reader instead of parsing into a `serde_json::Value`, to keep the bundle lean.
-pub fn body_field(body: &str, name: &str) -> Option<String> {
-    let open = format!("<{name}>");
-    if let Some(i) = body.find(&open) {
-        let rest = &body[i + open.len()..];
-        return rest.find(&format!("</{name}>")).map(|j| rest[..j].to_string());
-    }
-    let key = format!("\"{name}\"");
-    let i = body.find(&key)? + key.len();
-    let rest = body[i..].trim_start().strip_prefix(':')?.trim_start();
-    let mut de = serde_json::Deserializer::from_str(rest);
-    serde::Deserialize::deserialize(&mut de).ok()
-}
-
-/// The `Code` of an error body (JSON or XML).
-pub fn error_code(body: &str) -> Option<String> {
-    body_field(body, "Code")
-}
-
 /// The history pane.
 #[function_component(History)]
 pub fn history(p: &HistoryProps) -> Html {
@@ -54,7 +34,7 @@ pub fn history(p: &HistoryProps) -> Html {
                 let x = &h.exchange;
                 let r = &x.response;
                 let action = param(&x.params, "Action").unwrap_or("?").to_string();
-                let code = if r.status >= 400 { error_code(&r.body).unwrap_or_default() } else { String::new() };
+                let code = x.answer.code().unwrap_or_default().to_string();
                 let query = x.params.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("\n");
                 html! {
                     <li class="entry" value={(i + 1).to_string()} data-status={r.status.to_string()} data-code={code.clone()}>

@@ -146,7 +146,7 @@ fn world_steps(e: &CatalogEntry) -> (Vec<Step>, Option<(String, String)>) {
         let new_id = s
             .history
             .last()
-            .and_then(|h| copyimage_engine::lessons::body_field(&h.exchange.response.body, "ImageId"));
+            .and_then(|h| h.exchange.answer.str_field("ImageId").map(String::from));
         if let Some(id) = new_id {
             return (steps, Some((catalog::COPYING_ID.to_string(), id)));
         }
@@ -471,11 +471,26 @@ fn fragment_of(href: &str) -> &str {
 }
 
 fn code_of(body: &str) -> Option<String> {
-    crate::components::history::error_code(body)
+    body_field(body, "Code")
 }
 
 fn message_of(body: &str) -> Option<String> {
-    crate::components::history::body_field(body, "Message")
+    body_field(body, "Message")
+}
+
+/// The first `name` member of a JSON or XML body: the test checks what crossed the wire, so it reads the
+/// body itself (the page never does; it reads the typed answer).
+fn body_field(body: &str, name: &str) -> Option<String> {
+    let open = format!("<{name}>");
+    if let Some(i) = body.find(&open) {
+        let rest = &body[i + open.len()..];
+        return rest.find(&format!("</{name}>")).map(|j| rest[..j].to_string());
+    }
+    let key = format!("\"{name}\"");
+    let i = body.find(&key)? + key.len();
+    let rest = body[i..].trim_start().strip_prefix(':')?.trim_start();
+    let mut de = serde_json::Deserializer::from_str(rest);
+    serde::Deserialize::deserialize(&mut de).ok()
 }
 
 #[test]

@@ -70,6 +70,10 @@ pub struct ApiError {
     pub message: String,
     /// The rule that produced it.
     pub rule: Rule,
+    /// The request parameter the error belongs to (its wire name, e.g. `DestinationRegionId` or
+    /// `Tag.3.Key`), when one does: where a face shows it. Not part of the wire answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 impl ApiError {
@@ -80,7 +84,14 @@ impl ApiError {
             code: code.into(),
             message: message.into(),
             rule,
+            field: None,
         }
+    }
+
+    /// The same error, tied to the request parameter `field`.
+    pub fn on(mut self, field: &str) -> ApiError {
+        self.field = Some(field.into());
+        self
     }
 }
 
@@ -109,6 +120,7 @@ pub fn missing_parameter(name: &str) -> ApiError {
             "The input parameter \"<Name>\" that is mandatory for processing this request is not supplied.",
         ),
     )
+    .on(name)
 }
 
 /// 400 `InvalidParameter` for a value of the wrong type (the common template
@@ -124,6 +136,7 @@ pub fn invalid_parameter(name: &str) -> ApiError {
             "The specified parameter \"Action or Version\" is not valid. (template applied to a value of the wrong type)",
         ),
     )
+    .on(name)
 }
 
 /// 400 `InvalidVersion`: `Version` is not the API's version.

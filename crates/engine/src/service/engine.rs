@@ -13,7 +13,7 @@ use crate::base::wire::{param, HttpRequest, HttpResponse, Params};
 use crate::model::world::{Caller, World};
 use crate::service::gateway::{self, NonceMemory};
 use crate::service::ops;
-use crate::service::response::{self, Format};
+use crate::service::response::{self, Format, Node};
 use serde::{Deserialize, Serialize};
 
 /// The simulated service: world (with its clock and queue), RNG, nonce memory. Cloning it is a preview.
@@ -49,6 +49,51 @@ pub struct Exchange {
     pub rule: Rule,
     /// The RequestId of the response.
     pub request_id: String,
+    /// What happened, typed: the faces read this, never the body.
+    pub answer: Answer,
+}
+
+/// The typed outcome of a request: what the response body says, as data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    /// The operation succeeded with these response fields (after `RequestId`, in wire order).
+    Success {
+        /// The Action that ran.
+        action: String,
+        /// The response fields.
+        fields: Vec<(String, Node)>,
+    },
+    /// The request was refused: the documented code and message, and the parameter it belongs to.
+    Error(ApiError),
+}
+
+impl Answer {
+    /// The error, if the request was refused.
+    pub fn error(&self) -> Option<&ApiError> {
+        match self {
+            Answer::Error(e) => Some(e),
+            Answer::Success { .. } => None,
+        }
+    }
+
+    /// The error code, if the request was refused.
+    pub fn code(&self) -> Option<&str> {
+        self.error().map(|e| e.code.as_str())
+    }
+
+    /// A top-level response field of a success (e.g. CopyImage's `ImageId`).
+    pub fn field(&self, name: &str) -> Option<&Node> {
+        match self {
+            Answer::Success { fields, .. } => fields.iter().find(|(k, _)| k == name).map(|(_, v)| v),
+            Answer::Error(_) => None,
+        }
+    }
+
+    /// A top-level string field of a success.
+    pub fn str_field(&self, name: &str) -> Option<&str> {
+        self.field(name).and_then(Node::as_str)
+    }
 }
 
 /// The one Action/Version check (kept under its old path for the faces).
@@ -66,6 +111,7 @@ fn key_inactive() -> ApiError {
             "The AccessKey exists but is disabled in this world (access_keys[].enabled = false).",
         ),
     )
+    .on("AccessKeyId")
 }
 
 impl Engine {
@@ -134,10 +180,14 @@ impl Engine {
                     ops::apply(&mut self.world, o.effects);
                 }
                 Exchange {
-                    response: response::success(action, format, &rid, o.fields),
+                    response: response::success(action, format, &rid, o.fields.clone()),
                     rule: o.rule,
                     params: p,
                     request_id: rid,
+                    answer: Answer::Success {
+                        action: action.into(),
+                        fields: o.fields,
+                    },
                 }
             }
             Err(f) => {
@@ -157,6 +207,7 @@ impl Engine {
             rule: e.rule.clone(),
             params: p,
             request_id: rid,
+            answer: Answer::Error(e.clone()),
         }
     }
 
@@ -179,10 +230,14 @@ impl Engine {
         let format = Format::from_param(param(params, "Format"));
         match self.evaluate(&mut rng, params) {
             Ok((action, o)) => Exchange {
-                response: response::success(action, format, &rid, o.fields),
+                response: response::success(action, format, &rid, o.fields.clone()),
                 rule: o.rule,
                 params: params.clone(),
                 request_id: rid,
+                answer: Answer::Success {
+                    action: action.into(),
+                    fields: o.fields,
+                },
             },
             Err(f) => self.error_exchange(params.clone(), &f.error, format, &ctx.host, rid),
         }
@@ -288,6 +343,35 @@ mod tests {
         assert_eq!(e.world().status_of(&img).as_str(), "Creating");
         e.run_to_idle();
         assert_eq!(e.world().status_of(&img).as_str(), "Available");
+    }
+
+    #[test]
+    fn the_answer_is_typed() {
+        let mut e = Engine::from_preset("default", 1).unwrap();
+        let ctx = CallContext::new("ecs.cn-hangzhou.aliyuncs.com");
+        // IncorrectDestinationRegion quotes no parameter name; the engine still says where it belongs.
+        let mut same = doc_copy();
+        same.retain(|(k, _)| k != "DestinationRegionId");
+        same.push(("DestinationRegionId".into(), "cn-hangzhou".into()));
+        let x = e.preview(&same, &ctx);
+        let err = x.answer.error().expect("an error");
+        assert_eq!(err.code, "IncorrectDestinationRegion");
+        assert_eq!(err.field.as_deref(), Some("DestinationRegionId"));
+        assert_eq!(x.answer.code(), Some("IncorrectDestinationRegion"));
+        // A tag error belongs to its row.
+        let mut tag = doc_copy();
+        tag.push(("Tag.3.Key".into(), "acs:x".into()));
+        let x = e.preview(&tag, &ctx);
+        assert_eq!(x.answer.error().unwrap().field.as_deref(), Some("Tag.3.Key"));
+        // A success carries its fields, the same the body renders.
+        let x = e.call(&doc_copy(), &ctx);
+        let id = x.answer.str_field("ImageId").unwrap().to_string();
+        assert!(
+            x.response.body.contains(&format!("\"ImageId\":\"{id}\"")),
+            "{}",
+            x.response.body
+        );
+        assert!(x.answer.error().is_none());
     }
 
     #[test]

@@ -223,6 +223,7 @@ pub fn access_key_not_found() -> ApiError {
             "InvalidAccessKeyId.NotFound (404): Specified access key is not found.",
         ),
     )
+    .on("AccessKeyId")
 }
 
 /// 400 `IncompleteSignature`; `server_sts` is appended when the server could compute its StringToSign.

@@ -218,6 +218,7 @@ fn idempotent_mismatch() -> ApiError {
             "The ClientToken was already used with other parameters.",
         ),
     )
+    .on("ClientToken")
 }
 
 /// A new resource ID: prefix letter(s), `-`, the region's 3-character prefix, 17 random characters
@@ -387,6 +388,7 @@ fn region_not_found() -> Fail {
             "The RegionId is not a region of this world.",
         ),
     )
+    .on("RegionId")
     .into()
 }
 
@@ -401,6 +403,7 @@ fn image_not_found(op: &str) -> Fail {
             "The image does not exist in this region for this account.",
         ),
     )
+    .on("ImageId")
     .into()
 }
 
@@ -415,6 +418,7 @@ fn cancel_error(status: u16, code: &str, message: &str, id: &str, why: &str) -> 
             why,
         ),
     )
+    .on("ImageId")
     .into()
 }
 
@@ -495,7 +499,7 @@ fn delete_error(code: &str, message: &str, id: &str, why: &str, basis_fidelity: 
     } else {
         Rule::documented(id, &source, why)
     };
-    ApiError::new(403, code, message, rule).into()
+    ApiError::new(403, code, message, rule).on("ImageId").into()
 }
 
 /// DeleteImage: refuses a copy in progress with DeleteImage's own message ("The Image is coping."); a

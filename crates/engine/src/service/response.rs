@@ -36,7 +36,7 @@ impl Format {
 }
 
 /// A response value: enough structure to render both formats from one description.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Node {
     /// A string.
     Str(String),
@@ -53,6 +53,33 @@ pub enum Node {
 /// Shorthand for a string node.
 pub fn s(v: impl Into<String>) -> Node {
     Node::Str(v.into())
+}
+
+impl Node {
+    /// The value of an object's field `name`.
+    pub fn get(&self, name: &str) -> Option<&Node> {
+        match self {
+            Node::Obj(f) => f.iter().find(|(k, _)| k == name).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The text of a string value.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Node::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The items of a list, or of a wrapped list (`{"Images": {"Image": [...]}}` is read from `Images`).
+    pub fn items(&self) -> &[Node] {
+        match self {
+            Node::List(v) => v,
+            Node::Obj(f) if f.len() == 1 => f[0].1.items(),
+            _ => &[],
+        }
+    }
 }
 
 /// A list wrapped twice: `{"Images":{"Image":[...]}}` / `<Images><Image/>...</Images>`.

@@ -167,6 +167,8 @@ fn tag_error(code: &str, message: &str, id: &str, why: &str) -> ApiError {
 pub fn tags_valid(raw: &[RawTag]) -> Result<Vec<(String, String)>, ApiError> {
     let mut out: Vec<(String, String)> = Vec::with_capacity(raw.len());
     for t in raw {
+        // Each error belongs to this row's key (or value): the face shows it there.
+        let at = |e: ApiError, part: &str| e.on(&format!("Tag.{}.{part}", t.n));
         let n: Option<u32> = if t.n.bytes().all(|c| c.is_ascii_digit()) && t.n.len() <= 9 {
             t.n.parse().ok()
         } else {
@@ -174,31 +176,40 @@ pub fn tags_valid(raw: &[RawTag]) -> Result<Vec<(String, String)>, ApiError> {
         };
         match n {
             Some(n) if n > 20 => {
-                return Err(tag_error(
-                    "NumberExceed.Tags",
-                    "The Tags parameter's number is exceed , Valid : 20",
-                    "tags.number_exceed",
-                    "Valid values of N: 1 to 20.",
+                return Err(at(
+                    tag_error(
+                        "NumberExceed.Tags",
+                        "The Tags parameter's number is exceed , Valid : 20",
+                        "tags.number_exceed",
+                        "Valid values of N: 1 to 20.",
+                    ),
+                    "Key",
                 ))
             }
             Some(n) if n >= 1 => {}
             _ => {
-                return Err(tag_error(
-                    "InvalidTagCount",
-                    "The specified tags are beyond the permitted range.",
-                    "tags.count",
-                    "Valid values of N: 1 to 20 (N must be a number).",
+                return Err(at(
+                    tag_error(
+                        "InvalidTagCount",
+                        "The specified tags are beyond the permitted range.",
+                        "tags.count",
+                        "Valid values of N: 1 to 20 (N must be a number).",
+                    ),
+                    "Key",
                 ))
             }
         }
         let key = match (&t.key, &t.value) {
             (Some(k), _) => k,
             (None, _) => {
-                return Err(tag_error(
-                    "InvalidTag.Mismatch",
-                    "The specified Tag.n.Key and Tag.n.Value are not match.",
-                    "tags.mismatch",
-                    "Tag.N.Value was given without Tag.N.Key.",
+                return Err(at(
+                    tag_error(
+                        "InvalidTag.Mismatch",
+                        "The specified Tag.n.Key and Tag.n.Value are not match.",
+                        "tags.mismatch",
+                        "Tag.N.Value was given without Tag.N.Key.",
+                    ),
+                    "Key",
                 ))
             }
         };
@@ -209,12 +220,15 @@ pub fn tags_valid(raw: &[RawTag]) -> Result<Vec<(String, String)>, ApiError> {
             || key.contains("http://")
             || key.contains("https://")
         {
-            return Err(tag_error(
-                "InvalidTagKey.Malformed",
-                "The specified Tag.n.Key is not valid.",
-                "tags.key",
-                "The tag key cannot be an empty string. It can be up to 128 characters in length and cannot start \
+            return Err(at(
+                tag_error(
+                    "InvalidTagKey.Malformed",
+                    "The specified Tag.n.Key is not valid.",
+                    "tags.key",
+                    "The tag key cannot be an empty string. It can be up to 128 characters in length and cannot start \
                  with aliyun or acs:, and cannot contain http:// or https://.",
+                ),
+                "Key",
             ));
         }
         let value = t.value.clone().unwrap_or_default();
@@ -223,20 +237,26 @@ pub fn tags_valid(raw: &[RawTag]) -> Result<Vec<(String, String)>, ApiError> {
             || value.contains("http://")
             || value.contains("https://")
         {
-            return Err(tag_error(
-                "InvalidTagValue.Malformed",
-                "The specified Tag.n.Value is not valid.",
-                "tags.value",
-                "The tag value can be an empty string. It can be up to 128 characters in length and cannot start \
+            return Err(at(
+                tag_error(
+                    "InvalidTagValue.Malformed",
+                    "The specified Tag.n.Value is not valid.",
+                    "tags.value",
+                    "The tag value can be an empty string. It can be up to 128 characters in length and cannot start \
                  with acs:, and cannot contain http:// or https://.",
+                ),
+                "Value",
             ));
         }
         if out.iter().any(|(k, _)| k == key) {
-            return Err(tag_error(
-                "Duplicate.TagKey",
-                "The Tag.N.Key contain duplicate key.",
-                "tags.duplicate",
-                "Two tags have the same key.",
+            return Err(at(
+                tag_error(
+                    "Duplicate.TagKey",
+                    "The Tag.N.Key contain duplicate key.",
+                    "tags.duplicate",
+                    "Two tags have the same key.",
+                ),
+                "Key",
             ));
         }
         out.push((key.clone(), value));
@@ -287,14 +307,15 @@ pub fn parse_copy(world: &World, p: &Params) -> Result<CopyRequest, ApiError> {
     let owner_id = params::long(p, "OwnerId")?;
     let resource_owner_id = params::long(p, "ResourceOwnerId")?;
     let client_token = params::opt(p, "ClientToken").map(String::from);
-    client_token_valid(client_token.as_deref())?;
+    client_token_valid(client_token.as_deref()).map_err(|e| e.on("ClientToken"))?;
     let destination_image_name = params::opt(p, "DestinationImageName").map(String::from);
-    destination_name_valid(world, destination_image_name.as_deref())?;
+    destination_name_valid(world, destination_image_name.as_deref()).map_err(|e| e.on("DestinationImageName"))?;
     let destination_description = params::opt(p, "DestinationDescription").map(String::from);
-    destination_description_valid(world, destination_description.as_deref())?;
+    destination_description_valid(world, destination_description.as_deref())
+        .map_err(|e| e.on("DestinationDescription"))?;
     let tags = tags_valid(&params::raw_tags(p))?;
     let kms_key_id = params::opt(p, "KMSKeyId").map(String::from);
-    kms_key_needs_encrypted(kms_key_id.as_deref(), encrypted)?;
+    kms_key_needs_encrypted(kms_key_id.as_deref(), encrypted).map_err(|e| e.on("Encrypted"))?;
     Ok(CopyRequest {
         region_id,
         image_id,
@@ -733,27 +754,30 @@ pub fn dry_run_passed() -> ApiError {
             "Returned when a DryRun=true request passes all checks; nothing was created.",
         ),
     )
+    .on("DryRun")
 }
 
 /// Every world rule of CopyImage in the engine's order, after `parse_copy`. Returns the destination
 /// region on success. Fault injection is checked by the operation before this runs.
 pub fn check_copy(world: &World, caller: &Caller, req: &CopyRequest) -> Result<String, ApiError> {
-    source_region_exists(world, &req.region_id)?;
+    source_region_exists(world, &req.region_id).map_err(|e| e.on("RegionId"))?;
     let destination = destination_given(world, req)?;
-    destination_region_exists(world, &destination)?;
-    regions_differ(&req.region_id, &destination)?;
-    regions_support_copy(world, &req.region_id, &destination)?;
-    caller_may_operate(world, caller, req)?;
-    let image = source_image_exists(world, &req.region_id, &req.image_id)?;
-    not_shared_from_others(image)?;
-    marketplace_published_in(image, &destination)?;
-    source_not_being_copied(world, image)?;
-    source_available(world, image)?;
-    snapshots_usable(world, image)?;
-    size_within_limit(world, image)?;
-    kms_key_usable(world, req.kms_key_id.as_deref(), &destination)?;
-    destination_name_free(world, req.destination_image_name.as_deref(), &destination)?;
-    quotas_allow(world, image, &destination)?;
+    let on = |field: &'static str| move |e: ApiError| e.on(field);
+    destination_region_exists(world, &destination).map_err(on("DestinationRegionId"))?;
+    regions_differ(&req.region_id, &destination).map_err(on("DestinationRegionId"))?;
+    regions_support_copy(world, &req.region_id, &destination).map_err(on("RegionId"))?;
+    caller_may_operate(world, caller, req).map_err(on("ResourceGroupId"))?;
+    let image = source_image_exists(world, &req.region_id, &req.image_id).map_err(on("ImageId"))?;
+    not_shared_from_others(image).map_err(on("ImageId"))?;
+    marketplace_published_in(image, &destination).map_err(on("DestinationRegionId"))?;
+    source_not_being_copied(world, image).map_err(on("ImageId"))?;
+    source_available(world, image).map_err(on("ImageId"))?;
+    snapshots_usable(world, image).map_err(on("ImageId"))?;
+    size_within_limit(world, image).map_err(on("ImageId"))?;
+    kms_key_usable(world, req.kms_key_id.as_deref(), &destination).map_err(on("KMSKeyId"))?;
+    destination_name_free(world, req.destination_image_name.as_deref(), &destination)
+        .map_err(on("DestinationImageName"))?;
+    quotas_allow(world, image, &destination).map_err(on("DestinationRegionId"))?;
     Ok(destination)
 }
 

@@ -169,30 +169,9 @@ fn p<'a>(x: &'a Exchange, name: &str) -> &'a str {
     param(&x.params, name).unwrap_or("")
 }
 
-/// The value of the first `name` field of a JSON or XML body (a string, a number or a Boolean).
-pub fn body_field(body: &str, name: &str) -> Option<String> {
-    let open = format!("<{name}>");
-    if let Some(i) = body.find(&open) {
-        let rest = &body[i + open.len()..];
-        return rest.find(&format!("</{name}>")).map(|j| rest[..j].to_string());
-    }
-    let key = format!("\"{name}\"");
-    let i = body.find(&key)? + key.len();
-    let rest = body[i..].trim_start().strip_prefix(':')?.trim_start();
-    if let Some(r) = rest.strip_prefix('"') {
-        // IDs, codes and statuses carry no escapes; stop at the closing quote.
-        return r.find('"').map(|j| r[..j].to_string());
-    }
-    let end = rest.find([',', '}', ']']).unwrap_or(rest.len());
-    Some(rest[..end].trim().to_string()).filter(|v| !v.is_empty())
-}
-
 /// The error code of a response, if it is an error.
 pub fn code(x: &Exchange) -> Option<String> {
-    if x.response.status < 400 {
-        return None;
-    }
-    body_field(&x.response.body, "Code")
+    x.answer.code().map(String::from)
 }
 
 /// `403 IncorrectDestinationRegion`, or `200 OK`.
@@ -203,25 +182,20 @@ fn outcome(x: &Exchange) -> String {
     }
 }
 
-/// The images a DescribeImages body lists, as (ImageId, Status), in the JSON or XML form. Each record
-/// starts with its `ImageId` and carries its `Status` a few string fields later (ops::image_node), so the
-/// body is cut at each ImageId and the Status read from that piece.
-pub fn listed_images(body: &str) -> Vec<(String, String)> {
-    let key = if body.trim_start().starts_with('<') {
-        "<ImageId>"
-    } else {
-        "\"ImageId\""
+/// The images a DescribeImages answer lists, as (ImageId, Status), read from the typed answer.
+pub fn listed_images(x: &Exchange) -> Vec<(String, String)> {
+    let Some(images) = x.answer.field("Images") else {
+        return Vec::new();
     };
-    let starts: Vec<usize> = body.match_indices(key).map(|(i, _)| i).collect();
-    let mut out = Vec::new();
-    for (n, &i) in starts.iter().enumerate() {
-        let end = starts.get(n + 1).copied().unwrap_or(body.len());
-        let piece = &body[i..end];
-        if let (Some(id), Some(status)) = (body_field(piece, "ImageId"), body_field(piece, "Status")) {
-            out.push((id, status));
-        }
-    }
-    out
+    images
+        .items()
+        .iter()
+        .filter_map(|i| {
+            let id = i.get("ImageId")?.as_str()?;
+            let status = i.get("Status")?.as_str()?;
+            Some((id.to_string(), status.to_string()))
+        })
+        .collect()
 }
 
 /// Successful copies: (new ImageId, source region, destination region).
@@ -230,7 +204,7 @@ fn copies(history: &[&Exchange]) -> Vec<(String, String, String)> {
         .iter()
         .filter(|x| action(x) == "CopyImage" && x.response.status == 200)
         .filter_map(|x| {
-            let id = body_field(&x.response.body, "ImageId")?;
+            let id = x.answer.str_field("ImageId")?.to_string();
             let src = p(x, "RegionId").to_string();
             let dst = match p(x, "DestinationRegionId") {
                 "" => src.clone(),
@@ -273,7 +247,7 @@ fn describe_in_progress(_: &World, h: &[&Exchange]) -> Verdict {
             last_reason = Some(format!("your DescribeImages got {}.", outcome(x)));
             continue;
         }
-        let listed = listed_images(&x.response.body);
+        let listed = listed_images(x);
         let found: Vec<&(String, String)> = listed
             .iter()
             .filter(|(id, _)| copies.iter().any(|c| &c.0 == id))
@@ -510,7 +484,7 @@ mod tests {
                 ("DestinationRegionId", dst),
             ]);
             assert_eq!(x.response.status, 200, "{}", x.response.body);
-            body_field(&x.response.body, "ImageId").unwrap()
+            x.answer.str_field("ImageId").unwrap().to_string()
         }
         fn verdict(&self, id: &str) -> Verdict {
             let h: Vec<&Exchange> = self.h.iter().collect();
@@ -535,21 +509,6 @@ mod tests {
             assert!(!v.done, "{}", s.id);
             assert!(v.message.starts_with("Not yet: "), "{}: {}", s.id, v.message);
         }
-    }
-
-    #[test]
-    fn body_field_reads_json_and_xml() {
-        assert_eq!(
-            body_field(r#"{"RequestId":"A","Code":"X.Y"}"#, "Code").as_deref(),
-            Some("X.Y")
-        );
-        assert_eq!(body_field("<E><Code>X.Y</Code></E>", "Code").as_deref(), Some("X.Y"));
-        assert_eq!(
-            body_field(r#"{"TotalCount":3,"A":1}"#, "TotalCount").as_deref(),
-            Some("3")
-        );
-        assert_eq!(body_field("{}", "Code"), None);
-        assert_eq!(body_field("\"Code\":", "Code"), None);
     }
 
     #[test]
@@ -819,7 +778,7 @@ mod tests {
                     ("Format", format),
                 ])
                 .clone();
-            let listed = listed_images(&x.response.body);
+            let listed = listed_images(&x);
             assert!(listed.len() >= 5, "{format}: {listed:?}");
             assert!(
                 listed.contains(&("m-bp1failed00000000001".into(), "CreateFailed".into())),
