@@ -89,7 +89,7 @@ fn field_errors(x: &Exchange) -> FieldErrors {
         FieldError {
             code: e.code.clone(),
             message: e.message.clone(),
-            quote: e.rule.quote.clone(),
+            quote: copyimage_engine::why::text(&e.rule),
         },
     )))
 }

@@ -5,6 +5,7 @@ use crate::form::Format;
 use crate::state::{Action, Shared};
 use copyimage_engine::engine::Exchange;
 use copyimage_engine::error::{Basis, Rule};
+use copyimage_engine::why;
 use yew::prelude::*;
 
 /// Props of [`ResponsePane`].
@@ -45,8 +46,9 @@ pub fn why(rule: &Rule, main: bool) -> Html {
                 <span class="badge" id={id("why-basis")}>{ basis_label(rule.basis) }</span>{ " " }
                 <code id={id("why-rule")}>{ rule.id.clone() }</code>
             </p>
-            <blockquote id={id("why-quote")}>{ rule.quote.clone() }</blockquote>
-            <p class="source">{ "Source: " }<span id={id("why-source")}>{ rule.source.clone() }</span></p>
+            <blockquote id={id("why-quote")}>{ why::text(rule) }</blockquote>
+            <p class="source">{ "Source: " }<a id={id("why-source")} href={why::source_url(rule.source)}
+                target="_blank" rel="noopener">{ why::source_title(rule.source) }</a></p>
             if rule.basis == Basis::Fidelity {
                 <p class="note">{ "The sources disagree or are silent here; this is the playground's choice, \
                     written in FIDELITY.md. A world setting may switch it." }</p>

@@ -28,6 +28,8 @@ pub fn exchange_json(x: &Exchange) -> serde_json::Value {
     let mut v = response_json(&x.response);
     v["request_id"] = json!(x.request_id);
     v["rule"] = serde_json::to_value(&x.rule).unwrap_or(serde_json::Value::Null);
+    // The rule's explanation as a reader sees it (the rule carries its message ID and arguments).
+    v["why"] = json!(copyimage_engine::why::text(&x.rule));
     v
 }
 

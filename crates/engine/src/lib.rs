@@ -59,7 +59,7 @@ pub use base::{clock, error, rng, sort, wire};
 pub use model::{queue, regions, world};
 pub use service::{engine, gateway, ops, params, response, rules};
 pub use signing::{encode, sign};
-pub use teach::{catalog, debugger, docs, generate, lessons, transcript};
+pub use teach::{catalog, debugger, docs, generate, lessons, transcript, why};
 
 /// The scenario file format and the presets, under the one name the faces have used.
 pub mod scenario {

@@ -436,7 +436,7 @@ fn engine_from_state(text: &str, file: &std::path::Path) -> Result<Engine, Strin
 /// endpoint gives without the engine: a failed state write or an engine panic. The RequestId comes from a
 /// time-seeded generator, not the world's, since the world's change is not being acknowledged.
 fn endpoint_error(req: &HttpRequest, status: u16, code: &str, message: &str, why: &str) -> HttpResponse {
-    use copyimage_engine::error::{ApiError, Rule};
+    use copyimage_engine::error::{ApiError, Rule, Source};
     use copyimage_engine::response::{self, Format};
     let params = copyimage_engine::gateway::request_params(req);
     let format = Format::from_param(copyimage_engine::wire::param(&params, "Format"));
@@ -449,7 +449,7 @@ fn endpoint_error(req: &HttpRequest, status: u16, code: &str, message: &str, why
         status,
         code,
         message,
-        Rule::simulated("serve.endpoint", "copyimage serve", why),
+        Rule::simulated("serve.endpoint", Source::CommonErrors, why),
     );
     response::error(&err, format, &rid, &req.host)
 }

@@ -16,46 +16,82 @@ pub enum Basis {
     Simulated,
 }
 
-/// Which rule decided a response: a stable ID, the source it cites, and the sentence it quotes.
+/// The public document a rule follows, so a face can name it as a reader knows it and link to it
+/// (`teach::why` holds the titles and addresses).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// The CopyImage API reference: its error-code table.
+    CopyImageErrors,
+    /// The CopyImage API reference: its request parameters.
+    CopyImageParameters,
+    /// The CopyImage API reference: its description (the queue, resource groups, accounts).
+    CopyImageDescription,
+    /// The CancelCopyImage API reference.
+    CancelCopyImage,
+    /// The DeleteImage API reference.
+    DeleteImage,
+    /// The DescribeImages API reference.
+    DescribeImages,
+    /// The DescribeRegions API reference.
+    DescribeRegions,
+    /// The tag rules and errors (the TagResources API reference).
+    TagErrors,
+    /// The ECS common error codes (gateway and shared errors).
+    CommonErrors,
+    /// Alibaba Cloud's request-signing documentation (V1 HMAC-SHA1, V3 ACS3-HMAC-SHA256).
+    Signing,
+    /// The ECS guide to idempotence (ClientToken).
+    Idempotence,
+    /// The official ECS SDK's parameter documentation.
+    SdkReference,
+}
+
+/// Which rule decided a response: a stable ID, the document it follows, and the explanation as a message
+/// ID with its arguments. The message ID is the English text itself, a template whose `{name}`s are filled
+/// from `args` (the gettext convention): a face renders it (`teach::why::text`), and a second language is a
+/// second table keyed by it, never a parser of formatted sentences.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rule {
-    /// Stable identifier, e.g. `copyimage.same_region` or `gateway.signature_v1`.
+    /// Stable identifier, e.g. `copyimage.same_region` or `gateway.signature`.
     pub id: String,
-    /// Where the rule is written, e.g. `CopyImage reference, error table row 20`.
-    pub source: String,
-    /// The documented sentence (or FIDELITY note) that the rule follows.
-    pub quote: String,
+    /// The document the rule follows.
+    pub source: Source,
+    /// The explanation's message ID (its English template).
+    pub msg: String,
+    /// The values of the template's `{name}`s.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<(String, String)>,
     /// Documented, a fidelity choice, or a simulated trigger.
     pub basis: Basis,
 }
 
 impl Rule {
-    /// A rule backed by a documented row or sentence.
-    pub fn documented(id: &str, source: &str, quote: &str) -> Rule {
+    fn make(id: &str, source: Source, msg: &str, basis: Basis) -> Rule {
         Rule {
             id: id.into(),
-            source: source.into(),
-            quote: quote.into(),
-            basis: Basis::Documented,
+            source,
+            msg: msg.into(),
+            args: Vec::new(),
+            basis,
         }
+    }
+    /// A rule backed by a documented row or sentence.
+    pub fn documented(id: &str, source: Source, msg: &str) -> Rule {
+        Rule::make(id, source, msg, Basis::Documented)
     }
     /// A rule that follows a FIDELITY.md choice.
-    pub fn fidelity(id: &str, source: &str, quote: &str) -> Rule {
-        Rule {
-            id: id.into(),
-            source: source.into(),
-            quote: quote.into(),
-            basis: Basis::Fidelity,
-        }
+    pub fn fidelity(id: &str, source: Source, msg: &str) -> Rule {
+        Rule::make(id, source, msg, Basis::Fidelity)
     }
     /// A rule whose trigger is a world setting standing in for an unknowable server condition.
-    pub fn simulated(id: &str, source: &str, quote: &str) -> Rule {
-        Rule {
-            id: id.into(),
-            source: source.into(),
-            quote: quote.into(),
-            basis: Basis::Simulated,
-        }
+    pub fn simulated(id: &str, source: Source, msg: &str) -> Rule {
+        Rule::make(id, source, msg, Basis::Simulated)
+    }
+    /// The same rule with the template argument `name` set to `value`.
+    pub fn with(mut self, name: &str, value: impl ToString) -> Rule {
+        self.args.push((name.into(), value.to_string()));
+        self
     }
 }
 
@@ -99,9 +135,6 @@ impl ApiError {
 // The common errors every operation and the gateway share, one constructor each (ECS common error codes).
 // ---------------------------------------------------------------------------------------------------------
 
-/// Where the common errors are documented, as a reader knows it.
-pub const COMMON_ERRORS: &str = "ECS common errors";
-
 /// 400 `MissingParameter`: a required parameter (or V3 header) is absent or empty. The gateway's own
 /// wording for a missing `Signature` says "the request" where every other name says "this request".
 pub fn missing_parameter(name: &str) -> ApiError {
@@ -116,7 +149,7 @@ pub fn missing_parameter(name: &str) -> ApiError {
         message,
         Rule::documented(
             "common.missing_parameter",
-            &format!("{COMMON_ERRORS}: 400 MissingParameter"),
+            Source::CommonErrors,
             "The input parameter \"<Name>\" that is mandatory for processing this request is not supplied.",
         ),
     )
@@ -132,7 +165,7 @@ pub fn invalid_parameter(name: &str) -> ApiError {
         format!("The specified parameter \"{name}\" is not valid."),
         Rule::fidelity(
             "common.invalid_parameter",
-            &format!("{COMMON_ERRORS}: 400 InvalidParameter"),
+            Source::CommonErrors,
             "The specified parameter \"Action or Version\" is not valid. (template applied to a value of the wrong type)",
         ),
     )
@@ -147,9 +180,10 @@ pub fn invalid_version() -> ApiError {
         "Specified parameter Version is not valid.",
         Rule::documented(
             "common.invalid_version",
-            &format!("{COMMON_ERRORS}: 400 InvalidVersion"),
-            &format!("ECS's API version is {}.", crate::base::api::API_VERSION),
-        ),
+            Source::CommonErrors,
+            "ECS's API version is {version}.",
+        )
+        .with("version", crate::base::api::API_VERSION),
     )
 }
 
@@ -161,12 +195,10 @@ pub fn invalid_action() -> ApiError {
         "Specified api is not found, please check your url and method.",
         Rule::documented(
             "common.invalid_action",
-            &format!("{COMMON_ERRORS}: 404 InvalidAction.NotFound"),
-            &format!(
-                "The Action is not an API of ECS {} simulated here ({}).",
-                crate::base::api::API_VERSION,
-                crate::base::api::ACTIONS.join(", ")
-            ),
-        ),
+            Source::CommonErrors,
+            "The Action is not an API of ECS {version} simulated here ({actions}).",
+        )
+        .with("version", crate::base::api::API_VERSION)
+        .with("actions", crate::base::api::ACTIONS.join(", ")),
     )
 }

@@ -7,7 +7,7 @@
 //! the gateway's authentication and the access key's state; then the operation's own rules.
 
 use crate::base::clock::UtcTime;
-use crate::base::error::{ApiError, Rule};
+use crate::base::error::{ApiError, Rule, Source};
 use crate::base::rng::Rng;
 use crate::base::wire::{param, HttpRequest, HttpResponse, Params};
 use crate::model::world::{Caller, World};
@@ -99,7 +99,7 @@ impl Answer {
 /// The one Action/Version check (kept under its old path for the faces).
 pub use crate::service::dispatch::dispatch;
 
-/// `InvalidAccessKeyId.Inactive` 400 (FACTS §1c), for a disabled key that signed correctly.
+/// `InvalidAccessKeyId.Inactive` 400 (ECS common errors), for a disabled key that signed correctly.
 fn key_inactive() -> ApiError {
     ApiError::new(
         400,
@@ -107,7 +107,7 @@ fn key_inactive() -> ApiError {
         "Specified access key is disabled.",
         Rule::documented(
             "gateway.access_key_inactive",
-            "ECS common errors (FACTS §1c): 400 InvalidAccessKeyId.Inactive",
+            Source::CommonErrors,
             "The AccessKey exists but is disabled in this world (access_keys[].enabled = false).",
         ),
     )

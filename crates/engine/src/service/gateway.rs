@@ -11,7 +11,7 @@
 
 use crate::base::clock::UtcTime;
 pub use crate::base::error::{invalid_action, invalid_version, missing_parameter};
-use crate::base::error::{ApiError, Rule};
+use crate::base::error::{ApiError, Rule, Source};
 use crate::base::wire::{param, HttpRequest, Params};
 use crate::service::dispatch::dispatch;
 use crate::signing::encode::parse_form;
@@ -27,8 +27,8 @@ pub const NONCE_WINDOW_SECS: i64 = 15 * 60;
 /// The actions this simulator models (one definition: `base::api::ACTIONS`).
 pub use crate::base::api::ACTIONS as SUPPORTED_ACTIONS;
 
-const FACTS_1C: &str = "alibaba-api-facts.md §1c (common gateway errors)";
-const FACTS_1A: &str = "alibaba-api-facts.md §1a (request signing)";
+const FACTS_1C: Source = Source::CommonErrors;
+const FACTS_1A: Source = Source::Signing;
 
 /// Nonces seen recently, per AccessKeyId, for `SignatureNonceUsed`. Entries older than
 /// [`NONCE_WINDOW_SECS`] are forgotten on the next check.
@@ -135,7 +135,7 @@ pub fn signature_style(req: &HttpRequest) -> SignatureStyle {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// The errors, exactly as documented (FACTS §1c). Public so the catalog and the faces can name them.
+// The errors, exactly as documented (ECS common errors). Public so the catalog and the faces can name them.
 // ---------------------------------------------------------------------------------------------------------
 
 /// 403 `UnsupportedHTTPMethod` for anything but GET and POST.

@@ -2,7 +2,7 @@
 //! the wire parameters and the world, applies its rules in the documented (or recorded) order, commits
 //! its effect, and returns the response fields plus the rule that decided the outcome.
 
-use crate::base::error::{ApiError, Rule};
+use crate::base::error::{ApiError, Rule, Source};
 use crate::base::rng::Rng;
 use crate::base::wire::Params;
 use crate::model::queue::{NewTask, TaskState};
@@ -214,7 +214,7 @@ fn idempotent_mismatch() -> ApiError {
         "The request is retried with updated parameters.",
         Rule::documented(
             "common.idempotent_mismatch",
-            "ECS common errors (FACTS §1c): 400 IdempotentParameterMismatch",
+            Source::CommonErrors,
             "The ClientToken was already used with other parameters.",
         ),
     )
@@ -246,7 +246,7 @@ pub fn copy_image(world: &World, rng: &mut Rng, caller: &Caller, p: &Params) -> 
                     fields: vec![("ImageId".into(), s(rec.image_id.as_str()))],
                     rule: Rule::documented(
                         "copyimage.idempotent_replay",
-                        "FIELDS CopyImageRequest.ClientToken (idempotence)",
+                        Source::Idempotence,
                         "Same ClientToken and same parameters: the first answer is returned again and no new copy \
                          task is created.",
                     ),
@@ -345,21 +345,22 @@ pub fn copy_image(world: &World, rng: &mut Rng, caller: &Caller, p: &Params) -> 
             },
         )
     });
-    let state = if ahead < limit as usize {
-        format!("It starts at once ({ahead} running in lane {lane}, limit {limit}).")
+    let msg = if ahead < limit as usize {
+        "Copy {image} of {source} to {destination} queued. It starts at once ({ahead} running in lane {lane}, limit \
+         {limit}). The reference: \"A single region can have only one image copy task running at a time. Other image \
+         copy tasks queue up for the current task to complete before they run in sequence.\""
     } else {
-        format!("It waits behind {ahead} task(s) in lane {lane} (limit {limit} running).")
+        "Copy {image} of {source} to {destination} queued. It waits behind {ahead} task(s) in lane {lane} (limit \
+         {limit} running). The reference: \"A single region can have only one image copy task running at a time. \
+         Other image copy tasks queue up for the current task to complete before they run in sequence.\""
     };
-    let rule = Rule::documented(
-        "copyimage.queued",
-        "CopyImage reference, description (queue)",
-        &format!(
-            "Copy {image_id} of {} to {destination} queued. {state} REF: \"A single region can have only one image \
-             copy task running at a time. Other image copy tasks queue up for the current task to complete before \
-             they run in sequence.\"",
-            source.id
-        ),
-    );
+    let rule = Rule::documented("copyimage.queued", Source::CopyImageDescription, msg)
+        .with("image", &image_id)
+        .with("source", &source.id)
+        .with("destination", &destination)
+        .with("ahead", ahead)
+        .with("lane", &lane)
+        .with("limit", limit);
     let mut effects = Vec::with_capacity(2);
     if let Some(i) = fails_fault {
         effects.push(Effect::ConsumeFault(i));
@@ -377,14 +378,14 @@ pub fn copy_image(world: &World, rng: &mut Rng, caller: &Caller, p: &Params) -> 
     })
 }
 
-fn region_not_found() -> Fail {
+fn region_not_found(source: Source) -> Fail {
     ApiError::new(
         404,
         "InvalidRegionId.NotFound",
         "The specified RegionId does not exist.",
         Rule::documented(
             "common.region_not_found",
-            "CancelCopyImage/DeleteImage/DescribeImages error tables: 404 InvalidRegionId.NotFound",
+            source,
             "The RegionId is not a region of this world.",
         ),
     )
@@ -399,7 +400,11 @@ fn image_not_found(op: &str) -> Fail {
         "The specified ImageId does not exist.",
         Rule::documented(
             &format!("{}.image_not_found", op.to_ascii_lowercase()),
-            &format!("{op} error table: 404 InvalidImageId.NotFound"),
+            if op == "DeleteImage" {
+                Source::DeleteImage
+            } else {
+                Source::CancelCopyImage
+            },
             "The image does not exist in this region for this account.",
         ),
     )
@@ -412,11 +417,7 @@ fn cancel_error(status: u16, code: &str, message: &str, id: &str, why: &str) -> 
         status,
         code,
         message,
-        Rule::documented(
-            id,
-            &format!("CancelCopyImage error table (FACTS §1d): {status} {code}"),
-            why,
-        ),
+        Rule::documented(id, Source::CancelCopyImage, why),
     )
     .on("ImageId")
     .into()
@@ -430,7 +431,7 @@ pub fn cancel_copy_image(world: &World, p: &Params) -> Result<Outcome, Fail> {
     let region = params::required(p, "RegionId")?.to_string();
     check_fault(world, "CancelCopyImage")?;
     if world.region(&region).is_none() {
-        return Err(region_not_found());
+        return Err(region_not_found(Source::CancelCopyImage));
     }
     let Some(image) = world.image_in(&region, &image_id).filter(|i| i.owner == Owner::Own) else {
         return Err(image_not_found("CancelCopyImage"));
@@ -477,9 +478,11 @@ pub fn cancel_copy_image(world: &World, p: &Params) -> Result<Outcome, Fail> {
     }
     let rule = Rule::documented(
         "cancelcopyimage.cancelled",
-        "FACTS §1d CancelCopyImage",
-        &format!("The copy {image_id} was cancelled and deleted from {region}; the source is unchanged."),
-    );
+        Source::CancelCopyImage,
+        "The copy {image} was cancelled and deleted from {region}; the source is unchanged.",
+    )
+    .with("image", &image_id)
+    .with("region", &region);
     Ok(Outcome {
         fields: vec![],
         rule,
@@ -493,11 +496,10 @@ pub fn cancel_copy_image(world: &World, p: &Params) -> Result<Outcome, Fail> {
 }
 
 fn delete_error(code: &str, message: &str, id: &str, why: &str, basis_fidelity: bool) -> Fail {
-    let source = format!("DeleteImage error table (FACTS §1d): 403 {code}");
     let rule = if basis_fidelity {
-        Rule::fidelity(id, &source, why)
+        Rule::fidelity(id, Source::DeleteImage, why)
     } else {
-        Rule::documented(id, &source, why)
+        Rule::documented(id, Source::DeleteImage, why)
     };
     ApiError::new(403, code, message, rule).on("ImageId").into()
 }
@@ -512,7 +514,7 @@ pub fn delete_image(world: &World, p: &Params) -> Result<Outcome, Fail> {
     let force = params::boolean(p, "Force")?.unwrap_or(false);
     check_fault(world, "DeleteImage")?;
     if world.region(&region).is_none() {
-        return Err(region_not_found());
+        return Err(region_not_found(Source::DeleteImage));
     }
     let Some(image) = world.image_in(&region, &image_id).filter(|i| i.owner == Owner::Own) else {
         return match world.settings.delete_missing_image {
@@ -522,7 +524,7 @@ pub fn delete_image(world: &World, p: &Params) -> Result<Outcome, Fail> {
                 fields: vec![],
                 rule: Rule::fidelity(
                     "deleteimage.ignored",
-                    "FIELDS DeleteImageRequest.ImageId; FIDELITY.md",
+                    Source::SdkReference,
                     "If the specified custom image does not exist, the request is ignored.",
                 ),
                 effects: vec![],
@@ -572,9 +574,11 @@ pub fn delete_image(world: &World, p: &Params) -> Result<Outcome, Fail> {
     }
     let rule = Rule::documented(
         "deleteimage.deleted",
-        "FACTS §1d DeleteImage",
-        &format!("The image {image_id} was deleted from {region} (its snapshots are kept)."),
-    );
+        Source::DeleteImage,
+        "The image {image} was deleted from {region} (its snapshots are kept).",
+    )
+    .with("image", &image_id)
+    .with("region", &region);
     Ok(Outcome {
         fields: vec![],
         rule,
@@ -690,7 +694,7 @@ pub fn describe_images(world: &World, p: &Params) -> Result<Outcome, Fail> {
     let page_size = page_param(p, "PageSize", 10, 100)?;
     check_fault(world, "DescribeImages")?;
     if world.region(&region).is_none() {
-        return Err(region_not_found());
+        return Err(region_not_found(Source::DescribeImages));
     }
     if dry_run {
         return Err(rules::dry_run_passed().into());
@@ -737,12 +741,14 @@ pub fn describe_images(world: &World, p: &Params) -> Result<Outcome, Fail> {
         ],
         rule: Rule::documented(
             "describeimages.listed",
-            "FACTS §1d DescribeImages",
-            &format!(
-                "{total} image(s) in {region} match (Status filter default Available: a copy in progress is hidden \
-                 unless Status=Creating or Waiting); page {page_number} shows {shown}."
-            ),
-        ),
+            Source::DescribeImages,
+            "{total} image(s) in {region} match (Status filter default Available: a copy in progress is hidden \
+             unless Status=Creating or Waiting); page {page} shows {shown}.",
+        )
+        .with("total", total)
+        .with("region", &region)
+        .with("page", page_number)
+        .with("shown", shown),
         effects: vec![],
     })
 }
@@ -771,9 +777,10 @@ pub fn describe_regions(world: &World, p: &Params) -> Result<Outcome, Fail> {
         fields: vec![wrapped("Regions", "Region", items)],
         rule: Rule::documented(
             "describeregions.listed",
-            "FACTS §1d DescribeRegions",
-            &format!("The {n} regions of this world."),
-        ),
+            Source::DescribeRegions,
+            "The {n} regions of this world.",
+        )
+        .with("n", n),
         effects: vec![],
     })
 }

@@ -282,7 +282,12 @@ mod tests {
 
     #[test]
     fn error_bodies_escape_and_order() {
-        let e = ApiError::new(400, "InvalidVersion", "a<b & \"c\"", Rule::documented("x", "y", "z"));
+        let e = ApiError::new(
+            400,
+            "InvalidVersion",
+            "a<b & \"c\"",
+            Rule::documented("x", crate::base::error::Source::CommonErrors, "z"),
+        );
         let j = error(&e, Format::Json, "RID", "ecs.aliyuncs.com");
         assert_eq!(
             j.body,

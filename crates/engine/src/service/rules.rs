@@ -5,23 +5,24 @@
 //! `OperationDeined.EncryptedSnapshot`).
 
 use crate::base::clock::UtcTime;
-use crate::base::error::{ApiError, Rule};
+use crate::base::error::{ApiError, Rule, Source};
 use crate::base::wire::Params;
 use crate::model::world::{Caller, FaultKind, Image, MessageForm, MissingDestination, Owner, World};
 use crate::service::params::{self, RawTag};
 
-fn table(status: u16, code: &str) -> String {
-    format!("CopyImage reference, error table: {status} {code}")
-}
-
 /// An error from a row of the CopyImage reference's error table; `why` is the row's description.
 fn row(status: u16, code: &str, message: &str, id: &str, why: &str) -> ApiError {
-    ApiError::new(status, code, message, Rule::documented(id, &table(status, code), why))
+    ApiError::new(
+        status,
+        code,
+        message,
+        Rule::documented(id, Source::CopyImageErrors, why),
+    )
 }
 
 /// An error whose trigger is a world setting (no client input causes it on the real service).
 fn simulated(status: u16, code: &str, message: &str, id: &str, why: &str) -> ApiError {
-    ApiError::new(status, code, message, Rule::simulated(id, &table(status, code), why))
+    ApiError::new(status, code, message, Rule::simulated(id, Source::CopyImageErrors, why))
 }
 
 /// CopyImage's parameters, typed.
@@ -151,12 +152,7 @@ pub fn destination_description_valid(world: &World, d: Option<&str>) -> Result<(
 }
 
 fn tag_error(code: &str, message: &str, id: &str, why: &str) -> ApiError {
-    ApiError::new(
-        400,
-        code,
-        message,
-        Rule::documented(id, &format!("ECS tag errors (FACTS §1f): 400 {code}"), why),
-    )
+    ApiError::new(400, code, message, Rule::documented(id, Source::TagErrors, why))
 }
 
 /// FACTS §1f tag rules: N is 1-20 (`NumberExceed.Tags` above 20, `InvalidTagCount` for an N that is
@@ -274,7 +270,7 @@ pub fn client_token_valid(token: Option<&str>) -> Result<(), ApiError> {
             "The ClientToken provided is invalid.",
             Rule::fidelity(
                 "copyimage.client_token",
-                "FIELDS CopyImageRequest.ClientToken; code and message from other ECS operations (FIDELITY.md)",
+                Source::CopyImageParameters,
                 "The ClientToken parameter can contain only ASCII characters and cannot exceed 64 characters in length.",
             ),
         )),
@@ -750,7 +746,7 @@ pub fn dry_run_passed() -> ApiError {
         "Request validation has been passed with DryRun flag set.",
         Rule::documented(
             "common.dry_run",
-            "ECS common errors (FACTS §1c): 400 DryRunOperation",
+            Source::CommonErrors,
             "Returned when a DryRun=true request passes all checks; nothing was created.",
         ),
     )

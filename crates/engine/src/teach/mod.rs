@@ -10,3 +10,4 @@ pub mod generate;
 pub mod lessons;
 pub mod presets;
 pub mod transcript;
+pub mod why;
