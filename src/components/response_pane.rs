@@ -23,7 +23,7 @@ pub struct ResponsePaneProps {
 pub fn basis_label(b: Basis) -> &'static str {
     match b {
         Basis::Documented => "Documented",
-        Basis::Fidelity => "FIDELITY choice",
+        Basis::Fidelity => "Playground's choice",
         Basis::Simulated => "Simulated trigger",
     }
 }
@@ -50,8 +50,8 @@ pub fn why(rule: &Rule, main: bool) -> Html {
             <p class="source">{ "Source: " }<a id={id("why-source")} href={why::source_url(rule.source)}
                 target="_blank" rel="noopener">{ why::source_title(rule.source) }</a></p>
             if rule.basis == Basis::Fidelity {
-                <p class="note">{ "The sources disagree or are silent here; this is the playground's choice, \
-                    written in FIDELITY.md. A world setting may switch it." }</p>
+                <p class="note">{ "The sources disagree or are silent here; this is the playground's recorded choice. \
+                    A world setting may switch it." }</p>
             }
             if rule.basis == Basis::Simulated {
                 <p class="note">{ "No request causes this on the real service; a world setting of the simulated \

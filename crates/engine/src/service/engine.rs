@@ -108,7 +108,7 @@ fn key_inactive() -> ApiError {
         Rule::documented(
             "gateway.access_key_inactive",
             Source::CommonErrors,
-            "The AccessKey exists but is disabled in this world (access_keys[].enabled = false).",
+            "The AccessKey exists but is disabled in this simulated account.",
         ),
     )
     .on("AccessKeyId")

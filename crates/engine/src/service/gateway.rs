@@ -176,7 +176,8 @@ pub fn invalid_signature_version() -> ApiError {
         Rule::fidelity(
             "gateway.signature_version",
             FACTS_1C,
-            "ECS doc: InvalidParamater (sic) 400 The specified parameter \"SignatureVersion\" is not valid.",
+            "The ECS documentation answers a SignatureVersion other than 1.0 with InvalidParamater (spelled so), 400: \
+             The specified parameter \"SignatureVersion\" is not valid.",
         ),
     )
 }

@@ -546,7 +546,7 @@ pub fn delete_image(world: &World, p: &Params) -> Result<Outcome, Fail> {
             "OperationDenied.ImageCopying",
             "The Image is coping.",
             "deleteimage.source_copying",
-            "The image is the source of a copy that is still waiting or running (FIDELITY.md: refused like the copy \
+            "The image is the source of a copy that is still waiting or running (the playground's choice: refused like the copy \
              itself).",
             true,
         ));

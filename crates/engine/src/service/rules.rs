@@ -70,7 +70,7 @@ pub fn ali_uid_present(world: &World) -> Result<(), ApiError> {
             "The aliUid must not be null",
             "copyimage.aliuid_null",
             "The error message returned because the required aliUid parameter is not specified. \
-             Simulated: the world setting settings.anonymous_caller is on.",
+             Simulated: the scenario setting \"Anonymous caller\" is on.",
         ));
     }
     Ok(())
@@ -115,7 +115,7 @@ pub fn destination_name_valid(world: &World, name: Option<&str>) -> Result<(), A
             "InvalidImageName.Malformed",
             "The specified Image name is wrongly formed.",
             "copyimage.destination_name_plain",
-            "Twin message of the same code; simulated: the world setting settings.image_name_message is `plain`.",
+            "Twin message of the same code; simulated: the scenario setting for the image-name message is the plain form.",
         ),
     })
 }
@@ -146,7 +146,7 @@ pub fn destination_description_valid(world: &World, d: Option<&str>) -> Result<(
             "InvalidDescription.Malformed",
             "The specified description is wrongly formed.",
             "copyimage.destination_description_plain",
-            "Twin message of the same code; simulated: the world setting settings.description_message is `plain`.",
+            "Twin message of the same code; simulated: the scenario setting for the description message is the plain form.",
         ),
     })
 }
