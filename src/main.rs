@@ -5,6 +5,8 @@ mod app;
 mod components;
 mod edits;
 mod export;
+#[cfg(test)]
+mod fixtures_tests;
 mod form;
 mod permalink;
 mod state;

@@ -135,3 +135,20 @@ fn presets_and_busy_worlds_match_the_schema() {
     bad["images"][0]["colour"] = Value::String("blue".into());
     assert!(check(&root, &root, &bad, "bad").is_err());
 }
+
+/// The format version: written (as 1) in every exported world, optional in a file, and no other number.
+#[test]
+fn the_format_version_is_1_and_optional() {
+    let root: Value = serde_json::from_str(SCHEMA).unwrap();
+    let mut w = serde_json::to_value(scenario::preset("minimal").unwrap()).unwrap();
+    assert_eq!(w["version"], Value::from(scenario::VERSION));
+    assert_eq!(scenario::VERSION, 1);
+    check(&root, &root, &w, "with").unwrap();
+    w.as_object_mut().unwrap().remove("version");
+    check(&root, &root, &w, "without").unwrap();
+    scenario::from_json(&w.to_string()).unwrap();
+    w["version"] = Value::from(2);
+    assert!(check(&root, &root, &w, "v2").is_err());
+    let e = scenario::from_json(&w.to_string()).unwrap_err();
+    assert!(e.contains("scenario format version 2 is not supported"), "{e}");
+}

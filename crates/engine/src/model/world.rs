@@ -31,10 +31,42 @@ pub mod iso {
     }
 }
 
+/// The scenario file format version this build writes, and the only one it reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A scenario file's `"version"`: always written as [`FORMAT_VERSION`]; a file without it is version 1 (the
+/// format before the field existed), and any other number is refused with an error naming it, so a file from
+/// a later format is never half-read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FormatVersion;
+
+impl Serialize for FormatVersion {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u32(FORMAT_VERSION)
+    }
+}
+
+impl<'de> Deserialize<'de> for FormatVersion {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = u64::deserialize(d)?;
+        if v == u64::from(FORMAT_VERSION) {
+            Ok(FormatVersion)
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "scenario format version {v} is not supported: this build reads version {FORMAT_VERSION} \
+                 (and files without a version, which are version 1)"
+            )))
+        }
+    }
+}
+
 /// The whole simulated world. `Clone` is cheap enough for a preview on every keystroke.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct World {
+    /// The scenario file format version (written first; optional on read).
+    #[serde(default)]
+    pub version: FormatVersion,
     /// A short name for the scenario (shown by the faces).
     #[serde(default)]
     pub name: String,

@@ -80,6 +80,7 @@ pub const DOC_RESOURCE_GROUP_ID: &str = "rg-bp67acfmxazb4p****";
 
 fn base_world(name: &str, description: &str, regions: &[&str]) -> World {
     World {
+        version: Default::default(),
         name: name.into(),
         description: description.into(),
         account: Account {
