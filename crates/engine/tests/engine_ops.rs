@@ -92,6 +92,24 @@ fn client_token_is_idempotent() {
     let (st, c) = copy(&mut e, DOC_IMAGE_ID, "cn-beijing", &[("ClientToken", "abc")]);
     assert_eq!(st, 400);
     assert_eq!(c["Code"], "IdempotentParameterMismatch");
+    // A parameter CopyImage does not take is ignored by the service, so a retry that adds one is the same
+    // request; a documented one (a tag) changes it.
+    let (st, d) = copy(
+        &mut e,
+        DOC_IMAGE_ID,
+        "cn-shanghai",
+        &[("ClientToken", "abc"), ("Foo", "bar")],
+    );
+    assert_eq!(st, 200, "{d}");
+    assert_eq!(a["ImageId"], d["ImageId"]);
+    let (st, f) = copy(
+        &mut e,
+        DOC_IMAGE_ID,
+        "cn-shanghai",
+        &[("ClientToken", "abc"), ("Tag.1.Key", "team")],
+    );
+    assert_eq!(st, 400);
+    assert_eq!(f["Code"], "IdempotentParameterMismatch");
 }
 
 #[test]

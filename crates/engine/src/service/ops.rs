@@ -181,25 +181,14 @@ fn copy_fails_fault(world: &World) -> Option<usize> {
         .position(|f| f.kind == FaultKind::CopyFails && f.remaining > 0 && (f.action == "CopyImage" || f.action == "*"))
 }
 
-/// Parameters that identify a request for idempotency: everything but the common and signing ones.
+/// What identifies a CopyImage request for idempotency: its documented business parameters (the
+/// reference's and the SDK's, `Tag.N.Key`/`Tag.N.Value` included) with their values, sorted; not the common
+/// and signing parameters, not `ClientToken`, and not parameters the operation does not take, which the
+/// service ignores, so a retry that adds one is the same request.
 fn fingerprint(p: &Params) -> Vec<(String, String)> {
-    const COMMON: &[&str] = &[
-        "Action",
-        "Version",
-        "Format",
-        "AccessKeyId",
-        "Signature",
-        "SignatureMethod",
-        "SignatureVersion",
-        "SignatureNonce",
-        "SignatureType",
-        "Timestamp",
-        "SecurityToken",
-        "ClientToken",
-    ];
     let mut v: Vec<(String, String)> = p
         .iter()
-        .filter(|(k, v)| !COMMON.contains(&k.as_str()) && !v.is_empty())
+        .filter(|(k, v)| rules::is_copy_image_param(k) && k != "ClientToken" && !v.is_empty())
         .cloned()
         .collect();
     crate::base::sort::sort(&mut v);

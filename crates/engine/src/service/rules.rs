@@ -25,6 +25,35 @@ fn simulated(status: u16, code: &str, message: &str, id: &str, why: &str) -> Api
     ApiError::new(status, code, message, Rule::simulated(id, Source::CopyImageErrors, why))
 }
 
+/// CopyImage's parameters as documented (the reference's table and the SDK's request fields), besides
+/// `Tag.N.Key` / `Tag.N.Value` (see [`is_copy_image_param`]) and the common parameters.
+pub const COPY_IMAGE_PARAMS: &[&str] = &[
+    "RegionId",
+    "ImageId",
+    "DestinationRegionId",
+    "DestinationImageName",
+    "DestinationDescription",
+    "Encrypted",
+    "KMSKeyId",
+    "ResourceGroupId",
+    "ClientToken",
+    "DryRun",
+    "OwnerId",
+    "OwnerAccount",
+    "ResourceOwnerId",
+    "ResourceOwnerAccount",
+];
+
+/// Whether `name` is a parameter CopyImage takes: one of [`COPY_IMAGE_PARAMS`] or `Tag.N.Key` /
+/// `Tag.N.Value` for any `N`.
+pub fn is_copy_image_param(name: &str) -> bool {
+    COPY_IMAGE_PARAMS.contains(&name)
+        || name
+            .strip_prefix("Tag.")
+            .and_then(|r| r.strip_suffix(".Key").or_else(|| r.strip_suffix(".Value")))
+            .is_some_and(|n| !n.is_empty() && !n.contains('.'))
+}
+
 /// CopyImage's parameters, typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CopyRequest {
@@ -76,20 +105,32 @@ pub fn ali_uid_present(world: &World) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Whether `name` follows the image-name rule (FACTS §1f): 2-128 characters, starts with a letter or a
-/// Chinese character, not `aliyun`/`acs:` at the start, no `http://`/`https://`, and only letters,
-/// digits, `.`, `:`, `_`, `-`.
+/// A letter as the current SDK text means it: an upper- or lower-case ASCII letter.
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+}
+
+/// A Chinese character: the CJK Unified Ideographs and their Extension A (where every character of
+/// everyday Chinese names is).
+fn is_chinese(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+/// Whether `name` follows the image-name rule (the SDK's CopyImage and CreateImage doc comments): 2-128
+/// characters; starts with an upper- or lower-case letter or a Chinese character; not `aliyun`/`acs:` at the
+/// start; no `http://`/`https://`; and only letters, Chinese characters, digits, `.`, `:`, `_`, `-`. Other
+/// Unicode letters and digits (`é`, `Ⅻ`, `²`) are refused: the text names letters and Chinese characters only.
 pub fn image_name_ok(name: &str) -> bool {
     let len = name.chars().count();
     (2..=128).contains(&len)
-        && name.chars().next().is_some_and(|c| c.is_alphabetic())
+        && name.chars().next().is_some_and(|c| is_letter(c) || is_chinese(c))
         && !name.starts_with("aliyun")
         && !name.starts_with("acs:")
         && !name.contains("http://")
         && !name.contains("https://")
         && name
             .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | ':' | '_' | '-'))
+            .all(|c| is_letter(c) || is_chinese(c) || c.is_ascii_digit() || matches!(c, '.' | ':' | '_' | '-'))
 }
 
 /// REF rows 400 `InvalidImageName.Malformed` (two messages): DestinationImageName breaks the name rule.
@@ -783,7 +824,14 @@ mod tests {
 
     #[test]
     fn name_rule() {
-        for ok in ["ab", "Image-1.0:x_y", "镜像副本", "a".repeat(128).as_str()] {
+        for ok in [
+            "ab",
+            "Image-1.0:x_y",
+            "镜像副本",
+            "镜a",
+            "a镜",
+            "a".repeat(128).as_str(),
+        ] {
             assert!(image_name_ok(ok), "{ok}");
         }
         for bad in [
@@ -796,6 +844,13 @@ mod tests {
             "",
             "-x",
             "a".repeat(129).as_str(),
+            // Unicode letters and digits that are neither ASCII letters nor Chinese characters.
+            "²x",
+            "Ⅻx",
+            "éx",
+            "aé",
+            "a²",
+            "a١",
         ] {
             assert!(!image_name_ok(bad), "{bad}");
         }

@@ -591,6 +591,14 @@ mod tests {
         }
         let required: Vec<&str> = COPY_IMAGE.iter().filter(|d| d.required).map(|d| d.name).collect();
         assert_eq!(required, ["RegionId", "ImageId"]);
+        // The service's list of CopyImage parameters (idempotency fingerprint) takes every documented one.
+        for d in COPY_IMAGE {
+            assert!(
+                crate::service::rules::is_copy_image_param(d.name),
+                "{} not taken by the service",
+                d.name
+            );
+        }
     }
 
     #[test]
