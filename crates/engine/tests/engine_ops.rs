@@ -391,3 +391,41 @@ fn an_engine_saved_as_json_resumes_exactly() {
     assert_eq!(back, e);
     assert!(back.world().queue.tasks.iter().all(|t| !t.state.is_active()));
 }
+
+#[test]
+fn a_shared_image_copies_within_its_region_only() {
+    const SHARED: &str = "m-bp1partner000shared1"; // the default world's image shared to the caller, in cn-hangzhou
+    let mut e = Engine::from_preset("default", 5).unwrap();
+    // Within its region: allowed, and the copy is the caller's own image there, queued like any copy.
+    let (st, a) = copy(&mut e, SHARED, "cn-hangzhou", &[]);
+    assert_eq!(st, 200, "{a}");
+    let id = a["ImageId"].as_str().unwrap().to_string();
+    let img = e.world().image(&id).unwrap().clone();
+    assert_eq!(img.region, "cn-hangzhou");
+    assert_eq!(img.owner, copyimage_engine::world::Owner::Own);
+    assert!(img.copy_task.is_some());
+    // DestinationRegionId omitted: the destination is the source region, so the same copy within it.
+    let (st, b) = json(
+        &mut e,
+        &[
+            ("Action", "CopyImage"),
+            ("RegionId", "cn-hangzhou"),
+            ("ImageId", SHARED),
+        ],
+    );
+    assert_eq!(st, 200, "{b}");
+    // To another region: refused with the documented code.
+    let (st, c) = copy(&mut e, SHARED, "cn-shanghai", &[]);
+    assert_eq!(st, 403);
+    assert_eq!(c["Code"], "OperationDenied.SameRegionOnly");
+    // Own images still may not be copied to their own region.
+    let (st, d) = copy(&mut e, DOC_IMAGE_ID, "cn-hangzhou", &[]);
+    assert_eq!(st, 403);
+    assert_eq!(d["Code"], "IncorrectDestinationRegion");
+    // DescribeImages lists the shared image under ImageOwnerAlias=others, the copy under self.
+    e.run_to_idle();
+    let others = describe(&mut e, "cn-hangzhou", &[("ImageOwnerAlias", "others")]);
+    assert_eq!(others["Images"]["Image"][0]["ImageId"], SHARED);
+    let mine = describe(&mut e, "cn-hangzhou", &[("ImageOwnerAlias", "self"), ("ImageId", &id)]);
+    assert_eq!(mine["TotalCount"], 1);
+}

@@ -441,9 +441,14 @@ pub fn destination_region_exists(world: &World, region: &str) -> Result<(), ApiE
     Ok(())
 }
 
-/// REF row 403 `IncorrectDestinationRegion`: source and destination are the same region.
-pub fn regions_differ(source: &str, destination: &str) -> Result<(), ApiError> {
-    if source == destination {
+/// REF row 403 `IncorrectDestinationRegion`: source and destination are the same region, for the
+/// caller's own images. An image shared by another account is copied within its own region (the current
+/// CopyImage page: images shared to you only within the same region), so the rule does not apply to it.
+pub fn regions_differ(world: &World, req: &CopyRequest, destination: &str) -> Result<(), ApiError> {
+    let shared = world
+        .image_in(&req.region_id, &req.image_id)
+        .is_some_and(|i| matches!(i.owner, Owner::Shared { .. }));
+    if req.region_id == destination && !shared {
         return Err(row(
             403,
             "IncorrectDestinationRegion",
@@ -535,9 +540,9 @@ pub fn source_image_exists<'w>(world: &'w World, region: &str, id: &str) -> Resu
 }
 
 /// REF row 403 `OperationDenied.SameRegionOnly`: an image shared by another account cannot be copied to
-/// another region.
-pub fn not_shared_from_others(image: &Image) -> Result<(), ApiError> {
-    if let Owner::Shared { .. } = image.owner {
+/// another region (within its region it can: the copy is the caller's own image).
+pub fn shared_stays_in_region(image: &Image, destination: &str) -> Result<(), ApiError> {
+    if matches!(image.owner, Owner::Shared { .. }) && image.region != destination {
         return Err(row(
             403,
             "OperationDenied.SameRegionOnly",
@@ -801,11 +806,11 @@ pub fn check_copy(world: &World, caller: &Caller, req: &CopyRequest) -> Result<S
     let destination = destination_given(world, req)?;
     let on = |field: &'static str| move |e: ApiError| e.on(field);
     destination_region_exists(world, &destination).map_err(on("DestinationRegionId"))?;
-    regions_differ(&req.region_id, &destination).map_err(on("DestinationRegionId"))?;
+    regions_differ(world, req, &destination).map_err(on("DestinationRegionId"))?;
     regions_support_copy(world, &req.region_id, &destination).map_err(on("RegionId"))?;
     caller_may_operate(world, caller, req).map_err(on("ResourceGroupId"))?;
     let image = source_image_exists(world, &req.region_id, &req.image_id).map_err(on("ImageId"))?;
-    not_shared_from_others(image).map_err(on("ImageId"))?;
+    shared_stays_in_region(image, &destination).map_err(on("ImageId"))?;
     marketplace_published_in(image, &destination).map_err(on("DestinationRegionId"))?;
     source_not_being_copied(world, image).map_err(on("ImageId"))?;
     source_available(world, image).map_err(on("ImageId"))?;
