@@ -429,3 +429,34 @@ fn a_shared_image_copies_within_its_region_only() {
     let mine = describe(&mut e, "cn-hangzhou", &[("ImageOwnerAlias", "self"), ("ImageId", &id)]);
     assert_eq!(mine["TotalCount"], 1);
 }
+
+#[test]
+fn resource_groups_unknown_vs_not_allowed() {
+    // A group that does not exist: 404 InvalidResourceGroup.NotFound, for the account's root as for anyone.
+    let mut e = Engine::from_preset("default", 6).unwrap();
+    let (st, a) = copy(
+        &mut e,
+        DOC_IMAGE_ID,
+        "cn-shanghai",
+        &[("ResourceGroupId", "rg-doesnotexist0001")],
+    );
+    assert_eq!(st, 404, "{a}");
+    assert_eq!(a["Code"], "InvalidResourceGroup.NotFound");
+    assert_eq!(
+        a["Message"],
+        "The ResourceGroup provided does not exist in our records."
+    );
+    // A RAM user who may not manage the (existing) default group: 403 Forbbiden, as the reference's note says.
+    let mut e = Engine::from_preset("ram-user", 6).unwrap();
+    let (st, b) = copy(&mut e, DOC_IMAGE_ID, "cn-shanghai", &[]);
+    assert_eq!(st, 403, "{b}");
+    assert_eq!(b["Code"], "Forbbiden");
+    let (st, c) = copy(
+        &mut e,
+        DOC_IMAGE_ID,
+        "cn-shanghai",
+        &[("ResourceGroupId", "rg-doesnotexist0001")],
+    );
+    assert_eq!(st, 404, "{c}");
+    assert_eq!(c["Code"], "InvalidResourceGroup.NotFound");
+}

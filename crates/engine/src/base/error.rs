@@ -45,6 +45,8 @@ pub enum Source {
     Idempotence,
     /// The official ECS SDK's parameter documentation.
     SdkReference,
+    /// The RunInstances API reference (its error codes, shared by many ECS operations).
+    RunInstances,
 }
 
 /// Which rule decided a response: a stable ID, the document it follows, and the explanation as a message

@@ -486,9 +486,26 @@ fn forbidden(why: &str) -> ApiError {
     )
 }
 
+/// 404 `InvalidResourceGroup.NotFound`: the `ResourceGroupId` names no resource group of the account. Not in
+/// CopyImage's table; the same row in RunInstances and many other ECS operations' tables (basis: fidelity).
+pub fn resource_group_not_found() -> ApiError {
+    ApiError::new(
+        404,
+        "InvalidResourceGroup.NotFound",
+        "The ResourceGroup provided does not exist in our records.",
+        Rule::fidelity(
+            "copyimage.resource_group_not_found",
+            Source::RunInstances,
+            "The error message returned because the specified resource group does not exist. (CopyImage's table \
+             lists no code for it; other ECS operations answer this.)",
+        ),
+    )
+}
+
 /// REF row 403 `Forbbiden` (sic) and the ResourceGroupId note: a RAM user may only put the copy in a
-/// resource group it manages (the default group when `ResourceGroupId` is omitted); an unknown group,
-/// or hidden `OwnerId`/`ResourceOwnerId` naming another account, is refused the same way (FIDELITY.md).
+/// resource group it manages (the default group when `ResourceGroupId` is omitted); hidden
+/// `OwnerId`/`ResourceOwnerId` naming another account is refused the same way (FIDELITY.md). A group that
+/// does not exist is `InvalidResourceGroup.NotFound`, for any caller.
 pub fn caller_may_operate(world: &World, caller: &Caller, req: &CopyRequest) -> Result<(), ApiError> {
     let uid = world.account.ali_uid;
     if req.owner_id.is_some_and(|o| o != uid) || req.resource_owner_id.is_some_and(|o| o != uid) {
@@ -500,11 +517,7 @@ pub fn caller_may_operate(world: &World, caller: &Caller, req: &CopyRequest) -> 
     let group = match &req.resource_group_id {
         Some(g) => match world.resource_groups.iter().find(|x| &x.id == g) {
             Some(x) => Some(x.id.clone()),
-            None => {
-                return Err(forbidden(
-                    "The ResourceGroupId does not name a resource group of this account.",
-                ))
-            }
+            None => return Err(resource_group_not_found()),
         },
         None => world.default_resource_group().map(|g| g.id.clone()),
     };

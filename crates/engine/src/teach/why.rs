@@ -57,6 +57,7 @@ pub fn source_title(source: Source) -> &'static str {
         Source::Signing => "Alibaba Cloud request signing (V1 and V3)",
         Source::Idempotence => "ECS: how to ensure idempotence",
         Source::SdkReference => "ECS SDK parameter documentation",
+        Source::RunInstances => "RunInstances API reference, error codes",
     }
 }
 
@@ -87,6 +88,9 @@ pub fn source_url(source: Source) -> &'static str {
         }
         Source::Idempotence => "https://www.alibabacloud.com/help/en/ecs/developer-reference/how-to-ensure-idempotence",
         Source::SdkReference => "https://pypi.org/project/alibabacloud-ecs20140526/",
+        Source::RunInstances => {
+            "https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-runinstances"
+        }
     }
 }
 
@@ -122,6 +126,7 @@ mod tests {
             Source::Signing,
             Source::Idempotence,
             Source::SdkReference,
+            Source::RunInstances,
         ] {
             assert!(!source_title(s).contains('§') && !source_title(s).contains(".md"));
             assert!(source_url(s).starts_with("https://"), "{s:?}");
