@@ -1,0 +1,267 @@
+//! Load benchmark of `copyimage serve` (not a test: it prints numbers and checks nothing but that every
+//! request was answered 200).
+//!
+//! Starts the server binary on a free loopback port (in memory, or with `--state` in a temp folder),
+//! signs N DescribeRegions requests (V1, the world's first key, unique nonces) split over C keep-alive
+//! clients, sends them, and prints the throughput of each tenth of the run (tenths by completed
+//! requests), so a cost that grows with the requests served shows as a falling line.
+//!
+//! ```text
+//! cargo build --release -p copyimage-cli --bin copyimage --example serve_bench
+//! target/release/examples/serve_bench [--requests 100000] [--clients 20] [--state] [--bin target/release/copyimage]
+//! ```
+//!
+//! Requests are signed before the clock starts, so the numbers are the server's (the client shares the
+//! machine's cores with it all the same).
+
+use copyimage_engine::sign;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Barrier, Mutex};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+struct Options {
+    requests: usize,
+    clients: usize,
+    state: bool,
+    bin: String,
+    action: String,
+}
+
+fn options() -> Result<Options, String> {
+    let mut o = Options {
+        requests: 100_000,
+        clients: 20,
+        state: false,
+        bin: default_bin(),
+        action: "DescribeRegions".into(),
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
+        match a.as_str() {
+            "--requests" => o.requests = value("--requests")?.parse().map_err(|e| format!("--requests: {e}"))?,
+            "--clients" => o.clients = value("--clients")?.parse().map_err(|e| format!("--clients: {e}"))?,
+            "--state" => o.state = true,
+            "--bin" => o.bin = value("--bin")?,
+            "--action" => o.action = value("--action")?,
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+    if o.clients == 0 || o.requests < 10 {
+        return Err("--clients must be >= 1 and --requests >= 10".into());
+    }
+    Ok(o)
+}
+
+/// `copyimage` next to this example's folder (target/<profile>/copyimage).
+fn default_bin() -> String {
+    std::env::current_exe()
+        .ok()
+        .and_then(|p| p.parent()?.parent().map(|d| d.join("copyimage")))
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "copyimage".into())
+}
+
+fn iso(t: SystemTime) -> String {
+    let secs = t.duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    copyimage_engine::clock::UtcTime(secs).to_iso8601()
+}
+
+/// The running server; killed on drop.
+struct Server {
+    child: Child,
+    addr: String,
+    key: (String, String),
+    dir: Option<std::path::PathBuf>,
+    /// Held open: the server prints its whole banner, and a closed pipe would stop it.
+    _stdout: BufReader<std::process::ChildStdout>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        if let Some(d) = &self.dir {
+            let _ = std::fs::remove_dir_all(d);
+        }
+    }
+}
+
+fn start(o: &Options) -> Result<Server, String> {
+    let mut cmd = Command::new(&o.bin);
+    cmd.args(["serve", "--address", "127.0.0.1:0", "--quiet", "--speed", "0"]);
+    let dir = if o.state {
+        let d = std::env::temp_dir().join(format!("copyimage-bench-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).map_err(|e| format!("{}: {e}", d.display()))?;
+        cmd.arg("--state").arg(d.join("world.json"));
+        Some(d)
+    } else {
+        None
+    };
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", o.bin))?;
+    let mut out = BufReader::new(child.stdout.take().ok_or("no stdout")?);
+    let mut url = String::new();
+    out.read_line(&mut url).map_err(|e| e.to_string())?;
+    let mut key_line = String::new();
+    out.read_line(&mut key_line).map_err(|e| e.to_string())?;
+    let addr = url.trim().trim_start_matches("http://").to_string();
+    let mut parts = key_line.split_whitespace().skip(1);
+    let key = match (parts.next(), parts.next()) {
+        (Some(id), Some(secret)) => (id.to_string(), secret.to_string()),
+        _ => return Err(format!("no access key in the banner: {key_line:?}")),
+    };
+    if addr.is_empty() {
+        return Err("the server printed no URL".into());
+    }
+    Ok(Server {
+        child,
+        addr,
+        key,
+        dir,
+        _stdout: out,
+    })
+}
+
+/// One keep-alive GET; returns the status. The answer always has Content-Length (the server never chunks).
+fn get(stream: &mut TcpStream, reader: &mut BufReader<TcpStream>, request: &[u8]) -> std::io::Result<u16> {
+    stream.write_all(request)?;
+    let mut line = String::new();
+    reader.read_line(&mut line)?;
+    let status = line.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let mut len = 0usize;
+    loop {
+        line.clear();
+        if reader.read_line(&mut line)? == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        let l = line.trim_end();
+        if l.is_empty() {
+            break;
+        }
+        if let Some((k, v)) = l.split_once(':') {
+            if k.eq_ignore_ascii_case("content-length") {
+                len = v.trim().parse().unwrap_or(0);
+            }
+        }
+    }
+    let mut body = vec![0; len];
+    reader.read_exact(&mut body)?;
+    Ok(status)
+}
+
+fn main() {
+    let o = match options() {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("serve_bench: {e}");
+            std::process::exit(2);
+        }
+    };
+    let server = match start(&o) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("serve_bench: {e}");
+            std::process::exit(1);
+        }
+    };
+    let run = format!("{}{}", if o.state { "--state" } else { "in memory" }, "");
+    // Signed up front, one list per client: the clock measures the server, not the client's signing.
+    let ts = iso(SystemTime::now());
+    let mut lists = Vec::new();
+    for c in 0..o.clients {
+        let n = o.requests / o.clients + usize::from(c < o.requests % o.clients);
+        let mut list = Vec::with_capacity(n);
+        for i in 0..n {
+            let nonce = format!("bench-{}-{c}-{i}", std::process::id());
+            let extra = vec![
+                ("Action".to_string(), o.action.clone()),
+                ("RegionId".into(), "cn-hangzhou".into()),
+            ];
+            let all = sign::merge_params(&sign::v1_common_params(&server.key.0, &ts, &nonce), &extra);
+            let signed = sign::sign_v1("GET", &all, &server.key.1);
+            let target = format!("/?{}", sign::v1_signed_query(&all, &signed.signature));
+            list.push(format!("GET {target} HTTP/1.1\r\nHost: {}\r\n\r\n", server.addr).into_bytes());
+        }
+        lists.push(list);
+    }
+    let done = Arc::new(AtomicUsize::new(0));
+    let tenth = o.requests / 10;
+    let marks = Arc::new(Mutex::new(Vec::<(usize, Instant)>::new()));
+    let barrier = Arc::new(Barrier::new(o.clients + 1));
+    let failures = Arc::new(AtomicUsize::new(0));
+    let mut threads = Vec::new();
+    for list in lists {
+        let (addr, done, marks, barrier, failures) = (
+            server.addr.clone(),
+            Arc::clone(&done),
+            Arc::clone(&marks),
+            Arc::clone(&barrier),
+            Arc::clone(&failures),
+        );
+        threads.push(std::thread::spawn(move || {
+            let mut stream = TcpStream::connect(&addr).expect("connect");
+            let _ = stream.set_nodelay(true);
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(60)));
+            let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+            barrier.wait();
+            for req in &list {
+                match get(&mut stream, &mut reader, req) {
+                    Ok(200) => {}
+                    other => {
+                        if failures.fetch_add(1, Ordering::Relaxed) == 0 {
+                            eprintln!("serve_bench: first failure: {other:?}");
+                        }
+                    }
+                }
+                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                if n % tenth == 0 {
+                    marks
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push((n, Instant::now()));
+                }
+            }
+        }));
+    }
+    barrier.wait();
+    let t0 = Instant::now();
+    for t in threads {
+        let _ = t.join();
+    }
+    let total = t0.elapsed().as_secs_f64();
+    let mut marks = marks.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    marks.sort();
+    println!(
+        "serve {run}: {} {} requests, {} keep-alive clients, {:.2} s, {:.0} req/s overall",
+        o.requests,
+        o.action,
+        o.clients,
+        total,
+        o.requests as f64 / total
+    );
+    let mut prev = t0;
+    let mut rates = Vec::new();
+    for (i, (_, t)) in marks.iter().take(10).enumerate() {
+        let dt = t.duration_since(prev).as_secs_f64().max(1e-9);
+        prev = *t;
+        rates.push(tenth as f64 / dt);
+        println!("  tenth {:>2}: {:>8.0} req/s", i + 1, tenth as f64 / dt);
+    }
+    if let (Some(first), Some(last)) = (rates.first(), rates.last()) {
+        println!("  last tenth / first tenth: {:.2}", last / first);
+    }
+    let f = failures.load(Ordering::Relaxed);
+    drop(server);
+    if f > 0 {
+        eprintln!("serve_bench: {f} requests were not answered 200");
+        std::process::exit(1);
+    }
+}
