@@ -150,3 +150,77 @@ fn timestamps_are_checked_against_real_utc() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Sends raw bytes on a fresh connection and returns everything the server sends until it closes.
+fn raw(addr: &str, bytes: &[u8]) -> String {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(60))).unwrap();
+    s.write_all(bytes).unwrap();
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[test]
+fn a_chunked_form_body_is_answered() {
+    let dir = temp_dir("chunked");
+    let s = Server::start(&["--speed", "0"], &[], &dir);
+    let (id, secret) = s.key();
+    let params = [("Action", "DescribeRegions")];
+    let form = signed_v1_target("POST", &params, &id, &secret, "ch-1")[2..].to_string();
+    let (a, b) = form.split_at(form.len() / 2);
+    // Two chunks (one with an extension), a trailer, and Connection: close to read to the end.
+    let req = format!(
+        "POST / HTTP/1.1\r\nHost: {}\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+         Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n{:x};ext=1\r\n{a}\r\n{:X}\r\n{b}\r\n0\r\nX-Trailer: t\r\n\r\n",
+        s.addr,
+        a.len(),
+        b.len()
+    );
+    let resp = raw(&s.addr, req.as_bytes());
+    assert!(resp.starts_with("HTTP/1.1 200 OK\r\n"), "{resp}");
+    assert!(resp.contains("\"RegionId\":\"cn-hangzhou\""), "{resp}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn requests_refused_before_the_engine_have_proper_reason_phrases() {
+    let dir = temp_dir("reasons");
+    let s = Server::start(&["--speed", "0"], &[], &dir);
+    let host = &s.addr;
+    for (req, line) in [
+        (
+            format!("POST / HTTP/1.1\r\nHost: {host}\r\nContent-Length: 2000000\r\n\r\n"),
+            "HTTP/1.1 413 Content Too Large\r\n",
+        ),
+        (
+            format!(
+                "GET / HTTP/1.1\r\nHost: {host}\r\nX-Long: {}\r\n\r\n",
+                "a".repeat(70_000)
+            ),
+            "HTTP/1.1 431 Request Header Fields Too Large\r\n",
+        ),
+        (
+            format!("POST / HTTP/1.1\r\nHost: {host}\r\nTransfer-Encoding: gzip\r\n\r\n"),
+            "HTTP/1.1 501 Not Implemented\r\n",
+        ),
+        (
+            format!("POST / HTTP/1.1\r\nHost: {host}\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"),
+            "HTTP/1.1 400 Bad Request\r\n",
+        ),
+        (
+            format!("POST / HTTP/1.1\r\nHost: {host}\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n"),
+            "HTTP/1.1 400 Bad Request\r\n",
+        ),
+        (
+            format!("GET / HTTP/2.0\r\nHost: {host}\r\n\r\n"),
+            "HTTP/1.1 505 HTTP Version Not Supported\r\n",
+        ),
+    ] {
+        let resp = raw(host, req.as_bytes());
+        assert!(resp.starts_with(line), "{line:?} for {:?}: {resp}", &req[..40]);
+        assert!(resp.contains("Connection: close\r\n"), "{resp}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
