@@ -224,3 +224,96 @@ fn requests_refused_before_the_engine_have_proper_reason_phrases() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_key_pair_can_come_from_the_environment() {
+    let dir = temp_dir("envkey");
+    let env = [
+        ("ALIBABA_CLOUD_ACCESS_KEY_ID", "envid"),
+        ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "env-very-secret"),
+    ];
+    let describe = |s: &Server, id: &str, secret: &str, nonce: &str| {
+        let target = signed_v1_target("GET", &[("Action", "DescribeRegions")], id, secret, nonce);
+        Conn::open(&s.addr).unwrap().send("GET", &target, &[], "").unwrap()
+    };
+    let s = Server::start(&["--speed", "0"], &env, &dir);
+    assert!(
+        s.keys
+            .contains(&("envid".into(), "(secret from ALIBABA_CLOUD_ACCESS_KEY_SECRET)".into())),
+        "{:?}",
+        s.keys
+    );
+    assert!(!s.keys.iter().any(|(_, v)| v.contains("env-very-secret")));
+    let r = describe(&s, "envid", "env-very-secret", "e-1");
+    assert_eq!(r.status, 200, "{}", r.body);
+    drop(s);
+    // --access-key wins: the environment's pair is then not accepted.
+    let s = Server::start(&["--speed", "0", "--access-key", "flag:flag-secret"], &env, &dir);
+    assert_eq!(describe(&s, "flag", "flag-secret", "e-2").status, 200);
+    let r = describe(&s, "envid", "env-very-secret", "e-3");
+    assert_eq!(r.json()["Code"], "InvalidAccessKeyId.NotFound", "{}", r.body);
+    drop(s);
+    // Half a pair is not used, and says why.
+    let s = Server::start(&["--speed", "0"], &env[..1], &dir);
+    assert!(!s.keys.iter().any(|(id, _)| id == "envid"), "{:?}", s.keys);
+    assert!(
+        s.stderr()
+            .contains("ALIBABA_CLOUD_ACCESS_KEY_ID is set but ALIBABA_CLOUD_ACCESS_KEY_SECRET is not"),
+        "{}",
+        s.stderr()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bound_beyond_loopback_it_says_so_and_guards_the_admin_routes() {
+    let dir = temp_dir("exposed");
+    let s = Server::start_at("0.0.0.0:0", &["--speed", "0"], &[], &dir);
+    let local = s.addr.replace("0.0.0.0", "127.0.0.1");
+    // A loopback client still reaches the admin routes.
+    assert_eq!(send(&local, "GET", "/__admin/clock", "").unwrap().status, 200);
+    let err = s.stderr();
+    assert!(
+        err.contains("beyond loopback: anyone who can reach this address")
+            && err.contains("answer loopback clients only; pass --admin-token"),
+        "{err}"
+    );
+    drop(s);
+    let s = Server::start_at("0.0.0.0:0", &["--speed", "0", "--admin-token", "tok-123"], &[], &dir);
+    let local = s.addr.replace("0.0.0.0", "127.0.0.1");
+    let r = send(&local, "POST", "/__admin/advance?seconds=5", "").unwrap();
+    assert_eq!(r.status, 401, "{}", r.body);
+    let with = |token: &str| {
+        let h = vec![("X-Admin-Token".to_string(), token.to_string())];
+        Conn::open(&local)
+            .unwrap()
+            .send("POST", "/__admin/advance?seconds=5", &h, "")
+            .unwrap()
+    };
+    assert_eq!(with("tok-124").status, 401);
+    let r = with("tok-123");
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(
+        s.stderr()
+            .contains("answer only requests with the header X-Admin-Token"),
+        "{}",
+        s.stderr()
+    );
+    // Signed ECS requests need no token.
+    let (id, secret) = s.key();
+    let target = signed_v1_target("GET", &[("Action", "DescribeRegions")], &id, &secret, "x-1");
+    assert_eq!(
+        Conn::open(&local)
+            .unwrap()
+            .send("GET", &target, &[], "")
+            .unwrap()
+            .status,
+        200
+    );
+    drop(s);
+    // On loopback, nothing is said and the token (when given) is still required.
+    let s = Server::start(&["--speed", "0"], &[("COPYIMAGE_ADMIN_TOKEN", "env-tok")], &dir);
+    assert_eq!(send(&s.addr, "GET", "/__admin/clock", "").unwrap().status, 401);
+    assert!(!s.stderr().contains("beyond loopback"), "{}", s.stderr());
+    let _ = std::fs::remove_dir_all(&dir);
+}

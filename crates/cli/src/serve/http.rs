@@ -11,7 +11,7 @@
 
 use copyimage_engine::wire::{HttpRequest, HttpResponse};
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::time::Duration;
 
 /// The largest request body accepted. ECS RPC bodies are small form posts; a cap keeps a hostile or
@@ -228,8 +228,9 @@ pub fn reason(status: u16) -> &'static str {
 }
 
 /// Serves one connection until the client closes it, asks to, or idles out.
-fn connection(stream: TcpStream, handle: &(dyn Fn(&HttpRequest) -> HttpResponse + Sync)) {
+fn connection(stream: TcpStream, handle: &Handler) {
     let _ = stream.set_nodelay(true);
+    let peer = stream.peer_addr().ok();
     let _ = stream.set_read_timeout(Some(IDLE));
     let mut reader = match stream.try_clone() {
         Ok(s) => BufReader::new(s),
@@ -238,7 +239,7 @@ fn connection(stream: TcpStream, handle: &(dyn Fn(&HttpRequest) -> HttpResponse 
     let mut writer = stream;
     loop {
         let (resp, keep_alive) = match read_request(&mut reader) {
-            Ok((req, keep_alive)) => (handle(&req), keep_alive),
+            Ok((req, keep_alive)) => (handle(&req, peer), keep_alive),
             Err(ReadError::Closed) => return,
             Err(ReadError::Bad(status, why)) => (json_response(status, &serde_json::json!({ "error": why })), false),
         };
@@ -248,11 +249,11 @@ fn connection(stream: TcpStream, handle: &(dyn Fn(&HttpRequest) -> HttpResponse 
     }
 }
 
+/// What answers a request, given the peer's address (for the admin routes' loopback check).
+pub type Handler = dyn Fn(&HttpRequest, Option<SocketAddr>) -> HttpResponse + Send + Sync;
+
 /// Accepts connections forever, one thread each.
-pub fn serve_forever(
-    listener: TcpListener,
-    handle: std::sync::Arc<dyn Fn(&HttpRequest) -> HttpResponse + Send + Sync>,
-) {
+pub fn serve_forever(listener: TcpListener, handle: std::sync::Arc<Handler>) {
     for stream in listener.incoming() {
         let Ok(stream) = stream else { continue };
         let handle = std::sync::Arc::clone(&handle);

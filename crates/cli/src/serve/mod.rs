@@ -48,10 +48,16 @@ pub const JOURNAL_LIMIT: u64 = 32 * 1024 * 1024;
   copyimage serve --address 127.0.0.1:0             # any free port; the first line printed is the URL
   copyimage serve --state world.json --speed 60     # persistent world, copies run 60x faster
   copyimage serve --access-key myid:mysecret        # also accept this key pair
+  ALIBABA_CLOUD_ACCESS_KEY_ID=myid ALIBABA_CLOUD_ACCESS_KEY_SECRET=mysecret copyimage serve
+                                                    # the same pair from the environment
+  copyimage serve --address 0.0.0.0:8765 --admin-token \"$TOKEN\"
+                                                    # reachable from other hosts; admin routes need the token
 
 Admin routes (not ECS; no signature): GET /__admin/state, GET /__admin/clock,
 POST /__admin/reset, POST /__admin/scenario (body: scenario JSON, or ?preset=NAME), POST /__admin/advance?seconds=N,
-POST /__admin/run_to_idle, POST /__admin/clock?speed=X. See README, \"Local endpoint\".")]
+POST /__admin/run_to_idle, POST /__admin/clock?speed=X. See README, \"Local endpoint\".
+Bound beyond loopback, the admin routes answer loopback clients only, unless --admin-token is given:
+then they answer any client that sends the header X-Admin-Token: TOKEN, and no other.")]
 pub struct ServeArgs {
     /// Address to listen on; port 0 picks a free port.
     #[arg(long, default_value = "127.0.0.1:8765", value_name = "HOST:PORT")]
@@ -62,8 +68,15 @@ pub struct ServeArgs {
     #[arg(long, value_name = "FILE")]
     pub state: Option<PathBuf>,
     /// Also accept this AccessKey pair (repeatable). Its secret is never printed or written to --state.
+    /// Without it, the pair in ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET (when both
+    /// are set) is accepted, so the secret need not be on the command line.
     #[arg(long = "access-key", value_name = "ID:SECRET")]
     pub access_keys: Vec<String>,
+    /// Admin routes (/__admin/...) answer only requests with the header `X-Admin-Token: TOKEN` (from
+    /// any address). Without it they answer everyone on a loopback address, and only loopback clients
+    /// when bound beyond loopback. Default: the COPYIMAGE_ADMIN_TOKEN environment variable, if set.
+    #[arg(long = "admin-token", value_name = "TOKEN")]
+    pub admin_token: Option<String>,
     /// World seconds per real second (0 freezes the world clock; copies then move only via /__admin/advance).
     #[arg(long, default_value_t = 1.0, value_name = "FACTOR")]
     pub speed: f64,
@@ -218,6 +231,57 @@ struct Shared {
     source: Seeded,
     extra_keys: Vec<(String, String)>,
     quiet: bool,
+    admin: AdminAccess,
+}
+
+/// Who may use the admin routes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum AdminAccess {
+    /// Everyone (the server is bound to a loopback address, so only this host reaches it).
+    Anyone,
+    /// Clients on a loopback address only (bound beyond loopback, no token given).
+    LoopbackOnly,
+    /// Requests carrying `X-Admin-Token: <token>`, from anywhere.
+    Token(String),
+}
+
+/// The environment variable `--admin-token` defaults to (keeps the token out of the process list).
+const ADMIN_TOKEN_ENV: &str = "COPYIMAGE_ADMIN_TOKEN";
+/// The admin header's name.
+const ADMIN_TOKEN_HEADER: &str = "X-Admin-Token";
+
+/// Compares without stopping at the first difference, so the time taken does not tell how much of a
+/// guessed token was right.
+fn same_token(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+fn is_loopback(addr: &std::net::SocketAddr) -> bool {
+    addr.ip().to_canonical().is_loopback()
+}
+
+impl AdminAccess {
+    /// `None` when `req` from `peer` may use the admin routes, else the refusal.
+    fn refuse(&self, req: &HttpRequest, peer: Option<std::net::SocketAddr>) -> Option<HttpResponse> {
+        let no = |status: u16, msg: &str| Some(http::json_response(status, &json!({ "error": msg })));
+        match self {
+            AdminAccess::Anyone => None,
+            AdminAccess::LoopbackOnly if peer.as_ref().is_some_and(is_loopback) => None,
+            AdminAccess::LoopbackOnly => no(
+                403,
+                "admin routes answer loopback clients only on this server; start it with --admin-token \
+                 to use them from other hosts",
+            ),
+            AdminAccess::Token(t) => match req.header(ADMIN_TOKEN_HEADER) {
+                Some(given) if same_token(given.trim(), t) => None,
+                Some(_) => no(401, "wrong X-Admin-Token"),
+                None => no(
+                    401,
+                    "admin routes need the header X-Admin-Token (the server's --admin-token)",
+                ),
+            },
+        }
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -262,8 +326,11 @@ impl Shared {
         Ok(r)
     }
 
-    fn handle(&self, req: &HttpRequest) -> HttpResponse {
+    fn handle(&self, req: &HttpRequest, peer: Option<std::net::SocketAddr>) -> HttpResponse {
         if req.path.starts_with("/__admin") {
+            if let Some(refused) = self.admin.refuse(req, peer) {
+                return refused;
+            }
             return self.admin(req);
         }
         let now = utc_now();
@@ -705,12 +772,20 @@ fn serve(args: ServeArgs) -> Result<(), (i32, String)> {
     {
         return Err(usage(format!("--address expects HOST:PORT, got {:?}", args.address)));
     }
-    let extra_keys = args
+    let mut extra_keys = args
         .access_keys
         .iter()
         .map(|s| parse_key_pair(s))
         .collect::<Result<Vec<_>, _>>()
         .map_err(usage)?;
+    let from_env = extra_keys.is_empty();
+    if from_env {
+        extra_keys.extend(env_key_pair());
+    }
+    let admin_token = args.admin_token.clone().or_else(|| std::env::var(ADMIN_TOKEN_ENV).ok());
+    if admin_token.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        return Err(usage(format!("--admin-token (or {ADMIN_TOKEN_ENV}) must not be empty")));
+    }
     let source = args.world.seeded().map_err(usage)?;
     let state = args.state.as_deref().map(|p| (StateFile::new(p), Journal::new(p)));
     let loaded = match &state {
@@ -783,12 +858,21 @@ fn serve(args: ServeArgs) -> Result<(), (i32, String)> {
         source,
         extra_keys: extra_keys.clone(),
         quiet: args.quiet,
+        admin: match admin_token {
+            Some(t) => AdminAccess::Token(t.trim().to_string()),
+            None if is_loopback(&addr) => AdminAccess::Anyone,
+            None => AdminAccess::LoopbackOnly,
+        },
     });
     // The banner is the command's result: the URL first (scripts read line 1), then the accepted keys.
     println!("http://{addr}");
     for (id, secret) in &world_keys {
         if extra_keys.iter().any(|(x, _)| x == id) {
-            println!("access-key {id} (secret as given to --access-key)");
+            if from_env {
+                println!("access-key {id} (secret from {ENV_SECRET})");
+            } else {
+                println!("access-key {id} (secret as given to --access-key)");
+            }
         } else {
             println!("access-key {id} {secret}");
         }
@@ -809,11 +893,15 @@ fn serve(args: ServeArgs) -> Result<(), (i32, String)> {
         });
     }
 
+    if !is_loopback(&addr) {
+        eprintln!("{}", exposure_note(&addr, &shared.admin));
+    }
+
     let handler = Arc::clone(&shared);
     http::serve_forever(
         listener,
-        Arc::new(move |req: &HttpRequest| {
-            let resp = handler.handle(req);
+        Arc::new(move |req: &HttpRequest, peer: Option<std::net::SocketAddr>| {
+            let resp = handler.handle(req, peer);
             if !handler.quiet {
                 log_line(req, &resp);
             }
@@ -821,6 +909,49 @@ fn serve(args: ServeArgs) -> Result<(), (i32, String)> {
         }),
     );
     Ok(())
+}
+
+/// The environment variables the official tools read the key pair from.
+const ENV_ID: &str = "ALIBABA_CLOUD_ACCESS_KEY_ID";
+const ENV_SECRET: &str = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";
+
+/// The key pair in the environment, when both variables are set and not empty.
+fn env_key_pair() -> Option<(String, String)> {
+    let get = |k: &str| {
+        std::env::var(k)
+            .ok()
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    match (get(ENV_ID), get(ENV_SECRET)) {
+        (Some(id), Some(secret)) => Some((id, secret)),
+        (None, None) => None,
+        (id, _) => {
+            let (set, unset) = if id.is_some() {
+                (ENV_ID, ENV_SECRET)
+            } else {
+                (ENV_SECRET, ENV_ID)
+            };
+            eprintln!("copyimage serve: {set} is set but {unset} is not; the environment's key pair is not used");
+            None
+        }
+    }
+}
+
+/// What a server bound beyond loopback says on start: who can use it, and how the admin routes are kept.
+fn exposure_note(addr: &std::net::SocketAddr, admin: &AdminAccess) -> String {
+    let admin = match admin {
+        AdminAccess::Token(_) => {
+            format!("its admin routes (/__admin/...) answer only requests with the header {ADMIN_TOKEN_HEADER}")
+        }
+        _ => "its unsigned admin routes (/__admin/...: reset, load a world, move the clock, read every key \
+              pair) answer loopback clients only; pass --admin-token TOKEN to use them from other hosts"
+            .into(),
+    };
+    format!(
+        "copyimage serve: listening on {addr}, beyond loopback: anyone who can reach this address can send it \
+         signed requests with the key pairs above; {admin}."
+    )
 }
 
 /// One line per request on stderr: method, Action, status, code. Never parameters' values (a
@@ -863,6 +994,40 @@ mod tests {
             let e = engine_from_state(bad, p).expect_err(bad);
             assert!(e.contains("/tmp/w.json") && e.contains("refusing"), "{e}");
         }
+    }
+
+    #[test]
+    fn admin_access_by_peer_and_token() {
+        let req = |token: Option<&str>| HttpRequest {
+            method: "GET".into(),
+            path: "/__admin/clock".into(),
+            headers: token
+                .map(|t| vec![("x-admin-token".into(), t.into())])
+                .unwrap_or_default(),
+            ..Default::default()
+        };
+        let peer = |s: &str| Some(s.parse::<std::net::SocketAddr>().unwrap());
+        let far = peer("192.0.2.7:5000");
+        assert!(AdminAccess::Anyone.refuse(&req(None), far).is_none());
+        let lo = AdminAccess::LoopbackOnly;
+        assert!(lo.refuse(&req(None), peer("127.0.0.1:5000")).is_none());
+        assert!(lo.refuse(&req(None), peer("[::1]:5000")).is_none());
+        assert!(lo.refuse(&req(None), peer("[::ffff:127.0.0.1]:5000")).is_none());
+        assert_eq!(lo.refuse(&req(None), far).map(|r| r.status), Some(403));
+        assert_eq!(lo.refuse(&req(None), None).map(|r| r.status), Some(403));
+        let tok = AdminAccess::Token("s3cret".into());
+        assert!(tok.refuse(&req(Some("s3cret")), far).is_none());
+        assert_eq!(tok.refuse(&req(Some("s3creT")), far).map(|r| r.status), Some(401));
+        assert_eq!(tok.refuse(&req(None), peer("127.0.0.1:1")).map(|r| r.status), Some(401));
+        assert!(same_token("abc", "abc") && !same_token("abc", "abd") && !same_token("abc", "abcd"));
+    }
+
+    #[test]
+    fn fnv1a_is_the_reference_hash() {
+        // Test vectors of FNV-1a 64 (the journal's replay check must not change between versions).
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
     }
 
     #[test]
