@@ -13,6 +13,10 @@
 //!
 //! Requests are signed before the clock starts, so the numbers are the server's (the client shares the
 //! machine's cores with it all the same).
+//!
+//! `--moto URL` sends the same load to a running moto server (the AWS mock, `moto_server`) instead: EC2
+//! DescribeRegions with a SigV4-shaped `Authorization` header (moto routes on its credential scope and
+//! does not check the signature), for a side-by-side number.
 
 use copyimage_engine::sign;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -28,6 +32,7 @@ struct Options {
     state: bool,
     bin: String,
     action: String,
+    moto: Option<String>,
 }
 
 fn options() -> Result<Options, String> {
@@ -37,6 +42,7 @@ fn options() -> Result<Options, String> {
         state: false,
         bin: default_bin(),
         action: "DescribeRegions".into(),
+        moto: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -47,6 +53,7 @@ fn options() -> Result<Options, String> {
             "--state" => o.state = true,
             "--bin" => o.bin = value("--bin")?,
             "--action" => o.action = value("--action")?,
+            "--moto" => o.moto = Some(value("--moto")?),
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
@@ -72,18 +79,20 @@ fn iso(t: SystemTime) -> String {
 
 /// The running server; killed on drop.
 struct Server {
-    child: Child,
+    child: Option<Child>,
     addr: String,
     key: (String, String),
     dir: Option<std::path::PathBuf>,
     /// Held open: the server prints its whole banner, and a closed pipe would stop it.
-    _stdout: BufReader<std::process::ChildStdout>,
+    _stdout: Option<BufReader<std::process::ChildStdout>>,
 }
 
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        if let Some(c) = &mut self.child {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
         if let Some(d) = &self.dir {
             let _ = std::fs::remove_dir_all(d);
         }
@@ -122,21 +131,24 @@ fn start(o: &Options) -> Result<Server, String> {
         return Err("the server printed no URL".into());
     }
     Ok(Server {
-        child,
+        child: Some(child),
         addr,
         key,
         dir,
-        _stdout: out,
+        _stdout: Some(out),
     })
 }
 
-/// One keep-alive GET; returns the status. The answer always has Content-Length (the server never chunks).
-fn get(stream: &mut TcpStream, reader: &mut BufReader<TcpStream>, request: &[u8]) -> std::io::Result<u16> {
+/// One GET on a keep-alive connection; returns the status and whether the server keeps the connection
+/// open (`copyimage serve` always sends Content-Length and keeps it; moto's server answers HTTP/1.0 and
+/// closes it, so its body runs to the end of the stream).
+fn get(stream: &mut TcpStream, reader: &mut BufReader<TcpStream>, request: &[u8]) -> std::io::Result<(u16, bool)> {
     stream.write_all(request)?;
     let mut line = String::new();
     reader.read_line(&mut line)?;
     let status = line.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-    let mut len = 0usize;
+    let mut keep = line.starts_with("HTTP/1.1");
+    let mut len = None;
     loop {
         line.clear();
         if reader.read_line(&mut line)? == 0 {
@@ -148,13 +160,29 @@ fn get(stream: &mut TcpStream, reader: &mut BufReader<TcpStream>, request: &[u8]
         }
         if let Some((k, v)) = l.split_once(':') {
             if k.eq_ignore_ascii_case("content-length") {
-                len = v.trim().parse().unwrap_or(0);
+                len = v.trim().parse().ok();
+            } else if k.eq_ignore_ascii_case("connection") {
+                keep = v.trim().eq_ignore_ascii_case("keep-alive");
             }
         }
     }
-    let mut body = vec![0; len];
-    reader.read_exact(&mut body)?;
-    Ok(status)
+    match len {
+        Some(n) if keep => reader.read_exact(&mut vec![0; n])?,
+        _ => {
+            reader.read_to_end(&mut Vec::new())?;
+            keep = false;
+        }
+    }
+    Ok((status, keep))
+}
+
+/// A connection to `addr` and its reader.
+fn connect(addr: &str) -> std::io::Result<(TcpStream, BufReader<TcpStream>)> {
+    let stream = TcpStream::connect(addr)?;
+    stream.set_nodelay(true)?;
+    stream.set_read_timeout(Some(Duration::from_secs(60)))?;
+    let reader = BufReader::new(stream.try_clone()?);
+    Ok((stream, reader))
 }
 
 fn main() {
@@ -165,14 +193,28 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let server = match start(&o) {
+    let server = match &o.moto {
+        Some(url) => Ok(Server {
+            child: None,
+            addr: url.trim_start_matches("http://").trim_end_matches('/').to_string(),
+            key: Default::default(),
+            dir: None,
+            _stdout: None,
+        }),
+        None => start(&o),
+    };
+    let server = match server {
         Ok(s) => s,
         Err(e) => {
             eprintln!("serve_bench: {e}");
             std::process::exit(1);
         }
     };
-    let run = format!("{}{}", if o.state { "--state" } else { "in memory" }, "");
+    let run = match (&o.moto, o.state) {
+        (Some(_), _) => "moto_server (EC2 DescribeRegions)",
+        (None, true) => "copyimage serve --state",
+        (None, false) => "copyimage serve in memory",
+    };
     // Signed up front, one list per client: the clock measures the server, not the client's signing.
     let ts = iso(SystemTime::now());
     let mut lists = Vec::new();
@@ -180,6 +222,21 @@ fn main() {
         let n = o.requests / o.clients + usize::from(c < o.requests % o.clients);
         let mut list = Vec::with_capacity(n);
         for i in 0..n {
+            if o.moto.is_some() {
+                let date = ts.replace(['-', ':'], "");
+                list.push(
+                    format!(
+                        "GET /?Action=DescribeRegions&Version=2016-11-15 HTTP/1.1\r\nHost: {}\r\nX-Amz-Date: {date}\r\n\
+                         Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/{}/us-east-1/ec2/aws4_request, \
+                         SignedHeaders=host;x-amz-date, Signature={}\r\n\r\n",
+                        server.addr,
+                        &date[..8],
+                        "0".repeat(64)
+                    )
+                    .into_bytes(),
+                );
+                continue;
+            }
             let nonce = format!("bench-{}-{c}-{i}", std::process::id());
             let extra = vec![
                 ("Action".to_string(), o.action.clone()),
@@ -207,14 +264,21 @@ fn main() {
             Arc::clone(&failures),
         );
         threads.push(std::thread::spawn(move || {
-            let mut stream = TcpStream::connect(&addr).expect("connect");
-            let _ = stream.set_nodelay(true);
-            let _ = stream.set_read_timeout(Some(Duration::from_secs(60)));
-            let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+            let mut conn = connect(&addr).ok();
             barrier.wait();
             for req in &list {
-                match get(&mut stream, &mut reader, req) {
-                    Ok(200) => {}
+                if conn.is_none() {
+                    conn = connect(&addr).ok();
+                }
+                let result = match &mut conn {
+                    Some((stream, reader)) => get(stream, reader, req),
+                    None => Err(std::io::ErrorKind::ConnectionRefused.into()),
+                };
+                if !matches!(result, Ok((_, true))) {
+                    conn = None;
+                }
+                match result {
+                    Ok((200, _)) => {}
                     other => {
                         if failures.fetch_add(1, Ordering::Relaxed) == 0 {
                             eprintln!("serve_bench: first failure: {other:?}");
@@ -240,7 +304,7 @@ fn main() {
     let mut marks = marks.lock().unwrap_or_else(|e| e.into_inner()).clone();
     marks.sort();
     println!(
-        "serve {run}: {} {} requests, {} keep-alive clients, {:.2} s, {:.0} req/s overall",
+        "{run}: {} {} requests, {} keep-alive clients, {:.2} s, {:.0} req/s overall",
         o.requests,
         o.action,
         o.clients,
