@@ -64,7 +64,8 @@ pub struct ServeArgs {
     pub address: String,
     #[command(flatten)]
     pub world: WorldSource,
-    /// Keep the world in this file: loaded on start, rewritten atomically after every change.
+    /// Keep the world in this file and FILE.journal: loaded on start; every change is on disk before
+    /// its answer is sent (a journal line; the file is rewritten now and then).
     #[arg(long, value_name = "FILE")]
     pub state: Option<PathBuf>,
     /// Also accept this AccessKey pair (repeatable). Its secret is never printed or written to --state.
