@@ -991,6 +991,9 @@ mod tests {
             "[]",
             "{\"format\":\"other\"}",
             "{\"format\":\"copyimage-serve-state/1\"}",
+            "{\"format\":\"copyimage-serve-state/2\",\"engine\":{}}",
+            "{\"format\":\"copyimage-serve-state/2\",\"version\":3,\"engine\":{}}",
+            "{\"format\":\"copyimage-serve-state/3\",\"version\":3}",
         ] {
             let e = engine_from_state(bad, p).expect_err(bad);
             assert!(e.contains("/tmp/w.json") && e.contains("refusing"), "{e}");
