@@ -398,3 +398,40 @@ fn a_damaged_or_orphaned_journal_is_refused() {
     assert!(!state.exists(), "no state file is made beside an orphaned journal");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_long_journal_is_folded_into_the_snapshot() {
+    let dir = temp_dir("fold");
+    let state = dir.join("w.json");
+    let state_arg = state.to_str().unwrap();
+    let journal = dir.join("w.json.journal");
+    let version = || -> u64 {
+        let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&state).unwrap()).unwrap();
+        v["version"].as_u64().expect("version")
+    };
+    // A record of a signed CopyImage is about 550 bytes: past 1,000 bytes, the third write is a snapshot.
+    let s = Server::start(
+        &["--state", state_arg, "--speed", "0"],
+        &[("COPYIMAGE_TEST_JOURNAL_LIMIT", "1000")],
+        &dir,
+    );
+    let key = s.key();
+    let mut ids = Vec::new();
+    for i in 0..5 {
+        let r = copy(&s.addr, &key, &format!("fold-{i}"), &format!("fold-copy-{i}")).expect("copy");
+        assert_eq!(r.status, 200, "{}", r.body);
+        ids.push(r.json()["ImageId"].as_str().unwrap().to_string());
+        let records = std::fs::read_to_string(&journal).unwrap().lines().count() - 1;
+        // Versions 1 and 2 are journaled; 3 is a snapshot (the journal was long); 4, 5 journaled again.
+        let want = [(0, 1), (0, 2), (3, 0), (3, 1), (3, 2)][i];
+        assert_eq!((version(), records), want, "after request {}", i + 1);
+    }
+    drop(s);
+    let s = Server::start(&["--state", state_arg, "--speed", "0"], &[], &dir);
+    assert_eq!(version(), 5, "folded on start");
+    let imgs = images_in(&s.addr, &s.key(), "cn-shanghai", "fold-after");
+    for id in &ids {
+        assert_eq!(imgs.iter().filter(|x| *x == id).count(), 1, "{id} in {imgs:?}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

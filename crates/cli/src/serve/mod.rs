@@ -40,6 +40,8 @@ pub const STATE_FORMAT: &str = "copyimage-serve-state/2";
 pub const STATE_FORMAT_V1: &str = "copyimage-serve-state/1";
 /// A journal longer than this is folded into a new snapshot (about 50,000 requests).
 pub const JOURNAL_LIMIT: u64 = 32 * 1024 * 1024;
+/// Test hook: a smaller journal limit in bytes, so tests reach the fold with a few requests.
+pub const JOURNAL_LIMIT_ENV: &str = "COPYIMAGE_TEST_JOURNAL_LIMIT";
 
 /// Arguments of `copyimage serve`.
 #[derive(clap::Args, Debug)]
@@ -461,6 +463,8 @@ impl Shared {
 /// cost is shared.
 struct Persister {
     file: StateFile,
+    /// Journal bytes past which the next write is a snapshot ([`JOURNAL_LIMIT`] unless a test lowers it).
+    limit: u64,
     /// Only the writer thread uses it after start-up.
     journal: Mutex<Journal>,
     durable: Mutex<Durable>,
@@ -485,6 +489,10 @@ impl Persister {
     fn new(file: StateFile, journal: Journal, version: u64) -> Persister {
         Persister {
             file,
+            limit: std::env::var(JOURNAL_LIMIT_ENV)
+                .ok()
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(JOURNAL_LIMIT),
             journal: Mutex::new(journal),
             durable: Mutex::new(Durable { version, failed: None }),
             work: Condvar::new(),
@@ -536,7 +544,7 @@ impl Persister {
                         .unwrap_or_else(|e| e.into_inner().0);
                 }
             }
-            let long = lock(&self.journal).bytes() > JOURNAL_LIMIT;
+            let long = lock(&self.journal).bytes() > self.limit;
             // Take the records under the engine lock; a snapshot clones the engine there too (rarely), so
             // requests keep being evaluated while the file is written.
             let (records, version, engine) = {
