@@ -8,7 +8,7 @@
 //!
 //! ```text
 //! cargo build --release -p copyimage-cli --bin copyimage --example serve_bench
-//! target/release/examples/serve_bench [--requests 100000] [--clients 20] [--state] [--bin target/release/copyimage]
+//! target/release/examples/serve_bench [--requests 100000] [--clients 20] [--warmup 25] [--state] [--bin target/release/copyimage]
 //! ```
 //!
 //! Requests are signed before the clock starts, so the numbers are the server's (the client shares the
@@ -33,6 +33,8 @@ struct Options {
     bin: String,
     action: String,
     moto: Option<String>,
+    /// Requests each client sends before the clock starts (connections, threads and caches warm).
+    warmup: usize,
 }
 
 fn options() -> Result<Options, String> {
@@ -43,6 +45,7 @@ fn options() -> Result<Options, String> {
         bin: default_bin(),
         action: "DescribeRegions".into(),
         moto: None,
+        warmup: 25,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -54,6 +57,7 @@ fn options() -> Result<Options, String> {
             "--bin" => o.bin = value("--bin")?,
             "--action" => o.action = value("--action")?,
             "--moto" => o.moto = Some(value("--moto")?),
+            "--warmup" => o.warmup = value("--warmup")?.parse().map_err(|e| format!("--warmup: {e}"))?,
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
@@ -215,49 +219,47 @@ fn main() {
         (None, true) => "copyimage serve --state",
         (None, false) => "copyimage serve in memory",
     };
-    // Signed up front, one list per client: the clock measures the server, not the client's signing.
+    // Signed up front: the clock measures the server, not the client's signing. The measured requests are
+    // one shared list the clients take from in turn, so all of them stay busy to the end (fixed shares
+    // per client would leave a few clients, and a falsely slow last tenth, when the others are done).
     let ts = iso(SystemTime::now());
-    let mut lists = Vec::new();
-    for c in 0..o.clients {
-        let n = o.requests / o.clients + usize::from(c < o.requests % o.clients);
-        let mut list = Vec::with_capacity(n);
-        for i in 0..n {
-            if o.moto.is_some() {
-                let date = ts.replace(['-', ':'], "");
-                list.push(
-                    format!(
-                        "GET /?Action=DescribeRegions&Version=2016-11-15 HTTP/1.1\r\nHost: {}\r\nX-Amz-Date: {date}\r\n\
-                         Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/{}/us-east-1/ec2/aws4_request, \
-                         SignedHeaders=host;x-amz-date, Signature={}\r\n\r\n",
-                        server.addr,
-                        &date[..8],
-                        "0".repeat(64)
-                    )
-                    .into_bytes(),
-                );
-                continue;
-            }
-            let nonce = format!("bench-{}-{c}-{i}", std::process::id());
-            let extra = vec![
-                ("Action".to_string(), o.action.clone()),
-                ("RegionId".into(), "cn-hangzhou".into()),
-            ];
-            let all = sign::merge_params(&sign::v1_common_params(&server.key.0, &ts, &nonce), &extra);
-            let signed = sign::sign_v1("GET", &all, &server.key.1);
-            let target = format!("/?{}", sign::v1_signed_query(&all, &signed.signature));
-            list.push(format!("GET {target} HTTP/1.1\r\nHost: {}\r\n\r\n", server.addr).into_bytes());
+    let request = |name: &str| -> Vec<u8> {
+        if o.moto.is_some() {
+            let date = ts.replace(['-', ':'], "");
+            return format!(
+                "GET /?Action=DescribeRegions&Version=2016-11-15 HTTP/1.1\r\nHost: {}\r\nX-Amz-Date: {date}\r\n\
+                 Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/{}/us-east-1/ec2/aws4_request, \
+                 SignedHeaders=host;x-amz-date, Signature={}\r\n\r\n",
+                server.addr,
+                &date[..8],
+                "0".repeat(64)
+            )
+            .into_bytes();
         }
-        lists.push(list);
-    }
+        let nonce = format!("bench-{}-{name}", std::process::id());
+        let extra = vec![
+            ("Action".to_string(), o.action.clone()),
+            ("RegionId".into(), "cn-hangzhou".into()),
+        ];
+        let all = sign::merge_params(&sign::v1_common_params(&server.key.0, &ts, &nonce), &extra);
+        let signed = sign::sign_v1("GET", &all, &server.key.1);
+        let target = format!("/?{}", sign::v1_signed_query(&all, &signed.signature));
+        format!("GET {target} HTTP/1.1\r\nHost: {}\r\n\r\n", server.addr).into_bytes()
+    };
+    let work: Arc<Vec<Vec<u8>>> = Arc::new((0..o.requests).map(|i| request(&i.to_string())).collect());
+    let next = Arc::new(AtomicUsize::new(0));
     let done = Arc::new(AtomicUsize::new(0));
     let tenth = o.requests / 10;
     let marks = Arc::new(Mutex::new(Vec::<(usize, Instant)>::new()));
     let barrier = Arc::new(Barrier::new(o.clients + 1));
     let failures = Arc::new(AtomicUsize::new(0));
     let mut threads = Vec::new();
-    for list in lists {
-        let (addr, done, marks, barrier, failures) = (
+    for c in 0..o.clients {
+        let warm: Vec<Vec<u8>> = (0..o.warmup).map(|i| request(&format!("warm-{c}-{i}"))).collect();
+        let (addr, work, next, done, marks, barrier, failures) = (
             server.addr.clone(),
+            Arc::clone(&work),
+            Arc::clone(&next),
             Arc::clone(&done),
             Arc::clone(&marks),
             Arc::clone(&barrier),
@@ -265,8 +267,18 @@ fn main() {
         );
         threads.push(std::thread::spawn(move || {
             let mut conn = connect(&addr).ok();
+            for req in &warm {
+                if let Some((stream, reader)) = &mut conn {
+                    if !matches!(get(stream, reader, req), Ok((_, true))) {
+                        conn = None;
+                    }
+                }
+                if conn.is_none() {
+                    conn = connect(&addr).ok();
+                }
+            }
             barrier.wait();
-            for req in &list {
+            while let Some(req) = work.get(next.fetch_add(1, Ordering::Relaxed)) {
                 if conn.is_none() {
                     conn = connect(&addr).ok();
                 }
@@ -304,10 +316,11 @@ fn main() {
     let mut marks = marks.lock().unwrap_or_else(|e| e.into_inner()).clone();
     marks.sort();
     println!(
-        "{run}: {} {} requests, {} keep-alive clients, {:.2} s, {:.0} req/s overall",
+        "{run}: {} {} requests, {} keep-alive clients (after {} each to warm up), {:.2} s, {:.0} req/s overall",
         o.requests,
         o.action,
         o.clients,
+        o.warmup,
         total,
         o.requests as f64 / total
     );
