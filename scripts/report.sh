@@ -9,7 +9,7 @@
 #   endpoint: `copyimage serve` under load on loopback (crates/cli/examples/serve_bench.rs): $ENDPOINT_REQUESTS
 #          (default 20000) signed DescribeRegions over 20 keep-alive clients, in memory and with --state,
 #          throughput per tenth of the run (flat when the last tenth is within 20% of the first); moto's
-#          server beside it when `moto_server` is on PATH or $MOTO_SERVER names it (optional, not in CI).
+#          server beside it when `moto_server` is on PATH or $MOTO_SERVER names it (optional; skipped when CI=true).
 # Options: --record "note"  append today's numbers as a row of docs/report-history.md.
 # Uses $BASE_URL when set (test.sh passes its server); otherwise serves dist/ itself on a free port.
 # Budgets (design.md): goal <= 160 KB gzip and <= 150 ms first render; hard cap 250 KB gzip (1 KB = 1024 B).
@@ -109,7 +109,9 @@ if cargo build --release --locked -q -p copyimage-cli --bin copyimage --example 
     # moto's server (the AWS mock) under the same load, when installed (optional; not in CI): fewer requests,
     # it answers about a hundred a second.
     moto="${MOTO_SERVER:-$(command -v moto_server || true)}"
-    if [ -n "$moto" ] && [ -x "$moto" ]; then
+    if [ "${CI:-}" = true ]; then
+        echo "  moto_server: not run in CI (optional; make report runs it when installed)"
+    elif [ -n "$moto" ] && [ -x "$moto" ]; then
         moto_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
         "$moto" -H 127.0.0.1 -p "$moto_port" >/dev/null 2>&1 &
         moto_pid=$!
