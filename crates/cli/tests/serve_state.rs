@@ -435,3 +435,39 @@ fn a_long_journal_is_folded_into_the_snapshot() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_running_world_clock_replays_to_the_same_engine() {
+    let dir = temp_dir("ticks");
+    let state = dir.join("w.json");
+    let state_arg = state.to_str().unwrap();
+    // At 200 world seconds per real second, the copies move between requests: each journal record carries
+    // the clock advances it saw, and GET /__admin/clock advances the clock too (carried by the next record).
+    let s = Server::start(&["--state", state_arg, "--speed", "200"], &[], &dir);
+    let key = s.key();
+    for i in 0..4 {
+        let r = copy(&s.addr, &key, &format!("tick-{i}"), &format!("tick-copy-{i}")).expect("copy");
+        assert_eq!(r.status, 200, "{}", r.body);
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        assert_eq!(send(&s.addr, "GET", "/__admin/clock", "").unwrap().status, 200);
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+    let r = send(&s.addr, "POST", "/__admin/clock?speed=0", "").unwrap();
+    assert_eq!(r.status, 200, "{}", r.body);
+    let live = send(&s.addr, "GET", "/__admin/state", "").unwrap().json();
+    assert!(
+        live["engine"]["world"]["now"].as_u64().unwrap_or(0) > 0,
+        "the clock moved"
+    );
+    drop(s);
+    let journal = std::fs::read_to_string(dir.join("w.json.journal")).unwrap();
+    assert!(journal.contains("\"adv\":["), "advances are journaled: {journal}");
+    let s = Server::start(&["--state", state_arg, "--speed", "0"], &[], &dir);
+    let replayed = send(&s.addr, "GET", "/__admin/state", "").unwrap().json();
+    assert_eq!(replayed["version"], live["version"]);
+    assert!(
+        replayed["engine"] == live["engine"],
+        "the replayed engine differs from the live one"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
