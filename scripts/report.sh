@@ -6,6 +6,10 @@
 #   speed: median time to first render over 7 fresh page loads in headless Chromium, read inside the page
 #          (window.__firstRender, set by src/main.rs after Yew's first render), plus every extra measure
 #          in tests/e2e/measures/*.mjs (see tests/e2e/tools/measure.mjs for the format).
+#   endpoint: `copyimage serve` under load on loopback (crates/cli/examples/serve_bench.rs): $ENDPOINT_REQUESTS
+#          (default 20000) signed DescribeRegions over 20 keep-alive clients, in memory and with --state,
+#          throughput per tenth of the run (flat when the last tenth is within 20% of the first); moto's
+#          server beside it when `moto_server` is on PATH or $MOTO_SERVER names it (optional; skipped when CI=true).
 # Options: --record "note"  append today's numbers as a row of docs/report-history.md.
 # Uses $BASE_URL when set (test.sh passes its server); otherwise serves dist/ itself on a free port.
 # Budgets (design.md): goal <= 160 KB gzip and <= 150 ms first render; hard cap 250 KB gzip (1 KB = 1024 B).
@@ -80,6 +84,52 @@ speed_rc=0
     speed_rc=$?
 [ "$own_server" = 1 ] && stop_server
 
+echo
+endpoint_requests="${ENDPOINT_REQUESTS:-20000}"
+echo "== Local endpoint (copyimage serve, $endpoint_requests signed requests, 20 keep-alive clients, loopback) =="
+endpoint_rc=0
+endpoint_summary=""
+if cargo build --release --locked -q -p copyimage-cli --bin copyimage --example serve_bench; then
+    for mode in memory state; do
+        flag=()
+        [ "$mode" = state ] && flag=(--state)
+        out="$(timeout 120 "$ROOT/target/release/examples/serve_bench" --requests "$endpoint_requests" --clients 20 \
+            "${flag[@]}" 2>&1)" || endpoint_rc=1
+        echo "$out" | sed 's/^/  /'
+        ratio="$(echo "$out" | sed -n 's/.*last tenth \/ first tenth: //p')"
+        overall="$(echo "$out" | sed -n 's/.*s, \([0-9]*\) req\/s overall/\1/p')"
+        target=10000
+        [ "$mode" = state ] && target=3000
+        verdict="$(awk -v r="${ratio:-0}" -v o="${overall:-0}" -v t="$target" 'BEGIN {
+            shape = r < 0.8 ? "NOT flat (slows down)" : r <= 1.2 ? "flat" : "no slowdown (the first tenth is slower: warm-up)"
+            printf "%s, %s", shape, (o >= t ? "meets " t " req/s" : "BELOW " t " req/s") }')"
+        echo "  -> $mode: ${overall:-?} req/s overall, last/first tenth ${ratio:-?}: $verdict"
+        endpoint_summary="$endpoint_summary $mode ${overall:-?} req/s (last/first ${ratio:-?});"
+    done
+    # moto's server (the AWS mock) under the same load, when installed (optional; not in CI): fewer requests,
+    # it answers about a hundred a second.
+    moto="${MOTO_SERVER:-$(command -v moto_server || true)}"
+    if [ "${CI:-}" = true ]; then
+        echo "  moto_server: not run in CI (optional; make report runs it when installed)"
+    elif [ -n "$moto" ] && [ -x "$moto" ]; then
+        moto_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+        "$moto" -H 127.0.0.1 -p "$moto_port" >/dev/null 2>&1 &
+        moto_pid=$!
+        for _ in $(seq 1 50); do
+            curl -s -o /dev/null "http://127.0.0.1:$moto_port/" && break
+            sleep 0.2
+        done
+        timeout 120 "$ROOT/target/release/examples/serve_bench" --moto "http://127.0.0.1:$moto_port" \
+            --requests "${MOTO_REQUESTS:-2000}" --clients 20 2>&1 | sed 's/^/  /' || echo "  (moto run failed)"
+        kill "$moto_pid" 2>/dev/null || true
+        wait "$moto_pid" 2>/dev/null || true
+    else
+        echo "  moto_server not installed: no side-by-side run (optional: pip install 'moto[server]')"
+    fi
+else
+    endpoint_rc=1
+fi
+
 first_render="$(node -p 'const m = require(process.argv[1]).find(x => x.name === "first render"); m ? m.median.toFixed(1) : "n/a"' \
     "$measures_json" 2>/dev/null || echo n/a)"
 
@@ -97,4 +147,6 @@ if [ "$gz_total" -gt "$CAP_BYTES" ]; then
     echo "FAIL: gzip total $gz_total B is above the hard cap of $CAP_BYTES B (250 KB)"
     exit 1
 fi
+echo "endpoint:$endpoint_summary"
 [ "$speed_rc" = 0 ] || { echo "FAIL: the speed measure did not complete"; exit 1; }
+[ "$endpoint_rc" = 0 ] || { echo "FAIL: the endpoint benchmark did not complete"; exit 1; }

@@ -336,6 +336,19 @@ fn run_load(clients: usize, total: usize, with_state: bool) {
         assert_eq!(after.len(), expected, "images in {d}: no task lost or duplicated");
         assert!(after.values().all(|&n| n == 1), "an image listed twice in {d}");
     }
+    if with_state {
+        // The journal of this concurrent run, replayed on a restart, gives back the very same engine (world,
+        // RNG, nonce memory) and version: the order the requests were journaled is the order they ran.
+        let live = send(&s.addr, "GET", "/__admin/state", "").expect("state").json();
+        drop(s);
+        let s = Server::start(&args, &[], &dir);
+        let replayed = send(&s.addr, "GET", "/__admin/state", "").expect("state").json();
+        assert_eq!(replayed["version"], live["version"]);
+        assert!(
+            replayed["engine"] == live["engine"],
+            "the replayed engine differs from the live one"
+        );
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -2,14 +2,16 @@
 //! that turns each request into the engine's [`HttpRequest`] and writes an [`HttpResponse`] back byte for
 //! byte.
 //!
-//! Hand-written rather than a server crate: the endpoint needs only GET/POST with `Content-Length` bodies,
-//! and owning the accept loop avoids a thread-pool race in `tiny_http` 0.12 that left a connection unread
-//! for tens of seconds when many clients connected at once (seen in the load test). Nothing here knows
-//! about ECS; it only carries bytes, so the engine sees exactly what the client sent.
+//! Hand-written rather than a server crate (ARCHITECTURE.md, "Local endpoint", has the measurements): the
+//! endpoint needs only GET/POST with `Content-Length` or chunked bodies and meets its throughput targets
+//! with a thread per connection, while hyper would add tokio to every release build of the CLI; owning
+//! the accept loop also avoids a thread-pool race in `tiny_http` 0.12 that left a connection unread for
+//! tens of seconds when many clients connected at once (seen in the load test). Nothing here knows about
+//! ECS; it only carries bytes, so the engine sees exactly what the client sent.
 
 use copyimage_engine::wire::{HttpRequest, HttpResponse};
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::time::Duration;
 
 /// The largest request body accepted. ECS RPC bodies are small form posts; a cap keeps a hostile or
@@ -48,7 +50,38 @@ fn read_line(r: &mut BufReader<TcpStream>) -> Result<String, ReadError> {
     Ok(String::from_utf8_lossy(&buf).into_owned())
 }
 
-/// Reads one request: request line, headers, a `Content-Length` body. Answers `Expect: 100-continue`.
+/// Reads a chunked body (RFC 9112 §7.1): chunks of hex size (extensions after `;` ignored), then a zero
+/// chunk and optional trailer lines, which are dropped (ECS signs no trailer).
+fn read_chunked(r: &mut BufReader<TcpStream>) -> Result<Vec<u8>, ReadError> {
+    let mut body = Vec::new();
+    loop {
+        let line = read_line(r)?;
+        let size = line.split(';').next().unwrap_or("").trim();
+        let size = usize::from_str_radix(size, 16)
+            .ok()
+            .filter(|_| !size.is_empty() && !size.starts_with('+'))
+            .ok_or_else(|| ReadError::Bad(400, format!("malformed chunk size {line:?}")))?;
+        if size == 0 {
+            while !read_line(r)?.is_empty() {} // trailer fields, up to the blank line
+            return Ok(body);
+        }
+        if body.len().saturating_add(size) > MAX_BODY {
+            return Err(ReadError::Bad(
+                413,
+                format!("request body larger than {MAX_BODY} bytes"),
+            ));
+        }
+        let start = body.len();
+        body.resize(start + size, 0);
+        r.read_exact(&mut body[start..]).map_err(|_| ReadError::Closed)?;
+        if !read_line(r)?.is_empty() {
+            return Err(ReadError::Bad(400, "chunk data longer than its size".into()));
+        }
+    }
+}
+
+/// Reads one request: request line, headers, a `Content-Length` or chunked body. Answers
+/// `Expect: 100-continue`.
 fn read_request(r: &mut BufReader<TcpStream>) -> Result<(HttpRequest, bool), ReadError> {
     let mut line = read_line(r)?;
     while line.is_empty() {
@@ -82,8 +115,19 @@ fn read_request(r: &mut BufReader<TcpStream>) -> Result<(HttpRequest, bool), Rea
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
     };
-    if header("transfer-encoding").is_some_and(|v| !v.eq_ignore_ascii_case("identity")) {
-        return Err(ReadError::Bad(411, "send the body with Content-Length".into()));
+    let chunked = match header("transfer-encoding").map(|v| v.trim().to_ascii_lowercase()) {
+        None => false,
+        Some(v) if v == "chunked" => true,
+        Some(v) => {
+            return Err(ReadError::Bad(
+                501,
+                format!("Transfer-Encoding {v:?} is not supported (send chunked or Content-Length)"),
+            ))
+        }
+    };
+    // Both framings at once is how requests are smuggled past proxies (RFC 9112 §6.1): refused.
+    if chunked && header("content-length").is_some() {
+        return Err(ReadError::Bad(400, "both Transfer-Encoding and Content-Length".into()));
     }
     let len = match header("content-length").map(str::parse::<usize>) {
         None => 0,
@@ -96,11 +140,16 @@ fn read_request(r: &mut BufReader<TcpStream>) -> Result<(HttpRequest, bool), Rea
         }
         Some(Err(_)) => return Err(ReadError::Bad(400, "malformed Content-Length".into())),
     };
-    if len > 0 && header("expect").is_some_and(|v| v.eq_ignore_ascii_case("100-continue")) {
+    if (len > 0 || chunked) && header("expect").is_some_and(|v| v.eq_ignore_ascii_case("100-continue")) {
         let _ = r.get_mut().write_all(b"HTTP/1.1 100 Continue\r\n\r\n");
     }
-    let mut body = vec![0; len];
-    r.read_exact(&mut body).map_err(|_| ReadError::Closed)?;
+    let body = if chunked {
+        read_chunked(r)?
+    } else {
+        let mut body = vec![0; len];
+        r.read_exact(&mut body).map_err(|_| ReadError::Closed)?;
+        body
+    };
     let keep_alive = match header("connection").map(str::to_ascii_lowercase) {
         Some(c) if c.contains("close") => false,
         Some(c) if c.contains("keep-alive") => true,
@@ -142,7 +191,7 @@ pub fn http_date(t: copyimage_engine::clock::UtcTime) -> String {
 /// `Content-Length` (always; never chunked), `Connection: close` when closing, a blank line, the body.
 /// One buffer, so one write.
 pub fn response_bytes(resp: &HttpResponse, keep_alive: bool) -> Vec<u8> {
-    let mut out = format!("{}\r\n", resp.status_line());
+    let mut out = format!("HTTP/1.1 {} {}\r\n", resp.status, reason(resp.status));
     if resp.header("date").is_none() {
         out.push_str(&format!("Date: {}\r\n", http_date(super::utc_now())));
     }
@@ -163,9 +212,25 @@ pub fn response_bytes(resp: &HttpResponse, keep_alive: bool) -> Vec<u8> {
     bytes
 }
 
+/// The reason phrase of a status (RFC 9110 §15): the engine's for the statuses ECS answers with, and
+/// the ones this layer sends itself for requests that never reach the engine.
+pub fn reason(status: u16) -> &'static str {
+    match status {
+        100 => "Continue",
+        411 => "Length Required",
+        413 => "Content Too Large",
+        414 => "URI Too Long",
+        431 => "Request Header Fields Too Large",
+        501 => "Not Implemented",
+        505 => "HTTP Version Not Supported",
+        _ => copyimage_engine::wire::reason_phrase(status),
+    }
+}
+
 /// Serves one connection until the client closes it, asks to, or idles out.
-fn connection(stream: TcpStream, handle: &(dyn Fn(&HttpRequest) -> HttpResponse + Sync)) {
+fn connection(stream: TcpStream, handle: &Handler) {
     let _ = stream.set_nodelay(true);
+    let peer = stream.peer_addr().ok();
     let _ = stream.set_read_timeout(Some(IDLE));
     let mut reader = match stream.try_clone() {
         Ok(s) => BufReader::new(s),
@@ -174,7 +239,7 @@ fn connection(stream: TcpStream, handle: &(dyn Fn(&HttpRequest) -> HttpResponse 
     let mut writer = stream;
     loop {
         let (resp, keep_alive) = match read_request(&mut reader) {
-            Ok((req, keep_alive)) => (handle(&req), keep_alive),
+            Ok((req, keep_alive)) => (handle(&req, peer), keep_alive),
             Err(ReadError::Closed) => return,
             Err(ReadError::Bad(status, why)) => (json_response(status, &serde_json::json!({ "error": why })), false),
         };
@@ -184,11 +249,11 @@ fn connection(stream: TcpStream, handle: &(dyn Fn(&HttpRequest) -> HttpResponse 
     }
 }
 
+/// What answers a request, given the peer's address (for the admin routes' loopback check).
+pub type Handler = dyn Fn(&HttpRequest, Option<SocketAddr>) -> HttpResponse + Send + Sync;
+
 /// Accepts connections forever, one thread each.
-pub fn serve_forever(
-    listener: TcpListener,
-    handle: std::sync::Arc<dyn Fn(&HttpRequest) -> HttpResponse + Send + Sync>,
-) {
+pub fn serve_forever(listener: TcpListener, handle: std::sync::Arc<Handler>) {
     for stream in listener.incoming() {
         let Ok(stream) = stream else { continue };
         let handle = std::sync::Arc::clone(&handle);

@@ -7,9 +7,15 @@
 //! * World clock: before each request the engine is advanced by the real time elapsed since the last
 //!   request, times `--speed` (fractions carried over). The wire clock (Timestamp windows, nonce memory)
 //!   is real UTC, passed to the gateway on each request.
-//! * `--state`: after a request changes the engine and before it is answered, the new state is on disk
-//!   (see [`persist`]). Writes are group-committed: a request waits until some write covers its change,
-//!   so concurrent requests share one fsync instead of queueing one each.
+//! * `--state`: after a request changes the engine and before it is answered, the change is on disk
+//!   (see [`persist`]): a journal line records the request (with the wire time and the world-clock
+//!   advances it saw), and the engine being deterministic, replaying the journal on top of the last
+//!   snapshot rebuilds the same world. Each line carries the answer's status and a hash of its body, so a
+//!   replay that would differ (other `--access-key` pairs, another engine version) is refused on start
+//!   rather than silently giving another world. Writes are group-committed: a request waits until some
+//!   write covers its change, so concurrent requests share one fsync. The journal is folded into a new
+//!   snapshot on start, after a world is loaded or reset, and when it passes [`JOURNAL_LIMIT`] bytes, so
+//!   the cost of a request does not grow with the requests served.
 //! * Admin routes live under `/__admin/`, a path no ECS client sends to (ECS RPC uses `/`).
 
 mod http;
@@ -19,15 +25,23 @@ use crate::world::{self, Seeded, WorldSource};
 use copyimage_engine::clock::UtcTime;
 use copyimage_engine::engine::Engine;
 use copyimage_engine::wire::{HttpRequest, HttpResponse};
-use persist::StateFile;
+use persist::{Journal, StateFile};
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-/// The format tag written at the top of a state file; a file without it is refused.
-pub const STATE_FORMAT: &str = "copyimage-serve-state/1";
+/// The format tag written at the top of a state file (a snapshot; the journal beside it holds what
+/// happened since); a file without it or [`STATE_FORMAT_V1`] is refused.
+pub const STATE_FORMAT: &str = "copyimage-serve-state/2";
+/// The previous format: the whole engine, rewritten on every change, no journal. Still read.
+pub const STATE_FORMAT_V1: &str = "copyimage-serve-state/1";
+/// A journal longer than this is folded into a new snapshot (about 50,000 requests).
+pub const JOURNAL_LIMIT: u64 = 32 * 1024 * 1024;
+/// Test hook: a smaller journal limit in bytes, so tests reach the fold with a few requests.
+pub const JOURNAL_LIMIT_ENV: &str = "COPYIMAGE_TEST_JOURNAL_LIMIT";
 
 /// Arguments of `copyimage serve`.
 #[derive(clap::Args, Debug)]
@@ -36,22 +50,36 @@ pub const STATE_FORMAT: &str = "copyimage-serve-state/1";
   copyimage serve --address 127.0.0.1:0             # any free port; the first line printed is the URL
   copyimage serve --state world.json --speed 60     # persistent world, copies run 60x faster
   copyimage serve --access-key myid:mysecret        # also accept this key pair
+  ALIBABA_CLOUD_ACCESS_KEY_ID=myid ALIBABA_CLOUD_ACCESS_KEY_SECRET=mysecret copyimage serve
+                                                    # the same pair from the environment
+  copyimage serve --address 0.0.0.0:8765 --admin-token \"$TOKEN\"
+                                                    # reachable from other hosts; admin routes need the token
 
 Admin routes (not ECS; no signature): GET /__admin/state, GET /__admin/clock,
 POST /__admin/reset, POST /__admin/scenario (body: scenario JSON, or ?preset=NAME), POST /__admin/advance?seconds=N,
-POST /__admin/run_to_idle, POST /__admin/clock?speed=X. See README, \"Local endpoint\".")]
+POST /__admin/run_to_idle, POST /__admin/clock?speed=X. See README, \"Local endpoint\".
+Bound beyond loopback, the admin routes answer loopback clients only, unless --admin-token is given:
+then they answer any client that sends the header X-Admin-Token: TOKEN, and no other.")]
 pub struct ServeArgs {
     /// Address to listen on; port 0 picks a free port.
     #[arg(long, default_value = "127.0.0.1:8765", value_name = "HOST:PORT")]
     pub address: String,
     #[command(flatten)]
     pub world: WorldSource,
-    /// Keep the world in this file: loaded on start, rewritten atomically after every change.
+    /// Keep the world in this file and FILE.journal: loaded on start; every change is on disk before
+    /// its answer is sent (a journal line; the file is rewritten now and then).
     #[arg(long, value_name = "FILE")]
     pub state: Option<PathBuf>,
     /// Also accept this AccessKey pair (repeatable). Its secret is never printed or written to --state.
+    /// Without it, the pair in ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET (when both
+    /// are set) is accepted, so the secret need not be on the command line.
     #[arg(long = "access-key", value_name = "ID:SECRET")]
     pub access_keys: Vec<String>,
+    /// Admin routes (/__admin/...) answer only requests with the header `X-Admin-Token: TOKEN` (from
+    /// any address). Without it they answer everyone on a loopback address, and only loopback clients
+    /// when bound beyond loopback. Default: the COPYIMAGE_ADMIN_TOKEN environment variable, if set.
+    #[arg(long = "admin-token", value_name = "TOKEN")]
+    pub admin_token: Option<String>,
     /// World seconds per real second (0 freezes the world clock; copies then move only via /__admin/advance).
     #[arg(long, default_value_t = 1.0, value_name = "FACTOR")]
     pub speed: f64,
@@ -94,6 +122,87 @@ struct Live {
     last_tick: Instant,
     carry: f64,
     speed: f64,
+    /// With `--state`: changes are journaled (the fields below are used).
+    journaling: bool,
+    /// World-clock advances since the last journal record, in order; they go into the next record.
+    adv: Vec<u64>,
+    /// Records not yet taken by the writer, in version order.
+    pending: Vec<Record>,
+    /// The next write must be a whole snapshot (the world was replaced, or a journal write failed).
+    snapshot_due: bool,
+}
+
+/// One journal line: a change to the engine, numbered by the version it produced.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct Record {
+    v: u64,
+    /// World-clock advances applied before the change (ticks of the real clock times the speed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    adv: Vec<u64>,
+    op: Op,
+}
+
+/// What a journal record does to the engine.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Op {
+    /// An ECS request, at wire time `now`. `answer` is the status and the FNV-1a hash of the body that
+    /// was sent (none if the engine panicked), to check the replay against.
+    Http {
+        now: i64,
+        req: HttpRequest,
+        answer: Option<(u16, u64)>,
+    },
+    /// `POST /__admin/advance`.
+    Advance { seconds: u64 },
+    /// `POST /__admin/run_to_idle`.
+    RunToIdle,
+    /// Only the clock moved (a speed change).
+    Tick,
+}
+
+/// What a mutation did, for the journal.
+enum Change {
+    Op(Op),
+    /// The engine was replaced: only a snapshot records that.
+    Replaced,
+}
+
+/// 64-bit FNV-1a: a stable hash of an answer's body (the journal's replay check).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// Runs an ECS request on the engine; the answer, or `None` if the engine panicked (a bug).
+fn run_http(engine: &mut Engine, req: &HttpRequest, now: UtcTime) -> Option<HttpResponse> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.handle_http(req, now).response)).ok()
+}
+
+/// Replays one journal record on `engine`; an error when its answer differs from the one recorded.
+fn replay(engine: &mut Engine, r: &Record) -> Result<(), String> {
+    for a in &r.adv {
+        engine.advance(*a);
+    }
+    match &r.op {
+        Op::Http { now, req, answer } => {
+            let got = run_http(engine, req, UtcTime(*now)).map(|resp| (resp.status, fnv1a(resp.body.as_bytes())));
+            if answer.is_some() && got != *answer {
+                let status = |a: &Option<(u16, u64)>| a.map_or("none".to_string(), |(s, _)| s.to_string());
+                return Err(format!(
+                    "replaying change {} gives another answer (status {}) than the one sent (status {})",
+                    r.v,
+                    status(&got),
+                    status(answer)
+                ));
+            }
+        }
+        Op::Advance { seconds } => engine.advance(*seconds),
+        Op::RunToIdle => engine.run_to_idle(),
+        Op::Tick => {}
+    }
+    Ok(())
 }
 
 impl Live {
@@ -107,7 +216,11 @@ impl Live {
             let whole = self.carry.floor();
             if whole >= 1.0 {
                 self.carry -= whole;
-                self.engine.advance(whole.min(u64::MAX as f64) as u64);
+                let secs = whole.min(u64::MAX as f64) as u64;
+                self.engine.advance(secs);
+                if self.journaling {
+                    self.adv.push(secs);
+                }
             }
         }
     }
@@ -121,6 +234,57 @@ struct Shared {
     source: Seeded,
     extra_keys: Vec<(String, String)>,
     quiet: bool,
+    admin: AdminAccess,
+}
+
+/// Who may use the admin routes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum AdminAccess {
+    /// Everyone (the server is bound to a loopback address, so only this host reaches it).
+    Anyone,
+    /// Clients on a loopback address only (bound beyond loopback, no token given).
+    LoopbackOnly,
+    /// Requests carrying `X-Admin-Token: <token>`, from anywhere.
+    Token(String),
+}
+
+/// The environment variable `--admin-token` defaults to (keeps the token out of the process list).
+const ADMIN_TOKEN_ENV: &str = "COPYIMAGE_ADMIN_TOKEN";
+/// The admin header's name.
+const ADMIN_TOKEN_HEADER: &str = "X-Admin-Token";
+
+/// Compares without stopping at the first difference, so the time taken does not tell how much of a
+/// guessed token was right.
+fn same_token(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+fn is_loopback(addr: &std::net::SocketAddr) -> bool {
+    addr.ip().to_canonical().is_loopback()
+}
+
+impl AdminAccess {
+    /// `None` when `req` from `peer` may use the admin routes, else the refusal.
+    fn refuse(&self, req: &HttpRequest, peer: Option<std::net::SocketAddr>) -> Option<HttpResponse> {
+        let no = |status: u16, msg: &str| Some(http::json_response(status, &json!({ "error": msg })));
+        match self {
+            AdminAccess::Anyone => None,
+            AdminAccess::LoopbackOnly if peer.as_ref().is_some_and(is_loopback) => None,
+            AdminAccess::LoopbackOnly => no(
+                403,
+                "admin routes answer loopback clients only on this server; start it with --admin-token \
+                 to use them from other hosts",
+            ),
+            AdminAccess::Token(t) => match req.header(ADMIN_TOKEN_HEADER) {
+                Some(given) if same_token(given.trim(), t) => None,
+                Some(_) => no(401, "wrong X-Admin-Token"),
+                None => no(
+                    401,
+                    "admin routes need the header X-Admin-Token (the server's --admin-token)",
+                ),
+            },
+        }
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -138,32 +302,57 @@ impl Shared {
         }
     }
 
-    /// Runs `f` on the live world, bumps the version, and persists before returning.
-    fn mutate<R>(&self, f: impl FnOnce(&mut Live) -> R) -> Result<R, String> {
+    /// Runs `f` on the live world, bumps the version, journals the change, and persists it before
+    /// returning.
+    fn mutate<R>(&self, f: impl FnOnce(&mut Live) -> (R, Change)) -> Result<R, String> {
         let (r, v) = {
             let mut live = lock(&self.live);
             live.tick();
-            let r = f(&mut live);
+            let (r, change) = f(&mut live);
             live.version += 1;
-            (r, live.version)
+            let v = live.version;
+            if live.journaling {
+                match change {
+                    Change::Op(op) => {
+                        let adv = std::mem::take(&mut live.adv);
+                        live.pending.push(Record { v, adv, op });
+                    }
+                    Change::Replaced => {
+                        live.adv.clear();
+                        live.snapshot_due = true;
+                    }
+                }
+            }
+            (r, v)
         };
         self.persist_through(v)?;
         Ok(r)
     }
 
-    fn handle(&self, req: &HttpRequest) -> HttpResponse {
+    fn handle(&self, req: &HttpRequest, peer: Option<std::net::SocketAddr>) -> HttpResponse {
         if req.path.starts_with("/__admin") {
+            if let Some(refused) = self.admin.refuse(req, peer) {
+                return refused;
+            }
             return self.admin(req);
         }
         let now = utc_now();
         let out = self.mutate(|live| {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                live.engine.handle_http(req, now).response
-            }))
+            let resp = run_http(&mut live.engine, req, now);
+            let op = if live.journaling {
+                Op::Http {
+                    now: now.0,
+                    req: req.clone(),
+                    answer: resp.as_ref().map(|r| (r.status, fnv1a(r.body.as_bytes()))),
+                }
+            } else {
+                Op::Tick
+            };
+            (resp, Change::Op(op))
         });
         match out {
-            Ok(Ok(resp)) => resp,
-            Ok(Err(_)) => internal_error(req),
+            Ok(Some(resp)) => resp,
+            Ok(None) => internal_error(req),
             Err(e) => {
                 eprintln!("copyimage serve: {e}");
                 unavailable(req)
@@ -182,7 +371,7 @@ impl Shared {
             ("/__admin", false) | ("/__admin/help", false) => Ok(ok(json!({ "routes": ADMIN_ROUTES }))),
             ("/__admin/state", false) => {
                 let live = lock(&self.live);
-                state_json(&live.engine, &self.extra_keys).map(|s| HttpResponse {
+                state_json(&live.engine, live.version, &self.extra_keys).map(|s| HttpResponse {
                     status: 200,
                     headers: vec![("Content-Type".into(), "application/json;charset=utf-8".into())],
                     body: s,
@@ -197,7 +386,7 @@ impl Shared {
                 Some(Ok(s)) if s.is_finite() && s >= 0.0 => self
                     .mutate(|live| {
                         live.speed = s;
-                        clock(live)
+                        (clock(live), Change::Op(Op::Tick))
                     })
                     .map(ok),
                 _ => Ok(bad(
@@ -209,7 +398,7 @@ impl Shared {
                 Some(Ok(n)) => self
                     .mutate(|live| {
                         live.engine.advance(n);
-                        clock(live)
+                        (clock(live), Change::Op(Op::Advance { seconds: n }))
                     })
                     .map(ok),
                 _ => Ok(bad(
@@ -220,7 +409,7 @@ impl Shared {
             ("/__admin/run_to_idle", true) => self
                 .mutate(|live| {
                     live.engine.run_to_idle();
-                    clock(live)
+                    (clock(live), Change::Op(Op::RunToIdle))
                 })
                 .map(ok),
             ("/__admin/reset", true) => match self.source.build() {
@@ -260,16 +449,24 @@ impl Shared {
         self.mutate(move |live| {
             live.engine = engine;
             live.carry = 0.0;
-            json!({ "world_time": live.engine.world_time(), "speed": live.speed })
+            (
+                json!({ "world_time": live.engine.world_time(), "speed": live.speed }),
+                Change::Replaced,
+            )
         })
     }
 }
 
-/// The `--state` writer: one thread writes the newest version while requests wait for theirs to be on
-/// disk (group commit). A request is answered only after a write that includes its change; one write
-/// covers every request that finished before it started, so the fsync cost is shared.
+/// The `--state` writer: one thread writes the changes (journal lines, or now and then a snapshot) while
+/// requests wait for theirs to be on disk (group commit). A request is answered only after a write that
+/// includes its change; one write covers every request that finished before it started, so the fsync
+/// cost is shared.
 struct Persister {
     file: StateFile,
+    /// Journal bytes past which the next write is a snapshot ([`JOURNAL_LIMIT`] unless a test lowers it).
+    limit: u64,
+    /// Only the writer thread uses it after start-up.
+    journal: Mutex<Journal>,
     durable: Mutex<Durable>,
     /// Signalled when a request has a change to write.
     work: Condvar,
@@ -288,16 +485,19 @@ struct Durable {
 }
 
 impl Persister {
-    fn new(file: StateFile) -> Persister {
+    /// A writer for `file` and `journal` whose content already holds `version`.
+    fn new(file: StateFile, journal: Journal, version: u64) -> Persister {
         Persister {
             file,
-            durable: Mutex::new(Durable {
-                version: 0,
-                failed: None,
-            }),
+            limit: std::env::var(JOURNAL_LIMIT_ENV)
+                .ok()
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(JOURNAL_LIMIT),
+            journal: Mutex::new(journal),
+            durable: Mutex::new(Durable { version, failed: None }),
             work: Condvar::new(),
             done: Condvar::new(),
-            wanted: AtomicU64::new(0),
+            wanted: AtomicU64::new(version),
         }
     }
 
@@ -320,8 +520,18 @@ impl Persister {
         }
     }
 
-    /// The writer thread's loop: write the newest state whenever a request waits for a newer one.
+    /// Writes `engine` at `version` as the snapshot, then starts an empty journal. A crash between the
+    /// two leaves the new snapshot and the old journal, whose records (all at or below `version`) are
+    /// skipped on start.
+    fn snapshot(&self, engine: &Engine, version: u64, extra_keys: &[(String, String)]) -> Result<(), String> {
+        let text = state_json(engine, version, extra_keys)?;
+        self.file.write(text.as_bytes())?;
+        lock(&self.journal).start()
+    }
+
+    /// The writer thread's loop: write what changed whenever a request waits for a newer version.
     fn run(&self, live: &Mutex<Live>, extra_keys: &[(String, String)]) {
+        let mut buf = Vec::new();
         loop {
             {
                 let mut d = lock(&self.durable);
@@ -334,14 +544,37 @@ impl Persister {
                         .unwrap_or_else(|e| e.into_inner().0);
                 }
             }
-            // Clone under the engine lock (cheap next to serialising), serialise and write outside it,
-            // so requests keep being evaluated while the file is written.
-            let (engine, version) = {
-                let live = lock(live);
-                (live.engine.clone(), live.version)
+            let long = lock(&self.journal).bytes() > self.limit;
+            // Take the records under the engine lock; a snapshot clones the engine there too (rarely), so
+            // requests keep being evaluated while the file is written.
+            let (records, version, engine) = {
+                let mut live = lock(live);
+                let records = std::mem::take(&mut live.pending);
+                let engine = if live.snapshot_due || long {
+                    live.snapshot_due = false;
+                    Some(live.engine.clone())
+                } else {
+                    None
+                };
+                (records, live.version, engine)
             };
-            let result = state_json(&engine, extra_keys).and_then(|s| self.file.write(s.as_bytes()));
+            let result = match engine {
+                Some(engine) => self.snapshot(&engine, version, extra_keys),
+                None => {
+                    buf.clear();
+                    for r in &records {
+                        // A record is plain data: serialising it cannot fail.
+                        let _ = serde_json::to_writer(&mut buf, r);
+                        buf.push(b'\n');
+                    }
+                    lock(&self.journal).append(&buf)
+                }
+            };
             let failed = result.is_err();
+            if failed {
+                // The taken records are lost to the journal: only a whole snapshot can cover them now.
+                lock(live).snapshot_due = true;
+            }
             {
                 let mut d = lock(&self.durable);
                 match result {
@@ -390,13 +623,15 @@ fn query_map(q: &str) -> std::collections::HashMap<String, String> {
         .collect()
 }
 
-/// The state file's content: a format tag and the engine. The `--access-key` pairs are removed first,
-/// so a secret typed on the command line never reaches the disk.
-fn state_json(engine: &Engine, extra_keys: &[(String, String)]) -> Result<String, String> {
+/// The state file's content: a format tag, the version (the last journal record it includes) and the
+/// engine. The `--access-key` pairs are removed first, so a secret typed on the command line never
+/// reaches the disk.
+fn state_json(engine: &Engine, version: u64, extra_keys: &[(String, String)]) -> Result<String, String> {
     /// The file's shape, serialised in one pass (no intermediate `Value`: the world can be large).
     #[derive(serde::Serialize)]
     struct StateRef<'a> {
         format: &'a str,
+        version: u64,
         engine: &'a Engine,
     }
     let stripped;
@@ -410,26 +645,68 @@ fn state_json(engine: &Engine, extra_keys: &[(String, String)]) -> Result<String
     };
     serde_json::to_string(&StateRef {
         format: STATE_FORMAT,
+        version,
         engine,
     })
     .map_err(|e| format!("cannot serialise the world: {e}"))
 }
 
-/// Reads a state file written by [`state_json`]; any other content is an error naming the file.
-fn engine_from_state(text: &str, file: &std::path::Path) -> Result<Engine, String> {
+/// The refusal for a file that is not (or no longer) a usable state.
+fn refusal(file: &std::path::Path, why: &str) -> String {
+    format!(
+        "state file {} is not a copyimage serve state ({why}); refusing to start so it is not overwritten. \
+         Move it away or pass another --state file.",
+        file.display()
+    )
+}
+
+/// Reads a state file written by [`state_json`] (or by the previous format, version 0); any other
+/// content is an error naming the file. Returns the engine and the version it holds.
+fn engine_from_state(text: &str, file: &std::path::Path) -> Result<(Engine, u64), String> {
+    let refuse = |why: String| refusal(file, &why);
+    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| refuse(format!("not JSON: {e}")))?;
+    let version = match v.get("format").and_then(|f| f.as_str()) {
+        Some(STATE_FORMAT) => v
+            .get("version")
+            .and_then(|n| n.as_u64())
+            .ok_or_else(|| refuse("no \"version\"".into()))?,
+        Some(STATE_FORMAT_V1) => 0,
+        _ => return Err(refuse(format!("no \"format\": \"{STATE_FORMAT}\""))),
+    };
+    let engine = v.get("engine").ok_or_else(|| refuse("no \"engine\"".into()))?;
+    let engine = Engine::deserialize(engine).map_err(|e| refuse(format!("the world does not load: {e}")))?;
+    Ok((engine, version))
+}
+
+/// Replays the journal's records newer than `version` on `engine` (which already has the
+/// `--access-key` pairs); returns the version reached. A damaged record, a gap, or a replay whose answer
+/// differs from the recorded one is an error, and nothing is written.
+fn replay_journal(
+    engine: &mut Engine,
+    mut version: u64,
+    lines: &[String],
+    journal: &std::path::Path,
+) -> Result<u64, String> {
     let refuse = |why: String| {
         format!(
-            "state file {} is not a copyimage serve state ({why}); refusing to start so it is not overwritten. \
-             Move it away or pass another --state file.",
-            file.display()
+            "journal {} cannot be replayed ({why}); refusing to start so the files are not overwritten. \
+             If it was written with --access-key pairs, pass the same ones; if by another version of \
+             copyimage, start that version once (it folds the journal into the state file).",
+            journal.display()
         )
     };
-    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| refuse(format!("not JSON: {e}")))?;
-    if v.get("format").and_then(|f| f.as_str()) != Some(STATE_FORMAT) {
-        return Err(refuse(format!("no \"format\": \"{STATE_FORMAT}\"")));
+    for (i, line) in lines.iter().enumerate() {
+        let r: Record = serde_json::from_str(line).map_err(|e| refuse(format!("line {} is damaged: {e}", i + 2)))?;
+        if r.v <= version {
+            continue; // already in the snapshot (a crash came between the snapshot and the new journal)
+        }
+        if r.v != version + 1 {
+            return Err(refuse(format!("change {} follows change {version}", r.v)));
+        }
+        replay(engine, &r).map_err(refuse)?;
+        version = r.v;
     }
-    let engine = v.get("engine").ok_or_else(|| refuse("no \"engine\"".into()))?;
-    serde_json::from_value(engine.clone()).map_err(|e| refuse(format!("the world does not load: {e}")))
+    Ok(version)
 }
 
 /// An ECS error body (JSON or XML as the request asked, RequestId, HostId, Recommend) for the answers the
@@ -504,27 +781,57 @@ fn serve(args: ServeArgs) -> Result<(), (i32, String)> {
     {
         return Err(usage(format!("--address expects HOST:PORT, got {:?}", args.address)));
     }
-    let extra_keys = args
+    let mut extra_keys = args
         .access_keys
         .iter()
         .map(|s| parse_key_pair(s))
         .collect::<Result<Vec<_>, _>>()
         .map_err(usage)?;
+    let from_env = extra_keys.is_empty();
+    if from_env {
+        extra_keys.extend(env_key_pair());
+    }
+    let admin_token = args.admin_token.clone().or_else(|| std::env::var(ADMIN_TOKEN_ENV).ok());
+    if admin_token.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        return Err(usage(format!("--admin-token (or {ADMIN_TOKEN_ENV}) must not be empty")));
+    }
     let source = args.world.seeded().map_err(usage)?;
-    let state = args.state.as_deref().map(StateFile::new);
+    let state = args.state.as_deref().map(|p| (StateFile::new(p), Journal::new(p)));
     let loaded = match &state {
-        Some(f) => match f.read().map_err(|e| (1, e))? {
-            Some(text) => Some(engine_from_state(&text, f.path()).map_err(|e| (1, e))?),
+        Some((f, j)) => match f.read().map_err(|e| (1, e))? {
+            Some(text) => {
+                let (mut engine, version) = engine_from_state(&text, f.path()).map_err(|e| (1, e))?;
+                world::add_access_keys(&mut engine, &extra_keys);
+                let version = match j.read().map_err(|e| (1, e))? {
+                    Some(lines) => replay_journal(&mut engine, version, &lines, j.path()).map_err(|e| (1, e))?,
+                    None => version,
+                };
+                Some((engine, version))
+            }
+            None if j.path().exists() => {
+                return Err((
+                    1,
+                    format!(
+                        "journal {} exists without its state file {}; refusing to start so it is not \
+                         overwritten. Move it away or pass another --state file.",
+                        j.path().display(),
+                        f.path().display()
+                    ),
+                ))
+            }
             None => None,
         },
         None => None,
     };
     let resumed = loaded.is_some();
-    let mut engine = match loaded {
-        Some(e) => e,
-        None => source.build().map_err(usage)?,
+    let (engine, version) = match loaded {
+        Some(ev) => ev,
+        None => {
+            let mut e = source.build().map_err(usage)?;
+            world::add_access_keys(&mut e, &extra_keys);
+            (e, 0)
+        }
     };
-    world::add_access_keys(&mut engine, &extra_keys);
     let world_keys = world::access_keys(&engine);
 
     let listener = std::net::TcpListener::bind(&args.address)
@@ -532,31 +839,49 @@ fn serve(args: ServeArgs) -> Result<(), (i32, String)> {
     let addr = listener
         .local_addr()
         .map_err(|e| (1, format!("cannot read the bound address: {e}")))?;
-    // A fresh state file is written before the first request (and only once the port is bound), so a restart finds the same world.
-    if let (Some(f), false) = (&state, resumed) {
-        state_json(&engine, &extra_keys)
-            .and_then(|s| f.write(s.as_bytes()))
-            .map_err(|e| (1, e))?;
-    }
+    // The snapshot is written before the first request (and only once the port is bound): a new world, so
+    // a restart finds the same one, or a resumed one with its journal folded in, so the journal starts
+    // empty and a start never replays more than one run's changes.
+    let persister = match state {
+        Some((f, j)) => {
+            let p = Persister::new(f, j, version);
+            p.snapshot(&engine, version, &extra_keys).map_err(|e| (1, e))?;
+            Some(p)
+        }
+        None => None,
+    };
 
     let shared = Arc::new(Shared {
         live: Mutex::new(Live {
             engine,
-            version: 0,
+            version,
             last_tick: Instant::now(),
             carry: 0.0,
             speed: args.speed,
+            journaling: persister.is_some(),
+            adv: Vec::new(),
+            pending: Vec::new(),
+            snapshot_due: false,
         }),
-        persister: state.map(Persister::new),
+        persister,
         source,
         extra_keys: extra_keys.clone(),
         quiet: args.quiet,
+        admin: match admin_token {
+            Some(t) => AdminAccess::Token(t.trim().to_string()),
+            None if is_loopback(&addr) => AdminAccess::Anyone,
+            None => AdminAccess::LoopbackOnly,
+        },
     });
     // The banner is the command's result: the URL first (scripts read line 1), then the accepted keys.
     println!("http://{addr}");
     for (id, secret) in &world_keys {
         if extra_keys.iter().any(|(x, _)| x == id) {
-            println!("access-key {id} (secret as given to --access-key)");
+            if from_env {
+                println!("access-key {id} (secret from {ENV_SECRET})");
+            } else {
+                println!("access-key {id} (secret as given to --access-key)");
+            }
         } else {
             println!("access-key {id} {secret}");
         }
@@ -577,11 +902,15 @@ fn serve(args: ServeArgs) -> Result<(), (i32, String)> {
         });
     }
 
+    if !is_loopback(&addr) {
+        eprintln!("{}", exposure_note(&addr, &shared.admin));
+    }
+
     let handler = Arc::clone(&shared);
     http::serve_forever(
         listener,
-        Arc::new(move |req: &HttpRequest| {
-            let resp = handler.handle(req);
+        Arc::new(move |req: &HttpRequest, peer: Option<std::net::SocketAddr>| {
+            let resp = handler.handle(req, peer);
             if !handler.quiet {
                 log_line(req, &resp);
             }
@@ -589,6 +918,49 @@ fn serve(args: ServeArgs) -> Result<(), (i32, String)> {
         }),
     );
     Ok(())
+}
+
+/// The environment variables the official tools read the key pair from.
+const ENV_ID: &str = "ALIBABA_CLOUD_ACCESS_KEY_ID";
+const ENV_SECRET: &str = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";
+
+/// The key pair in the environment, when both variables are set and not empty.
+fn env_key_pair() -> Option<(String, String)> {
+    let get = |k: &str| {
+        std::env::var(k)
+            .ok()
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    match (get(ENV_ID), get(ENV_SECRET)) {
+        (Some(id), Some(secret)) => Some((id, secret)),
+        (None, None) => None,
+        (id, _) => {
+            let (set, unset) = if id.is_some() {
+                (ENV_ID, ENV_SECRET)
+            } else {
+                (ENV_SECRET, ENV_ID)
+            };
+            eprintln!("copyimage serve: {set} is set but {unset} is not; the environment's key pair is not used");
+            None
+        }
+    }
+}
+
+/// What a server bound beyond loopback says on start: who can use it, and how the admin routes are kept.
+fn exposure_note(addr: &std::net::SocketAddr, admin: &AdminAccess) -> String {
+    let admin = match admin {
+        AdminAccess::Token(_) => {
+            format!("its admin routes (/__admin/...) answer only requests with the header {ADMIN_TOKEN_HEADER}")
+        }
+        _ => "its unsigned admin routes (/__admin/...: reset, load a world, move the clock, read every key \
+              pair) answer loopback clients only; pass --admin-token TOKEN to use them from other hosts"
+            .into(),
+    };
+    format!(
+        "copyimage serve: listening on {addr}, beyond loopback: anyone who can reach this address can send it \
+         signed requests with the key pairs above; {admin}."
+    )
 }
 
 /// One line per request on stderr: method, Action, status, code. Never parameters' values (a
@@ -627,10 +999,47 @@ mod tests {
             "[]",
             "{\"format\":\"other\"}",
             "{\"format\":\"copyimage-serve-state/1\"}",
+            "{\"format\":\"copyimage-serve-state/2\",\"engine\":{}}",
+            "{\"format\":\"copyimage-serve-state/2\",\"version\":3,\"engine\":{}}",
+            "{\"format\":\"copyimage-serve-state/3\",\"version\":3}",
         ] {
             let e = engine_from_state(bad, p).expect_err(bad);
             assert!(e.contains("/tmp/w.json") && e.contains("refusing"), "{e}");
         }
+    }
+
+    #[test]
+    fn admin_access_by_peer_and_token() {
+        let req = |token: Option<&str>| HttpRequest {
+            method: "GET".into(),
+            path: "/__admin/clock".into(),
+            headers: token
+                .map(|t| vec![("x-admin-token".into(), t.into())])
+                .unwrap_or_default(),
+            ..Default::default()
+        };
+        let peer = |s: &str| Some(s.parse::<std::net::SocketAddr>().unwrap());
+        let far = peer("192.0.2.7:5000");
+        assert!(AdminAccess::Anyone.refuse(&req(None), far).is_none());
+        let lo = AdminAccess::LoopbackOnly;
+        assert!(lo.refuse(&req(None), peer("127.0.0.1:5000")).is_none());
+        assert!(lo.refuse(&req(None), peer("[::1]:5000")).is_none());
+        assert!(lo.refuse(&req(None), peer("[::ffff:127.0.0.1]:5000")).is_none());
+        assert_eq!(lo.refuse(&req(None), far).map(|r| r.status), Some(403));
+        assert_eq!(lo.refuse(&req(None), None).map(|r| r.status), Some(403));
+        let tok = AdminAccess::Token("s3cret".into());
+        assert!(tok.refuse(&req(Some("s3cret")), far).is_none());
+        assert_eq!(tok.refuse(&req(Some("s3creT")), far).map(|r| r.status), Some(401));
+        assert_eq!(tok.refuse(&req(None), peer("127.0.0.1:1")).map(|r| r.status), Some(401));
+        assert!(same_token("abc", "abc") && !same_token("abc", "abd") && !same_token("abc", "abcd"));
+    }
+
+    #[test]
+    fn fnv1a_is_the_reference_hash() {
+        // Test vectors of FNV-1a 64 (the journal's replay check must not change between versions).
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
     }
 
     #[test]

@@ -40,10 +40,15 @@ pub struct Server {
 impl Server {
     /// Starts `copyimage serve --address 127.0.0.1:0 EXTRA...` and reads its banner.
     pub fn start(extra: &[&str], env: &[(&str, &str)], dir: &Path) -> Server {
+        Server::start_at("127.0.0.1:0", extra, env, dir)
+    }
+
+    /// Starts `copyimage serve --address ADDRESS EXTRA...` and reads its banner.
+    pub fn start_at(address: &str, extra: &[&str], env: &[(&str, &str)], dir: &Path) -> Server {
         let stderr_path = dir.join(format!("serve-{}.err", std::process::id() as u128 + now_nanos()));
         let stderr = std::fs::File::create(&stderr_path).expect("stderr file");
         let mut cmd = Command::new(BIN);
-        cmd.args(["serve", "--address", "127.0.0.1:0", "--quiet"])
+        cmd.args(["serve", "--address", address, "--quiet"])
             .args(extra)
             .stdout(Stdio::piped())
             .stderr(Stdio::from(stderr));

@@ -17,7 +17,7 @@ use crate::service::dispatch::dispatch;
 use crate::signing::encode::parse_form;
 use crate::signing::sign::{self, V1Signed, V3Authorization, V3Input, V3Signed};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 
 /// A request's `Timestamp` / `x-acs-date` may differ from the wire clock by at most this many seconds
 /// (the gateway's own text: "user time and server time are not within 15 minutes").
@@ -31,12 +31,53 @@ const FACTS_1C: Source = Source::CommonErrors;
 const FACTS_1A: Source = Source::Signing;
 
 /// Nonces seen recently, per AccessKeyId, for `SignatureNonceUsed`. Entries older than
-/// [`NONCE_WINDOW_SECS`] are forgotten on the next check.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// [`NONCE_WINDOW_SECS`] are forgotten on the next check, in amortised O(1): a queue in acceptance order
+/// sits beside the map, so expiry pops from its front instead of scanning every entry.
+///
+/// Serialised as the map alone (`{"seen": {...}}`, the form engine states have always had); the queue
+/// is rebuilt from it when read.
+#[derive(Clone, Debug, Default)]
 pub struct NonceMemory {
     /// `"<AccessKeyId>\n<nonce>"` → wire time (seconds) it was first accepted.
     seen: BTreeMap<String, i64>,
+    /// The same entries by acceptance time (oldest first). A wire clock that steps back can put a later
+    /// entry behind an earlier one; it is then forgotten a little late, which `was_used` tolerates
+    /// because it checks the time itself.
+    order: VecDeque<(i64, String)>,
 }
+
+/// The serialised form of [`NonceMemory`].
+#[derive(Serialize, Deserialize)]
+struct NonceMemoryForm<M> {
+    seen: M,
+}
+
+impl Serialize for NonceMemory {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        NonceMemoryForm { seen: &self.seen }.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for NonceMemory {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let form = NonceMemoryForm::<BTreeMap<String, i64>>::deserialize(d)?;
+        let mut order: Vec<(i64, String)> = form.seen.iter().map(|(k, t)| (*t, k.clone())).collect();
+        order.sort();
+        Ok(NonceMemory {
+            seen: form.seen,
+            order: order.into(),
+        })
+    }
+}
+
+impl PartialEq for NonceMemory {
+    /// Equal when they remember the same nonces at the same times (the queue follows from the map).
+    fn eq(&self, other: &Self) -> bool {
+        self.seen == other.seen
+    }
+}
+
+impl Eq for NonceMemory {}
 
 impl NonceMemory {
     fn key(access_key_id: &str, nonce: &str) -> String {
@@ -45,7 +86,17 @@ impl NonceMemory {
 
     /// Forgets every nonce accepted more than [`NONCE_WINDOW_SECS`] before `now`.
     pub fn prune(&mut self, now: UtcTime) {
-        self.seen.retain(|_, t| now.0 - *t < NONCE_WINDOW_SECS);
+        while let Some((t, _)) = self.order.front() {
+            if now.0 - *t < NONCE_WINDOW_SECS {
+                break;
+            }
+            if let Some((t, key)) = self.order.pop_front() {
+                // The map may hold a newer acceptance of the same key (after a clock step back); keep it.
+                if self.seen.get(&key) == Some(&t) {
+                    self.seen.remove(&key);
+                }
+            }
+        }
     }
 
     /// True when `nonce` was accepted for `access_key_id` within the window before `now`.
@@ -57,7 +108,9 @@ impl NonceMemory {
 
     /// Remembers `nonce` as accepted at `now`.
     pub fn remember(&mut self, access_key_id: &str, nonce: &str, now: UtcTime) {
-        self.seen.insert(Self::key(access_key_id, nonce), now.0);
+        let key = Self::key(access_key_id, nonce);
+        self.seen.insert(key.clone(), now.0);
+        self.order.push_back((now.0, key));
     }
 
     /// How many nonces are remembered (for display and tests).
@@ -450,6 +503,53 @@ mod tests {
         assert!(!m.was_used("ak", "n", UtcTime(1000 + NONCE_WINDOW_SECS)));
         m.prune(UtcTime(1000 + NONCE_WINDOW_SECS));
         assert!(m.is_empty());
+    }
+
+    #[test]
+    fn nonce_memory_expires_in_acceptance_order() {
+        let mut m = NonceMemory::default();
+        for (i, t) in [100, 200, 300].iter().enumerate() {
+            m.remember("ak", &format!("n{i}"), UtcTime(*t));
+        }
+        m.prune(UtcTime(200 + NONCE_WINDOW_SECS));
+        assert_eq!(m.len(), 1, "the two oldest are forgotten, the newest kept");
+        assert!(m.was_used("ak", "n2", UtcTime(300)));
+        assert!(!m.was_used("ak", "n1", UtcTime(300)));
+    }
+
+    #[test]
+    fn nonce_memory_survives_a_wire_clock_step_back() {
+        let w = NONCE_WINDOW_SECS;
+        let mut m = NonceMemory::default();
+        m.remember("ak", "a", UtcTime(1500));
+        m.remember("ak", "b", UtcTime(1000)); // the clock stepped back
+        assert!(m.was_used("ak", "b", UtcTime(1001)));
+        // "b" has expired but sits behind "a" in the queue: still answered as unused.
+        assert!(!m.was_used("ak", "b", UtcTime(1000 + w)));
+        m.remember("ak", "b", UtcTime(2000));
+        m.prune(UtcTime(1500 + w));
+        // "a" and the old entry of "b" are gone; the newer acceptance of "b" is kept.
+        assert_eq!(m.len(), 1);
+        assert!(m.was_used("ak", "b", UtcTime(1500 + w)));
+        m.prune(UtcTime(2000 + w));
+        assert!(m.is_empty());
+    }
+
+    #[test]
+    fn nonce_memory_reads_and_writes_the_map_form() {
+        // The form engine states (and --state files) have always had.
+        let old = r#"{"seen":{"ak\nlate":300,"ak\nearly":100}}"#;
+        let mut m: NonceMemory = serde_json::from_str(old).unwrap();
+        assert_eq!(m.len(), 2);
+        assert_eq!(
+            serde_json::to_string(&m).unwrap(),
+            r#"{"seen":{"ak\nearly":100,"ak\nlate":300}}"#
+        );
+        // The queue was rebuilt in time order, not key order: expiry takes "early" first.
+        m.prune(UtcTime(100 + NONCE_WINDOW_SECS));
+        assert!(!m.was_used("ak", "early", UtcTime(300)));
+        assert!(m.was_used("ak", "late", UtcTime(300)));
+        assert_eq!(m.len(), 1);
     }
 
     #[test]
