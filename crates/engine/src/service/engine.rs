@@ -394,6 +394,6 @@ mod tests {
         assert!(x
             .response
             .body
-            .contains("The input parameter &quot;Action&quot; that is mandatory"));
+            .contains("The input parameter \"Action\" that is mandatory"));
     }
 }

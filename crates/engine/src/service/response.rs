@@ -122,7 +122,8 @@ fn json(out: &mut String, n: &Node) {
     }
 }
 
-/// Escapes text for XML element content and attribute values.
+/// Escapes text for XML element content: only what XML requires there (`&`, `<`, and `>` so that `]]>`
+/// never appears). Quotes stay as they are, as in ECS's documented XML samples (FIDELITY.md, "Responses").
 pub fn xml_escape(v: &str) -> String {
     let mut o = String::with_capacity(v.len());
     for c in v.chars() {
@@ -130,8 +131,6 @@ pub fn xml_escape(v: &str) -> String {
             '&' => o.push_str("&amp;"),
             '<' => o.push_str("&lt;"),
             '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&apos;"),
             // Characters XML 1.0 cannot carry at all are dropped rather than producing a broken document.
             c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
             c => o.push(c),
@@ -297,7 +296,7 @@ mod tests {
         assert_eq!(
             x.body,
             "<?xml version='1.0' encoding='UTF-8'?><Error><RequestId>RID</RequestId><HostId>h</HostId><Code>InvalidVersion\
-             </Code><Message>a&lt;b &amp; &quot;c&quot;</Message><Recommend><![CDATA[https://api.aliyun.com/troubleshoot?\
+             </Code><Message>a&lt;b &amp; "c"</Message><Recommend><![CDATA[https://api.aliyun.com/troubleshoot?\
              q=InvalidVersion&product=Ecs&requestId=RID]]></Recommend></Error>"
         );
         assert_eq!(x.status, 400);
