@@ -296,7 +296,7 @@ mod tests {
         assert_eq!(
             x.body,
             "<?xml version='1.0' encoding='UTF-8'?><Error><RequestId>RID</RequestId><HostId>h</HostId><Code>InvalidVersion\
-             </Code><Message>a&lt;b &amp; "c"</Message><Recommend><![CDATA[https://api.aliyun.com/troubleshoot?\
+             </Code><Message>a&lt;b &amp; \"c\"</Message><Recommend><![CDATA[https://api.aliyun.com/troubleshoot?\
              q=InvalidVersion&product=Ecs&requestId=RID]]></Recommend></Error>"
         );
         assert_eq!(x.status, 400);
