@@ -1,8 +1,8 @@
 //! The scenario pane: presets, the world properties documented errors depend on (each edit is a replayable
 //! step), and scenario import/export as JSON.
 
-use crate::edits::{add_fault, fault_kind_name, remove, set_edit as set};
 use crate::state::{Action, Shared};
+use copyimage_engine::edits::{add_fault, fault_kind_name, remove, set_edit as set};
 use copyimage_engine::engine::Engine;
 use copyimage_engine::scenario;
 use copyimage_engine::world::{DeleteMissing, ImageStatus, MissingDestination, QueueKey};

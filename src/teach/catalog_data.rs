@@ -14,11 +14,11 @@
 //!
 //! Regenerate: `UPDATE_TEACH_DATA=1 cargo test -p copyimage-playground catalog_data`.
 
-use crate::edits;
 use crate::form::{Form, VERSION};
 use crate::permalink::{self, Link, Step};
 use crate::state::State;
 use copyimage_engine::catalog::{self, CatalogEntry, ReproRequest};
+use copyimage_engine::edits;
 use copyimage_engine::engine::{Engine, Exchange};
 use copyimage_engine::scenario;
 use copyimage_engine::wire::{param, Params};
@@ -157,7 +157,7 @@ fn world_steps(e: &CatalogEntry) -> (Vec<Step>, Option<(String, String)>) {
     diff("", &a, &b, &mut edits_out);
     // Replay to be sure the edits rebuild exactly the entry's world.
     let mut engine = Engine::from_preset(&e.repro.preset, catalog::SEED).expect("preset");
-    let replayed = edits_out.iter().all(|x| edits::apply(&mut engine, x).is_ok());
+    let replayed = edits_out.iter().all(|x| edits::apply(engine.world_mut(), x).is_ok());
     let expected = Engine::new(target.clone(), catalog::SEED);
     // The playground has no whole-world edit (its JSON reader is not in the bundle): every setup must be
     // expressible as edits, which this generator proves by replaying them.

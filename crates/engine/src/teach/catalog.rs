@@ -107,9 +107,9 @@ impl CatalogEntry {
             (Some(_), Some(w)) => ScenarioRef::Inline(Box::new(w)),
             _ => ScenarioRef::Preset(self.repro.preset.clone()),
         };
-        let mut steps: Vec<Step> = self.repro.before.iter().cloned().map(Step::Request).collect();
+        let mut steps: Vec<Step> = self.repro.before.iter().cloned().map(Step::Send).collect();
         match &self.repro.request {
-            ReproRequest::Call(p) => steps.push(Step::Request(p.clone())),
+            ReproRequest::Call(p) => steps.push(Step::Send(p.clone())),
             ReproRequest::Http { request, wire_time } => {
                 for first in self.repro.before_http.iter().chain([request]) {
                     steps.push(Step::Http {
@@ -124,6 +124,7 @@ impl CatalogEntry {
             scenario,
             seed: SEED,
             host: HOST.into(),
+            host_by_region: false,
             steps,
             responses: vec![],
         }
