@@ -215,9 +215,11 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                         <tr data-image={img.id.clone()}>
                             <td><code>{ img.id.clone() }</code><br />{ img.name.clone() }</td>
                             <td><select aria-label={format!("{} status", img.id)}
+                                disabled={w.status_is_derived(img)}
+                                title={w.status_is_derived(img).then_some("A copy's status comes from its copy task")}
                                 onchange={on_select(d, move |v| set(&format!("/images/{i}/status"), v))}>
                                 { for ImageStatus::ALL.iter().map(|st| html! {
-                                    <option value={st.as_str()} selected={*st == img.status}>{ st.as_str() }</option>
+                                    <option value={st.as_str()} selected={*st == w.status_of(img)}>{ st.as_str() }</option>
                                 }) }
                             </select></td>
                             <td>

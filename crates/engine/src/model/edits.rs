@@ -276,10 +276,16 @@ fn set(w: &mut World, path: &str, v: &str) -> Result<(), String> {
         }
         ["images", i, field] => {
             let i = index(i, w.images.len())?;
+            if *field == "status" && w.status_is_derived(&w.images[i]) {
+                return Err(format!(
+                    "the status of {} comes from its copy task, not from the image",
+                    w.images[i].id
+                ));
+            }
             let img = &mut w.images[i];
             match *field {
                 "status" => {
-                    img.status = ImageStatus::parse(v).ok_or_else(|| format!("“{v}” is not an image status"))?
+                    img.status = Some(ImageStatus::parse(v).ok_or_else(|| format!("“{v}” is not an image status"))?)
                 }
                 "encrypted" => img.encrypted = parse_bool(v)?,
                 "used_by_instances" => img.used_by_instances = parse_bool(v)?,
@@ -328,7 +334,7 @@ mod tests {
         apply(&mut w, &set_edit("/regions/1/supports_copy", "false")).unwrap();
         assert!(!w.regions[1].supports_copy);
         apply(&mut w, &set_edit("/images/0/status", "UnAvailable")).unwrap();
-        assert_eq!(w.images[0].status, ImageStatus::UnAvailable);
+        assert_eq!(w.images[0].status, Some(ImageStatus::UnAvailable));
         apply(&mut w, &add_fault("CopyImage", "internal_error_500")).unwrap();
         assert_eq!(w.faults.last().unwrap().kind, FaultKind::InternalError500);
         let n = w.faults.len();
