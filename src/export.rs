@@ -3,7 +3,7 @@
 //! and so is in no step.
 
 use crate::permalink::Step;
-use crate::state::{Start, State};
+use crate::state::{replay, Start, State};
 use copyimage_engine::transcript::{self, Addressing, ScenarioRef, Transcript};
 
 /// The transcript of `state`: its start (a preset by name, an imported world inline) and every step as the
@@ -34,7 +34,19 @@ pub fn transcript(state: &State) -> String {
         steps: state.steps.clone(),
         responses: Vec::new(),
     };
-    t.responses = transcript::run(&t).unwrap_or_default();
+    // Recorded by running the steps from the page's start with the engine's one replay (the loop the page
+    // itself replays links with).
+    if let Ok((mut engine, _)) = replay(&state.start, state.seed, &[]) {
+        let mut out = Vec::new();
+        let _ = transcript::replay(
+            &mut engine,
+            &t.addressing(),
+            &state.steps,
+            transcript::apply_trusted_step,
+            &mut |i, _, x, e| out.push(transcript::record(i, &state.steps[i], x, e)),
+        );
+        t.responses = out;
+    }
     transcript::to_json(&t)
 }
 

@@ -371,9 +371,19 @@ pub fn engine_for(t: &Transcript) -> Result<Engine, String> {
 /// Runs one step on an engine: the exchange for a request, `None` for a clock move or an edit. A refused
 /// edit is the `Err` (saying why) and changes nothing.
 pub fn apply_step(engine: &mut Engine, to: &Addressing, step: &Step) -> Result<Option<Exchange>, String> {
+    match step {
+        Step::Http { request, wire_time } => Ok(Some(engine.handle_http(request, *wire_time))),
+        other => apply_trusted_step(engine, to, other),
+    }
+}
+
+/// [`apply_step`] for every step but a signed HTTP request, which it refuses. For a face that only sends
+/// trusted requests (the playground): the gateway's verification code (HMAC, both signature versions,
+/// nonce memory, about 10 KB gzip of WASM) is then not linked into it.
+pub fn apply_trusted_step(engine: &mut Engine, to: &Addressing, step: &Step) -> Result<Option<Exchange>, String> {
     Ok(Some(match step {
         Step::Send(p) => engine.call(p, &CallContext::new(&to.host_for(p))),
-        Step::Http { request, wire_time } => engine.handle_http(request, *wire_time),
+        Step::Http { .. } => return Err("a signed HTTP request is replayed by `copyimage run`, not here".into()),
         Step::Advance(s) => {
             engine.advance(*s);
             return Ok(None);
@@ -393,53 +403,78 @@ pub fn apply_step(engine: &mut Engine, to: &Addressing, step: &Step) -> Result<O
     }))
 }
 
-/// Replays `steps` on an engine, calling `each(step index, world time before it, exchange)` for every
-/// request. Stops at the first refused edit, with why.
+/// How one step is applied: [`apply_step`] or [`apply_trusted_step`].
+pub type ApplyStep = fn(&mut Engine, &Addressing, &Step) -> Result<Option<Exchange>, String>;
+
+/// What [`replay`] calls after each step: (step index, world time before it, the exchange of a request,
+/// the engine after it).
+pub type OnStep<'a> = dyn FnMut(usize, u64, Option<Exchange>, &Engine) + 'a;
+
+/// Replays `steps` on an engine with `apply`, calling `each(step index, world time before it, the exchange
+/// of a request, the engine after it)` for every step. Stops at the first refused step, with why. (One
+/// instance for every caller: `each` is a trait object, so the playground's first load carries this loop
+/// once.)
 pub fn replay(
     engine: &mut Engine,
     to: &Addressing,
     steps: &[Step],
-    mut each: impl FnMut(usize, u64, Exchange),
+    apply: ApplyStep,
+    each: &mut OnStep,
 ) -> Result<(), String> {
     for (i, s) in steps.iter().enumerate() {
         let world_time = engine.world_time();
-        if let Some(x) = apply_step(engine, to, s)? {
-            each(i, world_time, x);
-        }
+        let x = apply(engine, to, s)?;
+        each(i, world_time, x, engine);
     }
     Ok(())
 }
 
 /// Runs one step on an engine and records its outcome (`Err`: a refused edit, naming the step).
 pub fn run_step(engine: &mut Engine, to: &Addressing, i: usize, step: &Step) -> Result<Recorded, String> {
-    Ok(
-        match apply_step(engine, to, step).map_err(|e| format!("step {i}: {e}"))? {
-            Some(x) => Recorded::Response {
-                step: i,
-                status: x.response.status,
-                headers: x.response.headers,
-                body: x.response.body,
-                rule: x.rule.id,
-                request_id: x.request_id,
-            },
-            None if matches!(step, Step::Edit(_)) => Recorded::Edit { step: i },
-            None => Recorded::Clock {
-                step: i,
-                world_time: engine.world_time(),
-            },
+    let x = apply_step(engine, to, step).map_err(|e| format!("step {i}: {e}"))?;
+    Ok(record(i, step, x, engine))
+}
+
+/// The outcome of step `i`: its exchange for a request, the world clock after a clock move, or that the
+/// world was edited.
+pub fn record(i: usize, step: &Step, x: Option<Exchange>, engine: &Engine) -> Recorded {
+    match x {
+        Some(x) => Recorded::Response {
+            step: i,
+            status: x.response.status,
+            headers: x.response.headers,
+            body: x.response.body,
+            rule: x.rule.id,
+            request_id: x.request_id,
         },
-    )
+        None if matches!(step, Step::Edit(_)) => Recorded::Edit { step: i },
+        None => Recorded::Clock {
+            step: i,
+            world_time: engine.world_time(),
+        },
+    }
 }
 
 /// Runs a transcript from its scenario and returns one outcome per step.
 pub fn run(t: &Transcript) -> Result<Vec<Recorded>, String> {
+    run_with(t, apply_step)
+}
+
+/// [`run`] for a transcript of trusted steps only (a signed HTTP step is refused), without linking the
+/// gateway (see [`apply_trusted_step`]).
+pub fn run_trusted(t: &Transcript) -> Result<Vec<Recorded>, String> {
+    run_with(t, apply_trusted_step)
+}
+
+fn run_with(t: &Transcript, apply: ApplyStep) -> Result<Vec<Recorded>, String> {
     let mut engine = engine_for(t)?;
-    let to = t.addressing();
-    t.steps
-        .iter()
-        .enumerate()
-        .map(|(i, s)| run_step(&mut engine, &to, i, s))
-        .collect()
+    let mut out = Vec::new();
+    replay(&mut engine, &t.addressing(), &t.steps, apply, &mut |i, _, x, e| {
+        out.push(record(i, &t.steps[i], x, e))
+    })
+    // Every step before the refused one recorded an outcome: the refused step's index is their count.
+    .map_err(|e| format!("step {}: {e}", out.len()))?;
+    Ok(out)
 }
 
 /// Runs a transcript and compares with its recorded responses; the first difference is the error.
@@ -594,5 +629,25 @@ mod tests {
             by_region: false,
         };
         assert_eq!(fixed.host_for(&p("cn-beijing")), "example.test");
+    }
+
+    #[test]
+    fn an_http_step_round_trips() {
+        let request = HttpRequest {
+            method: "POST".into(),
+            host: "h".into(),
+            path: "/".into(),
+            query: "a=1".into(),
+            headers: vec![("x-acs-action".into(), "CopyImage".into())],
+            body: "b=2".into(),
+        };
+        let step = Step::Http {
+            request: request.clone(),
+            wire_time: UtcTime(1_716_192_000),
+        };
+        let v = step.to_value();
+        assert_eq!(v["http"], serde_json::to_value(&request).unwrap());
+        assert_eq!(v["wire_time"], "2024-05-20T08:00:00Z");
+        assert_eq!(Step::from_value(&v), Ok(step));
     }
 }

@@ -168,7 +168,7 @@ impl Copies {
                     host: HOST.into(),
                     by_region: false,
                 };
-                transcript::replay(&mut e, &to, &in_progress, |_, _, _| {}).ok()?;
+                transcript::replay(&mut e, &to, &in_progress, transcript::apply_step, &mut |_, _, _, _| {}).ok()?;
                 e.world().queue.tasks.last().map(|t| t.destination_image_id.clone())
             })
             .unwrap_or_default();

@@ -28,7 +28,13 @@ impl CatalogEntry {
     pub fn prepared(&self) -> Result<Engine, String> {
         let mut e = Engine::from_preset(&self.repro.preset, SEED)
             .ok_or_else(|| format!("{}: there is no preset `{}`", self.id, self.repro.preset))?;
-        transcript::replay(&mut e, &addressing(), &self.repro.setup, |_, _, _| {})?;
+        transcript::replay(
+            &mut e,
+            &addressing(),
+            &self.repro.setup,
+            transcript::apply_step,
+            &mut |_, _, _, _| {},
+        )?;
         Ok(e)
     }
 
