@@ -11,23 +11,25 @@ use copyimage_engine::transcript::{self, Addressing, ScenarioRef, Transcript};
 /// deterministic, so they are the page's own history, byte for byte).
 pub fn transcript(state: &State) -> String {
     let to = Addressing::by_region();
-    let hosts: Vec<String> = state
-        .steps
-        .iter()
-        .filter_map(|s| match s {
-            Step::Send(p) => Some(to.host_for(p)),
-            _ => None,
-        })
-        .collect();
     // One host when every request went to the same endpoint (readable, and what older `copyimage run`
     // reads); each request to its region's endpoint otherwise.
-    let one_host = hosts.windows(2).all(|w| w[0] == w[1]);
+    let mut first: Option<String> = None;
+    let mut one_host = true;
+    for s in &state.steps {
+        if let Step::Send(p) = s {
+            let h = to.host_for(p);
+            match &first {
+                None => first = Some(h),
+                Some(f) => one_host &= *f == h,
+            }
+        }
+    }
     let mut t = Transcript {
         version: transcript::VERSION,
         scenario: start_ref(&state.start),
         seed: state.seed,
-        host: match (one_host, hosts.first()) {
-            (true, Some(h)) => h.clone(),
+        host: match (one_host, first) {
+            (true, Some(h)) => h,
             _ => transcript::default_host(),
         },
         host_by_region: !one_host,

@@ -181,19 +181,28 @@ pub fn apply(w: &mut World, edit: &[(String, String)]) -> Result<(), String> {
         .apply(w)
 }
 
+// The editor's helpers build the wire form directly (what `Edit::to_params` writes, checked by a test):
+// the playground's first load then carries no `to_params`.
+
 /// The wire form of a `set` edit.
 pub fn set_edit(path: &str, value: impl Into<String>) -> Params {
-    Edit::set(path, value).to_params()
+    vec![
+        ("Edit".into(), "set".into()),
+        ("path".into(), path.into()),
+        ("value".into(), value.into()),
+    ]
 }
 
-/// The wire form of an edit adding a one-shot fault for `action` (`kind` by its scenario-file name).
+/// The wire form of an edit adding a one-shot fault for `action` (`kind` by its scenario-file name, kept
+/// as given, so that an unknown kind is refused when applied, with its name).
 pub fn add_fault(action: &str, kind: &str) -> Params {
-    let mut p = Edit::add_fault(action, FaultKind::CopyFails).to_params();
-    // Kept as given, so that an unknown kind is refused when applied, with its name.
-    if let Some(k) = p.iter_mut().find(|(k, _)| k == "kind") {
-        k.1 = kind.to_string();
-    }
-    p
+    vec![
+        ("Edit".into(), "add".into()),
+        ("path".into(), "/faults".into()),
+        ("action".into(), action.into()),
+        ("kind".into(), kind.into()),
+        ("remaining".into(), "1".into()),
+    ]
 }
 
 /// The wire form of a `remove` edit.
@@ -376,6 +385,8 @@ mod tests {
             add_fault("CopyImage", "copy_fails"),
             Edit::add_fault("CopyImage", FaultKind::CopyFails).to_params()
         );
+        assert_eq!(set_edit("/caller", "root"), Edit::set("/caller", "root").to_params());
+        assert_eq!(remove("/faults/2"), Edit::RemoveFault { index: 2 }.to_params());
         assert_eq!(
             Edit::from_params(&add_fault("CopyImage", "meteor")).unwrap_err(),
             "“meteor” is not a fault kind"

@@ -754,10 +754,9 @@ impl World {
         // A raised limit (or a hand-edited queue) takes effect at once: lanes with room start tasks now.
         self.queue.fill_all(self.now, self.settings.queue_limit);
         // A copy's status is its task's: one written by an older file is dropped, not kept beside it.
-        let derived: Vec<bool> = self.images.iter().map(|i| self.status_is_derived(i)).collect();
-        for (img, derived) in self.images.iter_mut().zip(derived) {
-            if derived {
-                img.status = None;
+        for k in 0..self.images.len() {
+            if self.status_is_derived(&self.images[k]) {
+                self.images[k].status = None;
             }
         }
         Ok(())
