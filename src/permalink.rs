@@ -131,19 +131,18 @@ pub fn to_fragment(link: &Link) -> String {
         parts.push(format!("{}={}", enc(k, VALUE), enc(v, VALUE)));
     }
     if !link.steps.is_empty() {
-        let steps: Vec<String> = link
-            .steps
-            .iter()
-            .filter_map(|s| match s {
-                Step::Send(p) => Some(format!("s{}", enc(&query(p), STRICT))),
-                Step::Edit(p) => Some(format!("e{}", enc(&query(p), STRICT))),
-                Step::Advance(n) => Some(format!("t{n}")),
-                Step::NextEvent => Some("n".into()),
-                Step::RunToIdle => Some("i".into()),
+        let mut steps: Vec<String> = Vec::new();
+        for s in &link.steps {
+            steps.push(match s {
+                Step::Send(p) => format!("s{}", enc(&query(p), STRICT)),
+                Step::Edit(p) => format!("e{}", enc(&query(p), STRICT)),
+                Step::Advance(n) => format!("t{n}"),
+                Step::NextEvent => "n".into(),
+                Step::RunToIdle => "i".into(),
                 // The playground sends only trusted requests; a signed one belongs to a transcript.
-                Step::Http { .. } => None,
-            })
-            .collect();
+                Step::Http { .. } => continue,
+            });
+        }
         parts.push(format!("steps={}", steps.join(",")));
     }
     parts.join("&")
