@@ -1,54 +1,53 @@
 //! Exports the history as a transcript in the engine's one format (`copyimage_engine::transcript`), so
-//! `copyimage run --check` replays it. Never contains the AccessKeySecret: the secret is not a parameter
+//! `copyimage run --check` replays it: the page's steps are the engine's steps, world edits included. Never contains the AccessKeySecret: the secret is not a parameter
 //! and so is in no step.
 
 use crate::permalink::Step;
-use crate::state::{host_for, replay, Start, State};
-use copyimage_engine::transcript::{self, ScenarioRef, Transcript};
+use crate::state::{replay, Start, State};
+use copyimage_engine::transcript::{self, Addressing, ScenarioRef, Transcript};
 
-/// The transcript of `state`. World edits are not transcript steps: when there are any, the transcript
-/// starts from the world as it was right after the last edit (inline), followed by the later steps.
+/// The transcript of `state`: its start (a preset by name, an imported world inline) and every step as the
+/// page took it, world edits included, with the outcomes recorded by running it (the engine is
+/// deterministic, so they are the page's own history, byte for byte).
 pub fn transcript(state: &State) -> String {
-    let last_edit = state.steps.iter().rposition(|s| matches!(s, Step::Edit(_)));
-    let inline = |steps: &[Step]| {
-        replay(&state.start, state.seed, steps)
-            .ok()
-            .map(|(engine, _)| ScenarioRef::Inline(Box::new(engine.world().clone())))
-    };
-    let (start, rest): (Option<ScenarioRef>, &[Step]) = match last_edit {
-        Some(i) => (inline(&state.steps[..=i]), &state.steps[i + 1..]),
-        None => (Some(start_ref(&state.start)), &state.steps[..]),
-    };
-    let steps: Vec<transcript::Step> = rest
-        .iter()
-        .filter_map(|s| match s {
-            Step::Send(p) => Some(transcript::Step::Request(p.clone())),
-            Step::Advance(n) => Some(transcript::Step::Advance(*n)),
-            Step::NextEvent => Some(transcript::Step::RunToNextEvent),
-            Step::RunToIdle => Some(transcript::Step::RunToIdle),
-            Step::Edit(_) => None,
-        })
-        .collect();
-    // Trusted requests share one host in the format: the first request's endpoint.
-    let host = rest
-        .iter()
-        .find_map(|s| match s {
-            Step::Send(p) => Some(host_for(p)),
-            _ => None,
-        })
-        .unwrap_or_else(transcript::default_host);
+    let to = Addressing::by_region();
+    // One host when every request went to the same endpoint (readable, and what older `copyimage run`
+    // reads); each request to its region's endpoint otherwise.
+    let mut first: Option<String> = None;
+    let mut one_host = true;
+    for s in &state.steps {
+        if let Step::Send(p) = s {
+            let h = to.host_for(p);
+            match &first {
+                None => first = Some(h),
+                Some(f) => one_host &= *f == h,
+            }
+        }
+    }
     let mut t = Transcript {
         version: transcript::VERSION,
-        scenario: start.unwrap_or_else(|| start_ref(&state.start)),
+        scenario: start_ref(&state.start),
         seed: state.seed,
-        host,
-        steps,
+        host: match (one_host, first) {
+            (true, Some(h)) => h,
+            _ => transcript::default_host(),
+        },
+        host_by_region: !one_host,
+        steps: state.steps.clone(),
         responses: Vec::new(),
     };
-    // The recorded outcomes are the page's own history when the transcript starts at the page's start
-    // point (no edits): the same bytes `copyimage run --check` will compare against.
-    if last_edit.is_none() {
-        t.responses = recorded(state, rest);
+    // Recorded by running the steps from the page's start with the engine's one replay (the loop the page
+    // itself replays links with).
+    if let Ok((mut engine, _)) = replay(&state.start, state.seed, &[]) {
+        let mut out = Vec::new();
+        let _ = transcript::replay(
+            &mut engine,
+            &t.addressing(),
+            &state.steps,
+            transcript::apply_trusted_step,
+            &mut |i, _, x, e| out.push(transcript::record(i, &state.steps[i], x, e)),
+        );
+        t.responses = out;
     }
     transcript::to_json(&t)
 }
@@ -59,53 +58,6 @@ fn start_ref(start: &Start) -> ScenarioRef {
         Start::Preset(p) => ScenarioRef::Preset(p.clone()),
         Start::Imported(i) => ScenarioRef::Inline(Box::new(i.world.clone())),
     }
-}
-
-/// One recorded outcome per step, from the page's history and a replay of the clock.
-fn recorded(state: &State, steps: &[Step]) -> Vec<transcript::Recorded> {
-    let mut sent = state.history.iter();
-    let mut clock = Vec::new();
-    // World times after clock steps come from replaying the steps (cheap: no requests are re-sent twice).
-    if let Ok((mut engine, _)) = replay(&state.start, state.seed, &[]) {
-        for s in steps {
-            match s {
-                Step::Send(p) => {
-                    engine.call(p, &copyimage_engine::engine::CallContext::new(&host_for(p)));
-                }
-                Step::Advance(n) => engine.advance(*n),
-                Step::NextEvent => {
-                    engine.run_to_next_event();
-                }
-                Step::RunToIdle => engine.run_to_idle(),
-                Step::Edit(_) => {}
-            }
-            clock.push(engine.world_time());
-        }
-    }
-    let mut out = Vec::new();
-    for (i, s) in steps.iter().enumerate() {
-        match s {
-            Step::Send(_) => {
-                if let Some(h) = sent.next() {
-                    let x = &h.exchange;
-                    out.push(transcript::Recorded::Response {
-                        step: i,
-                        status: x.response.status,
-                        headers: x.response.headers.clone(),
-                        body: x.response.body.clone(),
-                        rule: x.rule.id.clone(),
-                        request_id: x.request_id.clone(),
-                    });
-                }
-            }
-            Step::Edit(_) => {}
-            _ => out.push(transcript::Recorded::Clock {
-                step: i,
-                world_time: clock.get(i).copied().unwrap_or(0),
-            }),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -125,6 +77,7 @@ mod tests {
         let t = transcript::from_json(&json).unwrap();
         assert!(transcript::check(&t).is_ok());
         assert_eq!(t.steps.len(), 3);
+        assert!(!t.host_by_region && t.host == "ecs.cn-hangzhou.aliyuncs.com", "{json}");
         match &t.responses[0] {
             transcript::Recorded::Response { body, .. } => assert_eq!(body, &s.history[0].exchange.response.body),
             other => panic!("{other:?}"),
@@ -146,5 +99,48 @@ mod tests {
             })
         );
         assert!(transcript::check(&t).is_ok());
+    }
+
+    #[test]
+    fn edits_travel_as_steps_and_requests_keep_their_region_endpoint() {
+        let mut s = State::new();
+        s.apply(Action::Edit(copyimage_engine::edits::set_edit(
+            "/settings/image_name_message",
+            "plain",
+        )));
+        s.apply(Action::SetField(
+            "DestinationImageName".into(),
+            "1-starts-with-a-digit".into(),
+        ));
+        s.apply(Action::Send);
+        s.apply(Action::SetField("RegionId".into(), "cn-beijing".into()));
+        s.apply(Action::Send);
+        let json = transcript(&s);
+        let t = transcript::from_json(&json).unwrap();
+        assert_eq!(
+            t.scenario,
+            ScenarioRef::Preset("default".into()),
+            "no inline world: {json}"
+        );
+        assert_eq!(t.steps, s.steps);
+        assert!(t.host_by_region);
+        assert!(json.contains("\"edit\": \"set\""), "{json}");
+        transcript::check(&t).unwrap();
+        let bodies: Vec<&str> = t
+            .responses
+            .iter()
+            .filter_map(|r| match r {
+                transcript::Recorded::Response { body, .. } => Some(body.as_str()),
+                _ => None,
+            })
+            .collect();
+        let history: Vec<&str> = s.history.iter().map(|h| h.exchange.response.body.as_str()).collect();
+        assert_eq!(bodies, history);
+        assert!(
+            history[0].contains("The specified Image name is wrongly formed."),
+            "{}",
+            history[0]
+        );
+        assert!(history[1].contains("ecs.cn-beijing.aliyuncs.com"), "{}", history[1]);
     }
 }

@@ -135,9 +135,15 @@ fn clicked_links() -> Vec<(String, String)> {
     out.push(("Copy link: then run to idle and send".into(), link(&s)));
 
     let mut s = State::from_fragment("v=1&preset=minimal&seed=4");
-    s.apply(Action::Edit(crate::edits::add_fault("CopyImage", "internal_error_500")));
+    s.apply(Action::Edit(copyimage_engine::edits::add_fault(
+        "CopyImage",
+        "internal_error_500",
+    )));
     s.apply(Action::Send);
-    s.apply(Action::Edit(crate::edits::set_edit("/settings/queue_limit", "1")));
+    s.apply(Action::Edit(copyimage_engine::edits::set_edit(
+        "/settings/queue_limit",
+        "1",
+    )));
     s.apply(Action::Send);
     s.apply(Action::Send);
     s.apply(Action::NextEvent);

@@ -3,7 +3,6 @@
 
 mod app;
 mod components;
-mod edits;
 mod export;
 #[cfg(test)]
 mod fixtures_tests;

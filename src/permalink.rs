@@ -46,20 +46,9 @@ const VALUE: &AsciiSet = &NON_ALPHANUMERIC
 /// Inside a step only RFC 3986 unreserved characters stay raw (`,` `&` `=` must not).
 const STRICT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
-/// One thing that happened to the world, in order. Replayed from the preset to rebuild the state.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Step {
-    /// A request was sent (its wire parameters, without credentials' secret).
-    Send(Params),
-    /// The world clock moved forward this many virtual seconds.
-    Advance(u64),
-    /// The world clock ran to its next event.
-    NextEvent,
-    /// The world clock ran until every queue was empty.
-    RunToIdle,
-    /// A world edit (`Edit=<kind>` plus its fields), as parameters.
-    Edit(Params),
-}
+/// One thing that happened to the world, in order: the engine's one step type (the transcript's), so the
+/// playground replays a link exactly as `copyimage run` replays a transcript.
+pub use copyimage_engine::transcript::Step;
 
 /// Everything a link carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -142,17 +131,18 @@ pub fn to_fragment(link: &Link) -> String {
         parts.push(format!("{}={}", enc(k, VALUE), enc(v, VALUE)));
     }
     if !link.steps.is_empty() {
-        let steps: Vec<String> = link
-            .steps
-            .iter()
-            .map(|s| match s {
+        let mut steps: Vec<String> = Vec::new();
+        for s in &link.steps {
+            steps.push(match s {
                 Step::Send(p) => format!("s{}", enc(&query(p), STRICT)),
                 Step::Edit(p) => format!("e{}", enc(&query(p), STRICT)),
                 Step::Advance(n) => format!("t{n}"),
                 Step::NextEvent => "n".into(),
                 Step::RunToIdle => "i".into(),
-            })
-            .collect();
+                // The playground sends only trusted requests; a signed one belongs to a transcript.
+                Step::Http { .. } => continue,
+            });
+        }
         parts.push(format!("steps={}", steps.join(",")));
     }
     parts.join("&")

@@ -9,8 +9,8 @@
 use crate::form::{Form, Format};
 use crate::permalink::{self, Link, Step};
 use copyimage_engine::engine::{CallContext, Engine, Exchange};
-use copyimage_engine::regions::{self, CENTRAL_ENDPOINT};
-use copyimage_engine::wire::{param, Params};
+use copyimage_engine::transcript::{self, Addressing};
+use copyimage_engine::wire::Params;
 use copyimage_engine::world::World;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -191,25 +191,12 @@ pub enum Action {
     DismissNotice,
 }
 
-/// The host a request for `params` is addressed to: the region's endpoint for a known region, else the
-/// historical central endpoint (what the reference's sample request uses).
-pub fn host_for(params: &[(String, String)]) -> String {
-    match param(params, "RegionId").and_then(|r| regions::REGIONS.iter().find(|x| x.id == r)) {
-        Some(r) => r.endpoint(),
-        None => CENTRAL_ENDPOINT.to_string(),
-    }
-}
-
 fn ctx_for(params: &[(String, String)]) -> CallContext {
-    CallContext { host: host_for(params) }
+    CallContext::new(&Addressing::by_region().host_for(params))
 }
 
-/// Applies a world edit to an engine. `Err` says why an edit could not be applied.
-pub fn apply_edit(engine: &mut Engine, edit: &[(String, String)]) -> Result<(), String> {
-    crate::edits::apply(engine, edit)
-}
-
-/// Builds the engine for a start point and replays `steps`; returns the engine and the history.
+/// Builds the engine for a start point and replays `steps` with the engine's one replay
+/// (`transcript::replay`, each request to its region's endpoint); returns the engine and the history.
 pub fn replay(start: &Start, seed: u64, steps: &[Step]) -> Result<(Engine, Vec<HistoryEntry>), String> {
     let mut engine = match start {
         Start::Preset(preset) => {
@@ -218,21 +205,17 @@ pub fn replay(start: &Start, seed: u64, steps: &[Step]) -> Result<(Engine, Vec<H
         Start::Imported(i) => Engine::new(i.world.clone(), seed),
     };
     let mut history = Vec::new();
-    for s in steps {
-        match s {
-            Step::Send(p) => {
-                let world_time = engine.world_time();
-                let exchange = engine.call(p, &ctx_for(p));
-                history.push(HistoryEntry { world_time, exchange });
+    transcript::replay(
+        &mut engine,
+        &Addressing::by_region(),
+        steps,
+        transcript::apply_trusted_step,
+        &mut |_, world_time, x, _| {
+            if let Some(exchange) = x {
+                history.push(HistoryEntry { world_time, exchange })
             }
-            Step::Advance(n) => engine.advance(*n),
-            Step::NextEvent => {
-                engine.run_to_next_event();
-            }
-            Step::RunToIdle => engine.run_to_idle(),
-            Step::Edit(p) => apply_edit(&mut engine, p)?,
-        }
-    }
+        },
+    )?;
     Ok((engine, history))
 }
 
@@ -342,9 +325,11 @@ impl State {
 
     fn send(&mut self, params: Params) {
         let world_time = self.engine.world_time();
-        let exchange = self.engine_mut().call(&params, &ctx_for(&params));
-        Rc::make_mut(&mut self.history.0).push(HistoryEntry { world_time, exchange });
-        self.push_step(Step::Send(params));
+        let step = Step::Send(params);
+        if let Ok(Some(exchange)) = transcript::apply_trusted_step(self.engine_mut(), &Addressing::by_region(), &step) {
+            Rc::make_mut(&mut self.history.0).push(HistoryEntry { world_time, exchange });
+        }
+        self.push_step(step);
     }
 
     fn reset_to(&mut self, start: Start) {
@@ -452,10 +437,11 @@ impl State {
             Action::ImportScenario(file) => self.import(file),
             Action::Edit(p) => {
                 let mut engine = (*self.engine.0).clone();
-                match apply_edit(&mut engine, &p) {
-                    Ok(()) => {
+                let step = Step::Edit(p);
+                match transcript::apply_trusted_step(&mut engine, &Addressing::by_region(), &step) {
+                    Ok(_) => {
                         self.engine = Shared::new(engine);
-                        self.steps.push(Step::Edit(p));
+                        self.steps.push(step);
                     }
                     Err(e) => self.notice = Some(Notice { error: true, text: e }),
                 }
@@ -538,7 +524,7 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edits;
+    use copyimage_engine::edits;
 
     fn body(s: &State) -> String {
         s.preview.response.body.clone()

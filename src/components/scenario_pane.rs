@@ -1,8 +1,8 @@
 //! The scenario pane: presets, the world properties documented errors depend on (each edit is a replayable
 //! step), and scenario import/export as JSON.
 
-use crate::edits::{add_fault, fault_kind_name, remove, set_edit as set};
 use crate::state::{Action, Shared};
+use copyimage_engine::edits::{add_fault, fault_kind_name, remove, set_edit as set};
 use copyimage_engine::engine::Engine;
 use copyimage_engine::scenario;
 use copyimage_engine::world::{DeleteMissing, ImageStatus, MissingDestination, QueueKey};
@@ -215,9 +215,11 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                         <tr data-image={img.id.clone()}>
                             <td><code>{ img.id.clone() }</code><br />{ img.name.clone() }</td>
                             <td><select aria-label={format!("{} status", img.id)}
+                                disabled={w.status_is_derived(img)}
+                                title={w.status_is_derived(img).then_some("A copy's status comes from its copy task")}
                                 onchange={on_select(d, move |v| set(&format!("/images/{i}/status"), v))}>
                                 { for ImageStatus::ALL.iter().map(|st| html! {
-                                    <option value={st.as_str()} selected={*st == img.status}>{ st.as_str() }</option>
+                                    <option value={st.as_str()} selected={*st == w.status_of(img)}>{ st.as_str() }</option>
                                 }) }
                             </select></td>
                             <td>

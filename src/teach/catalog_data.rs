@@ -2,10 +2,9 @@
 //! checks that the file in the repository is current). Test-only code: the WASM bundle never carries it.
 //!
 //! Each entry gets a Reproduce link, built so the playground shows exactly the entry's error:
-//! * the world: the entry's preset plus its setup, written as the scenario editor's own `set`/`add` edits
-//!   (a JSON diff, replayed and compared to be sure); a copy already in the queue is made by a real
-//!   CopyImage step instead;
-//! * requests sent first (a ClientToken's first use) become `Send` steps;
+//! * the world: the entry's preset plus its setup steps, exactly as the catalog holds them (typed world
+//!   edits, requests sent first such as a ClientToken's first use or the CopyImage that makes a copy,
+//!   clock moves): the link's steps are the engine's steps;
 //! * the request itself goes into the form when the form can hold it, so the live preview shows the error
 //!   (`shows: preview`); a request no form could send (an unknown Version or Action, `Tag.0`/`Tag.21`)
 //!   becomes the last `Send` step, so the newest history entry shows it (`shows: history`);
@@ -14,16 +13,13 @@
 //!
 //! Regenerate: `UPDATE_TEACH_DATA=1 cargo test -p copyimage-playground catalog_data`.
 
-use crate::edits;
 use crate::form::{Form, VERSION};
 use crate::permalink::{self, Link, Step};
 use crate::state::State;
-use copyimage_engine::catalog::{self, CatalogEntry, ReproRequest};
-use copyimage_engine::engine::{Engine, Exchange};
+use copyimage_engine::catalog::{self, CatalogEntry};
+use copyimage_engine::engine::Exchange;
 use copyimage_engine::scenario;
 use copyimage_engine::wire::{param, Params};
-use copyimage_engine::world::World;
-use serde_json::Value;
 
 const PATH: &str = "www/teach/catalog.html";
 
@@ -52,121 +48,11 @@ struct Example {
     href: String,
 }
 
-fn pointer_escape(k: &str) -> String {
-    k.replace('~', "~0").replace('/', "~1")
-}
-
-/// Edits (the scenario editor's `set` and fault `add`) that turn `a` into `b`.
-fn diff(path: &str, a: &Value, b: &Value, out: &mut Vec<Params>) {
-    if a == b {
-        return;
-    }
-    match (a, b) {
-        (Value::Object(x), Value::Object(y)) if x.len() == y.len() && x.keys().all(|k| y.contains_key(k)) => {
-            for (k, v) in y {
-                diff(&format!("{path}/{}", pointer_escape(k)), &x[k], v, out);
-            }
-        }
-        (Value::Array(x), Value::Array(y)) if path == "/faults" && y.len() > x.len() && y[..x.len()] == x[..] => {
-            for f in &y[x.len()..] {
-                let field = |k: &str| {
-                    f.get(k)
-                        .map(|v| v.as_str().map(str::to_string).unwrap_or(v.to_string()))
-                };
-                let mut e = edits::add_fault(&field("action").unwrap_or_default(), &field("kind").unwrap_or_default());
-                if let Some(r) = field("remaining") {
-                    e.retain(|(k, _)| k != "remaining");
-                    e.push(("remaining".into(), r));
-                }
-                out.push(e);
-            }
-        }
-        (Value::Array(x), Value::Array(y)) if y.len() == x.len() => {
-            for (i, (p, q)) in x.iter().zip(y).enumerate() {
-                diff(&format!("{path}/{i}"), p, q, out);
-            }
-        }
-        (_, Value::String(v)) => out.push(edits::set_edit(path, v.as_str())),
-        _ => out.push(edits::set_edit(path, b.to_string())),
-    }
-}
-
 /// Whether the form can hold these parameters (every name known, the documented Version).
 fn form_accepts(p: &Params) -> bool {
     let mut f = Form::default();
     f.values.clear();
     f.apply_params(p).is_empty() && param(p, "Version").is_none_or(|v| v == VERSION)
-}
-
-/// When the entry's setup queued a copy (in progress, finished or failed), the steps that make the same
-/// kind of copy with a real CopyImage (after a `copy_fails` fault, or followed by a run to idle): far
-/// shorter than a whole world in the link. The copy then has a seeded ID, which the request must use.
-fn queue_steps(base: &World, target: &World) -> Option<Vec<Step>> {
-    if target.queue.tasks.len() != base.queue.tasks.len() + 1 {
-        return None;
-    }
-    let t = target.queue.tasks.last()?;
-    let mut steps = Vec::new();
-    if t.fails {
-        steps.push(Step::Edit(edits::add_fault("CopyImage", "copy_fails")));
-    }
-    steps.push(Step::Send(vec![
-        ("Action".into(), "CopyImage".into()),
-        ("Version".into(), VERSION.into()),
-        ("Format".into(), "JSON".into()),
-        ("RegionId".into(), t.source_region.clone()),
-        ("ImageId".into(), t.source_image_id.clone()),
-        ("DestinationRegionId".into(), t.destination_region.clone()),
-    ]));
-    if target.now > base.now {
-        steps.push(Step::RunToIdle);
-    }
-    Some(steps)
-}
-
-/// The steps that rebuild the entry's world from its preset, and (catalog ID, playground ID) when a copy
-/// had to be made for real.
-fn world_steps(e: &CatalogEntry) -> (Vec<Step>, Option<(String, String)>) {
-    let (Some(_), Some(target)) = (e.repro.setup, e.world()) else {
-        return (vec![], None);
-    };
-    let Some(base) = scenario::preset(&e.repro.preset) else {
-        return (vec![], None);
-    };
-    if let Some(steps) = queue_steps(&base, &target) {
-        // Replay to learn the copy's seeded ID.
-        let link = Link {
-            scenario: None,
-            preset: e.repro.preset.clone(),
-            seed: catalog::SEED,
-            params: vec![],
-            steps: steps.clone(),
-        };
-        let s = State::from_fragment(&permalink::to_fragment(&link));
-        let new_id = s
-            .history
-            .last()
-            .and_then(|h| h.exchange.answer.str_field("ImageId").map(String::from));
-        if let Some(id) = new_id {
-            return (steps, Some((catalog::COPYING_ID.to_string(), id)));
-        }
-    }
-    let a: Value = serde_json::from_str(&scenario::to_json(&base)).expect("preset JSON");
-    let b: Value = serde_json::from_str(&scenario::to_json(&target)).expect("world JSON");
-    let mut edits_out = Vec::new();
-    diff("", &a, &b, &mut edits_out);
-    // Replay to be sure the edits rebuild exactly the entry's world.
-    let mut engine = Engine::from_preset(&e.repro.preset, catalog::SEED).expect("preset");
-    let replayed = edits_out.iter().all(|x| edits::apply(&mut engine, x).is_ok());
-    let expected = Engine::new(target.clone(), catalog::SEED);
-    // The playground has no whole-world edit (its JSON reader is not in the bundle): every setup must be
-    // expressible as edits, which this generator proves by replaying them.
-    assert!(
-        replayed && engine.world() == expected.world(),
-        "{}: the setup cannot be written as playground edits: {edits_out:?}",
-        e.id
-    );
-    (edits_out.into_iter().map(Step::Edit).collect(), None)
 }
 
 /// The exchange a link shows where `shows` says (the live preview or the newest history entry).
@@ -210,14 +96,14 @@ fn request_text(request: &copyimage_engine::wire::HttpRequest) -> String {
 /// For a gateway entry (signed HTTP at a wire time): the request, the wire time and the engine's answer,
 /// shown on the page itself, since the default build has no debugger view to send it from.
 fn gateway_block(e: &CatalogEntry) -> Option<String> {
-    let ReproRequest::Http { request, wire_time } = &e.repro.request else {
+    let Step::Http { request, wire_time } = &e.repro.request else {
         return None;
     };
     let x = e.reproduce();
     let (href, _) = reproduce_link(e);
     // A request refused for what came before it (a reused nonce): the page says so, and the debugger, which
     // checks one request's signature, is offered for what it shows (the signature itself is right).
-    let (sent, dbg_note) = if e.repro.before_http.is_empty() {
+    let (sent, dbg_note) = if !sent_twice(e) {
         ("Sent", "(it opens the full build)")
     } else {
         (
@@ -240,10 +126,15 @@ fn gateway_block(e: &CatalogEntry) -> Option<String> {
     ))
 }
 
+/// Whether the entry's request is sent once first (a reused SignatureNonce).
+fn sent_twice(e: &CatalogEntry) -> bool {
+    e.repro.setup.iter().any(|s| matches!(s, Step::Http { .. }))
+}
+
 /// The Reproduce link and where the error shows.
 fn reproduce_link(e: &CatalogEntry) -> (String, &'static str) {
     match &e.repro.request {
-        ReproRequest::Http { request, wire_time } => {
+        Step::Http { request, wire_time } => {
             let url = request_text(request);
             let frag = format!(
                 "preset={}&now={}&req={}",
@@ -253,16 +144,8 @@ fn reproduce_link(e: &CatalogEntry) -> (String, &'static str) {
             );
             (format!("./?view=debugger#{frag}"), "debugger")
         }
-        ReproRequest::Call(p) => {
-            let (mut steps, rename) = world_steps(e);
-            steps.extend(e.repro.before.iter().cloned().map(Step::Send));
-            let p: Params = p
-                .iter()
-                .map(|(k, v)| match &rename {
-                    Some((from, to)) if v == from => (k.clone(), to.clone()),
-                    _ => (k.clone(), v.clone()),
-                })
-                .collect();
+        Step::Send(p) => {
+            let mut steps = e.repro.setup.clone();
             let link = |params: Params, steps: Vec<Step>| {
                 let l = Link {
                     scenario: None,
@@ -274,7 +157,7 @@ fn reproduce_link(e: &CatalogEntry) -> (String, &'static str) {
                 format!("./#{}", permalink::to_fragment(&l))
             };
             // In the form, when the form can hold the request and its live preview shows the error.
-            if form_accepts(&p) {
+            if form_accepts(p) {
                 let href = link(p.clone(), steps.clone());
                 if shows_entry(e, shown(&href, "preview")) {
                     return (href, "preview");
@@ -289,6 +172,7 @@ fn reproduce_link(e: &CatalogEntry) -> (String, &'static str) {
             steps.push(Step::Send(p.clone()));
             (link(keep, steps), "history")
         }
+        other => panic!("{}: the request is not a request: {other:?}", e.id),
     }
 }
 
@@ -546,7 +430,7 @@ fn gateway_links_reproduce_on_the_endpoint() {
         }
         let input = super::debugger::Input::from_fragment(fragment_of(&href));
         let answer = input.endpoint_answer().expect("an answer");
-        if !e.repro.before_http.is_empty() {
+        if sent_twice(&e) {
             // A reused nonce: the debugger sends the request once, so the endpoint accepts it (the page's
             // block, checked in `the_page_groups_by_status_and_holds_every_reference_row_exactly`, shows the second send's refusal).
             assert_eq!(answer.response.status, 200, "{}", e.id);
@@ -594,11 +478,17 @@ fn most_entries_show_in_the_live_preview() {
 #[test]
 fn setups_become_small_edits_where_possible() {
     let e = catalog::find("copyimage.byok_whitelist").unwrap();
-    let (steps, _) = world_steps(&e);
+    let (href, shows) = reproduce_link(&e);
+    assert_eq!(shows, "preview");
+    let link = permalink::from_fragment(fragment_of(&href)).unwrap().unwrap();
     assert_eq!(
-        steps,
-        vec![Step::Edit(edits::set_edit("/account/byok_whitelisted", "false"))]
+        link.steps,
+        vec![Step::Edit(copyimage_engine::edits::set_edit(
+            "/account/byok_whitelisted",
+            "false"
+        ))]
     );
+    assert_eq!(link.steps, e.repro.setup);
 }
 
 #[test]
@@ -649,7 +539,7 @@ fn the_page_groups_by_status_and_holds_every_reference_row_exactly() {
     // Gateway entries carry the engine's exact answer on the page.
     for e in catalog::entries()
         .iter()
-        .filter(|e| matches!(e.repro.request, ReproRequest::Http { .. }))
+        .filter(|e| matches!(e.repro.request, Step::Http { .. }))
     {
         let block = gateway_block(e).unwrap();
         assert!(page.contains(&block), "{}", e.id);

@@ -2,7 +2,8 @@
 //! `--reproduce ID_OR_CODE` to run one and print its response as `copyimage call` does.
 
 use crate::output::{print_exchange, OutputFormat};
-use copyimage_engine::catalog::{self, CatalogEntry, ReproRequest};
+use copyimage_engine::catalog::{self, CatalogEntry};
+use copyimage_engine::transcript::Step;
 use serde_json::{json, Value};
 
 /// Arguments of `copyimage errors`.
@@ -34,12 +35,33 @@ fn params_json(p: &[(String, String)]) -> Value {
     Value::Array(p.iter().map(|(k, v)| json!([k, v])).collect())
 }
 
-/// One entry as JSON: `id`, `http_status` (number), `code`, `message`, `cause`, `source`, `reproduce`.
+/// One entry as JSON: `id`, `http_status` (number), `code`, `message`, `cause`, `source`, `reproduce`
+/// (`preset`, `setup`: the setup steps in the transcript's step format, `world_edits`: the setup in words,
+/// `before` / `before_http`: the requests among the setup steps, `request`).
 pub fn entry_json(e: &CatalogEntry) -> Value {
     let request = match &e.repro.request {
-        ReproRequest::Call(p) => json!({ "params": params_json(p) }),
-        ReproRequest::Http { request, wire_time } => json!({ "http": request, "wire_time": wire_time.to_iso8601() }),
+        Step::Http { request, wire_time } => json!({ "http": request, "wire_time": wire_time.to_iso8601() }),
+        Step::Send(p) => json!({ "params": params_json(p) }),
+        other => json!({ "step": other }),
     };
+    let before: Vec<Value> = e
+        .repro
+        .setup
+        .iter()
+        .filter_map(|s| match s {
+            Step::Send(p) => Some(params_json(p)),
+            _ => None,
+        })
+        .collect();
+    let before_http: Vec<Value> = e
+        .repro
+        .setup
+        .iter()
+        .filter_map(|s| match s {
+            Step::Http { request, .. } => Some(json!(request)),
+            _ => None,
+        })
+        .collect();
     json!({
         "id": e.id,
         "http_status": e.http_status,
@@ -50,9 +72,10 @@ pub fn entry_json(e: &CatalogEntry) -> Value {
         "reproduce": {
             "command": format!("copyimage errors --reproduce {}", e.id),
             "preset": e.repro.preset,
+            "setup": e.repro.setup,
             "world_edits": e.repro.setup_note,
-            "before": e.repro.before.iter().map(|p| params_json(p)).collect::<Vec<_>>(),
-            "before_http": e.repro.before_http,
+            "before": before,
+            "before_http": before_http,
             "request": request,
         },
     })

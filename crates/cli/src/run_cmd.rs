@@ -92,6 +92,7 @@ pub fn outcomes_text(got: &[Recorded]) -> String {
             Recorded::Clock { step, world_time } => {
                 out.push_str(&format!("# step {step}: world clock at {world_time} s\n\n"));
             }
+            Recorded::Edit { step } => out.push_str(&format!("# step {step}: world edited\n\n")),
         }
     }
     out
@@ -160,5 +161,6 @@ fn summary(r: &Recorded) -> String {
             v.to_string()
         }
         Recorded::Clock { world_time, .. } => format!("world clock at {world_time} s"),
+        Recorded::Edit { .. } => "world edited".into(),
     }
 }

@@ -27,7 +27,7 @@
 //! |---|---|---|
 //! | [`base`] | — | clock, RNG, sort, wire types, errors, the API's version and actions |
 //! | [`signing`] | base | encoding and the V1/V3 signers (client side, no world) |
-//! | [`model`] | base | regions, world and its clock, copy queue, scenario format |
+//! | [`model`] | base | regions, world and its clock, copy queue, scenario format, world edits |
 //! | [`service`] | base, signing, model | params, gateway, operations, rules, responses, `Engine` |
 //! | [`teach`] | all of the above | presets, catalog, lessons, debugger, transcripts, docs, code generation |
 //!
@@ -56,7 +56,7 @@ pub use service::engine::{Engine, Exchange};
 // The flat paths the faces have used since the first version (`copyimage_engine::clock`, ...), kept so
 // that code outside the crate reads the same; inside the crate every path names its layer.
 pub use base::{clock, error, rng, sort, wire};
-pub use model::{queue, regions, world};
+pub use model::{edits, queue, regions, world};
 pub use service::{engine, gateway, ops, params, response, rules};
 pub use signing::{encode, sign};
 pub use teach::{catalog, debugger, docs, generate, lessons, transcript, why};

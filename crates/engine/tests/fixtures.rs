@@ -157,6 +157,7 @@ fn wire_outcome(r: &Recorded) -> Value {
             ..
         } => json!({ "step": step, "status": status, "headers": headers, "body": body, "request_id": request_id }),
         Recorded::Clock { step, world_time } => json!({ "step": step, "world_time": world_time }),
+        Recorded::Edit { step } => json!({ "step": step, "edit": true }),
     }
 }
 
@@ -261,7 +262,7 @@ fn write_engine_fixtures() {
     let hz = |extra: &[(&str, &str)]| {
         let mut v = p(&[("Version", "2014-05-26"), ("RegionId", "cn-hangzhou")]);
         v.extend(p(extra));
-        Step::Request(v)
+        Step::Send(v)
     };
     let signed = |nonce: &str, secret: &str| {
         let all = sign::merge_params(
@@ -291,6 +292,7 @@ fn write_engine_fixtures() {
         scenario: ScenarioRef::Preset("default".into()),
         seed: 11,
         host: "ecs.cn-hangzhou.aliyuncs.com".into(),
+        host_by_region: false,
         steps: vec![
             hz(&[
                 ("Action", "CopyImage"),
@@ -308,26 +310,26 @@ fn write_engine_fixtures() {
                 ("DestinationRegionId", "cn-hangzhou"),
             ]),
             Step::Advance(120),
-            Step::Request(p(&[
+            Step::Send(p(&[
                 ("Action", "DescribeImages"),
                 ("Version", "2014-05-26"),
                 ("Format", "JSON"),
                 ("RegionId", "cn-shanghai"),
                 ("Status", "Creating,Waiting,Available"),
             ])),
-            Step::RunToNextEvent,
+            Step::NextEvent,
             hz(&[("Action", "DescribeRegions"), ("Format", "JSON")]),
             signed("fixture-nonce-1", "testsecret"),
             signed("fixture-nonce-1", "testsecret"),
             signed("fixture-nonce-2", "wrongsecret"),
             Step::RunToIdle,
-            Step::Request(p(&[
+            Step::Send(p(&[
                 ("Action", "DescribeImages"),
                 ("Version", "2014-05-26"),
                 ("RegionId", "cn-beijing"),
                 ("ImageOwnerAlias", "self"),
             ])),
-            Step::Request(p(&[
+            Step::Send(p(&[
                 ("Action", "CopyImage"),
                 ("Version", "2013-01-01"),
                 ("RegionId", "cn-hangzhou"),

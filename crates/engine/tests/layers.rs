@@ -39,15 +39,28 @@ fn production_code(text: &str) -> String {
         .join("\n")
 }
 
+/// The `.rs` files under `dir`, its sub-folders included (a module split into a folder, such as
+/// `teach/catalog/`, belongs to its layer).
+fn rust_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for p in fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+    {
+        if p.is_dir() {
+            out.extend(rust_files(&p));
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+    out
+}
+
 fn violations(src: &Path) -> Vec<String> {
     let mut bad = Vec::new();
     for (layer, allowed) in ALLOWED {
         let dir = src.join(layer);
-        let mut files: Vec<_> = fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "rs"))
-            .collect();
+        let mut files = rust_files(&dir);
         files.sort();
         for f in files {
             let text = fs::read_to_string(&f).unwrap();

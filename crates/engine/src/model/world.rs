@@ -280,8 +280,11 @@ pub struct Image {
     pub description: String,
     /// Size in GiB (`SizeExceed.Image`, copy duration).
     pub size_gib: u64,
-    /// Lifecycle status. For a copy, the queue task decides it while the task exists.
-    pub status: ImageStatus,
+    /// Lifecycle status of an image that is not a copy. A copy's status is its queue task's (read it
+    /// with [`World::status_of`]), so a copy has none here and none is written for it; one read from an
+    /// older file is dropped by [`World::validate`] and never used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ImageStatus>,
     /// Owner: self, shared, marketplace.
     pub owner: Owner,
     /// IDs of the snapshots the image is built from.
@@ -588,25 +591,33 @@ impl World {
         self.snapshots.iter().find(|s| s.id == id)
     }
 
-    /// The current status of an image: a copy's status comes from its task while it has one.
+    /// The current status of an image: a copy's comes from its queue task (the one source of truth), any
+    /// other image's is its own.
     pub fn status_of(&self, image: &Image) -> ImageStatus {
-        match image.copy_task.and_then(|t| self.queue.tasks.get(t)) {
-            Some(task) => match task.state {
-                TaskState::Waiting => ImageStatus::Waiting,
-                TaskState::Running => ImageStatus::Creating,
-                TaskState::Done => ImageStatus::Available,
-                TaskState::Failed => ImageStatus::CreateFailed,
-                TaskState::Canceled => image.status,
-            },
-            None => image.status,
+        match image.copy_task.and_then(|t| self.queue.tasks.get(t)).map(|t| t.state) {
+            Some(TaskState::Waiting) => ImageStatus::Waiting,
+            Some(TaskState::Running) => ImageStatus::Creating,
+            Some(TaskState::Done) => ImageStatus::Available,
+            Some(TaskState::Failed) => ImageStatus::CreateFailed,
+            // Not a copy, or a copy whose task was cancelled (CancelCopyImage removes such an image; a
+            // hand-written world may keep it): its own status, which `validate` requires.
+            Some(TaskState::Canceled) | None => image.status.unwrap_or(ImageStatus::Available),
         }
+    }
+
+    /// Whether the image's status is its copy task's (and so cannot be set on the image).
+    pub fn status_is_derived(&self, image: &Image) -> bool {
+        image
+            .copy_task
+            .and_then(|t| self.queue.tasks.get(t))
+            .is_some_and(|t| t.state != TaskState::Canceled)
     }
 
     /// Progress as `DescribeImages` shows it (`"100%"`, `"32%"`).
     pub fn progress_of(&self, image: &Image) -> u64 {
         match image.copy_task.and_then(|t| self.queue.tasks.get(t)) {
             Some(task) => task.progress_percent(self.now),
-            None => match image.status {
+            None => match self.status_of(image) {
                 ImageStatus::Creating | ImageStatus::Waiting | ImageStatus::CreateFailed => 0,
                 _ => 100,
             },
@@ -702,6 +713,12 @@ impl World {
                     ));
                 }
             }
+            if i.status.is_none() && !self.status_is_derived(i) {
+                return Err(format!(
+                    "image `{}` has no status (only a copy's comes from its task)",
+                    i.id
+                ));
+            }
         }
         let repeated = sort::repeats_by(&self.snapshots, |a, b| a.id.cmp(&b.id));
         for (s, repeated) in self.snapshots.iter().zip(repeated) {
@@ -768,6 +785,12 @@ impl World {
         self.queue.rebuild_lanes();
         // A raised limit (or a hand-edited queue) takes effect at once: lanes with room start tasks now.
         self.queue.fill_all(self.now, self.settings.queue_limit);
+        // A copy's status is its task's: one written by an older file is dropped, not kept beside it.
+        for k in 0..self.images.len() {
+            if self.status_is_derived(&self.images[k]) {
+                self.images[k].status = None;
+            }
+        }
         Ok(())
     }
 }
@@ -814,5 +837,39 @@ mod tests {
             w.validate().unwrap_err(),
             format!("duplicate KMS key `k1` in region `{r1}`")
         );
+    }
+
+    #[test]
+    fn a_copy_has_one_status_its_task_and_none_is_written_for_it() {
+        let mut w = preset("busy-queue").unwrap();
+        let copy = w.images.iter().position(|i| i.copy_task.is_some()).unwrap();
+        assert_eq!(w.images[copy].status, None);
+        assert_eq!(w.status_of(&w.images[copy]), ImageStatus::Creating);
+        let json = serde_json::to_value(&w).unwrap();
+        assert!(json["images"][copy].get("status").is_none(), "{}", json["images"][copy]);
+        // The copy finishes: its status follows the task, with nothing on the image to go stale.
+        w.advance(1_000_000);
+        assert_eq!(w.status_of(&w.images[copy]), ImageStatus::Available);
+        assert_eq!(w.images[copy].status, None);
+        // An older file wrote a copy's status beside its task: still readable, and the task decides.
+        let mut old = serde_json::to_value(&w).unwrap();
+        old["images"][copy]["status"] = "Waiting".into();
+        let mut back: World = serde_json::from_value(old).unwrap();
+        back.validate().unwrap();
+        assert_eq!(back.images[copy].status, None);
+        assert_eq!(back.status_of(&back.images[copy]), ImageStatus::Available);
+        // Any other image must say its status.
+        let mut bad = serde_json::to_value(&w).unwrap();
+        let plain = w.images.iter().position(|i| i.copy_task.is_none()).unwrap();
+        bad["images"][plain].as_object_mut().unwrap().remove("status");
+        let mut bad: World = serde_json::from_value(bad).unwrap();
+        assert!(bad.validate().unwrap_err().contains("has no status"));
+        // And the editor cannot set a copy's status.
+        let e = crate::model::edits::apply(
+            &mut w,
+            &crate::model::edits::set_edit(&format!("/images/{copy}/status"), "Deprecated"),
+        )
+        .unwrap_err();
+        assert!(e.contains("comes from its copy task"), "{e}");
     }
 }

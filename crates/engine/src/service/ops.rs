@@ -302,7 +302,8 @@ pub fn copy_image(world: &World, rng: &mut Rng, caller: &Caller, p: &Params) -> 
             .clone()
             .unwrap_or_else(|| source.description.clone()),
         size_gib: source.size_gib,
-        status: ImageStatus::Waiting,
+        // A copy's status is its queue task's (`World::status_of`).
+        status: None,
         owner: Owner::Own,
         snapshot_ids: snapshots.iter().map(|x| x.id.clone()).collect(),
         creation_time: now_utc,

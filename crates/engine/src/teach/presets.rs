@@ -177,7 +177,7 @@ fn add_image(
         name: name.into(),
         description: format!("{name} image"),
         size_gib: size,
-        status,
+        status: Some(status),
         owner: Owner::Own,
         snapshot_ids: vec![sid],
         creation_time: t(created),
@@ -408,7 +408,7 @@ fn default_world() -> World {
         name: "partner-shared-image".into(),
         description: "shared to this account by 9876543210987654".into(),
         size_gib: 40,
-        status: ImageStatus::Available,
+        status: Some(ImageStatus::Available),
         owner: Owner::Shared {
             ali_uid: 9_876_543_210_987_654,
         },
@@ -431,7 +431,7 @@ fn default_world() -> World {
         name: "LAMP-stack-marketplace".into(),
         description: "Marketplace image".into(),
         size_gib: 40,
-        status: ImageStatus::Available,
+        status: Some(ImageStatus::Available),
         owner: Owner::Marketplace {
             published_regions: vec!["cn-hangzhou".into(), "cn-beijing".into()],
         },

@@ -1,10 +1,13 @@
-//! The one transcript format of the product (the UI's export, the CLI's `run` / `--check`, golden tests):
-//! a scenario (preset name or inline world), a seed, a host, and steps — requests (trusted parameters or
-//! a full HTTP request with its wire time) and clock moves. Running it gives one recorded outcome per step.
+//! The one transcript format of the product (the UI's export, the CLI's `run` / `--check`, golden tests,
+//! the catalog's reproductions) and the one replay of steps (the playground rebuilds a permalink's world
+//! with [`replay`]): a scenario (preset name or inline world), a seed, a host, and steps — requests
+//! (trusted parameters or a full HTTP request with its wire time), clock moves and world edits. Running it
+//! gives one recorded outcome per step.
 //!
 //! ```json
 //! { "version": 1, "scenario": {"preset": "default"}, "seed": 1, "host": "ecs.cn-hangzhou.aliyuncs.com",
-//!   "steps": [ {"request": {"Action": "CopyImage", "Version": "2014-05-26", "RegionId": "cn-hangzhou",
+//!   "steps": [ {"edit": "set", "path": "/settings/queue_limit", "value": "5"},
+//!              {"request": {"Action": "CopyImage", "Version": "2014-05-26", "RegionId": "cn-hangzhou",
 //!                           "ImageId": "m-bp1h46wfpjsjastc****", "DestinationRegionId": "cn-shanghai"}},
 //!              {"advance": 600}, {"run_to_next_event": true}, {"run_to_idle": true},
 //!              {"http": {"method": "GET", "host": "...", "path": "/", "query": "...", "headers": [], "body": ""},
@@ -12,13 +15,18 @@
 //!   "responses": [ ... recorded outcomes, optional ... ] }
 //! ```
 //! Request parameters are an object (values may be strings, numbers or booleans) or a list of
-//! `[name, value]` pairs when order or repeats matter. Parsing never panics; every problem is a message
-//! naming the step.
+//! `[name, value]` pairs when order or repeats matter. An edit step is the edit's wire form
+//! (`model::edits`) with `edit` for `Edit`. `"host_by_region": true` (what the playground exports) sends
+//! each trusted request to its `RegionId`'s endpoint, `host` being the fallback. Transcripts written before
+//! edit steps existed carry an edited world inline as their scenario; they read and run as before. Parsing
+//! never panics; every problem is a message naming the step.
 
 use crate::base::clock::UtcTime;
-use crate::base::wire::{HttpRequest, Params};
+use crate::base::wire::{param, HttpRequest, Params};
+use crate::model::edits::{self, Edit};
+use crate::model::regions;
 use crate::model::world::World;
-use crate::service::engine::{CallContext, Engine};
+use crate::service::engine::{CallContext, Engine, Exchange};
 use crate::teach::presets;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -36,11 +44,12 @@ pub enum ScenarioRef {
     Inline(Box<World>),
 }
 
-/// One step.
-#[derive(Clone, Debug, PartialEq)]
+/// One thing that happens to the world, in order: the transcript's steps, a permalink's steps (encoded
+/// compactly by the playground), a catalog entry's setup.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Step {
-    /// A trusted request (`Engine::call`).
-    Request(Params),
+    /// A trusted request (`Engine::call`): its wire parameters (never a secret).
+    Send(Params),
     /// A full HTTP request (`Engine::handle_http`) at a wire time.
     Http {
         /// The request as sent.
@@ -48,12 +57,22 @@ pub enum Step {
         /// The wire clock when it arrives.
         wire_time: UtcTime,
     },
-    /// Move the world clock forward.
+    /// Move the world clock forward this many virtual seconds.
     Advance(u64),
-    /// Run to the next copy event.
-    RunToNextEvent,
-    /// Run until the queue is idle.
+    /// Run the world clock to the next copy event.
+    NextEvent,
+    /// Run the world clock until every queue is idle.
     RunToIdle,
+    /// A world edit in its wire form (`Edit=<kind>` plus fields, see [`Edit`]). Kept as parameters, not
+    /// typed, so a link keeps exactly what it says; it is read when applied, and a transcript reader
+    /// refuses one it does not know.
+    Edit(Params),
+}
+
+impl From<Edit> for Step {
+    fn from(e: Edit) -> Step {
+        Step::Edit(e.to_params())
+    }
 }
 
 /// What one step produced.
@@ -82,6 +101,11 @@ pub enum Recorded {
         /// World time after the step.
         world_time: u64,
     },
+    /// A world edit was applied.
+    Edit {
+        /// Step index (0-based).
+        step: usize,
+    },
 }
 
 /// A transcript.
@@ -98,11 +122,19 @@ pub struct Transcript {
     /// The host trusted requests are addressed to (the errors' HostId).
     #[serde(default = "default_host")]
     pub host: String,
+    /// Whether each trusted request goes to its `RegionId`'s endpoint (`host` for an unknown region), as
+    /// the playground sends them.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub host_by_region: bool,
     /// The steps, in order.
     pub steps: Vec<Step>,
     /// The recorded outcomes (for `--check` and golden tests); empty when not recorded.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub responses: Vec<Recorded>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 fn default_seed() -> u64 {
@@ -112,6 +144,46 @@ fn default_seed() -> u64 {
 /// The default host: the historical central endpoint of every old doc example.
 pub fn default_host() -> String {
     crate::model::regions::CENTRAL_ENDPOINT.to_string()
+}
+
+/// Where trusted requests are addressed (the HostId of their errors).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Addressing {
+    /// The host, or the fallback when `by_region` is set.
+    pub host: String,
+    /// Each request to its `RegionId`'s endpoint.
+    pub by_region: bool,
+}
+
+impl Addressing {
+    /// The playground's addressing: the region's endpoint for a known region, else the historical central
+    /// endpoint (what the reference's sample request uses).
+    pub fn by_region() -> Addressing {
+        Addressing {
+            host: default_host(),
+            by_region: true,
+        }
+    }
+
+    /// The host a request with these parameters goes to.
+    pub fn host_for(&self, params: &[(String, String)]) -> String {
+        if self.by_region {
+            if let Some(r) = param(params, "RegionId").and_then(|r| regions::REGIONS.iter().find(|x| x.id == r)) {
+                return r.endpoint();
+            }
+        }
+        self.host.clone()
+    }
+}
+
+impl Transcript {
+    /// How this transcript addresses its trusted requests.
+    pub fn addressing(&self) -> Addressing {
+        Addressing {
+            host: self.host.clone(),
+            by_region: self.host_by_region,
+        }
+    }
 }
 
 impl Serialize for ScenarioRef {
@@ -172,7 +244,24 @@ impl Step {
     fn from_value(v: &Value) -> Result<Step, String> {
         let o = v.as_object().ok_or("a step must be an object")?;
         if let Some(r) = o.get("request") {
-            return params_from_value(r).map(Step::Request);
+            return params_from_value(r).map(Step::Send);
+        }
+        if let Some(kind) = o.get("edit") {
+            let mut p = vec![(
+                "Edit".to_string(),
+                kind.as_str().ok_or("edit must be a string")?.to_string(),
+            )];
+            let rest = Value::Object(
+                o.iter()
+                    .filter(|(k, _)| *k != "edit")
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
+            );
+            p.extend(params_from_value(&rest).map_err(|e| format!("edit: {e}"))?);
+            // Read into the typed edit and written back: one spelling, and an unknown edit is refused here.
+            return Edit::from_params(&p)
+                .map(|e| Step::Edit(e.to_params()))
+                .map_err(|e| format!("edit: {e}"));
         }
         if let Some(h) = o.get("http") {
             let request: HttpRequest = serde_json::from_value(h.clone()).map_err(|e| format!("http: {e}"))?;
@@ -194,18 +283,18 @@ impl Step {
             return Ok(Step::RunToIdle);
         }
         if o.get("run_to_next_event").is_some_and(|v| v == &Value::Bool(true)) {
-            return Ok(Step::RunToNextEvent);
+            return Ok(Step::NextEvent);
         }
         Err(
             "a step is {\"request\": ...}, {\"http\": ..., \"wire_time\": ...}, {\"advance\": secs}, \
-             {\"run_to_next_event\": true} or {\"run_to_idle\": true}"
+             {\"run_to_next_event\": true}, {\"run_to_idle\": true} or {\"edit\": kind, ...}"
                 .into(),
         )
     }
 
     fn to_value(&self) -> Value {
         match self {
-            Step::Request(p) => {
+            Step::Send(p) => {
                 // An object when names are unique and sorted (readable, and JSON objects are read back
                 // sorted), pairs otherwise (exact order and repeats).
                 if p.windows(2).all(|w| w[0].0 < w[1].0) {
@@ -222,8 +311,16 @@ impl Step {
             }
             Step::Http { request, wire_time } => json!({ "http": request, "wire_time": wire_time.to_iso8601() }),
             Step::Advance(s) => json!({ "advance": s }),
-            Step::RunToNextEvent => json!({ "run_to_next_event": true }),
+            Step::NextEvent => json!({ "run_to_next_event": true }),
             Step::RunToIdle => json!({ "run_to_idle": true }),
+            Step::Edit(p) => {
+                let mut m = serde_json::Map::new();
+                for (k, v) in p {
+                    let k = if k == "Edit" { "edit".to_string() } else { k.clone() };
+                    m.insert(k, Value::String(v.clone()));
+                }
+                Value::Object(m)
+            }
         }
     }
 }
@@ -271,46 +368,113 @@ pub fn engine_for(t: &Transcript) -> Result<Engine, String> {
     }
 }
 
-/// Runs one step on an engine.
-pub fn run_step(engine: &mut Engine, host: &str, i: usize, step: &Step) -> Recorded {
-    let clock = |engine: &Engine| Recorded::Clock {
-        step: i,
-        world_time: engine.world_time(),
-    };
-    let x = match step {
-        Step::Request(p) => engine.call(p, &CallContext::new(host)),
-        Step::Http { request, wire_time } => engine.handle_http(request, *wire_time),
+/// Runs one step on an engine: the exchange for a request, `None` for a clock move or an edit. A refused
+/// edit is the `Err` (saying why) and changes nothing.
+pub fn apply_step(engine: &mut Engine, to: &Addressing, step: &Step) -> Result<Option<Exchange>, String> {
+    match step {
+        Step::Http { request, wire_time } => Ok(Some(engine.handle_http(request, *wire_time))),
+        other => apply_trusted_step(engine, to, other),
+    }
+}
+
+/// [`apply_step`] for every step but a signed HTTP request, which it refuses. For a face that only sends
+/// trusted requests (the playground): the gateway's verification code (HMAC, both signature versions,
+/// nonce memory, about 10 KB gzip of WASM) is then not linked into it.
+pub fn apply_trusted_step(engine: &mut Engine, to: &Addressing, step: &Step) -> Result<Option<Exchange>, String> {
+    Ok(Some(match step {
+        Step::Send(p) => engine.call(p, &CallContext::new(&to.host_for(p))),
+        Step::Http { .. } => return Err("a signed HTTP request is replayed by `copyimage run`, not here".into()),
         Step::Advance(s) => {
             engine.advance(*s);
-            return clock(engine);
+            return Ok(None);
         }
-        Step::RunToNextEvent => {
+        Step::NextEvent => {
             engine.run_to_next_event();
-            return clock(engine);
+            return Ok(None);
         }
         Step::RunToIdle => {
             engine.run_to_idle();
-            return clock(engine);
+            return Ok(None);
         }
-    };
-    Recorded::Response {
-        step: i,
-        status: x.response.status,
-        headers: x.response.headers,
-        body: x.response.body,
-        rule: x.rule.id,
-        request_id: x.request_id,
+        Step::Edit(p) => {
+            edits::apply(engine.world_mut(), p)?;
+            return Ok(None);
+        }
+    }))
+}
+
+/// How one step is applied: [`apply_step`] or [`apply_trusted_step`].
+pub type ApplyStep = fn(&mut Engine, &Addressing, &Step) -> Result<Option<Exchange>, String>;
+
+/// What [`replay`] calls after each step: (step index, world time before it, the exchange of a request,
+/// the engine after it).
+pub type OnStep<'a> = dyn FnMut(usize, u64, Option<Exchange>, &Engine) + 'a;
+
+/// Replays `steps` on an engine with `apply`, calling `each(step index, world time before it, the exchange
+/// of a request, the engine after it)` for every step. Stops at the first refused step, with why. (One
+/// instance for every caller: `each` is a trait object, so the playground's first load carries this loop
+/// once.)
+pub fn replay(
+    engine: &mut Engine,
+    to: &Addressing,
+    steps: &[Step],
+    apply: ApplyStep,
+    each: &mut OnStep,
+) -> Result<(), String> {
+    for (i, s) in steps.iter().enumerate() {
+        let world_time = engine.world_time();
+        let x = apply(engine, to, s)?;
+        each(i, world_time, x, engine);
+    }
+    Ok(())
+}
+
+/// Runs one step on an engine and records its outcome (`Err`: a refused edit, naming the step).
+pub fn run_step(engine: &mut Engine, to: &Addressing, i: usize, step: &Step) -> Result<Recorded, String> {
+    let x = apply_step(engine, to, step).map_err(|e| format!("step {i}: {e}"))?;
+    Ok(record(i, step, x, engine))
+}
+
+/// The outcome of step `i`: its exchange for a request, the world clock after a clock move, or that the
+/// world was edited.
+pub fn record(i: usize, step: &Step, x: Option<Exchange>, engine: &Engine) -> Recorded {
+    match x {
+        Some(x) => Recorded::Response {
+            step: i,
+            status: x.response.status,
+            headers: x.response.headers,
+            body: x.response.body,
+            rule: x.rule.id,
+            request_id: x.request_id,
+        },
+        None if matches!(step, Step::Edit(_)) => Recorded::Edit { step: i },
+        None => Recorded::Clock {
+            step: i,
+            world_time: engine.world_time(),
+        },
     }
 }
 
 /// Runs a transcript from its scenario and returns one outcome per step.
 pub fn run(t: &Transcript) -> Result<Vec<Recorded>, String> {
+    run_with(t, apply_step)
+}
+
+/// [`run`] for a transcript of trusted steps only (a signed HTTP step is refused), without linking the
+/// gateway (see [`apply_trusted_step`]).
+pub fn run_trusted(t: &Transcript) -> Result<Vec<Recorded>, String> {
+    run_with(t, apply_trusted_step)
+}
+
+fn run_with(t: &Transcript, apply: ApplyStep) -> Result<Vec<Recorded>, String> {
     let mut engine = engine_for(t)?;
-    Ok(t.steps
-        .iter()
-        .enumerate()
-        .map(|(i, s)| run_step(&mut engine, &t.host, i, s))
-        .collect())
+    let mut out = Vec::new();
+    replay(&mut engine, &t.addressing(), &t.steps, apply, &mut |i, _, x, e| {
+        out.push(record(i, &t.steps[i], x, e))
+    })
+    // Every step before the refused one recorded an outcome: the refused step's index is their count.
+    .map_err(|e| format!("step {}: {e}", out.len()))?;
+    Ok(out)
 }
 
 /// Runs a transcript and compares with its recorded responses; the first difference is the error.
@@ -384,5 +548,106 @@ mod tests {
         let e =
             from_json(r#"{"version":1,"scenario":{"preset":"default"},"steps":[{"request":{"A":[1]}}]}"#).unwrap_err();
         assert!(e.contains("parameter values"), "{e}");
+    }
+
+    #[test]
+    fn edit_steps_round_trip_run_and_refuse_what_they_do_not_know() {
+        let json = r#"{"version":1,"scenario":{"preset":"default"},"steps":[
+            {"edit":"set","path":"/settings/image_name_message","value":"plain"},
+            {"edit":"add","path":"/faults","kind":"internal_error_500","action":"DescribeRegions","remaining":1},
+            {"request":{"Action":"CopyImage","Version":"2014-05-26","Format":"JSON","RegionId":"cn-hangzhou",
+                        "ImageId":"m-bp1h46wfpjsjastc****","DestinationRegionId":"cn-shanghai",
+                        "DestinationImageName":"1-starts-with-a-digit"}}]}"#;
+        let t = from_json(json).unwrap();
+        assert_eq!(
+            t.steps[0],
+            Step::from(Edit::set("/settings/image_name_message", "plain"))
+        );
+        assert_eq!(
+            t.steps[1],
+            Step::Edit(edits::add_fault("DescribeRegions", "internal_error_500"))
+        );
+        assert_eq!(from_json(&to_json(&t)).unwrap(), t);
+        let out = run(&t).unwrap();
+        assert_eq!(out[0], Recorded::Edit { step: 0 });
+        assert_eq!(out[1], Recorded::Edit { step: 1 });
+        match &out[2] {
+            Recorded::Response { status, body, .. } => {
+                assert_eq!(*status, 400);
+                assert!(
+                    body.contains("\"Message\":\"The specified Image name is wrongly formed.\""),
+                    "{body}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        let e = from_json(r#"{"version":1,"scenario":{"preset":"default"},"steps":[{"edit":"explode"}]}"#).unwrap_err();
+        assert!(e.contains("not an edit this version knows"), "{e}");
+        // An edit the world refuses stops the run and names the step.
+        let t = from_json(
+            r#"{"version":1,"scenario":{"preset":"default"},"steps":[{"advance":1},{"edit":"set","path":"/settings/queue_limit","value":"0"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            run(&t).unwrap_err(),
+            "step 1: World edit refused: the queue limit must be at least 1."
+        );
+    }
+
+    #[test]
+    fn an_old_transcript_with_an_edited_world_inline_still_runs() {
+        let mut w = presets::preset("minimal").unwrap();
+        w.settings.image_name_message = crate::model::world::MessageForm::Plain;
+        let json = format!(
+            r#"{{"version":1,"scenario":{},"seed":1,"host":"ecs.cn-hangzhou.aliyuncs.com","steps":[
+                {{"request":{{"Action":"CopyImage","Version":"2014-05-26","Format":"JSON","RegionId":"cn-hangzhou",
+                  "ImageId":"m-bp1h46wfpjsjastc****","DestinationRegionId":"cn-shanghai",
+                  "DestinationImageName":"1-starts-with-a-digit"}}}}]}}"#,
+            serde_json::to_string(&w).unwrap()
+        );
+        let t = from_json(&json).unwrap();
+        assert!(matches!(t.scenario, ScenarioRef::Inline(_)));
+        match &run(&t).unwrap()[0] {
+            Recorded::Response { status, body, .. } => {
+                assert_eq!(*status, 400);
+                assert!(body.contains("The specified Image name is wrongly formed."), "{body}");
+                assert!(body.contains("\"HostId\":\"ecs.cn-hangzhou.aliyuncs.com\""), "{body}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn by_region_addressing_sends_each_request_to_its_endpoint() {
+        let to = Addressing::by_region();
+        let p = |r: &str| vec![("RegionId".to_string(), r.to_string())];
+        assert_eq!(to.host_for(&p("cn-beijing")), "ecs.cn-beijing.aliyuncs.com");
+        assert_eq!(to.host_for(&p("cn-atlantis")), default_host());
+        assert_eq!(to.host_for(&[]), default_host());
+        let fixed = Addressing {
+            host: "example.test".into(),
+            by_region: false,
+        };
+        assert_eq!(fixed.host_for(&p("cn-beijing")), "example.test");
+    }
+
+    #[test]
+    fn an_http_step_round_trips() {
+        let request = HttpRequest {
+            method: "POST".into(),
+            host: "h".into(),
+            path: "/".into(),
+            query: "a=1".into(),
+            headers: vec![("x-acs-action".into(), "CopyImage".into())],
+            body: "b=2".into(),
+        };
+        let step = Step::Http {
+            request: request.clone(),
+            wire_time: UtcTime(1_716_192_000),
+        };
+        let v = step.to_value();
+        assert_eq!(v["http"], serde_json::to_value(&request).unwrap());
+        assert_eq!(v["wire_time"], "2024-05-20T08:00:00Z");
+        assert_eq!(Step::from_value(&v), Ok(step));
     }
 }
