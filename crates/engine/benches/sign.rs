@@ -2,7 +2,7 @@
 //! Python SDK's signer): the V1 signature, a whole V1 request with its URL, the V3 Authorization, and a
 //! whole V3 request.
 
-use copyimage_engine::gateway::SignatureStyle;
+use copyimage_engine::client::SignatureStyle;
 use copyimage_engine::generate::{sign_request, GenerateInput};
 use copyimage_engine::sign::{self, V3Input};
 use criterion::{black_box, criterion_group, criterion_main, Criterion};

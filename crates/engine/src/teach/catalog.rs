@@ -150,8 +150,7 @@ pub fn find(id: &str) -> Option<CatalogEntry> {
 /// Gateway errors (signature, timestamp, nonce, AccessKey): filled by the signing work, which owns this
 /// function. Each entry should use `ReproRequest::Http` with a fixed wire time.
 pub fn gateway_entries() -> Vec<CatalogEntry> {
-    use crate::service::gateway::SignatureStyle;
-    use crate::teach::generate::{sign_request, Endpoint, GenerateInput};
+    use crate::signing::client::{sign_request, Endpoint, GenerateInput, SignatureStyle};
 
     const TS: &str = "2026-11-27T08:30:00Z";
     let wire = UtcTime::parse_iso8601(TS).unwrap_or_default();
