@@ -6,6 +6,8 @@
 #   speed: median time to first render over 7 fresh page loads in headless Chromium, read inside the page
 #          (window.__firstRender, set by src/main.rs after Yew's first render), plus every extra measure
 #          in tests/e2e/measures/*.mjs (see tests/e2e/tools/measure.mjs for the format).
+#   signer: `copyimage sign --batch` against the official Python util (scripts/sign/report_ratio.sh; skipped
+#           with a line saying so when the Python packages are absent).
 # Options: --record "note"  append today's numbers as a row of docs/report-history.md.
 # Uses $BASE_URL when set (test.sh passes its server); otherwise serves dist/ itself on a free port.
 # Budgets (design.md): goal <= 160 KB gzip and <= 150 ms first render; hard cap 250 KB gzip (1 KB = 1024 B).
@@ -83,6 +85,13 @@ speed_rc=0
 first_render="$(node -p 'const m = require(process.argv[1]).find(x => x.name === "first render"); m ? m.median.toFixed(1) : "n/a"' \
     "$measures_json" 2>/dev/null || echo n/a)"
 
+echo
+echo "== Signer (copyimage sign --batch, whole process, vs the official Python util's signing loop) =="
+sign_rc=0
+signer_out="$("$ROOT/scripts/sign/report_ratio.sh")" || sign_rc=$?
+printf '%s\n' "$signer_out"
+signer_line="$(printf '%s\n' "$signer_out" | grep '^signer:' || echo 'signer: skipped')"
+
 if [ -n "$record" ]; then
     hist="$ROOT/docs/report-history.md"
     commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -93,8 +102,10 @@ fi
 
 echo
 echo "report: total $raw_total B raw, $gz_total B gzip ($(kb "$gz_total")); first render median $first_render ms (goal <= $RENDER_GOAL_MS ms)"
+echo "$signer_line"
 if [ "$gz_total" -gt "$CAP_BYTES" ]; then
     echo "FAIL: gzip total $gz_total B is above the hard cap of $CAP_BYTES B (250 KB)"
     exit 1
 fi
 [ "$speed_rc" = 0 ] || { echo "FAIL: the speed measure did not complete"; exit 1; }
+[ "$sign_rc" = 0 ] || { echo "FAIL: the signer comparison did not complete"; exit 1; }

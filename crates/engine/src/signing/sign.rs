@@ -75,11 +75,13 @@ pub fn merge_params(base: &[(String, String)], overrides: &[(String, String)]) -
 /// [`merge_params`] over borrowed pairs, in place: what the batch signer uses to merge without copying.
 #[inline]
 pub fn merge_into<'a>(out: &mut Vec<(&'a str, &'a str)>, overrides: impl IntoIterator<Item = (&'a str, &'a str)>) {
+    // Names of one length often differ in their first byte: comparing it first skips most full comparisons.
+    let same = |a: &str, b: &str| a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b;
     for (k, v) in overrides {
-        match out.iter().position(|(n, _)| *n == k) {
+        match out.iter().position(|(n, _)| same(n, k)) {
             Some(i) => {
                 out[i].1 = v;
-                if out[i + 1..].iter().any(|(n, _)| *n == k) {
+                if out[i + 1..].iter().any(|(n, _)| same(n, k)) {
                     let mut at = 0;
                     out.retain(|(n, _)| {
                         at += 1;
