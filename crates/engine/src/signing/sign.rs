@@ -137,12 +137,23 @@ pub struct V1Signer {
     mac: Hmac<Sha1>,
     /// `name=value` of every parameter but `Signature`, encoded, in the order given.
     enc: Vec<u8>,
-    /// For each of those: where it starts, where its `=` is and where it ends in `enc`, and whether
-    /// its value had an escaped byte (then its `%`s are encoded again in the StringToSign, else copied).
-    spans: Vec<(usize, usize, usize, bool)>,
+    /// For each of those: where it starts, where its `=` is and where it ends in `enc`, and whether its
+    /// name and its value had an escaped byte (then their `%`s are encoded again in the StringToSign; a
+    /// plain one is copied as it is).
+    spans: Vec<Span>,
     /// Indices into `spans` in signing order (name, then value; stable).
     sorted: Vec<usize>,
     sts: Vec<u8>,
+}
+
+/// Where one encoded `name=value` sits in [`V1Signer`]'s buffer, and which half had escapes.
+#[derive(Clone, Copy)]
+struct Span {
+    start: usize,
+    eq: usize,
+    end: usize,
+    name_escaped: bool,
+    value_escaped: bool,
 }
 
 /// Name, then value, byte order: the V1 signing order. The first bytes settle most comparisons.
@@ -199,7 +210,13 @@ impl V1Signer {
             self.enc.push(b'=');
             percent_encode_bytes(v.as_bytes(), &mut self.enc);
             let end = self.enc.len();
-            self.spans.push((start, eq, end, end - eq - 1 != v.len()));
+            self.spans.push(Span {
+                start,
+                eq,
+                end,
+                name_escaped: eq - start != k.len(),
+                value_escaped: end - eq - 1 != v.len(),
+            });
         }
         let kept: Vec<(&str, &str)>;
         let pairs: &[(&str, &str)] = if self.spans.len() == params.len() {
@@ -225,17 +242,20 @@ impl V1Signer {
         self.sts.extend_from_slice(method.as_bytes());
         self.sts.extend_from_slice(b"&%2F&");
         for (n, i) in self.sorted.iter().enumerate() {
-            let (start, eq, end, escaped) = self.spans[*i];
+            let sp = self.spans[*i];
             if n > 0 {
                 self.sts.extend_from_slice(b"%26");
             }
-            // Names are almost always plain: re-encoding one costs a scan, so only a value's flag is kept.
-            push_reencoded(&self.enc[start..eq], &mut self.sts);
-            self.sts.extend_from_slice(b"%3D");
-            if escaped {
-                push_reencoded(&self.enc[eq + 1..end], &mut self.sts);
-            } else {
-                self.sts.extend_from_slice(&self.enc[eq + 1..end]);
+            for (part, escaped) in [
+                (&self.enc[sp.start..sp.eq], sp.name_escaped),
+                (b"%3D".as_slice(), false),
+                (&self.enc[sp.eq + 1..sp.end], sp.value_escaped),
+            ] {
+                if escaped {
+                    push_reencoded(part, &mut self.sts);
+                } else {
+                    self.sts.extend_from_slice(part);
+                }
             }
         }
     }
@@ -248,19 +268,19 @@ impl V1Signer {
     /// Appends the prepared request's canonical query (`name=value` pairs in signing order, joined by `&`).
     pub fn canonical_query_into(&self, out: &mut Vec<u8>) {
         for (n, i) in self.sorted.iter().enumerate() {
-            let (start, _, end, _) = self.spans[*i];
+            let sp = self.spans[*i];
             if n > 0 {
                 out.push(b'&');
             }
-            out.extend_from_slice(&self.enc[start..end]);
+            out.extend_from_slice(&self.enc[sp.start..sp.end]);
         }
     }
 
     /// Appends the prepared request's parameters as a query in the order given, each followed by `&`.
     #[inline]
     pub fn query_pairs_into(&self, out: &mut Vec<u8>) {
-        for (start, _, end, _) in &self.spans {
-            out.extend_from_slice(&self.enc[*start..*end]);
+        for sp in &self.spans {
+            out.extend_from_slice(&self.enc[sp.start..sp.end]);
             out.push(b'&');
         }
     }
