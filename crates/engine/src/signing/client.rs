@@ -160,8 +160,10 @@ pub struct SignedRequest {
     pub authorization: Option<String>,
 }
 
-/// Names the V1 core SDK keeps in the query when it moves the operation's parameters into a form body.
-const V1_QUERY_NAMES: &[&str] = &[
+/// The parameters an SDK sets itself (action, version, format, credentials, signing), never the
+/// operation's own. The V1 core SDK keeps them, and `RegionId`, in the query when it moves the operation's
+/// parameters into a form body; code snippets leave them (and any `Signature`) out.
+pub const SDK_OWNED: &[&str] = &[
     "Action",
     "Version",
     "Format",
@@ -172,8 +174,12 @@ const V1_QUERY_NAMES: &[&str] = &[
     "SignatureNonce",
     "Timestamp",
     "SecurityToken",
-    "RegionId",
 ];
+
+/// Whether the V1 core SDK keeps `name` in the query when it sends a form body.
+fn v1_stays_in_query(name: &str) -> bool {
+    name == "RegionId" || SDK_OWNED.contains(&name)
+}
 
 fn method_of(input: &GenerateInput) -> String {
     normalize_method(&input.method)
@@ -233,7 +239,7 @@ fn sign_v1_request(input: &GenerateInput) -> SignedRequest {
     .collect();
     let signed = sign::sign_v1(&method, &params, &input.access_key_secret);
     let form = input.form_body && method == "POST";
-    let in_query = |k: &str| !form || V1_QUERY_NAMES.contains(&k);
+    let in_query = |k: &str| !form || v1_stays_in_query(k);
     let query = sign::v1_signed_query_of(params.iter().filter(|(k, _)| in_query(k)), &signed.signature);
     let body = if form {
         let body_params: Params = params.iter().filter(|(k, _)| !in_query(k)).cloned().collect();

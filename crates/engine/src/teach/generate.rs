@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 // The request builder lives in the signing layer; its names stay reachable here, where the faces have
 // always found them.
+use crate::signing::client::SDK_OWNED;
 pub use crate::signing::client::{
     curl, raw_http, sh_quote, sign_request, Endpoint, GenerateInput, SignatureStyle, SignedRequest,
 };
@@ -20,26 +21,12 @@ pub use crate::signing::client::{
 // Code: aliyun CLI and SDK snippets
 // ---------------------------------------------------------------------------------------------------------
 
-/// Parameters an SDK sets itself (signing, format, action); snippets leave them out.
-const SDK_OWNED: &[&str] = &[
-    "Action",
-    "Version",
-    "Format",
-    "AccessKeyId",
-    "SignatureMethod",
-    "SignatureType",
-    "SignatureVersion",
-    "SignatureNonce",
-    "Timestamp",
-    "Signature",
-    "SecurityToken",
-];
-
+/// The operation's own parameters: what a snippet passes (the SDK sets the others, and signs).
 fn business_params(input: &GenerateInput) -> Params {
     input
         .params
         .iter()
-        .filter(|(k, _)| !SDK_OWNED.contains(&k.as_str()))
+        .filter(|(k, _)| k != "Signature" && !SDK_OWNED.contains(&k.as_str()))
         .cloned()
         .collect()
 }
