@@ -10,6 +10,8 @@
 #          (default 20000) signed DescribeRegions over 20 keep-alive clients, in memory and with --state,
 #          throughput per tenth of the run (flat when the last tenth is within 20% of the first); moto's
 #          server beside it when `moto_server` is on PATH or $MOTO_SERVER names it (optional; skipped when CI=true).
+#   signer: `copyimage sign --batch` against the official Python util (scripts/sign/report_ratio.sh; skipped
+#           with a line saying so when the Python packages are absent).
 # Options: --record "note"  append today's numbers as a row of docs/report-history.md.
 # Uses $BASE_URL when set (test.sh passes its server); otherwise serves dist/ itself on a free port.
 # Budgets (design.md): goal <= 160 KB gzip and <= 150 ms first render; hard cap 250 KB gzip (1 KB = 1024 B).
@@ -133,6 +135,13 @@ fi
 first_render="$(node -p 'const m = require(process.argv[1]).find(x => x.name === "first render"); m ? m.median.toFixed(1) : "n/a"' \
     "$measures_json" 2>/dev/null || echo n/a)"
 
+echo
+echo "== Signer (copyimage sign --batch, whole process, vs the official Python util's signing loop) =="
+sign_rc=0
+signer_out="$("$ROOT/scripts/sign/report_ratio.sh")" || sign_rc=$?
+printf '%s\n' "$signer_out"
+signer_line="$(printf '%s\n' "$signer_out" | grep '^signer:' || echo 'signer: skipped')"
+
 if [ -n "$record" ]; then
     hist="$ROOT/docs/report-history.md"
     commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -143,6 +152,7 @@ fi
 
 echo
 echo "report: total $raw_total B raw, $gz_total B gzip ($(kb "$gz_total")); first render median $first_render ms (goal <= $RENDER_GOAL_MS ms)"
+echo "$signer_line"
 if [ "$gz_total" -gt "$CAP_BYTES" ]; then
     echo "FAIL: gzip total $gz_total B is above the hard cap of $CAP_BYTES B (250 KB)"
     exit 1
@@ -150,3 +160,4 @@ fi
 echo "endpoint:$endpoint_summary"
 [ "$speed_rc" = 0 ] || { echo "FAIL: the speed measure did not complete"; exit 1; }
 [ "$endpoint_rc" = 0 ] || { echo "FAIL: the endpoint benchmark did not complete"; exit 1; }
+[ "$sign_rc" = 0 ] || { echo "FAIL: the signer comparison did not complete"; exit 1; }

@@ -2,16 +2,25 @@
 //!
 //! Only translation lives here: arguments → [`GenerateInput`] → text or JSON. The clock and the nonce are
 //! the only impure inputs (now, and a UUID from an `Rng` seeded by the time and the process id), and both
-//! can be fixed with `--timestamp` / `--nonce` for reproducible output. The secret is never printed.
+//! can be fixed with `--timestamp` / `--nonce` for reproducible output. The secret is never printed; it may
+//! come from `ALIBABA_CLOUD_ACCESS_KEY_SECRET` (and the id from `ALIBABA_CLOUD_ACCESS_KEY_ID`), the
+//! variables the official tools read, so it need not sit in shell history or the process list.
+//!
+//! `--batch` streams: each line is parsed straight into parameters, V1 URLs are written by the engine's
+//! [`V1UrlWriter`] (prepared key, reused buffers, nothing built but the URL) and every line goes through one
+//! buffered writer.
 
+use copyimage_engine::client::{self, Endpoint, GenerateInput, SignatureStyle, SignedRequest, V1UrlWriter};
 use copyimage_engine::clock::UtcTime;
 use copyimage_engine::debugger;
-use copyimage_engine::gateway::SignatureStyle;
-use copyimage_engine::generate::{self, Endpoint, GenerateInput, SignedRequest};
 use copyimage_engine::rng::Rng;
+use copyimage_engine::sign::merge_into;
 use copyimage_engine::wire::{param, HttpRequest, Params};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{json, Value};
-use std::io::{BufRead, Read};
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::io::{BufRead, BufWriter, Read, Write};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// HTTP method to sign for.
@@ -45,12 +54,19 @@ pub enum Output {
 
 /// Arguments of `copyimage sign`.
 #[derive(clap::Args, Debug)]
+#[command(
+    after_help = "The key pair may come from the environment instead of the command line (the variables the \
+official SDKs and the aliyun CLI read), so the secret stays out of shell history and the process list:
+  export ALIBABA_CLOUD_ACCESS_KEY_ID=... ALIBABA_CLOUD_ACCESS_KEY_SECRET=...
+  copyimage sign RegionId=cn-hangzhou ImageId=m-x DestinationRegionId=cn-shanghai
+  copyimage sign --batch < requests.jsonl    # one JSON object of parameters per line"
+)]
 pub struct SignArgs {
     /// The AccessKeyId.
-    #[arg(long)]
+    #[arg(long, env = "ALIBABA_CLOUD_ACCESS_KEY_ID")]
     pub access_key_id: String,
     /// The AccessKeySecret (used to sign; never printed).
-    #[arg(long)]
+    #[arg(long, env = "ALIBABA_CLOUD_ACCESS_KEY_SECRET", hide_env_values = true)]
     pub access_key_secret: String,
     /// Timestamp, yyyy-MM-ddTHH:mm:ssZ (default: now, UTC).
     #[arg(long)]
@@ -94,8 +110,8 @@ pub struct SignArgs {
 /// Arguments of `copyimage verify`.
 #[derive(clap::Args, Debug)]
 pub struct VerifyArgs {
-    /// The AccessKeySecret to check the signature with.
-    #[arg(long)]
+    /// The AccessKeySecret to check the signature with (never printed).
+    #[arg(long, env = "ALIBABA_CLOUD_ACCESS_KEY_SECRET", hide_env_values = true)]
     pub access_key_secret: String,
     /// Check as this method (a URL alone is taken as GET).
     #[arg(long, value_enum)]
@@ -196,18 +212,27 @@ struct Template {
     timestamp: String,
 }
 
+fn style_of(args: &SignArgs) -> SignatureStyle {
+    match args.signature_version {
+        Version::V1 => SignatureStyle::V1,
+        Version::V3 => SignatureStyle::V3,
+    }
+}
+
+/// The method to sign for: `--method`, else what the SDKs send (GET for V1, POST for V3).
+fn method_for(args: &SignArgs, style: SignatureStyle) -> &'static str {
+    match (args.method, style) {
+        (Some(Method::Get), _) | (None, SignatureStyle::V1) => "GET",
+        (Some(Method::Post), _) | (None, SignatureStyle::V3) => "POST",
+    }
+}
+
 fn build_input(args: &SignArgs, t: &Template, params: Params, nonce: String) -> Result<GenerateInput, String> {
     let mut all: Params = vec![("Action".into(), "CopyImage".into())];
     all = copyimage_engine::sign::merge_params(&all, &params);
     let endpoint = parse_endpoint(args.host.as_deref(), &all)?;
-    let style = match args.signature_version {
-        Version::V1 => SignatureStyle::V1,
-        Version::V3 => SignatureStyle::V3,
-    };
-    let method = match (args.method, style) {
-        (Some(Method::Get), _) | (None, SignatureStyle::V1) => "GET",
-        (Some(Method::Post), _) | (None, SignatureStyle::V3) => "POST",
-    };
+    let style = style_of(args);
+    let method = method_for(args, style);
     if args.form && method != "POST" {
         return Err("--form needs --method POST".into());
     }
@@ -228,7 +253,7 @@ fn render(s: &SignedRequest, output: Output, one_line: bool) -> String {
             // The URL carries a V1 request whole (method aside) unless there is a form body.
             SignatureStyle::V1 if s.request.body.is_empty() => s.url.clone(),
             _ => {
-                let c = generate::curl(s);
+                let c = client::curl(s);
                 if one_line {
                     c.replace(" \\\n  ", " ")
                 } else {
@@ -262,20 +287,332 @@ fn render(s: &SignedRequest, output: Output, one_line: bool) -> String {
     }
 }
 
-fn json_to_params(v: &Value) -> Result<Params, String> {
-    let obj = v.as_object().ok_or("not a JSON object")?;
-    obj.iter()
-        .map(|(k, v)| {
-            let s = match v {
-                Value::String(s) => s.clone(),
-                Value::Number(n) => n.to_string(),
-                Value::Bool(b) => b.to_string(),
-                Value::Null => String::new(),
-                _ => return Err(format!("{k}: values must be strings, numbers or booleans")),
-            };
-            Ok((k.clone(), s))
-        })
-        .collect()
+/// One `--batch` input line, read straight into parameters (no `Value` tree in between) with the reading
+/// rules of a JSON object: strings as they are, numbers and booleans as JSON writes them, `null` as empty.
+enum LineIn<'a> {
+    /// An object: its members in the order written (a nested object or array is `None`).
+    Object(Vec<(Cow<'a, str>, Option<Cow<'a, str>>)>),
+    /// Valid JSON, but not an object.
+    NotObject,
+}
+
+/// Any JSON value, read and dropped. Unlike serde's `IgnoredAny` it is read the way a `Value` is, so the
+/// parser's nesting limit and its error message apply to it as they would to the `Value`.
+struct Skip;
+
+impl<'de> Deserialize<'de> for Skip {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Skip;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Skip, A::Error> {
+                while seq.next_element::<Skip>()?.is_some() {}
+                Ok(Skip)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
+                while map.next_entry::<Skip, Skip>()?.is_some() {}
+                Ok(Skip)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A string borrowed from the line when it has no escapes.
+struct Text<'a>(Cow<'a, str>);
+
+impl<'de> Deserialize<'de> for Text<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Borrowed(s)))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(s.to_string())))
+            }
+            fn visit_string<E: de::Error>(self, s: String) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(s)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// A member's value: `Some(text)` for a scalar, `None` for a nested object or array (read and dropped, so a
+/// syntax error inside it is still reported as one).
+struct Scalar<'a>(Option<Cow<'a, str>>);
+
+impl<'de> Deserialize<'de> for Scalar<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Scalar<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Scalar<'de>, E> {
+                Ok(Scalar(Some(Cow::Borrowed(s))))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Scalar<'de>, E> {
+                Ok(Scalar(Some(Cow::Owned(s.to_string()))))
+            }
+            fn visit_string<E: de::Error>(self, s: String) -> Result<Scalar<'de>, E> {
+                Ok(Scalar(Some(Cow::Owned(s))))
+            }
+            fn visit_bool<E: de::Error>(self, b: bool) -> Result<Scalar<'de>, E> {
+                Ok(Scalar(Some(Cow::Borrowed(if b { "true" } else { "false" }))))
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Scalar<'de>, E> {
+                Ok(Scalar(Some(Cow::Owned(n.to_string()))))
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Scalar<'de>, E> {
+                Ok(Scalar(Some(Cow::Owned(n.to_string()))))
+            }
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<Scalar<'de>, E> {
+                // As a `Value` prints it (`1.0`, `1e300`).
+                let text = serde_json::Number::from_f64(n).map_or(String::new(), |x| x.to_string());
+                Ok(Scalar(Some(Cow::Owned(text))))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Scalar<'de>, E> {
+                Ok(Scalar(Some(Cow::Borrowed(""))))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar<'de>, A::Error> {
+                while seq.next_element::<Skip>()?.is_some() {}
+                Ok(Scalar(None))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar<'de>, A::Error> {
+                while map.next_entry::<Skip, Skip>()?.is_some() {}
+                Ok(Scalar(None))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for LineIn<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = LineIn<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LineIn<'de>, A::Error> {
+                let mut members = Vec::with_capacity(16);
+                while let Some(Text(k)) = map.next_key::<Text>()? {
+                    members.push((k, map.next_value::<Scalar>()?.0));
+                }
+                Ok(LineIn::Object(members))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<LineIn<'de>, A::Error> {
+                while seq.next_element::<Skip>()?.is_some() {}
+                Ok(LineIn::NotObject)
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<LineIn<'de>, E> {
+                Ok(LineIn::NotObject)
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<LineIn<'de>, E> {
+                Ok(LineIn::NotObject)
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<LineIn<'de>, E> {
+                Ok(LineIn::NotObject)
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<LineIn<'de>, E> {
+                Ok(LineIn::NotObject)
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<LineIn<'de>, E> {
+                Ok(LineIn::NotObject)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<LineIn<'de>, E> {
+                Ok(LineIn::NotObject)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// One parameter of a `--batch` line, borrowed from the line unless it had escapes or was a number.
+type LineParam<'a> = (Cow<'a, str>, Cow<'a, str>);
+
+/// The parameters of one `--batch` line: members in key order, a repeated key's last value kept (what
+/// reading the line into a JSON map and walking it gives), or why the line is refused.
+fn line_params(line: &str) -> Result<Vec<LineParam<'_>>, String> {
+    let mut members = match serde_json::from_str::<LineIn>(line).map_err(|e| e.to_string())? {
+        LineIn::Object(m) => m,
+        LineIn::NotObject => return Err("not a JSON object".into()),
+    };
+    // Stable, so equal keys keep their order and the last of a run is the one written last.
+    members.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    let mut out = Vec::with_capacity(members.len());
+    let mut it = members.into_iter().peekable();
+    while let Some((k, v)) = it.next() {
+        if it.peek().is_some_and(|(n, _)| *n == k) {
+            continue;
+        }
+        match v {
+            Some(v) => out.push((k, v)),
+            None => return Err(format!("{k}: values must be strings, numbers or booleans")),
+        }
+    }
+    Ok(out)
+}
+
+/// The reading of every line that is the same for the whole batch.
+struct Batch<'a> {
+    args: &'a SignArgs,
+    template: &'a Template,
+    /// The parameters on the command line, under each line's.
+    base: Vec<(&'a str, &'a str)>,
+    /// With `--host`: its endpoint, or why it is refused (reported on every line, as a single request would).
+    host: Option<Result<Endpoint, String>>,
+    /// The V1 URL fast path, when the output is just the URL (V1, text, no form body).
+    urls: Option<V1UrlWriter>,
+    /// Without `--host` or a `RegionId`: the central endpoint.
+    central: Endpoint,
+    /// The last region's endpoint, reused while the region stays the same.
+    regional: Option<(String, Endpoint)>,
+}
+
+impl Batch<'_> {
+    /// Appends the output line (without its newline) for one input line to `out`.
+    fn line(&mut self, line: &str, nonce: &str, out: &mut Vec<u8>) -> Result<(), String> {
+        let given = line_params(line)?;
+        let mut all: Vec<(&str, &str)> = Vec::with_capacity(given.len() + self.base.len() + 1);
+        all.push(("Action", "CopyImage"));
+        if self.base.is_empty() {
+            merge_into(&mut all, given.iter().map(|(k, v)| (k.as_ref(), v.as_ref())));
+        } else {
+            let mut merged = self.base.clone();
+            merge_into(&mut merged, given.iter().map(|(k, v)| (k.as_ref(), v.as_ref())));
+            merge_into(&mut all, merged);
+        }
+        let endpoint = match &self.host {
+            Some(Ok(e)) => e,
+            Some(Err(e)) => return Err(e.clone()),
+            None => {
+                let region = all.iter().find(|(k, _)| *k == "RegionId").map_or("", |(_, v)| *v);
+                if region.is_empty() {
+                    &self.central
+                } else {
+                    if self.regional.as_ref().is_none_or(|(r, _)| r != region) {
+                        self.regional = Some((region.to_string(), Endpoint::regional(region)));
+                    }
+                    &self
+                        .regional
+                        .get_or_insert_with(|| (String::new(), Endpoint::central()))
+                        .1
+                }
+            }
+        };
+        match &mut self.urls {
+            Some(w) => {
+                w.write_url(endpoint, &all, nonce, out);
+                Ok(())
+            }
+            None => {
+                let owned = all.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+                let input = build_input(self.args, self.template, owned, nonce.to_string())?;
+                out.extend_from_slice(render(&client::sign_request(&input), self.args.output, true).as_bytes());
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Runs `--batch`: one output line per input line, through one buffered writer.
+fn run_batch(args: &SignArgs, t: &Template, params: &Params, rng: &mut Rng) -> i32 {
+    let style = style_of(args);
+    let method = method_for(args, style);
+    let fast = style == SignatureStyle::V1 && args.output == Output::Text && !args.form;
+    let mut batch = Batch {
+        args,
+        template: t,
+        base: params.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect(),
+        host: args.host.as_deref().map(|h| parse_endpoint(Some(h), &Vec::new())),
+        urls: fast.then(|| {
+            V1UrlWriter::new(
+                method,
+                &args.access_key_id,
+                &args.access_key_secret,
+                &t.timestamp,
+                args.security_token.as_deref(),
+            )
+        }),
+        central: Endpoint::central(),
+        regional: None,
+    };
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let stdout = std::io::stdout();
+    let mut w = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let (mut line, mut nonce, mut out) = (String::new(), String::new(), Vec::with_capacity(4096));
+    let mut code = 0;
+    for line_no in 1.. {
+        line.clear();
+        match input.read_line(&mut line) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                let _ = w.flush();
+                return usage(&format!("stdin: {e}"));
+            }
+        }
+        let text = line
+            .strip_suffix('\n')
+            .map_or(line.as_str(), |l| l.strip_suffix('\r').unwrap_or(l));
+        nonce.clear();
+        match &args.nonce {
+            Some(base) => {
+                let _ = write!(nonce, "{base}-{line_no}");
+            }
+            None => nonce.push_str(&rng.uuid()),
+        }
+        out.clear();
+        if let Err(e) = batch.line(text, &nonce, &mut out) {
+            out.clear();
+            eprintln!("error: line {line_no}: {e}");
+            if args.output == Output::Json {
+                out.extend_from_slice(json!({"line": line_no, "error": e}).to_string().as_bytes());
+            }
+            code = 2;
+        }
+        out.push(b'\n');
+        if let Err(e) = w.write_all(&out) {
+            eprintln!("error: stdout: {e}");
+            return 1;
+        }
+    }
+    if let Err(e) = w.flush() {
+        eprintln!("error: stdout: {e}");
+        return 1;
+    }
+    code
 }
 
 /// Runs `copyimage sign`; returns the exit code.
@@ -316,39 +653,10 @@ pub fn run_sign(args: SignArgs) -> i32 {
             Ok(i) => i,
             Err(e) => return usage(&e),
         };
-        println!("{}", render(&generate::sign_request(&input), args.output, false));
+        println!("{}", render(&client::sign_request(&input), args.output, false));
         return 0;
     }
-    let mut code = 0;
-    let stdin = std::io::stdin();
-    for (n, line) in stdin.lock().lines().enumerate() {
-        let line_no = n + 1;
-        let line = match line {
-            Ok(l) => l,
-            Err(e) => return usage(&format!("stdin: {e}")),
-        };
-        let nonce = match &args.nonce {
-            Some(base) => format!("{base}-{line_no}"),
-            None => rng.uuid(),
-        };
-        let parsed = serde_json::from_str::<Value>(&line)
-            .map_err(|e| e.to_string())
-            .and_then(|v| json_to_params(&v))
-            .map(|p| copyimage_engine::sign::merge_params(&params, &p))
-            .and_then(|p| build_input(&args, &t, p, nonce));
-        match parsed {
-            Ok(input) => println!("{}", render(&generate::sign_request(&input), args.output, true)),
-            Err(e) => {
-                eprintln!("error: line {line_no}: {e}");
-                match args.output {
-                    Output::Json => println!("{}", json!({"line": line_no, "error": e})),
-                    Output::Text => println!(),
-                }
-                code = 2;
-            }
-        }
-    }
-    code
+    run_batch(&args, &t, &params, &mut rng)
 }
 
 /// Runs `copyimage verify`; returns the exit code (0: the signature matches and the gateway accepts it,

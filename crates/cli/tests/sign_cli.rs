@@ -4,8 +4,16 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+/// The key pair variables the command reads when the flags are absent: removed, so that each test gives
+/// only the keys it names (a developer's shell may have them set).
+const KEY_VARS: [&str; 2] = ["ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"];
+
 fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_copyimage"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_copyimage"));
+    for v in KEY_VARS {
+        c.env_remove(v);
+    }
+    c
 }
 
 fn run(args: &[&str]) -> Output {
@@ -310,4 +318,127 @@ fn verify_names_the_mistake() {
         &raw,
     );
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
+#[test]
+fn the_key_pair_comes_from_the_environment_when_the_flags_are_absent() {
+    // As a shell runs it: `export ALIBABA_CLOUD_ACCESS_KEY_ID=... ALIBABA_CLOUD_ACCESS_KEY_SECRET=...`.
+    let fixed = [
+        "--timestamp",
+        "2016-02-23T12:46:24Z",
+        "--nonce",
+        "3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf",
+    ];
+    let env_sign = |vars: &[(&str, &str)], extra: &[&str]| {
+        let mut c = bin();
+        c.arg("sign")
+            .args(fixed)
+            .args(extra)
+            .args(["Action=DescribeRegions", "Format=XML"]);
+        for (k, v) in vars {
+            c.env(k, v);
+        }
+        c.output().expect("run copyimage")
+    };
+    let doc_url = "https://ecs.aliyuncs.com/?Action=DescribeRegions&Format=XML&Version=2014-05-26&AccessKeyId=testid&\
+         SignatureMethod=HMAC-SHA1&Timestamp=2016-02-23T12%3A46%3A24Z&SignatureVersion=1.0&\
+         SignatureNonce=3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf&Signature=OLeaidS1JvxuMvnyHOwuJ%2BuX5qY%3D\n";
+    let both = [KEY_VARS[0], KEY_VARS[1]];
+    let o = env_sign(&[(both[0], "testid"), (both[1], "testsecret")], &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(stdout(&o), doc_url);
+    // A flag wins over its variable.
+    let o = env_sign(
+        &[(both[0], "other"), (both[1], "wrong")],
+        &["--access-key-secret", "testsecret", "--access-key-id", "testid"],
+    );
+    assert_eq!(stdout(&o), doc_url);
+    // Only one of the two in the environment: the other flag is still required, and the secret is never echoed.
+    let o = env_sign(&[(both[1], "testsecret")], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("--access-key-id"), "{err}");
+    assert!(!err.contains("testsecret"), "{err}");
+    // verify reads the secret the same way.
+    let url = doc_url.trim();
+    let mut c = bin();
+    c.args(["verify", "--now", "2016-02-23T12:50:00Z", url])
+        .env(both[1], "testsecret");
+    let o = c.output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("The signature matches."));
+    let mut c = bin();
+    c.args(["verify", "--now", "2016-02-23T12:50:00Z", url])
+        .env(both[1], "testsecret2");
+    assert_eq!(c.output().unwrap().status.code(), Some(1));
+    // --help names the variables and never shows a value.
+    let mut c = bin();
+    c.args(["sign", "--help"]).env(both[1], "s3cr3t-value");
+    let help = stdout(&c.output().unwrap());
+    assert!(help.contains("ALIBABA_CLOUD_ACCESS_KEY_ID"), "{help}");
+    assert!(help.contains("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), "{help}");
+    assert!(!help.contains("s3cr3t-value"), "{help}");
+}
+
+#[test]
+fn batch_streams_exactly_what_single_requests_print() {
+    // Each --batch line is the one-line form of the same request signed alone (nonce `<nonce>-<line>`), for
+    // the URL fast path and for the other forms, whatever the line holds (escapes, numbers, repeats).
+    let lines = [
+        r#"{"RegionId":"cn-beijing","ImageId":"m-\u00e9 \"q\"","DryRun":true,"OwnerId":12}"#,
+        r#"{"RegionId":"cn-hangzhou","RegionId":"cn-shanghai","F":1.5,"N":null,"Tag.1.Key":"环境"}"#,
+        r#"{"Action":"DescribeRegions"}"#,
+    ];
+    for extra in [
+        vec![],
+        vec![
+            "--security-token",
+            "tok",
+            "--host",
+            "http://127.0.0.1:8765",
+            "Format=xml",
+        ],
+        vec!["--output", "json"],
+        vec!["--signature-version", "v3"],
+        vec!["--method", "POST", "--form"],
+    ] {
+        let mut args = DOC[..7].to_vec();
+        args.extend(extra.iter().copied());
+        let mut batch = args.clone();
+        batch.extend(["--batch", "--nonce", "n"]);
+        let out = run_stdin(&batch, &lines.join("\n"));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{extra:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let got = stdout(&out);
+        assert_eq!(got.lines().count(), lines.len(), "{extra:?}: {got}");
+        for (i, (line, printed)) in lines.iter().zip(got.lines()).enumerate() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let mut single = args.clone();
+            let nonce = format!("n-{}", i + 1);
+            single.extend(["--nonce", nonce.as_str()]);
+            let kv: Vec<String> = v
+                .as_object()
+                .unwrap()
+                .iter()
+                .map(|(k, v)| match v {
+                    serde_json::Value::String(s) => format!("{k}={s}"),
+                    serde_json::Value::Null => format!("{k}="),
+                    other => format!("{k}={other}"),
+                })
+                .collect();
+            single.extend(kv.iter().map(String::as_str));
+            let alone = stdout(&run(&single));
+            let alone = if alone.starts_with('{') {
+                serde_json::from_str::<serde_json::Value>(&alone).unwrap().to_string()
+            } else {
+                alone.trim_end().replace(" \\\n  ", " ")
+            };
+            assert_eq!(printed, alone, "{extra:?} line {}", i + 1);
+        }
+    }
 }

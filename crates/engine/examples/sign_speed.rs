@@ -2,7 +2,7 @@
 //! `scripts/sign/compare_python.py` can time Rust and Python in alternation on a busy machine
 //! (criterion's numbers come from another moment). Best of several rounds, like Python's `timeit.repeat`.
 
-use copyimage_engine::gateway::SignatureStyle;
+use copyimage_engine::client::SignatureStyle;
 use copyimage_engine::generate::{sign_request, GenerateInput};
 use copyimage_engine::sign::{self, V3Input};
 use std::hint::black_box;

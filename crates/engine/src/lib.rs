@@ -26,10 +26,10 @@
 //! | layer | may use | what |
 //! |---|---|---|
 //! | [`base`] | — | clock, RNG, sort, wire types, errors, the API's version and actions |
-//! | [`signing`] | base | encoding and the V1/V3 signers (client side, no world) |
+//! | [`signing`] | base | encoding, the V1/V3 signers and the client request builder (no world) |
 //! | [`model`] | base | regions, world and its clock, copy queue, scenario format, world edits |
 //! | [`service`] | base, signing, model | params, gateway, operations, rules, responses, `Engine` |
-//! | [`teach`] | all of the above | presets, catalog, lessons, debugger, transcripts, docs, code generation |
+//! | [`teach`] | all of the above | presets, catalog, lessons, debugger, transcripts, docs, code generation, the why as text |
 //!
 //! Design choices:
 //! * **Pure**: no I/O, no clocks of its own, no `web-sys`. The browser, the CLI and the local HTTP
@@ -58,7 +58,7 @@ pub use service::engine::{Engine, Exchange};
 pub use base::{clock, error, rng, sort, wire};
 pub use model::{edits, queue, regions, world};
 pub use service::{engine, gateway, ops, params, response, rules};
-pub use signing::{encode, sign};
+pub use signing::{client, encode, sign};
 pub use teach::{catalog, debugger, docs, generate, lessons, transcript, why};
 
 /// The scenario file format and the presets, under the one name the faces have used.

@@ -124,14 +124,8 @@ impl NonceMemory {
     }
 }
 
-/// Which signing scheme a request used.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SignatureStyle {
-    /// HMAC-SHA1, `Signature` parameter (docs: "V2 for RPC"; `SignatureVersion=1.0`).
-    V1,
-    /// ACS3-HMAC-SHA256, `Authorization` header.
-    V3,
-}
+// Which signing scheme a request used: the client's type, read back here.
+pub use crate::signing::client::SignatureStyle;
 
 /// A request that passed the gateway.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -12,7 +12,8 @@
 use crate::base::clock::UtcTime;
 use crate::base::error::ApiError;
 use crate::base::wire::{param, HttpRequest, Params};
-use crate::service::gateway::{self, SignatureStyle, TIMESTAMP_WINDOW_SECS};
+use crate::service::gateway::{self, TIMESTAMP_WINDOW_SECS};
+use crate::signing::client::SignatureStyle;
 use crate::signing::encode::{is_unreserved, parse_form};
 use crate::signing::sign::{self, V3Authorization, V3Input};
 use serde::{Deserialize, Serialize};

@@ -1,381 +1,32 @@
-//! Request generation: from one set of parameters, the exact request a real client sends (signed URL,
-//! raw HTTP, curl) and the code that sends it (aliyun CLI, Python, TypeScript, Java and Go SDK snippets).
+//! Code generation: from one request ([`GenerateInput`], signed by `signing::client`), the code that sends
+//! it (aliyun CLI, Python, TypeScript, Java and Go SDK snippets), and [`generate`], every form side by side.
 //!
-//! Everything is a pure function of [`GenerateInput`]: the caller supplies the timestamp (real UTC,
-//! editable) and a fresh nonce, so the engine stays deterministic. Secrets never appear in generated code
+//! Pure functions of their input, like the signer they build on. Secrets never appear in generated code
 //! unless the user asks ([`GenerateInput::include_secret`]); the code reads them from the environment
 //! variables the official SDK docs use.
 
-use crate::base::wire::{param, HttpRequest, Params};
-use crate::service::gateway::SignatureStyle;
-use crate::signing::encode::{encode_pairs, percent_encode};
-use crate::signing::sign::{self, V3Input};
+use crate::base::wire::{param, Params};
+use crate::signing::encode::percent_encode;
+use crate::signing::sign::API_VERSION;
 use serde::{Deserialize, Serialize};
 
-/// Where a request goes: scheme, host and an optional port.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Endpoint {
-    /// `https` (default) or `http`.
-    pub scheme: String,
-    /// The host name, e.g. `ecs.cn-hangzhou.aliyuncs.com`, `ecs.aliyuncs.com` or `127.0.0.1`.
-    pub host: String,
-    /// A port other than the scheme's default (the local endpoint's, e.g. 8765).
-    pub port: Option<u16>,
-}
-
-impl Endpoint {
-    /// The regional public endpoint, `https://ecs.<region>.aliyuncs.com`.
-    pub fn regional(region_id: &str) -> Endpoint {
-        Endpoint {
-            scheme: "https".into(),
-            host: format!("ecs.{region_id}.aliyuncs.com"),
-            port: None,
-        }
-    }
-
-    /// The historical central endpoint, `https://ecs.aliyuncs.com`.
-    pub fn central() -> Endpoint {
-        Endpoint {
-            scheme: "https".into(),
-            host: "ecs.aliyuncs.com".into(),
-            port: None,
-        }
-    }
-
-    /// A local endpoint, e.g. `http://127.0.0.1:8765` (what `copyimage serve` listens on).
-    pub fn local(host: &str, port: u16) -> Endpoint {
-        Endpoint {
-            scheme: "http".into(),
-            host: host.into(),
-            port: Some(port),
-        }
-    }
-
-    fn explicit_port(&self) -> Option<u16> {
-        let default = if self.scheme.eq_ignore_ascii_case("http") {
-            80
-        } else {
-            443
-        };
-        self.port.filter(|p| *p != default)
-    }
-
-    /// The `Host` header a client sends (and V3 signs): the host, with `:port` when not the default.
-    pub fn host_header(&self) -> String {
-        match self.explicit_port() {
-            Some(p) => format!("{}:{p}", self.host),
-            None => self.host.clone(),
-        }
-    }
-
-    /// `scheme://host[:port]`.
-    pub fn base_url(&self) -> String {
-        format!("{}://{}", self.scheme, self.host_header())
-    }
-}
-
-/// Everything needed to generate and sign one request.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GenerateInput {
-    /// Where the request goes.
-    pub endpoint: Endpoint,
-    /// `GET` or `POST` (the SDK snippets always POST, as the SDKs do).
-    pub method: String,
-    /// V1 (HMAC-SHA1, signature in the query) or V3 (ACS3-HMAC-SHA256, Authorization header).
-    pub style: SignatureStyle,
-    /// The request's parameters: `Action`, the operation's own, and any common parameter to override
-    /// (e.g. `Format=json`, `SignatureType=`). Empty values are sent and signed.
-    pub params: Params,
-    /// The AccessKeyId.
-    pub access_key_id: String,
-    /// The AccessKeySecret, used to sign; it appears in generated code only with `include_secret`.
-    pub access_key_secret: String,
-    /// `Timestamp` / `x-acs-date`, `yyyy-MM-ddTHH:mm:ssZ` (real UTC by default; editable).
-    pub timestamp: String,
-    /// `SignatureNonce` / `x-acs-signature-nonce`: fresh for each request.
-    pub nonce: String,
-    /// An STS token (`SecurityToken` / `x-acs-security-token`), if any.
-    pub security_token: Option<String>,
-    /// POST only: send the operation's parameters in an `application/x-www-form-urlencoded` body.
-    pub form_body: bool,
-    /// V3 only: headers to sign (any case). `None` signs every header sent (host, the `x-acs-*` headers
-    /// and `content-type` with a form body), i.e. the six of the official V3 example.
-    pub signed_headers: Option<Vec<String>>,
-    /// V3 only: extra headers to send (e.g. `accept`, `user-agent`); signed when `signed_headers` is `None`.
-    pub extra_headers: Params,
-    /// Put the real secret into generated code instead of reading it from the environment.
-    pub include_secret: bool,
-}
-
-impl GenerateInput {
-    /// A CopyImage request with the given parameters, V1, POST, regional endpoint of its `RegionId`.
-    pub fn new(params: Params, access_key_id: &str, access_key_secret: &str, timestamp: &str, nonce: &str) -> Self {
-        let region = param(&params, "RegionId").unwrap_or("cn-hangzhou").to_string();
-        GenerateInput {
-            endpoint: Endpoint::regional(&region),
-            method: "POST".into(),
-            style: SignatureStyle::V1,
-            params,
-            access_key_id: access_key_id.into(),
-            access_key_secret: access_key_secret.into(),
-            timestamp: timestamp.into(),
-            nonce: nonce.into(),
-            security_token: None,
-            form_body: false,
-            signed_headers: None,
-            extra_headers: Vec::new(),
-            include_secret: false,
-        }
-    }
-}
-
-/// A signed request, with every intermediate value the signature was made of.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SignedRequest {
-    /// The signing style.
-    pub style: SignatureStyle,
-    /// The full URL (V1: with `Signature`; V3: with the query).
-    pub url: String,
-    /// Exactly what goes on the wire (method, host, path, query, headers, body).
-    pub request: HttpRequest,
-    /// Every parameter that was signed (V1: query and body; V3: query or body), in sending order.
-    pub signed_params: Params,
-    /// V1: the canonical query; V3: the canonical request.
-    pub canonical: String,
-    /// The StringToSign.
-    pub string_to_sign: String,
-    /// The signature (V1 base64, V3 hex).
-    pub signature: String,
-    /// V3: the `Authorization` header value.
-    pub authorization: Option<String>,
-}
-
-/// Names the V1 core SDK keeps in the query when it moves the operation's parameters into a form body.
-const V1_QUERY_NAMES: &[&str] = &[
-    "Action",
-    "Version",
-    "Format",
-    "AccessKeyId",
-    "SignatureMethod",
-    "SignatureType",
-    "SignatureVersion",
-    "SignatureNonce",
-    "Timestamp",
-    "SecurityToken",
-    "RegionId",
-];
-
-fn method_of(input: &GenerateInput) -> String {
-    let m = input.method.trim().to_ascii_uppercase();
-    if m.is_empty() {
-        "POST".into()
-    } else {
-        m
-    }
-}
-
-/// Signs the request described by `input`.
-pub fn sign_request(input: &GenerateInput) -> SignedRequest {
-    match input.style {
-        SignatureStyle::V1 => sign_v1_request(input),
-        SignatureStyle::V3 => sign_v3_request(input),
-    }
-}
-
-fn sign_v1_request(input: &GenerateInput) -> SignedRequest {
-    let method = method_of(input);
-    let mut common = sign::v1_common_params(&input.access_key_id, &input.timestamp, &input.nonce);
-    if let Some(t) = &input.security_token {
-        common.push(("SecurityToken".into(), t.clone()));
-    }
-    // Action first, as the SDKs and docs list it, then the common parameters, then the rest.
-    let mut ordered: Params = input.params.iter().filter(|(k, _)| k == "Action").cloned().collect();
-    ordered.extend(common);
-    let params = sign::merge_params(&ordered, &input.params);
-    let signed = sign::sign_v1(&method, &params, &input.access_key_secret);
-    let form = input.form_body && method == "POST";
-    let in_query = |k: &str| !form || V1_QUERY_NAMES.contains(&k);
-    let query = sign::v1_signed_query_of(params.iter().filter(|(k, _)| in_query(k)), &signed.signature);
-    let body = if form {
-        let body_params: Params = params.iter().filter(|(k, _)| !in_query(k)).cloned().collect();
-        encode_pairs(&body_params)
-    } else {
-        String::new()
-    };
-    let mut headers = vec![("Host".to_string(), input.endpoint.host_header())];
-    if form {
-        headers.push(("Content-Type".into(), "application/x-www-form-urlencoded".into()));
-    }
-    let url = format!("{}/?{}", input.endpoint.base_url(), query);
-    SignedRequest {
-        style: SignatureStyle::V1,
-        url,
-        request: HttpRequest {
-            method,
-            host: input.endpoint.host_header(),
-            path: "/".into(),
-            query,
-            headers,
-            body,
-        },
-        signed_params: params,
-        canonical: signed.canonical_query,
-        string_to_sign: signed.string_to_sign,
-        signature: signed.signature,
-        authorization: None,
-    }
-}
-
-fn sign_v3_request(input: &GenerateInput) -> SignedRequest {
-    let method = method_of(input);
-    let action = param(&input.params, "Action").unwrap_or("").to_string();
-    let version = param(&input.params, "Version").unwrap_or(sign::API_VERSION).to_string();
-    let params: Params = input
-        .params
-        .iter()
-        .filter(|(k, _)| k != "Action" && k != "Version")
-        .cloned()
-        .collect();
-    let form = input.form_body && method == "POST";
-    let (query_params, body) = if form {
-        (Vec::new(), encode_pairs(&params))
-    } else {
-        (params.clone(), String::new())
-    };
-    let host = input.endpoint.host_header();
-    let mut headers = sign::v3_doc_headers(&host, &action, &version, &input.timestamp, &input.nonce, &body);
-    if form {
-        headers.push(("content-type".into(), "application/x-www-form-urlencoded".into()));
-    }
-    if let Some(t) = &input.security_token {
-        headers.push(("x-acs-security-token".into(), t.clone()));
-    }
-    for (k, v) in &input.extra_headers {
-        match headers.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(k)) {
-            Some(h) => h.1 = v.clone(),
-            None => headers.push((k.clone(), v.clone())),
-        }
-    }
-    let payload = sign::sha256_hex(body.as_bytes());
-    let signed = sign::sign_v3(&V3Input {
-        method: &method,
-        path: "/",
-        query: &query_params,
-        headers: &headers,
-        signed_headers: input.signed_headers.as_deref(),
-        hashed_payload: &payload,
-        access_key_id: &input.access_key_id,
-        secret: &input.access_key_secret,
-    });
-    headers.push(("Authorization".into(), signed.authorization.clone()));
-    let query = encode_pairs(&query_params);
-    let url = if query.is_empty() {
-        format!("{}/", input.endpoint.base_url())
-    } else {
-        format!("{}/?{}", input.endpoint.base_url(), query)
-    };
-    SignedRequest {
-        style: SignatureStyle::V3,
-        url,
-        request: HttpRequest {
-            method,
-            host,
-            path: "/".into(),
-            query,
-            headers,
-            body,
-        },
-        signed_params: params,
-        canonical: signed.canonical_request,
-        string_to_sign: signed.string_to_sign,
-        signature: signed.signature,
-        authorization: Some(signed.authorization),
-    }
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Wire forms: raw HTTP and curl
-// ---------------------------------------------------------------------------------------------------------
-
-/// The request as HTTP/1.1 text (`\r\n` line ends are the HTTP face's business; this uses `\n`).
-pub fn raw_http(s: &SignedRequest) -> String {
-    let r = &s.request;
-    let target = if r.query.is_empty() {
-        r.path.clone()
-    } else {
-        format!("{}?{}", r.path, r.query)
-    };
-    let mut out = format!("{} {} HTTP/1.1\n", r.method, target);
-    for (k, v) in &r.headers {
-        out.push_str(&format!("{k}: {v}\n"));
-    }
-    if r.method == "POST" {
-        out.push_str(&format!("Content-Length: {}\n", r.body.len()));
-    }
-    out.push('\n');
-    out.push_str(&r.body);
-    out
-}
-
-/// Quotes `s` for a POSIX shell: bare when it is only safe characters, else in single quotes.
-pub fn sh_quote(s: &str) -> String {
-    let safe = !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_./:=@,%+".contains(&b));
-    if safe {
-        s.to_string()
-    } else {
-        format!("'{}'", s.replace('\'', "'\\''"))
-    }
-}
-
-/// A curl command that sends exactly this request (curl derives `Host` from the URL itself).
-pub fn curl(s: &SignedRequest) -> String {
-    let r = &s.request;
-    let mut out = String::from("curl -sS");
-    if r.method != "GET" {
-        out.push_str(&format!(" -X {}", r.method));
-    }
-    out.push(' ');
-    out.push_str(&sh_quote(&s.url));
-    for (k, v) in &r.headers {
-        if k.eq_ignore_ascii_case("host") {
-            continue;
-        }
-        out.push_str(" \\\n  -H ");
-        out.push_str(&sh_quote(&format!("{k}: {v}")));
-    }
-    if !r.body.is_empty() {
-        out.push_str(" \\\n  --data-raw ");
-        out.push_str(&sh_quote(&r.body));
-    }
-    out
-}
+// The request builder lives in the signing layer; its names stay reachable here, where the faces have
+// always found them.
+use crate::signing::client::SDK_OWNED;
+pub use crate::signing::client::{
+    curl, raw_http, sh_quote, sign_request, Endpoint, GenerateInput, SignatureStyle, SignedRequest,
+};
 
 // ---------------------------------------------------------------------------------------------------------
 // Code: aliyun CLI and SDK snippets
 // ---------------------------------------------------------------------------------------------------------
 
-/// Parameters an SDK sets itself (signing, format, action); snippets leave them out.
-const SDK_OWNED: &[&str] = &[
-    "Action",
-    "Version",
-    "Format",
-    "AccessKeyId",
-    "SignatureMethod",
-    "SignatureType",
-    "SignatureVersion",
-    "SignatureNonce",
-    "Timestamp",
-    "Signature",
-    "SecurityToken",
-];
-
+/// The operation's own parameters: what a snippet passes (the SDK sets the others, and signs).
 fn business_params(input: &GenerateInput) -> Params {
     input
         .params
         .iter()
-        .filter(|(k, _)| !SDK_OWNED.contains(&k.as_str()))
+        .filter(|(k, _)| k != "Signature" && !SDK_OWNED.contains(&k.as_str()))
         .cloned()
         .collect()
 }
@@ -416,6 +67,11 @@ fn lit(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// SDK snippets: one skeleton, four dialects
+// ---------------------------------------------------------------------------------------------------------
+
+/// The type of a request-model field.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Str,
@@ -423,476 +79,542 @@ enum Kind {
     Int,
 }
 
-/// CopyImage's request-model fields: wire name, Python name, TypeScript name, Go/Java name, kind.
-const COPY_IMAGE_FIELDS: &[(&str, &str, &str, &str, Kind)] = &[
-    ("RegionId", "region_id", "regionId", "RegionId", Kind::Str),
-    ("ImageId", "image_id", "imageId", "ImageId", Kind::Str),
-    (
+/// One field of an SDK's request model, under each language's name for it.
+struct Field {
+    /// The wire name, e.g. `DestinationRegionId`.
+    wire: &'static str,
+    /// Python's name (`destination_region_id`).
+    snake: &'static str,
+    /// TypeScript's name (`destinationRegionId`).
+    camel: &'static str,
+    kind: Kind,
+}
+
+impl Field {
+    const fn new(wire: &'static str, snake: &'static str, camel: &'static str, kind: Kind) -> Field {
+        Field {
+            wire,
+            snake,
+            camel,
+            kind,
+        }
+    }
+}
+
+/// CopyImage's request model (Java and Go name each field as on the wire).
+const COPY_IMAGE_FIELDS: &[Field] = &[
+    Field::new("RegionId", "region_id", "regionId", Kind::Str),
+    Field::new("ImageId", "image_id", "imageId", Kind::Str),
+    Field::new(
         "DestinationRegionId",
         "destination_region_id",
         "destinationRegionId",
-        "DestinationRegionId",
         Kind::Str,
     ),
-    (
+    Field::new(
         "DestinationImageName",
         "destination_image_name",
         "destinationImageName",
-        "DestinationImageName",
         Kind::Str,
     ),
-    (
+    Field::new(
         "DestinationDescription",
         "destination_description",
         "destinationDescription",
-        "DestinationDescription",
         Kind::Str,
     ),
-    ("Encrypted", "encrypted", "encrypted", "Encrypted", Kind::Bool),
-    ("KMSKeyId", "kmskey_id", "KMSKeyId", "KMSKeyId", Kind::Str),
-    (
-        "EncryptAlgorithm",
-        "encrypt_algorithm",
-        "encryptAlgorithm",
-        "EncryptAlgorithm",
-        Kind::Str,
-    ),
-    (
-        "ResourceGroupId",
-        "resource_group_id",
-        "resourceGroupId",
-        "ResourceGroupId",
-        Kind::Str,
-    ),
-    ("ClientToken", "client_token", "clientToken", "ClientToken", Kind::Str),
-    ("DryRun", "dry_run", "dryRun", "DryRun", Kind::Bool),
-    ("OwnerId", "owner_id", "ownerId", "OwnerId", Kind::Int),
-    (
-        "OwnerAccount",
-        "owner_account",
-        "ownerAccount",
-        "OwnerAccount",
-        Kind::Str,
-    ),
-    (
-        "ResourceOwnerId",
-        "resource_owner_id",
-        "resourceOwnerId",
-        "ResourceOwnerId",
-        Kind::Int,
-    ),
-    (
+    Field::new("Encrypted", "encrypted", "encrypted", Kind::Bool),
+    Field::new("KMSKeyId", "kmskey_id", "KMSKeyId", Kind::Str),
+    Field::new("EncryptAlgorithm", "encrypt_algorithm", "encryptAlgorithm", Kind::Str),
+    Field::new("ResourceGroupId", "resource_group_id", "resourceGroupId", Kind::Str),
+    Field::new("ClientToken", "client_token", "clientToken", Kind::Str),
+    Field::new("DryRun", "dry_run", "dryRun", Kind::Bool),
+    Field::new("OwnerId", "owner_id", "ownerId", Kind::Int),
+    Field::new("OwnerAccount", "owner_account", "ownerAccount", Kind::Str),
+    Field::new("ResourceOwnerId", "resource_owner_id", "resourceOwnerId", Kind::Int),
+    Field::new(
         "ResourceOwnerAccount",
         "resource_owner_account",
         "resourceOwnerAccount",
-        "ResourceOwnerAccount",
         Kind::Str,
     ),
 ];
 
-/// One typed field value for a snippet.
+/// One typed field value.
 enum Val {
     Str(String),
     Bool(bool),
     Int(i64),
 }
 
-/// CopyImage's parameters as typed model fields (index into `COPY_IMAGE_FIELDS`) plus its tags, or
-/// `None` when something does not map cleanly (another action, an unknown name, `Encrypted=maybe`,
-/// tags not numbered 1..n) — then the snippets use the SDKs' generic `call_api`.
-#[allow(clippy::type_complexity)]
-fn typed_copy_image(input: &GenerateInput) -> Option<(Vec<(usize, Val)>, Vec<(String, Option<String>)>)> {
-    if action(input) != "CopyImage" {
-        return None;
-    }
-    let mut fields = Vec::new();
-    let mut tags: Vec<(u32, Option<String>, Option<String>)> = Vec::new();
-    for (k, v) in business_params(input) {
-        if let Some(rest) = k.strip_prefix("Tag.") {
-            let (n, part) = rest.split_once('.')?;
-            let n: u32 = n.parse().ok().filter(|n| *n >= 1)?;
-            let i = match tags.iter().position(|t| t.0 == n) {
-                Some(i) => i,
-                None => {
-                    tags.push((n, None, None));
-                    tags.len() - 1
+/// A CopyImage request as the SDK's typed model: its fields in the order given, then its tags in order.
+struct TypedRequest {
+    fields: Vec<(&'static Field, Val)>,
+    /// `Tag.N.Key` and, if given, `Tag.N.Value`, for N = 1..n.
+    tags: Vec<(String, Option<String>)>,
+}
+
+impl TypedRequest {
+    /// CopyImage's parameters as typed model fields, or `None` when something does not map cleanly (another
+    /// action, an unknown name, `Encrypted=maybe`, tags not numbered 1..n): then the snippets use the SDKs'
+    /// generic `call_api`.
+    fn of(input: &GenerateInput) -> Option<TypedRequest> {
+        if action(input) != "CopyImage" {
+            return None;
+        }
+        let mut fields = Vec::new();
+        let mut tags: Vec<(u32, Option<String>, Option<String>)> = Vec::new();
+        for (k, v) in business_params(input) {
+            if let Some(rest) = k.strip_prefix("Tag.") {
+                let (n, part) = rest.split_once('.')?;
+                let n: u32 = n.parse().ok().filter(|n| *n >= 1)?;
+                let i = match tags.iter().position(|t| t.0 == n) {
+                    Some(i) => i,
+                    None => {
+                        tags.push((n, None, None));
+                        tags.len() - 1
+                    }
+                };
+                match part {
+                    "Key" => tags[i].1 = Some(v),
+                    "Value" => tags[i].2 = Some(v),
+                    _ => return None,
                 }
+                continue;
+            }
+            let field = COPY_IMAGE_FIELDS.iter().find(|f| f.wire == k)?;
+            let val = match field.kind {
+                Kind::Str => Val::Str(v),
+                Kind::Bool => match v.to_ascii_lowercase().as_str() {
+                    "true" => Val::Bool(true),
+                    "false" => Val::Bool(false),
+                    _ => return None,
+                },
+                Kind::Int => Val::Int(v.parse().ok()?),
             };
-            match part {
-                "Key" => tags[i].1 = Some(v),
-                "Value" => tags[i].2 = Some(v),
-                _ => return None,
-            }
-            continue;
+            fields.push((field, val));
         }
-        let idx = COPY_IMAGE_FIELDS.iter().position(|f| f.0 == k)?;
-        let val = match COPY_IMAGE_FIELDS[idx].4 {
-            Kind::Str => Val::Str(v),
-            Kind::Bool => match v.to_ascii_lowercase().as_str() {
-                "true" => Val::Bool(true),
-                "false" => Val::Bool(false),
-                _ => return None,
-            },
-            Kind::Int => Val::Int(v.parse().ok()?),
+        crate::base::sort::sort_by(&mut tags, |a, b| a.0.cmp(&b.0));
+        if tags
+            .iter()
+            .enumerate()
+            .any(|(i, t)| t.0 as usize != i + 1 || t.1.is_none())
+        {
+            return None;
+        }
+        let tags = tags.into_iter().map(|t| (t.1.unwrap_or_default(), t.2)).collect();
+        Some(TypedRequest { fields, tags })
+    }
+}
+
+/// A typed field as the snippet writes it: its name in the language and its value.
+type FieldLit<'a> = (&'a str, String);
+
+/// A tag as literals: its key and, if given, its value.
+type TagLit = (String, Option<String>);
+
+/// The client configuration every snippet writes, its values already in the snippet's language.
+struct Config {
+    /// The AccessKeyId as a string literal (Python and TypeScript fall back to it when the variable is unset).
+    key_id: String,
+    /// The AccessKeySecret expression: read from the environment, or the literal when asked.
+    secret: String,
+    endpoint: String,
+    protocol: String,
+    region: String,
+    /// V1: the line that selects the SDK's `v2` (HMAC-SHA1 query) signer.
+    v1: bool,
+}
+
+/// The comment on the line that selects the V1 signer, in every language.
+const V1_NOTE: &str = "V1 HMAC-SHA1 query signature; omit for V3";
+
+/// What a language writes its own way. The skeleton ([`snippet`]) decides what the snippet says: typed
+/// model or generic call, which fields and tags, where the secret comes from, whether to pick the V1 signer.
+struct Dialect {
+    /// Around a string field value (Go: `tea.String(...)`).
+    string: (&'static str, &'static str),
+    /// `true` and `false`, and what wraps them (Go: `tea.Bool(...)`).
+    booleans: [&'static str; 2],
+    boolean: (&'static str, &'static str),
+    /// Around an integer field value (Java: a trailing `L`; Go: `tea.Int64(...)`).
+    integer: (&'static str, &'static str),
+    /// The model field's name in this language.
+    name: fn(&Field) -> &'static str,
+    /// The expression reading an environment variable.
+    env: fn(&str) -> String,
+    /// Install line and imports down to the configuration (`typed`: the generic call's imports are left out).
+    prelude: fn(typed: bool) -> String,
+    /// The configuration and the client.
+    config: fn(&Config) -> String,
+    /// The typed request, the call and the output: (field name, value) pairs, then (key, value) tags.
+    typed: fn(&[FieldLit], &[TagLit]) -> String,
+    /// The generic call: (name, value) literals, the action literal and the protocol literal.
+    generic: fn(&[(String, String)], &str, &str) -> String,
+    /// What closes the program.
+    epilogue: &'static str,
+}
+
+impl Dialect {
+    fn value(&self, v: &Val) -> String {
+        let (open, close, text) = match v {
+            Val::Str(s) => (self.string.0, self.string.1, lit(s)),
+            Val::Bool(b) => (self.boolean.0, self.boolean.1, self.booleans[usize::from(!b)].into()),
+            Val::Int(i) => (self.integer.0, self.integer.1, i.to_string()),
         };
-        fields.push((idx, val));
+        format!("{open}{text}{close}")
     }
-    crate::base::sort::sort_by(&mut tags, |a, b| a.0.cmp(&b.0));
-    if tags
+}
+
+/// The skeleton every SDK snippet follows: prelude, configuration and client, then the typed CopyImage
+/// request when the parameters fit its model (else the generic call), then the epilogue.
+fn snippet(d: &Dialect, input: &GenerateInput) -> String {
+    let typed = TypedRequest::of(input);
+    let mut s = (d.prelude)(typed.is_some());
+    let secret = if input.include_secret {
+        lit(&input.access_key_secret)
+    } else {
+        (d.env)("ALIBABA_CLOUD_ACCESS_KEY_SECRET")
+    };
+    s.push_str(&(d.config)(&Config {
+        key_id: lit(&input.access_key_id),
+        secret,
+        endpoint: lit(&input.endpoint.host_header()),
+        protocol: lit(&input.endpoint.scheme),
+        region: lit(param(&input.params, "RegionId").unwrap_or("cn-hangzhou")),
+        v1: input.style == SignatureStyle::V1,
+    }));
+    match typed {
+        Some(req) => {
+            let fields: Vec<(&str, String)> = req.fields.iter().map(|(f, v)| ((d.name)(f), d.value(v))).collect();
+            let tags: Vec<(String, Option<String>)> =
+                req.tags.iter().map(|(k, v)| (lit(k), v.as_deref().map(lit))).collect();
+            s.push_str(&(d.typed)(&fields, &tags));
+        }
+        None => {
+            let entries: Vec<(String, String)> = business_params(input).iter().map(|(k, v)| (lit(k), lit(v))).collect();
+            let protocol = lit(&input.endpoint.scheme.to_ascii_uppercase());
+            s.push_str(&(d.generic)(&entries, &lit(action(input)), &protocol));
+        }
+    }
+    s.push_str(d.epilogue);
+    s
+}
+
+/// `{indent}{name}{sep}{value},` lines (Python keyword arguments and dicts, TypeScript object literals).
+fn members<K: AsRef<str>>(indent: &str, sep: &str, items: &[(K, String)]) -> String {
+    items
         .iter()
-        .enumerate()
-        .any(|(i, t)| t.0 as usize != i + 1 || t.1.is_none())
-    {
-        return None;
-    }
-    Some((
-        fields,
-        tags.into_iter().map(|t| (t.1.unwrap_or_default(), t.2)).collect(),
-    ))
-}
-
-fn region_of(input: &GenerateInput) -> String {
-    param(&input.params, "RegionId").unwrap_or("cn-hangzhou").to_string()
-}
-
-fn v2_comment(input: &GenerateInput) -> bool {
-    input.style == SignatureStyle::V1
-}
-
-/// Python, with the current SDK (`pip install alibabacloud_ecs20140526`).
-pub fn python_snippet(input: &GenerateInput) -> String {
-    let secret = if input.include_secret {
-        lit(&input.access_key_secret)
-    } else {
-        "os.environ['ALIBABA_CLOUD_ACCESS_KEY_SECRET']".into()
-    };
-    let mut s = String::from(
-        "# pip install alibabacloud_ecs20140526\nimport os\n\nfrom alibabacloud_ecs20140526.client import Client\n\
-         from alibabacloud_ecs20140526 import models\nfrom alibabacloud_tea_openapi import models as open_api_models\n",
-    );
-    let typed = typed_copy_image(input);
-    if typed.is_none() {
-        s.push_str("from alibabacloud_tea_openapi import utils_models\nfrom alibabacloud_openapi_util.client import Client as OpenApiUtil\n");
-    }
-    s.push_str("from darabonba.runtime import RuntimeOptions\n\n");
-    s.push_str(&format!(
-        "config = open_api_models.Config(\n    access_key_id=os.environ.get('ALIBABA_CLOUD_ACCESS_KEY_ID', {}),\n    \
-         access_key_secret={secret},\n    endpoint={},\n    protocol={},\n    region_id={},\n)\n",
-        lit(&input.access_key_id),
-        lit(&input.endpoint.host_header()),
-        lit(&input.endpoint.scheme),
-        lit(&region_of(input)),
-    ));
-    if v2_comment(input) {
-        s.push_str("config.signature_algorithm = 'v2'  # V1 HMAC-SHA1 query signature; omit for V3\n");
-    }
-    s.push_str("client = Client(config)\n\n");
-    match typed {
-        Some((fields, tags)) => {
-            s.push_str("request = models.CopyImageRequest(\n");
-            for (idx, val) in &fields {
-                let v = match val {
-                    Val::Str(x) => lit(x),
-                    Val::Bool(b) => if *b { "True" } else { "False" }.into(),
-                    Val::Int(i) => i.to_string(),
-                };
-                s.push_str(&format!("    {}={},\n", COPY_IMAGE_FIELDS[*idx].1, v));
-            }
-            if !tags.is_empty() {
-                s.push_str("    tag=[\n");
-                for (k, v) in &tags {
-                    match v {
-                        Some(v) => s.push_str(&format!(
-                            "        models.CopyImageRequestTag(key={}, value={}),\n",
-                            lit(k),
-                            lit(v)
-                        )),
-                        None => s.push_str(&format!("        models.CopyImageRequestTag(key={}),\n", lit(k))),
-                    }
-                }
-                s.push_str("    ],\n");
-            }
-            s.push_str(")\nresponse = client.copy_image_with_options(request, RuntimeOptions())\nprint(response.body.to_map())\n");
-        }
-        None => {
-            s.push_str("query = {\n");
-            for (k, v) in business_params(input) {
-                s.push_str(&format!("    {}: {},\n", lit(&k), lit(&v)));
-            }
-            s.push_str(&format!(
-                "}}\nparams = utils_models.Params(\n    action={}, version='2014-05-26', protocol={}, pathname='/', \
-                 method='POST',\n    auth_type='AK', style='RPC', req_body_type='formData', body_type='json',\n)\n\
-                 request = utils_models.OpenApiRequest(query=OpenApiUtil.query(query))\n\
-                 response = client.call_api(params, request, RuntimeOptions())\nprint(response['body'])\n",
-                lit(action(input)),
-                lit(&input.endpoint.scheme.to_ascii_uppercase())
-            ));
-        }
-    }
-    s
-}
-
-/// TypeScript, with the current SDK (`npm install @alicloud/ecs20140526`).
-pub fn typescript_snippet(input: &GenerateInput) -> String {
-    let secret = if input.include_secret {
-        lit(&input.access_key_secret)
-    } else {
-        "process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET".into()
-    };
-    let typed = typed_copy_image(input);
-    let util_import = if typed.is_some() {
-        "$OpenApiUtil"
-    } else {
-        "$OpenApiUtil, OpenApiUtil"
-    };
-    let mut s = format!(
-        "// npm install @alicloud/ecs20140526\nimport Ecs20140526, * as $Ecs20140526 from '@alicloud/ecs20140526';\n\
-         import {{ {util_import} }} from '@alicloud/openapi-core';\nimport * as $dara from '@darabonba/typescript';\n\n\
-         async function main(): Promise<void> {{\n",
-    );
-    s.push_str(&format!(
-        "  const config = new $OpenApiUtil.Config({{\n    accessKeyId: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID ?? {},\n    \
-         accessKeySecret: {secret},\n    endpoint: {},\n    protocol: {},\n    regionId: {},\n",
-        lit(&input.access_key_id),
-        lit(&input.endpoint.host_header()),
-        lit(&input.endpoint.scheme),
-        lit(&region_of(input)),
-    ));
-    if v2_comment(input) {
-        s.push_str("    signatureAlgorithm: 'v2', // V1 HMAC-SHA1 query signature; omit for V3\n");
-    }
-    s.push_str("  });\n  const client = new Ecs20140526(config);\n");
-    match typed {
-        Some((fields, tags)) => {
-            s.push_str("  const request = new $Ecs20140526.CopyImageRequest({\n");
-            for (idx, val) in &fields {
-                let v = match val {
-                    Val::Str(x) => lit(x),
-                    Val::Bool(b) => b.to_string(),
-                    Val::Int(i) => i.to_string(),
-                };
-                s.push_str(&format!("    {}: {},\n", COPY_IMAGE_FIELDS[*idx].2, v));
-            }
-            if !tags.is_empty() {
-                s.push_str("    tag: [\n");
-                for (k, v) in &tags {
-                    match v {
-                        Some(v) => s.push_str(&format!(
-                            "      new $Ecs20140526.CopyImageRequestTag({{ key: {}, value: {} }}),\n",
-                            lit(k),
-                            lit(v)
-                        )),
-                        None => s.push_str(&format!(
-                            "      new $Ecs20140526.CopyImageRequestTag({{ key: {} }}),\n",
-                            lit(k)
-                        )),
-                    }
-                }
-                s.push_str("    ],\n");
-            }
-            s.push_str(
-                "  });\n  const response = await client.copyImageWithOptions(request, new $dara.RuntimeOptions({}));\n  \
-                 console.log(JSON.stringify(response.body));\n",
-            );
-        }
-        None => {
-            s.push_str("  const query: { [key: string]: string } = {\n");
-            for (k, v) in business_params(input) {
-                s.push_str(&format!("    {}: {},\n", lit(&k), lit(&v)));
-            }
-            s.push_str(&format!(
-                "  }};\n  const params = new $OpenApiUtil.Params({{\n    action: {}, version: '2014-05-26', protocol: {}, \
-                 pathname: '/', method: 'POST',\n    authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json',\n  \
-                 }});\n  const request = new $OpenApiUtil.OpenApiRequest({{ query: OpenApiUtil.query(query) }});\n  \
-                 const response = await client.callApi(params, request, new $dara.RuntimeOptions({{}}));\n  \
-                 console.log(JSON.stringify(response.body));\n",
-                lit(action(input)),
-                lit(&input.endpoint.scheme.to_ascii_uppercase())
-            ));
-        }
-    }
-    s.push_str("}\n\nmain().catch((e) => {\n  console.error(e.message);\n  process.exit(1);\n});\n");
-    s
-}
-
-/// Java, with the current SDK (Maven `com.aliyun:ecs20140526`).
-pub fn java_snippet(input: &GenerateInput) -> String {
-    let secret = if input.include_secret {
-        lit(&input.access_key_secret)
-    } else {
-        "System.getenv(\"ALIBABA_CLOUD_ACCESS_KEY_SECRET\")".into()
-    };
-    let mut s = String::from(
-        "// Maven: com.aliyun:ecs20140526\nimport com.aliyun.ecs20140526.Client;\nimport com.aliyun.ecs20140526.models.*;\n\
-         import com.aliyun.teaopenapi.models.Config;\nimport com.aliyun.teautil.models.RuntimeOptions;\n\n\
-         public class Sample {\n    public static void main(String[] args) throws Exception {\n",
-    );
-    s.push_str(&format!(
-        "        Config config = new Config()\n                .setAccessKeyId(System.getenv(\"ALIBABA_CLOUD_ACCESS_KEY_ID\"))\n                \
-         .setAccessKeySecret({secret})\n                .setEndpoint({})\n                .setProtocol({})\n                \
-         .setRegionId({});\n",
-        lit(&input.endpoint.host_header()),
-        lit(&input.endpoint.scheme),
-        lit(&region_of(input)),
-    ));
-    if v2_comment(input) {
-        s.push_str("        config.setSignatureAlgorithm(\"v2\"); // V1 HMAC-SHA1 query signature; omit for V3\n");
-    }
-    s.push_str("        Client client = new Client(config);\n");
-    match typed_copy_image(input) {
-        Some((fields, tags)) => {
-            s.push_str("        CopyImageRequest request = new CopyImageRequest()");
-            for (idx, val) in &fields {
-                let v = match val {
-                    Val::Str(x) => lit(x),
-                    Val::Bool(b) => b.to_string(),
-                    Val::Int(i) => format!("{i}L"),
-                };
-                s.push_str(&format!("\n                .set{}({})", COPY_IMAGE_FIELDS[*idx].3, v));
-            }
-            if !tags.is_empty() {
-                s.push_str("\n                .setTag(java.util.Arrays.asList(");
-                for (i, (k, v)) in tags.iter().enumerate() {
-                    let sep = if i + 1 < tags.len() { "," } else { "" };
-                    let value = v.as_ref().map(|v| format!(".setValue({})", lit(v))).unwrap_or_default();
-                    s.push_str(&format!(
-                        "\n                        new CopyImageRequest.CopyImageRequestTag().setKey({}){value}{sep}",
-                        lit(k)
-                    ));
-                }
-                s.push_str("))");
-            }
-            s.push_str(
-                ";\n        CopyImageResponse response = client.copyImageWithOptions(request, new RuntimeOptions());\n        \
-                 System.out.println(com.aliyun.teautil.Common.toJSONString(response.getBody()));\n",
-            );
-        }
-        None => {
-            s.push_str("        java.util.Map<String, Object> query = new java.util.LinkedHashMap<>();\n");
-            for (k, v) in business_params(input) {
-                s.push_str(&format!("        query.put({}, {});\n", lit(&k), lit(&v)));
-            }
-            s.push_str(&format!(
-                "        com.aliyun.teaopenapi.models.Params params = new com.aliyun.teaopenapi.models.Params()\n                \
-                 .setAction({}).setVersion(\"2014-05-26\").setProtocol({}).setPathname(\"/\").setMethod(\"POST\")\n                \
-                 .setAuthType(\"AK\").setStyle(\"RPC\").setReqBodyType(\"formData\").setBodyType(\"json\");\n        \
-                 com.aliyun.teaopenapi.models.OpenApiRequest request = new com.aliyun.teaopenapi.models.OpenApiRequest()\n                \
-                 .setQuery(com.aliyun.openapiutil.Client.query(query));\n        \
-                 java.util.Map<String, ?> response = client.callApi(params, request, new RuntimeOptions());\n        \
-                 System.out.println(com.aliyun.teautil.Common.toJSONString(response.get(\"body\")));\n",
-                lit(action(input)),
-                lit(&input.endpoint.scheme.to_ascii_uppercase())
-            ));
-        }
-    }
-    s.push_str("    }\n}\n");
-    s
+        .map(|(k, v)| format!("{indent}{}{sep}{v},\n", k.as_ref()))
+        .collect()
 }
 
 /// Go composite-literal lines `key: value,` with values aligned the way gofmt aligns them.
-fn go_fields(indent: &str, lines: &[(&str, String, &str)]) -> String {
-    let width = lines.iter().map(|(k, _, _)| k.chars().count()).max().unwrap_or(0);
+fn go_fields<K: AsRef<str>>(indent: &str, lines: &[(K, String, &str)]) -> String {
+    let width = lines
+        .iter()
+        .map(|(k, _, _)| k.as_ref().chars().count())
+        .max()
+        .unwrap_or(0);
     let mut out = String::new();
     for (k, v, comment) in lines {
+        let k = k.as_ref();
         let pad = " ".repeat(width - k.chars().count());
         out.push_str(&format!("{indent}{k}:{pad} {v},{comment}\n"));
     }
     out
 }
 
-/// Go, with the current SDK (`github.com/alibabacloud-go/ecs-20140526/v7`).
-pub fn go_snippet(input: &GenerateInput) -> String {
-    let secret = if input.include_secret {
-        format!("tea.String({})", lit(&input.access_key_secret))
-    } else {
-        "tea.String(os.Getenv(\"ALIBABA_CLOUD_ACCESS_KEY_SECRET\"))".into()
-    };
-    let typed = typed_copy_image(input);
-    let mut s = String::from(
-        "// go get github.com/alibabacloud-go/ecs-20140526/v7\npackage main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\n",
-    );
-    s.push_str("\topenapi \"github.com/alibabacloud-go/darabonba-openapi/v2/client\"\n");
-    if typed.is_none() {
-        s.push_str("\topenapiutil \"github.com/alibabacloud-go/openapi-util/service\"\n");
-    }
-    s.push_str(
-        "\tecs \"github.com/alibabacloud-go/ecs-20140526/v7/client\"\n\tutil \"github.com/alibabacloud-go/tea-utils/v2/service\"\n\
-         \t\"github.com/alibabacloud-go/tea/tea\"\n)\n\nfunc main() {\n",
-    );
-    let mut cfg = vec![
-        (
-            "AccessKeyId",
-            "tea.String(os.Getenv(\"ALIBABA_CLOUD_ACCESS_KEY_ID\"))".to_string(),
-            "",
-        ),
-        ("AccessKeySecret", secret, ""),
-        (
-            "Endpoint",
-            format!("tea.String({})", lit(&input.endpoint.host_header())),
-            "",
-        ),
-        ("Protocol", format!("tea.String({})", lit(&input.endpoint.scheme)), ""),
-        ("RegionId", format!("tea.String({})", lit(&region_of(input))), ""),
-    ];
-    if v2_comment(input) {
-        cfg.push((
-            "SignatureAlgorithm",
-            "tea.String(\"v2\")".into(),
-            " // V1 HMAC-SHA1 query signature; omit for V3",
-        ));
-    }
-    s.push_str("\tconfig := &openapi.Config{\n");
-    s.push_str(&go_fields("\t\t", &cfg));
-    s.push_str("\t}\n\tclient, err := ecs.NewClient(config)\n\tif err != nil {\n\t\tpanic(err)\n\t}\n");
-    match typed {
-        Some((fields, tags)) => {
-            s.push_str("\trequest := &ecs.CopyImageRequest{\n");
-            let lines: Vec<(&str, String, &str)> = fields
-                .iter()
-                .map(|(idx, val)| {
-                    let v = match val {
-                        Val::Str(x) => format!("tea.String({})", lit(x)),
-                        Val::Bool(b) => format!("tea.Bool({b})"),
-                        Val::Int(i) => format!("tea.Int64({i})"),
-                    };
-                    (COPY_IMAGE_FIELDS[*idx].3, v, "")
-                })
-                .collect();
-            s.push_str(&go_fields("\t\t", &lines));
-            if !tags.is_empty() {
-                s.push_str("\t\tTag: []*ecs.CopyImageRequestTag{\n");
-                for (k, v) in &tags {
-                    let value = v
-                        .as_ref()
-                        .map(|v| format!(", Value: tea.String({})", lit(v)))
-                        .unwrap_or_default();
-                    s.push_str(&format!("\t\t\t{{Key: tea.String({}){value}}},\n", lit(k)));
-                }
-                s.push_str("\t\t},\n");
-            }
+const PYTHON: Dialect = Dialect {
+    string: ("", ""),
+    booleans: ["True", "False"],
+    boolean: ("", ""),
+    integer: ("", ""),
+    name: |f| f.snake,
+    env: |name| format!("os.environ['{name}']"),
+    prelude: |typed| {
+        let mut s = String::from(
+            "# pip install alibabacloud_ecs20140526\nimport os\n\nfrom alibabacloud_ecs20140526.client import Client\n\
+             from alibabacloud_ecs20140526 import models\nfrom alibabacloud_tea_openapi import models as open_api_models\n",
+        );
+        if !typed {
             s.push_str(
-                "\t}\n\tresponse, err := client.CopyImageWithOptions(request, &util.RuntimeOptions{})\n\tif err != nil {\n\t\t\
-                 panic(err)\n\t}\n\tfmt.Println(response.Body.String())\n}\n",
+                "from alibabacloud_tea_openapi import utils_models\n\
+                 from alibabacloud_openapi_util.client import Client as OpenApiUtil\n",
             );
         }
-        None => {
-            s.push_str("\tquery := map[string]interface{}{\n");
-            let entries: Vec<(String, String)> = business_params(input).iter().map(|(k, v)| (lit(k), lit(v))).collect();
-            let lines: Vec<(&str, String, &str)> = entries.iter().map(|(k, v)| (k.as_str(), v.clone(), "")).collect();
-            s.push_str(&go_fields("\t\t", &lines));
-            s.push_str(&format!(
-                "\t}}\n\tparams := &openapi.Params{{\n\t\tAction: tea.String({}), Version: tea.String(\"2014-05-26\"), \
-                 Protocol: tea.String({}),\n\t\tPathname: tea.String(\"/\"), Method: tea.String(\"POST\"), \
-                 AuthType: tea.String(\"AK\"),\n\t\tStyle: tea.String(\"RPC\"), ReqBodyType: tea.String(\"formData\"), \
-                 BodyType: tea.String(\"json\"),\n\t}}\n\trequest := &openapi.OpenApiRequest{{Query: openapiutil.Query(query)}}\n\t\
-                 response, err := client.CallApi(params, request, &util.RuntimeOptions{{}})\n\tif err != nil {{\n\t\t\
-                 panic(err)\n\t}}\n\tfmt.Println(response[\"body\"])\n}}\n",
-                lit(action(input)),
-                lit(&input.endpoint.scheme.to_ascii_uppercase())
-            ));
+        s.push_str("from darabonba.runtime import RuntimeOptions\n\n");
+        s
+    },
+    config: |c| {
+        let mut s = format!(
+            "config = open_api_models.Config(\n    access_key_id=os.environ.get('ALIBABA_CLOUD_ACCESS_KEY_ID', {}),\n    \
+             access_key_secret={},\n    endpoint={},\n    protocol={},\n    region_id={},\n)\n",
+            c.key_id, c.secret, c.endpoint, c.protocol, c.region
+        );
+        if c.v1 {
+            s.push_str(&format!("config.signature_algorithm = 'v2'  # {V1_NOTE}\n"));
         }
-    }
-    s
+        s.push_str("client = Client(config)\n\n");
+        s
+    },
+    typed: |fields, tags| {
+        let mut s = format!("request = models.CopyImageRequest(\n{}", members("    ", "=", fields));
+        if !tags.is_empty() {
+            s.push_str("    tag=[\n");
+            for (k, v) in tags {
+                let value = v.as_ref().map(|v| format!(", value={v}")).unwrap_or_default();
+                s.push_str(&format!("        models.CopyImageRequestTag(key={k}{value}),\n"));
+            }
+            s.push_str("    ],\n");
+        }
+        s.push_str(
+            ")\nresponse = client.copy_image_with_options(request, RuntimeOptions())\nprint(response.body.to_map())\n",
+        );
+        s
+    },
+    generic: |entries, action, protocol| {
+        format!(
+            "query = {{\n{}}}\nparams = utils_models.Params(\n    action={action}, version='{API_VERSION}', protocol={protocol}, \
+             pathname='/', method='POST',\n    auth_type='AK', style='RPC', req_body_type='formData', body_type='json',\n)\n\
+             request = utils_models.OpenApiRequest(query=OpenApiUtil.query(query))\n\
+             response = client.call_api(params, request, RuntimeOptions())\nprint(response['body'])\n",
+            members("    ", ": ", entries)
+        )
+    },
+    epilogue: "",
+};
+
+const TYPESCRIPT: Dialect = Dialect {
+    string: ("", ""),
+    booleans: ["true", "false"],
+    boolean: ("", ""),
+    integer: ("", ""),
+    name: |f| f.camel,
+    env: |name| format!("process.env.{name}"),
+    prelude: |typed| {
+        let util_import = if typed {
+            "$OpenApiUtil"
+        } else {
+            "$OpenApiUtil, OpenApiUtil"
+        };
+        format!(
+            "// npm install @alicloud/ecs20140526\nimport Ecs20140526, * as $Ecs20140526 from '@alicloud/ecs20140526';\n\
+             import {{ {util_import} }} from '@alicloud/openapi-core';\nimport * as $dara from '@darabonba/typescript';\n\n\
+             async function main(): Promise<void> {{\n",
+        )
+    },
+    config: |c| {
+        let mut s = format!(
+            "  const config = new $OpenApiUtil.Config({{\n    accessKeyId: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID ?? {},\n    \
+             accessKeySecret: {},\n    endpoint: {},\n    protocol: {},\n    regionId: {},\n",
+            c.key_id, c.secret, c.endpoint, c.protocol, c.region
+        );
+        if c.v1 {
+            s.push_str(&format!("    signatureAlgorithm: 'v2', // {V1_NOTE}\n"));
+        }
+        s.push_str("  });\n  const client = new Ecs20140526(config);\n");
+        s
+    },
+    typed: |fields, tags| {
+        let mut s = format!(
+            "  const request = new $Ecs20140526.CopyImageRequest({{\n{}",
+            members("    ", ": ", fields)
+        );
+        if !tags.is_empty() {
+            s.push_str("    tag: [\n");
+            for (k, v) in tags {
+                let value = v.as_ref().map(|v| format!(", value: {v}")).unwrap_or_default();
+                s.push_str(&format!(
+                    "      new $Ecs20140526.CopyImageRequestTag({{ key: {k}{value} }}),\n"
+                ));
+            }
+            s.push_str("    ],\n");
+        }
+        s.push_str(
+            "  });\n  const response = await client.copyImageWithOptions(request, new $dara.RuntimeOptions({}));\n  \
+             console.log(JSON.stringify(response.body));\n",
+        );
+        s
+    },
+    generic: |entries, action, protocol| {
+        format!(
+            "  const query: {{ [key: string]: string }} = {{\n{}  }};\n  const params = new $OpenApiUtil.Params({{\n    \
+             action: {action}, version: '{API_VERSION}', protocol: {protocol}, pathname: '/', method: 'POST',\n    \
+             authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json',\n  }});\n  \
+             const request = new $OpenApiUtil.OpenApiRequest({{ query: OpenApiUtil.query(query) }});\n  \
+             const response = await client.callApi(params, request, new $dara.RuntimeOptions({{}}));\n  \
+             console.log(JSON.stringify(response.body));\n",
+            members("    ", ": ", entries)
+        )
+    },
+    epilogue: "}\n\nmain().catch((e) => {\n  console.error(e.message);\n  process.exit(1);\n});\n",
+};
+
+const JAVA: Dialect = Dialect {
+    string: ("", ""),
+    booleans: ["true", "false"],
+    boolean: ("", ""),
+    integer: ("", "L"),
+    name: |f| f.wire,
+    env: |name| format!("System.getenv(\"{name}\")"),
+    prelude: |_| {
+        "// Maven: com.aliyun:ecs20140526\nimport com.aliyun.ecs20140526.Client;\nimport com.aliyun.ecs20140526.models.*;\n\
+         import com.aliyun.teaopenapi.models.Config;\nimport com.aliyun.teautil.models.RuntimeOptions;\n\n\
+         public class Sample {\n    public static void main(String[] args) throws Exception {\n"
+            .into()
+    },
+    config: |c| {
+        // Java's SDK docs read the id from the environment with no fallback, unlike Python's and TypeScript's.
+        let mut s = format!(
+            "        Config config = new Config()\n                .setAccessKeyId(System.getenv(\"ALIBABA_CLOUD_ACCESS_KEY_ID\"))\n                \
+             .setAccessKeySecret({})\n                .setEndpoint({})\n                .setProtocol({})\n                \
+             .setRegionId({});\n",
+            c.secret, c.endpoint, c.protocol, c.region
+        );
+        if c.v1 {
+            s.push_str(&format!("        config.setSignatureAlgorithm(\"v2\"); // {V1_NOTE}\n"));
+        }
+        s.push_str("        Client client = new Client(config);\n");
+        s
+    },
+    typed: |fields, tags| {
+        let mut s = String::from("        CopyImageRequest request = new CopyImageRequest()");
+        for (name, v) in fields {
+            s.push_str(&format!("\n                .set{name}({v})"));
+        }
+        if !tags.is_empty() {
+            s.push_str("\n                .setTag(java.util.Arrays.asList(");
+            for (i, (k, v)) in tags.iter().enumerate() {
+                let sep = if i + 1 < tags.len() { "," } else { "" };
+                let value = v.as_ref().map(|v| format!(".setValue({v})")).unwrap_or_default();
+                s.push_str(&format!(
+                    "\n                        new CopyImageRequest.CopyImageRequestTag().setKey({k}){value}{sep}"
+                ));
+            }
+            s.push_str("))");
+        }
+        s.push_str(
+            ";\n        CopyImageResponse response = client.copyImageWithOptions(request, new RuntimeOptions());\n        \
+             System.out.println(com.aliyun.teautil.Common.toJSONString(response.getBody()));\n",
+        );
+        s
+    },
+    generic: |entries, action, protocol| {
+        let mut s = String::from("        java.util.Map<String, Object> query = new java.util.LinkedHashMap<>();\n");
+        for (k, v) in entries {
+            s.push_str(&format!("        query.put({k}, {v});\n"));
+        }
+        s.push_str(&format!(
+            "        com.aliyun.teaopenapi.models.Params params = new com.aliyun.teaopenapi.models.Params()\n                \
+             .setAction({action}).setVersion(\"{API_VERSION}\").setProtocol({protocol}).setPathname(\"/\").setMethod(\"POST\")\n                \
+             .setAuthType(\"AK\").setStyle(\"RPC\").setReqBodyType(\"formData\").setBodyType(\"json\");\n        \
+             com.aliyun.teaopenapi.models.OpenApiRequest request = new com.aliyun.teaopenapi.models.OpenApiRequest()\n                \
+             .setQuery(com.aliyun.openapiutil.Client.query(query));\n        \
+             java.util.Map<String, ?> response = client.callApi(params, request, new RuntimeOptions());\n        \
+             System.out.println(com.aliyun.teautil.Common.toJSONString(response.get(\"body\")));\n",
+        ));
+        s
+    },
+    epilogue: "    }\n}\n",
+};
+
+const GO: Dialect = Dialect {
+    string: ("tea.String(", ")"),
+    booleans: ["true", "false"],
+    boolean: ("tea.Bool(", ")"),
+    integer: ("tea.Int64(", ")"),
+    name: |f| f.wire,
+    env: |name| format!("os.Getenv(\"{name}\")"),
+    prelude: |typed| {
+        let mut s = String::from(
+            "// go get github.com/alibabacloud-go/ecs-20140526/v7\npackage main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\n\
+             \topenapi \"github.com/alibabacloud-go/darabonba-openapi/v2/client\"\n",
+        );
+        if !typed {
+            s.push_str("\topenapiutil \"github.com/alibabacloud-go/openapi-util/service\"\n");
+        }
+        s.push_str(
+            "\tecs \"github.com/alibabacloud-go/ecs-20140526/v7/client\"\n\tutil \"github.com/alibabacloud-go/tea-utils/v2/service\"\n\
+             \t\"github.com/alibabacloud-go/tea/tea\"\n)\n\nfunc main() {\n",
+        );
+        s
+    },
+    config: |c| {
+        let v1_note = format!(" // {V1_NOTE}");
+        let mut cfg = vec![
+            (
+                "AccessKeyId",
+                "tea.String(os.Getenv(\"ALIBABA_CLOUD_ACCESS_KEY_ID\"))".to_string(),
+                "",
+            ),
+            ("AccessKeySecret", format!("tea.String({})", c.secret), ""),
+            ("Endpoint", format!("tea.String({})", c.endpoint), ""),
+            ("Protocol", format!("tea.String({})", c.protocol), ""),
+            ("RegionId", format!("tea.String({})", c.region), ""),
+        ];
+        if c.v1 {
+            cfg.push(("SignatureAlgorithm", "tea.String(\"v2\")".into(), &v1_note));
+        }
+        format!(
+            "\tconfig := &openapi.Config{{\n{}\t}}\n\tclient, err := ecs.NewClient(config)\n\tif err != nil {{\n\t\tpanic(err)\n\t}}\n",
+            go_fields("\t\t", &cfg)
+        )
+    },
+    typed: |fields, tags| {
+        let lines: Vec<(&str, String, &str)> = fields.iter().map(|(k, v)| (*k, v.clone(), "")).collect();
+        let mut s = format!("\trequest := &ecs.CopyImageRequest{{\n{}", go_fields("\t\t", &lines));
+        if !tags.is_empty() {
+            s.push_str("\t\tTag: []*ecs.CopyImageRequestTag{\n");
+            for (k, v) in tags {
+                let value = v
+                    .as_ref()
+                    .map(|v| format!(", Value: tea.String({v})"))
+                    .unwrap_or_default();
+                s.push_str(&format!("\t\t\t{{Key: tea.String({k}){value}}},\n"));
+            }
+            s.push_str("\t\t},\n");
+        }
+        s.push_str(
+            "\t}\n\tresponse, err := client.CopyImageWithOptions(request, &util.RuntimeOptions{})\n\tif err != nil {\n\t\t\
+             panic(err)\n\t}\n\tfmt.Println(response.Body.String())\n}\n",
+        );
+        s
+    },
+    generic: |entries, action, protocol| {
+        let lines: Vec<(&str, String, &str)> = entries.iter().map(|(k, v)| (k.as_str(), v.clone(), "")).collect();
+        format!(
+            "\tquery := map[string]interface{{}}{{\n{}\t}}\n\tparams := &openapi.Params{{\n\t\tAction: tea.String({action}), \
+             Version: tea.String(\"{API_VERSION}\"), Protocol: tea.String({protocol}),\n\t\tPathname: tea.String(\"/\"), \
+             Method: tea.String(\"POST\"), AuthType: tea.String(\"AK\"),\n\t\tStyle: tea.String(\"RPC\"), \
+             ReqBodyType: tea.String(\"formData\"), BodyType: tea.String(\"json\"),\n\t}}\n\t\
+             request := &openapi.OpenApiRequest{{Query: openapiutil.Query(query)}}\n\t\
+             response, err := client.CallApi(params, request, &util.RuntimeOptions{{}})\n\tif err != nil {{\n\t\t\
+             panic(err)\n\t}}\n\tfmt.Println(response[\"body\"])\n}}\n",
+            go_fields("\t\t", &lines)
+        )
+    },
+    epilogue: "",
+};
+
+/// Python, with the current SDK (`pip install alibabacloud_ecs20140526`).
+pub fn python_snippet(input: &GenerateInput) -> String {
+    snippet(&PYTHON, input)
+}
+
+/// TypeScript, with the current SDK (`npm install @alicloud/ecs20140526`).
+pub fn typescript_snippet(input: &GenerateInput) -> String {
+    snippet(&TYPESCRIPT, input)
+}
+
+/// Java, with the current SDK (Maven `com.aliyun:ecs20140526`).
+pub fn java_snippet(input: &GenerateInput) -> String {
+    snippet(&JAVA, input)
+}
+
+/// Go, with the current SDK (`github.com/alibabacloud-go/ecs-20140526/v7`).
+pub fn go_snippet(input: &GenerateInput) -> String {
+    snippet(&GO, input)
 }
 
 /// Every generated form of one request, for the faces to show side by side.

@@ -804,8 +804,7 @@ fn extra_entries(copies: &Copies) -> Vec<CatalogEntry> {
 
 /// Gateway errors (signature, timestamp, nonce, AccessKey): each a signed HTTP request at a fixed wire time.
 pub fn gateway_entries() -> Vec<CatalogEntry> {
-    use crate::service::gateway::SignatureStyle;
-    use crate::teach::generate::{sign_request, Endpoint, GenerateInput};
+    use crate::signing::client::{sign_request, Endpoint, GenerateInput, SignatureStyle};
 
     const TS: &str = "2026-11-27T08:30:00Z";
     let wire = UtcTime::parse_iso8601(TS).unwrap_or_default();
