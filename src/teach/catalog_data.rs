@@ -212,7 +212,7 @@ fn examples() -> Vec<Example> {
             title: "Sample request",
             doc: SAMPLE_REQUEST,
             note: "As printed (no DestinationRegionId) it answers 403 IncorrectDestinationRegion: the destination \
-                   defaults to the source region (FIDELITY.md).",
+                   defaults to the source region (the playground's recorded choice).",
             href: with(&[]),
         },
         Example {

@@ -66,11 +66,11 @@ pub struct OperationDoc {
     pub params: &'static [ParamDoc],
 }
 
-const REF: &str = "CopyImage reference, request parameters";
+const REF: &str = "CopyImage API reference, request parameters";
 const REF_COMPLETED: &str =
-    "CopyImage reference, request parameters (cell cut off; completed from the SDK doc comment, FACTS §1f)";
-const FIELDS: &str = "ecs-operation-fields.md (alibabacloud_ecs20140526 7.11.8 doc comments)";
-const FACTS_COMMON: &str = "alibaba-api-facts.md §1a.2 (common request parameters)";
+    "CopyImage API reference, request parameters (completed from the ECS SDK's parameter documentation)";
+const FIELDS: &str = "ECS SDK parameter documentation (alibabacloud_ecs20140526)";
+const FACTS_COMMON: &str = "Alibaba Cloud API reference, common request parameters";
 
 const fn p(
     name: &'static str,

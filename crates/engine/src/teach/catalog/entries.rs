@@ -14,12 +14,12 @@ use crate::signing::sign;
 use crate::teach::presets::{DOC_IMAGE_ID, DOC_KMS_KEY_ID};
 use crate::teach::transcript::{self, Addressing, Step};
 
-const REF: &str = "CopyImage reference, error table";
-const COMMON: &str = "ECS common errors (FACTS §1c)";
-const TAGS: &str = "ECS tag errors (FACTS §1f)";
-const CANCEL: &str = "CancelCopyImage error table (FACTS §1d)";
-const DELETE: &str = "DeleteImage error table (FACTS §1d)";
-const FACTS: &str = "alibaba-api-facts.md §1c; FIDELITY.md \"Signing and gateway\"";
+const REF: &str = "CopyImage API reference, error codes";
+const COMMON: &str = "ECS common errors";
+const TAGS: &str = "TagResources API reference, tag rules and error codes";
+const CANCEL: &str = "CancelCopyImage API reference, error codes";
+const DELETE: &str = "DeleteImage API reference, error codes";
+const FACTS: &str = "ECS common errors; Alibaba Cloud request signing (V1 and V3)";
 /// An image ID for a request refused before the image is looked up (its region does not exist).
 const ANY_COPY_ID: &str = "m-uf6copying000000001";
 
@@ -596,7 +596,7 @@ fn extra_entries(copies: &Copies) -> Vec<CatalogEntry> {
             code: "InvalidClientToken.ValueNotSupported",
             message: "The ClientToken provided is invalid.",
             cause: "ClientToken is longer than 64 characters.",
-            source: "FIELDS CopyImageRequest.ClientToken (FIDELITY.md)",
+            source: "CopyImage API reference, request parameters (ClientToken); the code and message of other ECS operations",
         }
         .reproduced_by(Repro::call("default", with(COPY, &[("ClientToken", Some(long_token.as_str()))]))),
         Doc {
