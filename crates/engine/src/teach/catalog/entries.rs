@@ -4,6 +4,7 @@
 //!
 //! Layer: teach (may use `base`, `signing`, `model`, `service`, `teach`).
 
+use crate::base::api::API_VERSION;
 use super::{CatalogEntry, Repro, HOST, SEED};
 use crate::base::clock::UtcTime;
 use crate::base::wire::{HttpRequest, Params};
@@ -131,7 +132,7 @@ fn with(base: &[(&str, &str)], over: &[(&str, Option<&str>)]) -> Params {
 /// The reference's example copy: the reference image from cn-hangzhou to cn-shanghai.
 const COPY: &[(&str, &str)] = &[
     ("Action", "CopyImage"),
-    ("Version", "2014-05-26"),
+    ("Version", API_VERSION),
     ("Format", "JSON"),
     ("RegionId", "cn-hangzhou"),
     ("ImageId", DOC_IMAGE_ID),
@@ -509,7 +510,7 @@ fn extra_entries(copies: &Copies) -> Vec<CatalogEntry> {
     let cancel = |image: &str, region: &str| {
         pairs(&[
             ("Action", "CancelCopyImage"),
-            ("Version", "2014-05-26"),
+            ("Version", API_VERSION),
             ("Format", "JSON"),
             ("RegionId", region),
             ("ImageId", image),
@@ -518,7 +519,7 @@ fn extra_entries(copies: &Copies) -> Vec<CatalogEntry> {
     let delete = |image: &str| {
         pairs(&[
             ("Action", "DeleteImage"),
-            ("Version", "2014-05-26"),
+            ("Version", API_VERSION),
             ("Format", "JSON"),
             (
                 "RegionId",
