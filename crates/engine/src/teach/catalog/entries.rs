@@ -4,8 +4,8 @@
 //!
 //! Layer: teach (may use `base`, `signing`, `model`, `service`, `teach`).
 
-use crate::base::api::API_VERSION;
 use super::{CatalogEntry, Repro, HOST, SEED};
+use crate::base::api::API_VERSION;
 use crate::base::clock::UtcTime;
 use crate::base::wire::{HttpRequest, Params};
 use crate::model::edits::Edit;
