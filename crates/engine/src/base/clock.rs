@@ -1,6 +1,8 @@
 //! UTC instants as whole seconds since the Unix epoch, with the ISO 8601 form the API uses
 //! (`yyyy-MM-ddTHH:mm:ssZ`). Hand-written (a few lines of civil-date arithmetic) so the engine needs no
 //! date library and stays small in the WASM bundle.
+//!
+//! Layer: base (may use nothing else of this crate).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

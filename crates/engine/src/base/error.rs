@@ -1,5 +1,7 @@
 //! The error every rule and gateway check returns: an HTTP status, the documented code and message
 //! (copied character for character), and the rule that decided it, for the "why" pane.
+//!
+//! Layer: base (may use nothing else of this crate).
 
 use serde::{Deserialize, Serialize};
 

@@ -1,5 +1,7 @@
 //! The engine's only source of randomness: a small seeded generator (SplitMix64) whose state is plain
 //! data, so a world can be saved, restored and replayed to the same bytes.
+//!
+//! Layer: base (may use nothing else of this crate).
 
 use serde::{Deserialize, Serialize};
 

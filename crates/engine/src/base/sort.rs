@@ -8,6 +8,8 @@
 //!
 //! Same results as std: [`sort_by`] orders exactly as `slice::sort_by` does, equal elements keeping their
 //! order (tested against std by proptest below).
+//!
+//! Layer: base (may use nothing else of this crate).
 
 use std::cmp::Ordering;
 

@@ -1,6 +1,8 @@
 //! HTTP as it crosses the wire: the request a client sends and the response the service returns, plus the
 //! parameter list both sides work with. Rendering of response bodies (JSON / XML) lives in the engine's
 //! response module; this module only carries bytes and headers.
+//!
+//! Layer: base (may use nothing else of this crate).
 
 use serde::{Deserialize, Serialize};
 

@@ -7,6 +7,8 @@
 //! Tasks are never removed: each ends exactly once (Done, Failed or Canceled) and stays as history, so a
 //! copy image's status can be read from its task. Lanes (the waiting FIFO and the running set) are derived
 //! state, rebuilt from the tasks after loading, so a saved queue can never be inconsistent.
+//!
+//! Layer: model (may use `base`).
 
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;

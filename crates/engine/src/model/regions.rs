@@ -2,6 +2,8 @@
 //! (where publicly observed) the per-region prefix of resource IDs. Source:
 //! `shared/reference/alibaba-api-facts.md` §1e. Evidence for each row is kept in the row, so the UI can
 //! say which names are inferred.
+//!
+//! Layer: model (may use `base`).
 
 use serde::Serialize;
 

@@ -4,6 +4,8 @@
 //! Every property a documented error depends on is a field here, so a user can reach every error by
 //! editing the world. Times are absolute UTC (`UtcTime`, ISO 8601 in JSON) except the world clock
 //! `now`, which counts virtual seconds since `base_time`.
+//!
+//! Layer: model (may use `base`).
 
 use crate::base::clock::UtcTime;
 use crate::base::rng::Rng;

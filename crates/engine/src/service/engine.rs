@@ -5,6 +5,8 @@
 //! Order of checks for every request (FIDELITY.md, "Engine"): a RequestId is drawn first (every answer
 //! has one); then `Action` present, `Version` present, `Version` known, `Action` known; then (HTTP only)
 //! the gateway's authentication and the access key's state; then the operation's own rules.
+//!
+//! Layer: service (may use `base`, `signing`, `model`).
 
 use crate::base::clock::UtcTime;
 use crate::base::error::{ApiError, Rule, Source};

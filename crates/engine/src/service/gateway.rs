@@ -8,6 +8,8 @@
 //!
 //! Time is the *wire clock* (real UTC) the caller passes in, never the world clock: fast-forwarding a copy
 //! never expires a signature.
+//!
+//! Layer: service (may use `base`, `signing`, `model`).
 
 use crate::base::clock::UtcTime;
 pub use crate::base::error::{invalid_action, invalid_version, missing_parameter};

@@ -1,6 +1,8 @@
 //! The operations: CopyImage, CancelCopyImage, DeleteImage, DescribeImages, DescribeRegions. Each takes
 //! the wire parameters and the world, applies its rules in the documented (or recorded) order, commits
 //! its effect, and returns the response fields plus the rule that decided the outcome.
+//!
+//! Layer: service (may use `base`, `signing`, `model`).
 
 use crate::base::error::{ApiError, Rule, Source};
 use crate::base::rng::Rng;

@@ -1,6 +1,8 @@
 //! Typed reading of wire parameters: required values, booleans (any case, as the Python Tea SDK sends
 //! `True`), integers, and `Tag.N.Key` / `Tag.N.Value` lists. Wire values are strings of any content;
 //! nothing here panics, every bad value becomes the documented (or recorded) error.
+//!
+//! Layer: service (may use `base`, `signing`, `model`).
 
 use crate::base::error::ApiError;
 use crate::base::wire::{param, Params};

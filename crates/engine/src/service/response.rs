@@ -4,6 +4,8 @@
 //! which in XML is a wrapper element holding repeated item elements. Error bodies carry
 //! `RequestId, Message, Recommend, HostId, Code` (JSON, newer captures' order) or the captured XML form
 //! with a single-quoted prolog and `Recommend` in CDATA. Everything user-supplied is escaped.
+//!
+//! Layer: service (may use `base`, `signing`, `model`).
 
 use crate::base::error::ApiError;
 use crate::base::wire::HttpResponse;

@@ -3,6 +3,8 @@
 //!
 //! Messages are copied character for character, typos included (`Forbbiden`, `The Image are coping.`,
 //! `OperationDeined.EncryptedSnapshot`).
+//!
+//! Layer: service (may use `base`, `signing`, `model`).
 
 use crate::base::clock::UtcTime;
 use crate::base::error::{ApiError, Rule, Source};

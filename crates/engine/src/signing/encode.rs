@@ -5,6 +5,8 @@
 //! threads: space is `%20` (never `+`), `*` is `%2A`, `~` stays `~`, and `! ' ( )` are encoded (unlike
 //! JavaScript's `encodeURIComponent`). Hand-written rather than built on `percent-encoding`'s sets so the
 //! rule is visible in one line and the hot path (signing) allocates once.
+//!
+//! Layer: signing (may use `base`).
 
 /// For each byte, whether the signers leave it raw: the RFC 3986 unreserved set `A-Z a-z 0-9 - _ . ~`.
 const UNRESERVED: [bool; 256] = {

@@ -9,6 +9,8 @@
 //!
 //! Pure functions of their inputs: the caller supplies timestamp and nonce, so the engine stays
 //! deterministic and WASM-friendly.
+//!
+//! Layer: signing (may use `base`).
 
 use crate::base::wire::Params;
 use crate::signing::encode::{hex_lower, percent_encode, percent_encode_bytes, percent_encode_into};

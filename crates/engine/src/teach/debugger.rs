@@ -8,6 +8,8 @@
 //! variant. The variant that reproduces the user's signature *is* their StringToSign: the debugger shows it
 //! next to the expected one with the first differing character pointed out and the cause named. A user who
 //! has their client's StringToSign (e.g. from the core SDK's error) can pass it to be compared directly.
+//!
+//! Layer: teach (may use `base`, `signing`, `model`, `service`).
 
 use crate::base::clock::UtcTime;
 use crate::base::error::ApiError;

@@ -9,6 +9,8 @@
 //!
 //! Each parameter also lists the error codes that point at it, so a face can put an error returned by the
 //! engine next to the field it concerns without knowing any rule itself.
+//!
+//! Layer: teach (may use `base`, `signing`, `model`, `service`).
 
 use serde::Serialize;
 

@@ -4,6 +4,8 @@
 //! Pure functions of their input, like the signer they build on. Secrets never appear in generated code
 //! unless the user asks ([`GenerateInput::include_secret`]); the code reads them from the environment
 //! variables the official SDK docs use.
+//!
+//! Layer: teach (may use `base`, `signing`, `model`, `service`).
 
 use crate::base::wire::{param, Params};
 use crate::signing::encode::percent_encode;

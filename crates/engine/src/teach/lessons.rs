@@ -9,6 +9,8 @@
 //!
 //! The steps assume the `default` preset (its quota-full `cn-qingdao`, its shared image); the checks read
 //! codes and parameters, so they hold in any world that can produce them.
+//!
+//! Layer: teach (may use `base`, `signing`, `model`, `service`).
 
 use crate::base::wire::param;
 use crate::model::queue::TaskState;

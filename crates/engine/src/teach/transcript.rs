@@ -20,6 +20,8 @@
 //! each trusted request to its `RegionId`'s endpoint, `host` being the fallback. Transcripts written before
 //! edit steps existed carry an edited world inline as their scenario; they read and run as before. Parsing
 //! never panics; every problem is a message naming the step.
+//!
+//! Layer: teach (may use `base`, `signing`, `model`, `service`).
 
 use crate::base::clock::UtcTime;
 use crate::base::wire::{param, HttpRequest, Params};
