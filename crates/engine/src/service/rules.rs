@@ -79,16 +79,31 @@ pub fn ali_uid_present(world: &World) -> Result<(), ApiError> {
 /// Chinese character, not `aliyun`/`acs:` at the start, no `http://`/`https://`, and only letters,
 /// digits, `.`, `:`, `_`, `-`.
 pub fn image_name_ok(name: &str) -> bool {
+    image_name_problem(name).is_none()
+}
+
+/// Which part of the image-name rule `name` breaks, in words a reader can act on (the first broken part,
+/// in the rule's order), or `None` when it follows the rule. The faces show it beside the service's
+/// message, which names no part.
+pub fn image_name_problem(name: &str) -> Option<String> {
     let len = name.chars().count();
-    (2..=128).contains(&len)
-        && name.chars().next().is_some_and(|c| c.is_alphabetic())
-        && !name.starts_with("aliyun")
-        && !name.starts_with("acs:")
-        && !name.contains("http://")
-        && !name.contains("https://")
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | ':' | '_' | '-'))
+    let first = name.chars().next();
+    let bad = name
+        .chars()
+        .find(|c| !(c.is_alphanumeric() || matches!(c, '.' | ':' | '_' | '-')));
+    Some(match () {
+        _ if len < 2 => "is shorter than 2 characters".into(),
+        _ if len > 128 => format!("is {len} characters long, more than 128"),
+        _ if first.is_some_and(|c| c.is_ascii_digit()) => "starts with a digit".into(),
+        _ if !first.is_some_and(char::is_alphabetic) => "does not start with a letter".into(),
+        _ if name.starts_with("aliyun") => "starts with aliyun".into(),
+        _ if name.starts_with("acs:") => "starts with acs:".into(),
+        _ if name.contains("http://") || name.contains("https://") => "contains http:// or https://".into(),
+        _ => match bad? {
+            ' ' => "contains a space".into(),
+            c => format!("contains “{c}”, which is not a letter, digit, period, colon, underscore or hyphen"),
+        },
+    })
 }
 
 /// REF rows 400 `InvalidImageName.Malformed` (two messages): DestinationImageName breaks the name rule.
@@ -788,6 +803,33 @@ mod tests {
         assert!(!description_ok("x"));
         assert!(!description_ok("https://x"));
         assert!(!description_ok(&"d".repeat(257)));
+    }
+
+    #[test]
+    fn image_name_problem_names_the_broken_part() {
+        let p = |n: &str| image_name_problem(n);
+        assert_eq!(p("copy-1.a:b_c"), None);
+        assert_eq!(p("镜像"), None);
+        assert_eq!(p("a").as_deref(), Some("is shorter than 2 characters"));
+        assert_eq!(p("").as_deref(), Some("is shorter than 2 characters"));
+        assert_eq!(
+            p(&"a".repeat(129)).as_deref(),
+            Some("is 129 characters long, more than 128")
+        );
+        assert_eq!(p("1copy").as_deref(), Some("starts with a digit"));
+        assert_eq!(p("_copy").as_deref(), Some("does not start with a letter"));
+        assert_eq!(p("aliyun-copy").as_deref(), Some("starts with aliyun"));
+        assert_eq!(p("acs:copy").as_deref(), Some("starts with acs:"));
+        assert_eq!(p("see-http://x").as_deref(), Some("contains http:// or https://"));
+        assert_eq!(p("my copy").as_deref(), Some("contains a space"));
+        assert_eq!(
+            p("my/copy").as_deref(),
+            Some("contains “/”, which is not a letter, digit, period, colon, underscore or hyphen")
+        );
+        // The rule itself is the problem finder's "no problem".
+        for n in ["ok-name", "1x", "a b", "aliyunx", "x", "名字"] {
+            assert_eq!(image_name_ok(n), p(n).is_none(), "{n}");
+        }
     }
 
     #[test]
