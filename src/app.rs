@@ -210,14 +210,22 @@ pub fn app() -> Html {
         });
     }
 
-    let link_copied = use_state(|| false);
+    // "Copy link" says what happened next to the button for a moment: copied, or where the link is instead.
+    let link_copied = use_state(|| None::<bool>);
     let copy_link = {
         let link_copied = link_copied.clone();
         Callback::from(move |_| {
             let href = web_sys::window()
                 .and_then(|w| w.location().href().ok())
                 .unwrap_or_default();
-            link_copied.set(copy_text(&href));
+            let link_copied = link_copied.clone();
+            copy_text(&href, move |ok| {
+                link_copied.set(Some(ok));
+                yew::platform::spawn_local(async move {
+                    yew::platform::time::sleep(crate::components::copy_button::CONFIRMATION).await;
+                    link_copied.set(None);
+                });
+            });
         })
     };
     let export_transcript = {
@@ -245,7 +253,11 @@ pub fn app() -> Html {
                 </div>
                 <div class="link-box">
                     <button type="button" id="copy-link" onclick={copy_link}>{ "Copy link" }</button>
-                    <span class="sr-status" role="status">{ if *link_copied { "Link copied" } else { "" } }</span>
+                    <span id="link-status" class="copy-status" role="status">{ match *link_copied {
+                        Some(true) => "Link copied",
+                        Some(false) => "Could not copy: the address bar holds the link",
+                        None => "",
+                    } }</span>
                 </div>
                 <crate::teach::TeachNav />
             </header>
@@ -261,7 +273,7 @@ pub fn app() -> Html {
             }
             <main class="panes">
                 <RequestPane form={state.form.clone()} errors={errors} engine={state.engine.clone()}
-                    dispatch={dispatch.clone()} />
+                    dispatch={dispatch.clone()} sent={state.history.len()} />
                 <div class="column">
                     <ResponsePane preview={state.preview.clone()} format={state.form.format} dispatch={dispatch.clone()} />
                     if *full {
