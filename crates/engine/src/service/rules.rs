@@ -85,24 +85,23 @@ pub fn image_name_ok(name: &str) -> bool {
 /// Which part of the image-name rule `name` breaks, in words a reader can act on (the first broken part,
 /// in the rule's order), or `None` when it follows the rule. The faces show it beside the service's
 /// message, which names no part.
-pub fn image_name_problem(name: &str) -> Option<String> {
+pub fn image_name_problem(name: &str) -> Option<&'static str> {
     let len = name.chars().count();
     let first = name.chars().next();
-    let bad = name
-        .chars()
-        .find(|c| !(c.is_alphanumeric() || matches!(c, '.' | ':' | '_' | '-')));
+    let allowed = |c: char| c.is_alphanumeric() || matches!(c, '.' | ':' | '_' | '-');
     Some(match () {
-        _ if len < 2 => "is shorter than 2 characters".into(),
-        _ if len > 128 => format!("is {len} characters long, more than 128"),
-        _ if first.is_some_and(|c| c.is_ascii_digit()) => "starts with a digit".into(),
-        _ if !first.is_some_and(char::is_alphabetic) => "does not start with a letter".into(),
-        _ if name.starts_with("aliyun") => "starts with aliyun".into(),
-        _ if name.starts_with("acs:") => "starts with acs:".into(),
-        _ if name.contains("http://") || name.contains("https://") => "contains http:// or https://".into(),
-        _ => match bad? {
-            ' ' => "contains a space".into(),
-            c => format!("contains “{c}”, which is not a letter, digit, period, colon, underscore or hyphen"),
-        },
+        _ if len < 2 => "is shorter than 2 characters",
+        _ if len > 128 => "is longer than 128 characters",
+        _ if first.is_some_and(|c| c.is_ascii_digit()) => "starts with a digit",
+        _ if !first.is_some_and(char::is_alphabetic) => "does not start with a letter",
+        _ if name.starts_with("aliyun") => "starts with aliyun",
+        _ if name.starts_with("acs:") => "starts with acs:",
+        _ if name.contains("http://") || name.contains("https://") => "contains http:// or https://",
+        _ if name.contains(' ') => "contains a space",
+        _ if !name.chars().all(allowed) => {
+            "contains a character other than letters, digits, periods, colons, underscores and hyphens"
+        }
+        _ => return None,
     })
 }
 
@@ -810,21 +809,18 @@ mod tests {
         let p = |n: &str| image_name_problem(n);
         assert_eq!(p("copy-1.a:b_c"), None);
         assert_eq!(p("镜像"), None);
-        assert_eq!(p("a").as_deref(), Some("is shorter than 2 characters"));
-        assert_eq!(p("").as_deref(), Some("is shorter than 2 characters"));
+        assert_eq!(p("a"), Some("is shorter than 2 characters"));
+        assert_eq!(p(""), Some("is shorter than 2 characters"));
+        assert_eq!(p(&"a".repeat(129)), Some("is longer than 128 characters"));
+        assert_eq!(p("1copy"), Some("starts with a digit"));
+        assert_eq!(p("_copy"), Some("does not start with a letter"));
+        assert_eq!(p("aliyun-copy"), Some("starts with aliyun"));
+        assert_eq!(p("acs:copy"), Some("starts with acs:"));
+        assert_eq!(p("see-http://x"), Some("contains http:// or https://"));
+        assert_eq!(p("my copy"), Some("contains a space"));
         assert_eq!(
-            p(&"a".repeat(129)).as_deref(),
-            Some("is 129 characters long, more than 128")
-        );
-        assert_eq!(p("1copy").as_deref(), Some("starts with a digit"));
-        assert_eq!(p("_copy").as_deref(), Some("does not start with a letter"));
-        assert_eq!(p("aliyun-copy").as_deref(), Some("starts with aliyun"));
-        assert_eq!(p("acs:copy").as_deref(), Some("starts with acs:"));
-        assert_eq!(p("see-http://x").as_deref(), Some("contains http:// or https://"));
-        assert_eq!(p("my copy").as_deref(), Some("contains a space"));
-        assert_eq!(
-            p("my/copy").as_deref(),
-            Some("contains “/”, which is not a letter, digit, period, colon, underscore or hyphen")
+            p("my/copy"),
+            Some("contains a character other than letters, digits, periods, colons, underscores and hyphens")
         );
         // The rule itself is the problem finder's "no problem".
         for n in ["ok-name", "1x", "a b", "aliyunx", "x", "名字"] {
