@@ -210,22 +210,19 @@ pub fn app() -> Html {
         });
     }
 
-    // "Copy link" says what happened next to the button for a moment: copied, or where the link is instead.
-    let link_copied = use_state(|| None::<bool>);
+    // "Copy link" says "Link copied" next to the button for a moment.
+    let link_copied = use_state(|| false);
     let copy_link = {
         let link_copied = link_copied.clone();
         Callback::from(move |_| {
             let href = web_sys::window()
                 .and_then(|w| w.location().href().ok())
                 .unwrap_or_default();
-            let link_copied = link_copied.clone();
-            copy_text(&href, move |ok| {
-                link_copied.set(Some(ok));
-                yew::platform::spawn_local(async move {
-                    yew::platform::time::sleep(crate::components::copy_button::CONFIRMATION).await;
-                    link_copied.set(None);
-                });
-            });
+            if copy_text(&href) {
+                link_copied.set(true);
+                let link_copied = link_copied.clone();
+                crate::components::copy_button::after_confirmation(move || link_copied.set(false));
+            }
         })
     };
     let export_transcript = {
@@ -253,11 +250,7 @@ pub fn app() -> Html {
                 </div>
                 <div class="link-box">
                     <button type="button" id="copy-link" onclick={copy_link}>{ "Copy link" }</button>
-                    <span id="link-status" class="copy-status" role="status">{ match *link_copied {
-                        Some(true) => "Link copied",
-                        Some(false) => "Could not copy: the address bar holds the link",
-                        None => "",
-                    } }</span>
+                    <span id="link-status" class="copy-status" role="status">{ if *link_copied { "Link copied" } else { "" } }</span>
                 </div>
                 <crate::teach::TeachNav />
             </header>

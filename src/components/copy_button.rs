@@ -1,4 +1,4 @@
-//! A "Copy" button that puts a text on the clipboard and says so, then turns back into "Copy".
+//! A "Copy" button that puts a text on the clipboard and says so for a moment.
 
 use std::time::Duration;
 use yew::prelude::*;
@@ -6,25 +6,30 @@ use yew::prelude::*;
 /// How long a "Copied" / "Link copied" confirmation stays before the control reads as before.
 pub const CONFIRMATION: Duration = Duration::from_millis(2000);
 
-/// Writes `text` to the clipboard, then calls `done` with whether the browser took it (`false` when the page
-/// has no clipboard, e.g. an insecure context, or the browser refused).
-pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
-    let clipboard = web_sys::window()
-        .map(|w| w.navigator())
-        // `navigator.clipboard` is undefined outside secure contexts; calling into it would throw.
-        .filter(|n| js_sys::Reflect::get(n, &"clipboard".into()).is_ok_and(|c| !c.is_undefined()))
-        .map(|n| n.clipboard().write_text(text));
+/// Writes `text` to the clipboard; `false` when the page has no clipboard (outside a secure context).
+pub fn copy_text(text: &str) -> bool {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    // `navigator.clipboard` is undefined outside secure contexts; calling into it would throw.
+    if js_sys::Reflect::get(&nav, &"clipboard".into()).map_or(true, |c| c.is_undefined()) {
+        return false;
+    }
+    // The promise is left alone: a refusal past this point is rare, and awaiting it costs bundle size.
+    let _ = nav.clipboard().write_text(text);
+    true
+}
+
+/// Runs `f` once the confirmation has been shown long enough (a "Copied" label turning back).
+pub fn after_confirmation(f: impl FnOnce() + 'static) {
     yew::platform::spawn_local(async move {
-        let ok = match clipboard {
-            Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
-            None => false,
-        };
-        done(ok);
+        yew::platform::time::sleep(CONFIRMATION).await;
+        f();
     });
 }
 
 /// A copy button (a plain function: no component state; its label says "Copied" through the DOM for a
-/// moment, or "Select and copy" when the browser refused).
+/// moment, name included, so a screen reader reads the new state too).
 pub fn copy_button(text: String, what: &str, id: String) -> Html {
     let label = format!("Copy {what}");
     let onclick = {
@@ -33,17 +38,15 @@ pub fn copy_button(text: String, what: &str, id: String) -> Html {
             let Some(el) = e.target_dyn_into::<web_sys::HtmlElement>() else {
                 return;
             };
+            if !copy_text(&text) {
+                return;
+            }
+            el.set_text_content(Some("Copied"));
+            let _ = el.set_attribute("aria-label", "Copied");
             let label = label.clone();
-            copy_text(&text, move |ok| {
-                let said = if ok { "Copied" } else { "Select and copy" };
-                el.set_text_content(Some(said));
-                // The accessible name is the label, so it changes too (a screen reader reads the new state).
-                let _ = el.set_attribute("aria-label", said);
-                yew::platform::spawn_local(async move {
-                    yew::platform::time::sleep(CONFIRMATION).await;
-                    el.set_text_content(Some("Copy"));
-                    let _ = el.set_attribute("aria-label", &label);
-                });
+            after_confirmation(move || {
+                el.set_text_content(Some("Copy"));
+                let _ = el.set_attribute("aria-label", &label);
             });
         })
     };

@@ -81,7 +81,7 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
         })
     };
     // A tag row added by "Add tag" shows no error while it is still empty, untouched and unsent: (rows right
-    // after the add, requests sent then). Typing in, removing a row or sending ends the quiet.
+    // after the add, requests sent then). Typing in a tag field, removing a row or sending ends the quiet.
     let quiet = use_state(|| None::<(usize, usize)>);
     let tags_quiet = *quiet == Some((form.tags.len(), p.sent))
         && form.tags.last().is_some_and(|(k, v)| k.is_empty() && v.is_empty());
@@ -90,25 +90,22 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
     let on_key = {
         let d = d.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let in_field = e
-                .target_dyn_into::<web_sys::HtmlInputElement>()
-                .is_some_and(|i| matches!(i.type_().as_str(), "text" | "password"));
+            // Every input of this pane is a text field (text or password); the operation picker is a select.
+            let in_field = e.target_dyn_into::<web_sys::HtmlInputElement>().is_some();
             if e.key() == "Enter" && !e.is_composing() && in_field {
                 e.prevent_default();
                 d.emit(Action::Send);
             }
         })
     };
-    // The phone's Send bar: sends, then brings the response into view.
-    let send_bar = {
-        let d = d.clone();
-        Callback::from(move |_| {
-            d.emit(Action::Send);
-            if let Some(r) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|doc| doc.get_element_by_id("response-pane"))
-            {
-                r.scroll_into_view();
+    let on_input = {
+        let quiet = quiet.clone();
+        Callback::from(move |e: InputEvent| {
+            let tag = e
+                .target_dyn_into::<web_sys::HtmlInputElement>()
+                .is_some_and(|i| i.id().starts_with("f-Tag-"));
+            if tag {
+                quiet.set(None);
             }
         })
     };
@@ -130,15 +127,15 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
     let tag_value = param_doc("CopyImage", "Tag.N.Value");
     let tags = form.tags.iter().enumerate().map(|(i, (k, v))| {
         let (dk, dv, dr) = (d.clone(), d.clone(), d.clone());
-        let (qk, qv, qr) = (quiet.clone(), quiet.clone(), quiet.clone());
+        let qr = quiet.clone();
         let n = i + 1;
         html! {
             <fieldset class="tag-row" key={i}>
                 <legend>{ format!("Tag {n}") }</legend>
                 { field(FieldSpec { compact: true, ..FieldSpec::new(tag_key, &format!("Tag.{n}.Key"), k) },
-                    Callback::from(move |v| { qk.set(None); dk.emit(Action::SetTagKey(i, v)) })) }
+                    Callback::from(move |v| dk.emit(Action::SetTagKey(i, v)))) }
                 { field(FieldSpec { compact: true, ..FieldSpec::new(tag_value, &format!("Tag.{n}.Value"), v) },
-                    Callback::from(move |v| { qv.set(None); dv.emit(Action::SetTagValue(i, v)) })) }
+                    Callback::from(move |v| dv.emit(Action::SetTagValue(i, v)))) }
                 <button type="button" class="remove" aria-label={format!("Remove Tag {n}")}
                     onclick={Callback::from(move |_| { qr.set(None); dr.emit(Action::RemoveTag(i)) })}>{ "Remove" }</button>
             </fieldset>
@@ -164,7 +161,8 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
         Callback::from(move |v| d.emit(Action::SetSecret(v)))
     };
     html! {
-        <section class="pane" id="request-pane" aria-labelledby="request-h" onkeydown={on_key}>
+        <section class="pane" id="request-pane" aria-labelledby="request-h" onkeydown={on_key}
+            oninput={on_input}>
             <h2 id="request-h">{ "Request" }</h2>
             if p.sent == 0 { <p id="start-hint" class="start-hint">{ start_hint(form) }</p> }
             <div class="field">
@@ -203,10 +201,6 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
                 { field(FieldSpec { compact: true, secret: true,
                     ..FieldSpec::new(&docs::COMMON[1], "AccessKeySecret", &form.access_key_secret) }, on_secret) }
             </details>
-            <div class="send-bar">
-                <button type="button" id="send-bar" class="primary" onclick={send_bar}>{ "Send" }</button>
-                <a href="#response-pane">{ "Response ↓" }</a>
-            </div>
             <datalist id="dl-images">
                 { for world.images.iter().map(|i| html! {
                     <option value={i.id.clone()}
