@@ -110,3 +110,16 @@ test('on a phone, Send stays within reach wherever the reader is', async ({ page
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect(page.locator('.response-bar')).toHaveCSS('position', 'static');
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const [device, width, height] of [['desktop', 1280, 800], ['phone', 390, 844]] as const) {
+    test(`screenshot of the first screen: ${device}, ${scheme}`, async ({ page }, testInfo) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize({ width, height });
+      await openApp(page);
+      await expect(page.locator('#start-hint')).toBeVisible();
+      await expect(page.locator('#send')).toBeInViewport();
+      await shot(page, testInfo, `first-screen-${device}-${scheme}`, false);
+    });
+  }
+}
