@@ -145,10 +145,10 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
         let d = d.clone();
         let quiet = quiet.clone();
         let (rows, sent) = (form.tags.len(), p.sent);
+        // An error the rows already showed is theirs, not the new row's: it stays shown.
+        let shown = tag_error.is_some();
         Callback::from(move |_| {
-            if rows < MAX_TAGS {
-                quiet.set(Some((rows + 1, sent)));
-            }
+            quiet.set((rows < MAX_TAGS && !shown).then_some((rows + 1, sent)));
             d.emit(Action::AddTag)
         })
     };

@@ -78,6 +78,14 @@ test('a new tag row shows no error until it is edited or sent', async ({ page })
   await page.locator('#send').click();
   await expect(page.locator('#history-pane .entry')).toHaveCount(1);
   await expect(page.locator('#tags-err')).toContainText('InvalidTagKey.Malformed');
+  // An error the rows already show stays shown when a row is added.
+  await page.getByRole('button', { name: 'Remove Tag 1' }).click();
+  await page.locator('#add-tag').click();
+  await field(page, 'Tag.1.Key').fill('acs:bad');
+  await expect(page.locator('#tags-err')).toContainText('InvalidTagKey.Malformed');
+  await page.locator('#add-tag').click();
+  await expect(field(page, 'Tag.2.Key')).toBeVisible();
+  await expect(page.locator('#tags-err')).toContainText('InvalidTagKey.Malformed');
 });
 
 test('the image-name error names the broken part next to the documented message', async ({ page }) => {
