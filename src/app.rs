@@ -183,6 +183,7 @@ pub fn app() -> Html {
         });
     }
 
+    // "Copy link" says "Link copied" next to the button for a moment.
     let link_copied = use_state(|| false);
     let copy_link = {
         let link_copied = link_copied.clone();
@@ -190,7 +191,11 @@ pub fn app() -> Html {
             let href = web_sys::window()
                 .and_then(|w| w.location().href().ok())
                 .unwrap_or_default();
-            link_copied.set(copy_text(&href));
+            if copy_text(&href) {
+                link_copied.set(true);
+                let link_copied = link_copied.clone();
+                crate::components::copy_button::after_confirmation(move || link_copied.set(false));
+            }
         })
     };
     let export_transcript = {
@@ -214,11 +219,11 @@ pub fn app() -> Html {
             <header class="top">
                 <div class="title">
                     <h1>{ "CopyImage Playground" }</h1>
-                    <p class="tagline">{ "Alibaba Cloud ECS CopyImage (2014-05-26): build a request, see the exact response, without an account." }</p>
+                    <p class="tagline">{ "Alibaba Cloud ECS CopyImage (" }{ crate::form::VERSION }{ "): build a request, see the exact response, without an account." }</p>
                 </div>
                 <div class="link-box">
                     <button type="button" id="copy-link" onclick={copy_link}>{ "Copy link" }</button>
-                    <span class="sr-status" role="status">{ if *link_copied { "Link copied" } else { "" } }</span>
+                    <span id="link-status" class="copy-status" role="status">{ if *link_copied { "Link copied" } else { "" } }</span>
                 </div>
                 <crate::teach::TeachNav />
             </header>
@@ -234,7 +239,7 @@ pub fn app() -> Html {
             }
             <main class="panes">
                 <RequestPane form={state.form.clone()} errors={errors} engine={state.engine.clone()}
-                    dispatch={dispatch.clone()} />
+                    dispatch={dispatch.clone()} sent={state.history.len()} />
                 <div class="column">
                     <ResponsePane preview={state.preview.clone()} format={state.form.format} dispatch={dispatch.clone()} />
                     if *full {

@@ -29,6 +29,23 @@ fn mark_first_render() {
     }
 }
 
+/// Mounts `C` on `#app`, which holds the static shell of index.html until then: Yew empties its host when it
+/// mounts, so the shell goes exactly when the app takes over. Not on the body itself, which would also remove
+/// the `#panic` banner beside it (a page without `#app` gets the body).
+pub fn render<C>()
+where
+    C: BaseComponent,
+    C::Properties: Default,
+{
+    match web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+    {
+        Some(root) => yew::Renderer::<C>::with_root(root).render(),
+        None => yew::Renderer::<C>::new().render(),
+    };
+}
+
 fn main() {
     app::install_panic_hook();
     // Test-only trigger (the e2e suite loads `#panic-test`) proving that a panic shows the banner.
@@ -39,6 +56,6 @@ fn main() {
         panic!("panic-test: deliberate panic requested by the #panic-test URL fragment");
     }
     if !teach::mount() {
-        yew::Renderer::<Root>::new().render();
+        render::<Root>();
     }
 }

@@ -1,29 +1,56 @@
-//! A "Copy" button that puts a text on the clipboard and says so.
+//! A "Copy" button that puts a text on the clipboard and says so for a moment.
 
+use std::time::Duration;
 use yew::prelude::*;
 
-/// Writes `text` to the clipboard; `false` when the page has no clipboard (insecure context).
+/// How long a "Copied" / "Link copied" confirmation stays before the control reads as before.
+pub const CONFIRMATION: Duration = Duration::from_millis(2000);
+
+/// Writes `text` to the clipboard; `false` when the page has no clipboard (outside a secure context).
 pub fn copy_text(text: &str) -> bool {
-    match web_sys::window().map(|w| w.navigator().clipboard()) {
-        Some(c) => {
-            // The promise is left alone: the button's label already says "Copied" and a refusal is rare.
-            let _ = c.write_text(text);
-            true
-        }
-        None => false,
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    // `navigator.clipboard` is undefined outside secure contexts; calling into it would throw.
+    if js_sys::Reflect::get(&nav, &"clipboard".into()).map_or(true, |c| c.is_undefined()) {
+        return false;
     }
+    // The promise is left alone: a refusal past this point is rare, and awaiting it costs bundle size.
+    let _ = nav.clipboard().write_text(text);
+    true
 }
 
-/// A copy button (a plain function: no component state; the label turns to "Copied" through the DOM).
-pub fn copy_button(text: String, what: &str, id: String) -> Html {
-    let onclick = Callback::from(move |e: MouseEvent| {
-        if copy_text(&text) {
-            if let Some(el) = e.target_dyn_into::<web_sys::HtmlElement>() {
-                el.set_text_content(Some("Copied"));
-            }
-        }
+/// Runs `f` once the confirmation has been shown long enough (a "Copied" label turning back).
+pub fn after_confirmation(f: impl FnOnce() + 'static) {
+    yew::platform::spawn_local(async move {
+        yew::platform::time::sleep(CONFIRMATION).await;
+        f();
     });
+}
+
+/// A copy button (a plain function: no component state; its label says "Copied" through the DOM for a
+/// moment, name included, so a screen reader reads the new state too).
+pub fn copy_button(text: String, what: &str, id: String) -> Html {
+    let label = format!("Copy {what}");
+    let onclick = {
+        let label = label.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(el) = e.target_dyn_into::<web_sys::HtmlElement>() else {
+                return;
+            };
+            if !copy_text(&text) {
+                return;
+            }
+            el.set_text_content(Some("Copied"));
+            let _ = el.set_attribute("aria-label", "Copied");
+            let label = label.clone();
+            after_confirmation(move || {
+                el.set_text_content(Some("Copy"));
+                let _ = el.set_attribute("aria-label", &label);
+            });
+        })
+    };
     html! {
-        <button type="button" class="copy" {id} aria-label={format!("Copy {what}")} {onclick}>{ "Copy" }</button>
+        <button type="button" class="copy" {id} aria-label={label} {onclick}>{ "Copy" }</button>
     }
 }

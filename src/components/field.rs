@@ -70,6 +70,15 @@ pub fn field_id(name: &str) -> String {
     format!("f-{}", name.replace('.', "-"))
 }
 
+/// Which part of its rule the field's value breaks, when the service's message does not say: the image-name
+/// rule's part (the engine's `image_name_problem`), as a sentence.
+pub fn broken_part(code: &str, value: &str) -> Option<String> {
+    (code == "InvalidImageName.Malformed")
+        .then(|| copyimage_engine::service::rules::image_name_problem(value))
+        .flatten()
+        .map(|part| format!("Your name {part}."))
+}
+
 /// A documented field; `oninput` gets the new value on every keystroke.
 pub fn field(p: FieldSpec<'_>, oninput: Callback<String>) -> Html {
     let id = field_id(p.name);
@@ -101,6 +110,7 @@ pub fn field(p: FieldSpec<'_>, oninput: Callback<String>) -> Html {
             if let Some(e) = &p.error {
                 <p class="field-error" id={err_id} role="status">
                     <code>{ e.code.clone() }</code>{ ": " }{ e.message.clone() }
+                    if let Some(part) = broken_part(&e.code, p.value) { <br /><span class="part">{ part }</span> }
                     <br /><span class="rule">{ "Rule: " }{ e.quote.clone() }</span>
                 </p>
             }
@@ -123,5 +133,20 @@ pub fn set_initial_secret(name: &str, secret: &str) {
         if !el.has_attribute("value") {
             let _ = el.set_attribute("value", secret);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_image_name_error_names_the_broken_part() {
+        let part = |v: &str| broken_part("InvalidImageName.Malformed", v);
+        assert_eq!(part("1copy").as_deref(), Some("Your name starts with a digit."));
+        assert_eq!(part("my copy").as_deref(), Some("Your name contains a space."));
+        // Another error, or a name that follows the rule (another field's error), adds nothing.
+        assert_eq!(broken_part("InvalidDescription.Malformed", "1copy"), None);
+        assert_eq!(part("fine-name"), None);
     }
 }

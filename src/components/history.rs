@@ -43,7 +43,7 @@ pub fn history(p: &HistoryProps) -> Html {
                                 <span class="summary-line">
                                     { format!("{action} → {} {}", r.status, r.reason()) }
                                     if !code.is_empty() { { " " }<code>{ code }</code> }
-                                    <span class="when">{ format!(" · world clock {} s", h.world_time) }</span>
+                                    <span class="when">{ format!(" · {}", super::world_pane::world_clock(h.world_time)) }</span>
                                 </span>
                             </summary>
                             <h4>{ "Request parameters" }</h4>

@@ -20,6 +20,25 @@ pub struct RequestPaneProps {
     pub engine: Shared<Engine>,
     /// Where actions go.
     pub dispatch: Callback<Action>,
+    /// How many requests were sent so far (a new tag row stays quiet until the next Send).
+    pub sent: usize,
+}
+
+/// Where a newcomer starts: what pressing Send does with the request as it stands.
+pub fn start_hint(form: &Form) -> String {
+    let v = |k: &str| Some(form.value(k)).filter(|v| !v.is_empty());
+    match (
+        form.action.as_str(),
+        v("ImageId"),
+        v("RegionId"),
+        v("DestinationRegionId"),
+    ) {
+        ("CopyImage", Some(image), Some(from), Some(to)) => format!(
+            "Start here: press Send to copy the example image {image} from {from} to {to}, then follow the copy \
+             in the World pane. Change any field first to see its answer live."
+        ),
+        (action, ..) => format!("Start here: press Send to call {action}; the response shows what it answers."),
+    }
 }
 
 fn param_doc(action: &str, name: &str) -> &'static ParamDoc {
@@ -61,6 +80,35 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
             d.emit(Action::ChooseOperation(el.value()));
         })
     };
+    // A tag row added by "Add tag" shows no error while it is still empty, untouched and unsent: (rows right
+    // after the add, requests sent then). Typing in a tag field, removing a row or sending ends the quiet.
+    let quiet = use_state(|| None::<(usize, usize)>);
+    let tags_quiet = *quiet == Some((form.tags.len(), p.sent))
+        && form.tags.last().is_some_and(|(k, v)| k.is_empty() && v.is_empty());
+    let tag_error = p.errors.get("Tags").filter(|_| !tags_quiet);
+    // Enter in a text field sends, as in a search box (not while an input method is composing a word).
+    let on_key = {
+        let d = d.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            // Every input of this pane is a text field (text or password); the operation picker is a select.
+            let in_field = e.target_dyn_into::<web_sys::HtmlInputElement>().is_some();
+            if e.key() == "Enter" && !e.is_composing() && in_field {
+                e.prevent_default();
+                d.emit(Action::Send);
+            }
+        })
+    };
+    let on_input = {
+        let quiet = quiet.clone();
+        Callback::from(move |e: InputEvent| {
+            let tag = e
+                .target_dyn_into::<web_sys::HtmlInputElement>()
+                .is_some_and(|i| i.id().starts_with("f-Tag-"));
+            if tag {
+                quiet.set(None);
+            }
+        })
+    };
     let world = p.engine.world();
     let fields = op.params.iter().filter(|x| !x.name.contains(".N.")).map(|doc| {
         let name = doc.name;
@@ -79,6 +127,7 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
     let tag_value = param_doc("CopyImage", "Tag.N.Value");
     let tags = form.tags.iter().enumerate().map(|(i, (k, v))| {
         let (dk, dv, dr) = (d.clone(), d.clone(), d.clone());
+        let qr = quiet.clone();
         let n = i + 1;
         html! {
             <fieldset class="tag-row" key={i}>
@@ -88,13 +137,20 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
                 { field(FieldSpec { compact: true, ..FieldSpec::new(tag_value, &format!("Tag.{n}.Value"), v) },
                     Callback::from(move |v| dv.emit(Action::SetTagValue(i, v)))) }
                 <button type="button" class="remove" aria-label={format!("Remove Tag {n}")}
-                    onclick={Callback::from(move |_| dr.emit(Action::RemoveTag(i)))}>{ "Remove" }</button>
+                    onclick={Callback::from(move |_| { qr.set(None); dr.emit(Action::RemoveTag(i)) })}>{ "Remove" }</button>
             </fieldset>
         }
     });
     let add_tag = {
         let d = d.clone();
-        Callback::from(move |_| d.emit(Action::AddTag))
+        let quiet = quiet.clone();
+        let (rows, sent) = (form.tags.len(), p.sent);
+        // An error the rows already showed is theirs, not the new row's: it stays shown.
+        let shown = tag_error.is_some();
+        Callback::from(move |_| {
+            quiet.set((rows < MAX_TAGS && !shown).then_some((rows + 1, sent)));
+            d.emit(Action::AddTag)
+        })
     };
     let on_ak = {
         let d = d.clone();
@@ -105,8 +161,10 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
         Callback::from(move |v| d.emit(Action::SetSecret(v)))
     };
     html! {
-        <section class="pane" id="request-pane" aria-labelledby="request-h">
+        <section class="pane" id="request-pane" aria-labelledby="request-h" onkeydown={on_key}
+            oninput={on_input}>
             <h2 id="request-h">{ "Request" }</h2>
+            if p.sent == 0 { <p id="start-hint" class="start-hint">{ start_hint(form) }</p> }
             <div class="field">
                 <label for="f-Action"><code class="wire">{ "Action" }</code><span class="req">{ " (required)" }</span></label>
                 <select id="f-Action" onchange={on_action}>
@@ -121,7 +179,7 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
                 <div class="tags">
                     <h3>{ "Tags" }</h3>
                     <p class="desc">{ tag_key.description }</p>
-                    if let Some(e) = p.errors.get("Tags") {
+                    if let Some(e) = tag_error {
                         <p class="field-error" id="tags-err" role="status">
                             <code>{ e.code.clone() }</code>{ ": " }{ e.message.clone() }
                             <br /><span class="rule">{ "Rule: " }{ e.quote.clone() }</span>

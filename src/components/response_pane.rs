@@ -28,7 +28,8 @@ pub fn basis_label(b: Basis) -> &'static str {
     }
 }
 
-fn basis_class(b: Basis) -> &'static str {
+/// The colour class of a basis badge (the embed's compact "why" uses it too).
+pub fn basis_class(b: Basis) -> &'static str {
     match b {
         Basis::Documented => "basis-documented",
         Basis::Fidelity => "basis-fidelity",

@@ -37,6 +37,12 @@ pub fn row_request(form: &Form, action: &str, region: &str, image: &str) -> Para
     ]
 }
 
+/// How the world clock reads wherever it is shown (the world pane, the history, the response pane):
+/// `world clock 1 min 30 s`.
+pub fn world_clock(secs: u64) -> String {
+    format!("world clock {}", duration(secs))
+}
+
 /// `90` -> `1 min 30 s`.
 pub fn duration(secs: u64) -> String {
     let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
@@ -80,8 +86,9 @@ fn task_html(t: &CopyTask, now: u64, pos: Option<usize>) -> Html {
 pub fn region_table() -> Html {
     html! {
         <>
-            <h3>{ "Regions" }</h3>
-            <div class="scroll">
+            <h3 id="regions-h">{ "Regions" }</h3>
+            // Focusable, so a keyboard can scroll the table sideways where it is wider than the pane.
+            <div class="scroll" tabindex="0" role="region" aria-labelledby="regions-h">
                 <table class="regions" id="region-table">
                     <thead><tr><th scope="col">{ "RegionId" }</th><th scope="col">{ "Name" }</th>
                         <th scope="col">{ "LocalName" }</th><th scope="col">{ "Endpoint" }</th></tr></thead>
@@ -139,17 +146,20 @@ pub fn world_pane(p: &WorldPaneProps) -> Html {
         let delete = Action::SendParams(row_request(&p.form, "DeleteImage", &i.region, &i.id));
         html! {
             <tr data-image={i.id.clone()} data-status={status.as_str()}>
-                <td><code>{ i.id.clone() }</code></td>
-                <td>{ i.name.clone() }</td>
-                <td><code>{ i.region.clone() }</code></td>
-                <td class="status">{ status.as_str() }</td>
-                <td class="progress">{ format!("{progress}%") }</td>
-                <td class="actions">
+                // `data-label`: on a phone each row is a card, its cells labelled by their column.
+                <td data-label="ImageId"><code>{ i.id.clone() }</code></td>
+                <td data-label="Name">{ i.name.clone() }</td>
+                <td data-label="Region"><code>{ i.region.clone() }</code></td>
+                <td class="status" data-label="Status">{ status.as_str() }</td>
+                <td class="progress" data-label="Progress">{ format!("{progress}%") }</td>
+                <td class="actions" data-label="Actions">
                     if copying {
-                        <button type="button" aria-label={format!("CancelCopyImage {}", i.id)}
+                        // The name starts with the visible words (what a voice-control user says), then
+                        // the request it sends.
+                        <button type="button" aria-label={format!("Cancel copy: CancelCopyImage {}", i.id)}
                             onclick={emit(cancel)}>{ "Cancel copy" }</button>
                     }
-                    <button type="button" aria-label={format!("DeleteImage {}", i.id)}
+                    <button type="button" aria-label={format!("Delete: DeleteImage {}", i.id)}
                         onclick={emit(delete)}>{ "Delete" }</button>
                 </td>
             </tr>
@@ -198,8 +208,8 @@ pub fn world_pane(p: &WorldPaneProps) -> Html {
                     <ol>{ for finished.iter().map(|t| task_html(t, now, None)) }</ol>
                 </details>
             }
-            <h3>{ "Images" }</h3>
-            <div class="scroll">
+            <h3 id="images-h">{ "Images" }</h3>
+            <div class="scroll" tabindex="0" role="region" aria-labelledby="images-h">
                 <table class="images" id="image-table">
                     <thead><tr><th scope="col">{ "ImageId" }</th><th scope="col">{ "Name" }</th>
                         <th scope="col">{ "Region" }</th><th scope="col">{ "Status" }</th>

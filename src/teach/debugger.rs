@@ -179,6 +179,15 @@ fn diagnosis_view(d: &Diagnosis) -> Html {
             <p id="dbg-verdict" class={classes!("verdict", if d.signature_matches { "ok" } else { "err" })}>
                 { if d.signature_matches { "The signature matches." } else { "The signature does NOT match." } }
             </p>
+            if d.signature_matches {
+                <p id="dbg-verdict-detail">
+                    { format!("Your client signed exactly what the server expects: the same {what} with the same \
+                        secret, so signing is not the problem.") }
+                    if !d.causes.is_empty() || d.gateway_error.is_some() {
+                        { " The request is still refused, for the reason below." }
+                    }
+                </p>
+            }
             <dl class="sigs">
                 <dt>{ "Your signature" }</dt><dd><code id="dbg-user-sig">{ d.user_signature.clone() }</code></dd>
                 <dt>{ "Expected signature" }</dt><dd><code id="dbg-expected-sig">{ d.expected_signature.clone() }</code></dd>
@@ -198,6 +207,8 @@ fn diagnosis_view(d: &Diagnosis) -> Html {
                     <h3>{ format!("Your {what}") }</h3>
                     { match &user {
                         Some(u) => marked(u, idx, "dbg-yours"),
+                        None if d.signature_matches => html! { <p id="dbg-yours" class="desc">{ format!("The same as \
+                            the expected {what}: the signatures match.") }</p> },
                         None => html! { <p id="dbg-yours" class="desc">{ "No common mistake reproduces your \
                             signature, so your text cannot be reconstructed. Paste it below if your client prints it." }</p> },
                     } }

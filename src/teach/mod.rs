@@ -91,14 +91,14 @@ pub fn mount() -> bool {
         View::Playground => false,
         View::Debugger => {
             #[cfg(feature = "debugger-view")]
-            yew::Renderer::<debugger::DebuggerView>::new().render();
+            crate::render::<debugger::DebuggerView>();
             #[cfg(not(feature = "debugger-view"))]
             debugger_unavailable();
             true
         }
         View::Embed => {
             embed::prepare_document();
-            yew::Renderer::<embed::EmbedView>::new().render();
+            crate::render::<embed::EmbedView>();
             true
         }
     }

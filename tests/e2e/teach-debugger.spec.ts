@@ -59,6 +59,12 @@ async function diagnose(page: import('@playwright/test').Page, url: string, now 
 test('a correct request matches', async ({ page }) => {
   await diagnose(page, signedUrl());
   await expect(page.locator('#dbg-verdict')).toHaveText('The signature matches.');
+  // Said plainly, and nothing beside it reads as if something were wrong.
+  await expect(page.locator('#dbg-verdict-detail')).toHaveText(
+    'Your client signed exactly what the server expects: the same StringToSign with the same secret, so signing is not the problem.',
+  );
+  await expect(page.locator('#dbg-yours')).toHaveText('The same as the expected StringToSign: the signatures match.');
+  await expect(page.locator('#dbg-causes')).toHaveCount(0);
   await expect(page.locator('#dbg-endpoint-status')).toHaveText('HTTP/1.1 200 OK');
 });
 
@@ -87,6 +93,7 @@ test('names a stale timestamp', async ({ page }) => {
   // Signed correctly 20 minutes before the server clock.
   await diagnose(page, signedUrl({ timestamp: '2026-11-27T08:10:00Z' }));
   await expect(page.locator('#dbg-verdict')).toHaveText('The signature matches.');
+  await expect(page.locator('#dbg-verdict-detail')).toContainText('The request is still refused, for the reason below.');
   await expect(page.locator('#dbg-causes')).toContainText('The timestamp is 1200 seconds behind the server clock');
   await expect(page.locator('#dbg-endpoint-body')).toContainText('InvalidTimeStamp.Expired');
 });

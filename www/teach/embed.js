@@ -2,6 +2,9 @@
 // are always the playground's own links.
 
 const $ = (id) => document.getElementById(id);
+// The frame's height without the resizing lines: fits the usual example (request, a one-screen response and
+// its one-line "why") at desktop and phone widths without an inner scroll bar.
+const DEFAULT_HEIGHT = 460;
 // The playground's own root, relative to this page (the site may live under any sub-path).
 const siteRoot = new URL('../', location.href).href;
 
@@ -11,12 +14,52 @@ function fragmentOf(href) {
   return i < 0 ? '' : href.slice(i + 1);
 }
 
-/** The src of the frame for a base URL, state fragment and theme. */
-export function embedSrc(base, fragment, theme) {
+/** The src of the frame for a base URL, state fragment, theme and whether JSON starts indented. */
+export function embedSrc(base, fragment, theme, pretty) {
   let b = base.trim() || siteRoot;
   if (!b.endsWith('/') && !/\.html?$/.test(b)) b += '/';
-  const q = theme ? `?embed&theme=${theme}` : '?embed';
+  const q = (theme ? `?embed&theme=${theme}` : '?embed') + (pretty ? '&pretty' : '');
   return `${b}${q}#${fragment}`;
+}
+
+/** The message type the embedded page posts with its content height (src/teach/embed.rs). */
+export const HEIGHT_MESSAGE = 'copyimage-embed-height';
+
+/** The height a frame should take for a message, or null when the message is not a height from `frame`,
+ * sent from `origin`. Kept in step with the lines the snippet carries (listener() below). */
+export function heightFrom(e, frame, origin) {
+  if (e.source !== frame.contentWindow || e.origin !== origin) return null;
+  const h = e.data && e.data.type === HEIGHT_MESSAGE ? Number(e.data.height) : NaN;
+  return h > 0 ? String(Math.ceil(Math.min(h, 5000))) : null;
+}
+
+/** The few lines a host page adds so the frame `id` takes its content's height: they accept only messages
+ * from that frame's window and the playground's origin. */
+export function listener(id, origin) {
+  return `<script>
+addEventListener('message', (e) => {
+  const f = document.getElementById('${id}');
+  if (!f || e.source !== f.contentWindow || e.origin !== '${origin}') return;
+  const h = e.data && e.data.type === '${HEIGHT_MESSAGE}' ? Number(e.data.height) : NaN;
+  if (h > 0) f.height = String(Math.ceil(Math.min(h, 5000)));
+});
+</script>`;
+}
+
+/** A short stable id for a frame showing `fragment` (several examples on one page get different ids). */
+function frameId(fragment) {
+  let h = 0;
+  for (const c of fragment) h = (h * 31 + c.codePointAt(0)) >>> 0;
+  return `copyimage-example-${h.toString(36)}`;
+}
+
+/** The origin of a base URL ('' when it is not a URL). */
+function originOf(url) {
+  try {
+    return new URL(url, location.href).origin;
+  } catch {
+    return '';
+  }
 }
 
 function escapeAttr(s) {
@@ -28,12 +71,17 @@ function update() {
   const option = $('state').selectedOptions[0];
   const fragment = pasted ? fragmentOf(pasted) : (option ? option.value : '');
   const title = pasted ? 'CopyImage example' : `CopyImage example: ${option ? option.textContent : ''}`;
-  const height = Math.min(2000, Math.max(200, parseInt($('height').value, 10) || 420));
+  const height = Math.min(2000, Math.max(200, parseInt($('height').value, 10) || DEFAULT_HEIGHT));
   const theme = $('theme').value;
-  const src = embedSrc($('base').value, fragment, theme);
+  const pretty = $('pretty').checked;
+  const src = embedSrc($('base').value, fragment, theme, pretty);
+  const id = frameId(fragment);
+  const origin = originOf(src);
+  const fit = $('fit').checked && origin.startsWith('http');
   $('snippet').value =
-    `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" width="100%" height="${height}" ` +
-    `loading="lazy" style="border:1px solid #d0d7de;border-radius:6px"></iframe>`;
+    `<iframe id="${id}" src="${escapeAttr(src)}" title="${escapeAttr(title)}" width="100%" height="${height}" ` +
+    `loading="lazy" style="border:1px solid #d0d7de;border-radius:6px"></iframe>` +
+    (fit ? `\n${listener(id, origin)}` : '');
   const warn = $('warning');
   if (pasted && !fragment.startsWith('v=')) {
     warn.textContent = 'That link carries no playground state (#v=1&…); the frame will show the default example.';
@@ -41,9 +89,9 @@ function update() {
   } else {
     warn.hidden = true;
   }
-  const local = embedSrc(siteRoot, fragment, theme);
+  const local = embedSrc(siteRoot, fragment, theme, pretty);
   const frame = $('preview');
-  frame.height = String(height);
+  if (!$('fit').checked || frame.getAttribute('src') !== local) frame.height = String(height);
   if (frame.getAttribute('src') !== local) {
     // A fresh frame: a src differing only in its fragment would not reload.
     const fresh = frame.cloneNode(false);
@@ -86,7 +134,12 @@ async function init() {
     select.appendChild(o);
   }
   for (const id of ['state', 'link', 'base', 'theme', 'height']) $(id).addEventListener('input', update);
-  $('state').addEventListener('change', update);
+  for (const id of ['state', 'pretty', 'fit']) $(id).addEventListener('change', update);
+  // The preview frame fits its content the way the snippet's lines make a host page's frame do.
+  addEventListener('message', (e) => {
+    const h = $('fit').checked ? heightFrom(e, $('preview'), location.origin) : null;
+    if (h) $('preview').height = h;
+  });
   $('gen').addEventListener('submit', (e) => e.preventDefault());
   $('copy').addEventListener('click', async () => {
     try {

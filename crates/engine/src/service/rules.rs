@@ -123,16 +123,33 @@ fn is_chinese(c: char) -> bool {
 /// start; no `http://`/`https://`; and only letters, Chinese characters, digits, `.`, `:`, `_`, `-`. Other
 /// Unicode letters and digits (`é`, `Ⅻ`, `²`) are refused: the text names letters and Chinese characters only.
 pub fn image_name_ok(name: &str) -> bool {
+    image_name_problem(name).is_none()
+}
+
+/// Which part of the image-name rule `name` breaks, in words a reader can act on (the first broken part,
+/// in the rule's order), or `None` when it follows the rule. The faces show it beside the service's
+/// message, which names no part.
+pub fn image_name_problem(name: &str) -> Option<&'static str> {
     let len = name.chars().count();
-    (2..=128).contains(&len)
-        && name.chars().next().is_some_and(|c| is_letter(c) || is_chinese(c))
-        && !name.starts_with("aliyun")
-        && !name.starts_with("acs:")
-        && !name.contains("http://")
-        && !name.contains("https://")
-        && name
-            .chars()
-            .all(|c| is_letter(c) || is_chinese(c) || c.is_ascii_digit() || matches!(c, '.' | ':' | '_' | '-'))
+    let first = name.chars().next();
+    let allowed = |c: char| is_letter(c) || is_chinese(c) || c.is_ascii_digit() || matches!(c, '.' | ':' | '_' | '-');
+    Some(match () {
+        _ if len < 2 => "is shorter than 2 characters",
+        _ if len > 128 => "is longer than 128 characters",
+        _ if first.is_some_and(|c| c.is_ascii_digit()) => "starts with a digit",
+        _ if !first.is_some_and(|c| is_letter(c) || is_chinese(c)) => {
+            "does not start with a letter or a Chinese character"
+        }
+        _ if name.starts_with("aliyun") => "starts with aliyun",
+        _ if name.starts_with("acs:") => "starts with acs:",
+        _ if name.contains("http://") || name.contains("https://") => "contains http:// or https://",
+        _ if name.contains(' ') => "contains a space",
+        _ if !name.chars().all(allowed) => {
+            "contains a character other than letters, Chinese characters, digits, periods, colons, underscores and \
+             hyphens"
+        }
+        _ => return None,
+    })
 }
 
 /// REF rows 400 `InvalidImageName.Malformed` (two messages): DestinationImageName breaks the name rule.
@@ -883,6 +900,34 @@ mod tests {
         assert!(!description_ok("x"));
         assert!(!description_ok("https://x"));
         assert!(!description_ok(&"d".repeat(257)));
+    }
+
+    #[test]
+    fn image_name_problem_names_the_broken_part() {
+        let p = |n: &str| image_name_problem(n);
+        assert_eq!(p("copy-1.a:b_c"), None);
+        assert_eq!(p("镜像"), None);
+        assert_eq!(p("a"), Some("is shorter than 2 characters"));
+        assert_eq!(p(""), Some("is shorter than 2 characters"));
+        assert_eq!(p(&"a".repeat(129)), Some("is longer than 128 characters"));
+        assert_eq!(p("1copy"), Some("starts with a digit"));
+        assert_eq!(p("_copy"), Some("does not start with a letter or a Chinese character"));
+        assert_eq!(p("écopy"), Some("does not start with a letter or a Chinese character"));
+        assert_eq!(p("aliyun-copy"), Some("starts with aliyun"));
+        assert_eq!(p("acs:copy"), Some("starts with acs:"));
+        assert_eq!(p("see-http://x"), Some("contains http:// or https://"));
+        assert_eq!(p("my copy"), Some("contains a space"));
+        assert_eq!(
+            p("my/copy"),
+            Some(
+                "contains a character other than letters, Chinese characters, digits, periods, colons, underscores \
+                 and hyphens"
+            )
+        );
+        // The rule itself is the problem finder's "no problem".
+        for n in ["ok-name", "1x", "a b", "aliyunx", "x", "名字"] {
+            assert_eq!(image_name_ok(n), p(n).is_none(), "{n}");
+        }
     }
 
     #[test]

@@ -1,0 +1,125 @@
+// The first screen as a newcomer meets it: a static shell (title, purpose, a loading state, in English and
+// Chinese) before the WASM runs, a plain message when it cannot run, the embed's skeleton, where to start,
+// and Send within reach on a phone.
+import { test, expect, openApp } from './helpers';
+import type { Page, Route } from '@playwright/test';
+import { field, openAt, shot } from './ui-common';
+
+/** Holds the WASM download until the returned function is called, so the shell can be looked at. */
+async function holdWasm(page: Page) {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route('**/*.wasm', async (route: Route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
+test('the shell paints title, purpose and a loading state before the WASM, then the app replaces it', async ({ page }, testInfo) => {
+  const release = await holdWasm(page);
+  await page.goto('./');
+  const shell = page.locator('#shell');
+  await expect(shell.locator('h1')).toHaveText('CopyImage Playground');
+  await expect(shell.locator('.tagline')).toContainText('build a request, see the exact response, without an account');
+  await expect(shell.locator('.tagline [lang="zh-CN"]')).toContainText('无需账号');
+  await expect(page.locator('#shell-status')).toContainText('Loading the playground…');
+  await expect(page.locator('#shell-status')).toContainText('正在加载');
+  await shot(page, testInfo, 'shell-desktop', false);
+  release();
+  await page.waitForFunction(() => typeof (window as any).__firstRender === 'number');
+  // The first-render mark is set once the app has replaced the shell, never while the shell shows.
+  await expect(shell).toHaveCount(0);
+  await expect(page.locator('#request-pane')).toBeVisible();
+  await expect(page.locator('#panic')).toBeHidden();
+});
+
+test('says plainly when the WASM cannot be loaded', async ({ page }) => {
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto('./');
+  const status = page.locator('#shell-status');
+  await expect(status).toContainText('The playground could not start');
+  await expect(status).toContainText('It needs WebAssembly: reload the page, or try a current browser.');
+  await expect(status).toContainText('演练场无法启动，它需要 WebAssembly');
+  await expect(status).toHaveClass(/failed/);
+  await expect(page.locator('#request-pane')).toHaveCount(0);
+});
+
+test('says plainly when the browser has no WebAssembly', async ({ page }) => {
+  await page.addInitScript(() => {
+    delete (window as any).WebAssembly;
+  });
+  await page.goto('./');
+  await expect(page.locator('#shell-status')).toContainText('The playground could not start (this browser has no WebAssembly).');
+  await expect(page.locator('#shell-status')).toContainText('演练场无法启动，它需要 WebAssembly');
+});
+
+test('the embed paints a skeleton of about its final size before the WASM', async ({ page }) => {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    const release = await holdWasm(page);
+    await page.goto('./?embed&theme=dark#v=1&preset=default');
+    await expect(page.locator('html')).toHaveClass('embed');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.locator('#shell header')).toBeHidden();
+    const skeleton = await page.locator('#app').evaluate((e) => e.scrollHeight);
+    release();
+    await expect(page.locator('#embed-response-status')).toHaveText('HTTP/1.1 200 OK');
+    const final = await page.locator('#app').evaluate((e) => e.scrollHeight);
+    expect(Math.abs(final - skeleton), `skeleton ${skeleton}px, embed ${final}px at ${width}px`).toBeLessThan(final * 0.25);
+    await page.unrouteAll();
+  }
+});
+
+test('the first screen says where to start, and the hint goes after the first Send', async ({ page }) => {
+  await openApp(page);
+  const hint = page.locator('#start-hint');
+  await expect(hint).toHaveText(
+    'Start here: press Send to copy the example image m-bp1h46wfpjsjastc**** from cn-hangzhou to cn-shanghai, ' +
+      'then follow the copy in the World pane. Change any field first to see its answer live.',
+  );
+  // The hint follows the form, so it never describes a request other than the one Send sends.
+  await field(page, 'DestinationRegionId').fill('cn-beijing');
+  await expect(hint).toContainText('from cn-hangzhou to cn-beijing');
+  await page.locator('#send').click();
+  await expect(page.locator('#history-pane .entry')).toHaveCount(1);
+  await expect(hint).toHaveCount(0);
+});
+
+test('on a phone, Send stays within reach wherever the reader is', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openAt(page);
+  const send = page.locator('#send');
+  await expect(send).toBeInViewport();
+  await expect(page.locator('#response-status')).not.toBeInViewport();
+  await shot(page, testInfo, 'phone-first-screen', false);
+  // Far down the page (the world pane), Send is still on screen, and it sends.
+  await page.locator('#region-table').scrollIntoViewIfNeeded();
+  await expect(send).toBeInViewport();
+  await send.click();
+  await expect(page.locator('#history-pane .entry')).toHaveCount(1);
+  // At the top, the bar covers no field for good: the page leaves room below its last pane.
+  const covered = await page.evaluate(() => {
+    const bar = document.querySelector('.response-bar')!.getBoundingClientRect();
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    const last = document.querySelector('main.panes')!.getBoundingClientRect();
+    return last.bottom > document.querySelector('.response-bar')!.getBoundingClientRect().top + 1 && bar.height > 0;
+  });
+  expect(covered).toBe(false);
+  // On a desktop Send sits in the response pane, beside the response.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.locator('.response-bar')).toHaveCSS('position', 'static');
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const [device, width, height] of [['desktop', 1280, 800], ['phone', 390, 844]] as const) {
+    test(`screenshot of the first screen: ${device}, ${scheme}`, async ({ page }, testInfo) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize({ width, height });
+      await openApp(page);
+      await expect(page.locator('#start-hint')).toBeVisible();
+      await expect(page.locator('#send')).toBeInViewport();
+      await shot(page, testInfo, `first-screen-${device}-${scheme}`, false);
+    });
+  }
+}
