@@ -71,9 +71,13 @@ if [ "$want_test" = 1 ]; then
         "$ROOT/tests/e2e/package-lock.json")"
     have_pw="$(node -p 'require(process.argv[1]).version' \
         "$ROOT/tests/e2e/node_modules/@playwright/test/package.json" 2>/dev/null || true)"
-    if [ "$want_pw" != "$have_pw" ]; then
-        log "npm ci (tests/e2e: @playwright/test@$want_pw)"
+    # Reinstalled when the lockfile changed too (a new test package such as axe-core), not only Playwright.
+    want_lock="$(sha256sum "$ROOT/tests/e2e/package-lock.json" | cut -d' ' -f1)"
+    have_lock="$(cat "$ROOT/tests/e2e/node_modules/.lock-sha256" 2>/dev/null || true)"
+    if [ "$want_pw" != "$have_pw" ] || [ "$want_lock" != "$have_lock" ]; then
+        log "npm ci (tests/e2e: @playwright/test@$want_pw and the rest of the lockfile)"
         (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+        echo "$want_lock" >"$ROOT/tests/e2e/node_modules/.lock-sha256"
     fi
     # The official Python and TypeScript SDKs that run the generated snippets (crates/engine/tests/sign_snippets.rs).
     "$ROOT/scripts/sign/setup_sdks.sh"
