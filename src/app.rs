@@ -10,7 +10,7 @@ use crate::components::scenario_pane::ScenarioPane;
 use crate::components::signed_pane::SignedPane;
 use crate::components::world_pane::WorldPane;
 use crate::permalink;
-use crate::state::{Action, State};
+use crate::state::{Action, Shared, State};
 use copyimage_engine::engine::Exchange;
 use copyimage_engine::regions::REGIONS;
 use std::cell::Cell;
@@ -209,6 +209,13 @@ pub fn app() -> Html {
         })
     };
     let errors = Rc::new(field_errors(&state.preview));
+    // The sent exchange the response pane shows until the request is edited; memoised so the pane's props
+    // compare equal (by pointer) between renders.
+    let sent = use_memo((state.history.clone(), state.show_sent), |(history, show)| {
+        show.then(|| history.last().map(|h| (h.world_time, Shared::new(h.exchange.clone()))))
+            .flatten()
+    });
+    let sent: Option<(u64, Shared<Exchange>)> = (*sent).clone();
     let dismiss = {
         let d = dispatch.clone();
         Callback::from(move |_| d.emit(Action::DismissNotice))
@@ -241,7 +248,7 @@ pub fn app() -> Html {
                 <RequestPane form={state.form.clone()} errors={errors} engine={state.engine.clone()}
                     dispatch={dispatch.clone()} sent={state.history.len()} />
                 <div class="column">
-                    <ResponsePane preview={state.preview.clone()} format={state.form.format} dispatch={dispatch.clone()} />
+                    <ResponsePane preview={state.preview.clone()} sent={sent.clone()} format={state.form.format} dispatch={dispatch.clone()} />
                     if *full {
                         <SignedPane form={state.form.clone()} />
                         <History history={state.history.clone()} on_export={export_transcript} />

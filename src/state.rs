@@ -121,6 +121,9 @@ pub struct State {
     pub carry_ms: u64,
     /// A message for the user, if any.
     pub notice: Option<Notice>,
+    /// Whether the response pane shows the last sent exchange (from Send until the request is edited) rather
+    /// than the live preview of the next Send.
+    pub show_sent: bool,
 }
 
 impl PartialEq for State {
@@ -135,6 +138,7 @@ impl PartialEq for State {
             && self.playing == o.playing
             && self.speed == o.speed
             && self.notice == o.notice
+            && self.show_sent == o.show_sent
     }
 }
 
@@ -234,6 +238,13 @@ impl State {
     fn from_parts(form: Form, start: Start, seed: u64, steps: Vec<Step>) -> Result<State, String> {
         let (engine, history) = replay(&start, seed, &steps)?;
         let preview = engine.preview(&form.params(), &ctx_for(&form.params()));
+        // A link whose last send is exactly its form's request (a page copied after Send, with only clock moves
+        // and world edits since) lands on what it sent; otherwise on the preview of the next Send.
+        let last_send = steps.iter().rev().find_map(|s| match s {
+            Step::Send(p) => Some(p),
+            _ => None,
+        });
+        let show_sent = last_send.is_some_and(|p| *p == form.params()) && !history.is_empty();
         Ok(State {
             form,
             start,
@@ -246,6 +257,7 @@ impl State {
             speed: SPEEDS[1],
             carry_ms: 0,
             notice: None,
+            show_sent,
         })
     }
 
@@ -328,6 +340,7 @@ impl State {
         let step = Step::Send(params);
         if let Ok(Some(exchange)) = transcript::apply_trusted_step(self.engine_mut(), &Addressing::by_region(), &step) {
             Rc::make_mut(&mut self.history.0).push(HistoryEntry { world_time, exchange });
+            self.show_sent = true;
         }
         self.push_step(step);
     }
@@ -373,6 +386,20 @@ impl State {
 
     /// Applies one action (the reducer's body, testable without Yew).
     pub fn apply(&mut self, action: Action) {
+        // Editing the request turns the response pane back to the preview of the next Send.
+        if matches!(
+            action,
+            Action::ChooseOperation(_)
+                | Action::SetField(..)
+                | Action::AddTag
+                | Action::RemoveTag(_)
+                | Action::SetTagKey(..)
+                | Action::SetTagValue(..)
+                | Action::SetFormat(_)
+                | Action::SetAccessKeyId(_)
+        ) {
+            self.show_sent = false;
+        }
         match action {
             Action::ChooseOperation(a) => self.form.action = a,
             Action::SetField(k, v) => {
@@ -535,6 +562,25 @@ mod tests {
         let s = State::new();
         assert_eq!(s.preview.response.status, 200, "{}", body(&s));
         assert!(body(&s).contains("\"ImageId\""), "{}", body(&s));
+    }
+
+    #[test]
+    fn the_response_pane_shows_what_was_sent_until_the_request_is_edited() {
+        let mut s = State::new();
+        assert!(!s.show_sent, "a fresh page shows the preview");
+        s.apply(Action::Send);
+        assert!(s.show_sent, "after Send the pane shows the sent exchange");
+        s.apply(Action::Advance(10));
+        assert!(s.show_sent, "moving the world clock does not edit the request");
+        s.apply(Action::SetField("DestinationImageName".into(), "copy-2".into()));
+        assert!(!s.show_sent, "editing the request turns back to the preview");
+        // A link whose last step is a send lands on what it sent.
+        let t = State::from_fragment(&permalink::to_fragment(&s.link()));
+        assert!(!t.show_sent, "the form was edited after the last send");
+        s.apply(Action::Send);
+        let u = State::from_fragment(&permalink::to_fragment(&s.link()));
+        assert!(u.show_sent);
+        assert_eq!(u.history.last().unwrap().exchange, s.history.last().unwrap().exchange);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The response pane: the live preview of what Send would return (status line, headers, body), the
 //! JSON/XML switch, the "why" (the rule that decided it, quoted, with its basis) and the Send button.
 
+use crate::components::world_pane::world_clock;
 use crate::form::Format;
 use crate::state::{Action, Shared};
 use copyimage_engine::engine::Exchange;
@@ -13,6 +14,9 @@ use yew::prelude::*;
 pub struct ResponsePaneProps {
     /// The preview.
     pub preview: Shared<Exchange>,
+    /// The last sent exchange and the world clock it was sent at, while the request is unedited since Send:
+    /// shown instead of the preview.
+    pub sent: Option<(u64, Shared<Exchange>)>,
     /// The chosen format.
     pub format: Format,
     /// Where actions go.
@@ -73,7 +77,10 @@ pub fn headers_text(h: &[(String, String)]) -> String {
 /// The response pane.
 #[function_component(ResponsePane)]
 pub fn response_pane(p: &ResponsePaneProps) -> Html {
-    let x = &p.preview;
+    let x: &Exchange = match &p.sent {
+        Some((_, sent)) => sent,
+        None => &p.preview,
+    };
     let r = &x.response;
     let set = |f: Format| {
         let d = p.dispatch.clone();
@@ -97,7 +104,17 @@ pub fn response_pane(p: &ResponsePaneProps) -> Html {
                 </fieldset>
                 <button type="button" id="send" class="primary" onclick={send}>{ "Send" }</button>
             </div>
-            <p class="desc">{ "Preview, live as you type: exactly what Send would return. Send commits it." }</p>
+            <p class="desc" id="response-mode" aria-live="polite">
+            { match &p.sent {
+                Some((t, sent)) => html! { <>
+                    <strong>{ "Sent" }</strong>{ format!(" at {} · RequestId {}. ", world_clock(*t), sent.request_id) }
+                    { "Edit the request to see the preview of the next Send." }
+                </> },
+                None => html! { <>
+                    <strong>{ "Preview" }</strong>{ " of the next Send, live as you type: exactly what it would return. Send commits it." }
+                </> },
+            } }
+            </p>
             <div class={classes!("wire-response", if ok { "ok" } else { "err" })} aria-live="polite">
                 <pre id="response-status" class="status">{ r.status_line() }</pre>
                 <pre id="response-headers" class="headers">{ headers_text(&r.headers) }</pre>

@@ -28,6 +28,13 @@ test('image state edits and fault injection are flagged as simulated', async ({ 
   await expectPreview(page, 'HTTP/1.1 500 Internal Server Error', 'InternalError');
   await expect(page.locator('#why-basis')).toHaveText('Simulated trigger');
   await page.locator('#send').click();
+  // The pane shows what was sent (the fault answered it) until the request is edited; the fault is used up,
+  // so the preview of the next Send is a success again.
+  await expect(page.locator('#response-mode')).toContainText('Sent');
+  await expectPreview(page, 'HTTP/1.1 500 Internal Server Error', 'InternalError');
+  await page.getByLabel('Format XML').check();
+  await page.getByLabel('Format JSON').check();
+  await expect(page.locator('#response-mode')).toContainText('Preview');
   await expectPreview(page, 'HTTP/1.1 200 OK', null);
 });
 

@@ -31,6 +31,7 @@ async function expectShown(page: import('@playwright/test').Page, e: Entry) {
     const last = page.locator('#history-pane .entry').first();
     await expect(last, why).toHaveAttribute('data-status', e.status);
     await expect(last, why).toHaveAttribute('data-code', e.code);
+
   } else {
     // A gateway error: the page itself shows the signed request and the simulated endpoint's answer.
     const block = page.locator(`[id="resp-${e.id}"]`);
