@@ -113,6 +113,16 @@ fn every_success_why_reads_as_prose() {
     ] {
         all.push(e.call(&req, &ctx));
     }
+    // DescribeImages mentions the Status default only when Status is absent.
+    let listed = &all[1];
+    assert!(
+        why::text(&listed.rule).contains("(Status=ALL)"),
+        "{}",
+        why::text(&listed.rule)
+    );
+    assert!(!why::text(&listed.rule).contains("no Status given"));
+    let default = e.preview(&p(&[("Action", "DescribeImages"), ("RegionId", "cn-shanghai")]), &ctx);
+    assert!(why::text(&default.rule).contains("no Status given, so only Available images are listed"));
     for x in &all {
         assert_eq!(x.response.status, 200, "{}", x.response.body);
         let text = reader_text(x);

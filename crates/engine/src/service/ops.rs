@@ -734,9 +734,15 @@ pub fn describe_images(world: &World, p: &Params) -> Result<Outcome, Fail> {
         rule: Rule::documented(
             "describeimages.listed",
             Source::DescribeImages,
-            "{total} image(s) in {region} match (Status filter default Available: a copy in progress is hidden \
-             unless Status=Creating or Waiting); page {page} shows {shown}.",
+            // The Status default is worth a word only when it was applied.
+            if params::opt(p, "Status").is_none() {
+                "{total} image(s) in {region} match (no Status given, so only Available images are listed: a copy \
+                 in progress is hidden unless Status=Creating or Waiting); page {page} shows {shown}."
+            } else {
+                "{total} image(s) in {region} match (Status={status}); page {page} shows {shown}."
+            },
         )
+        .with("status", params::opt(p, "Status").unwrap_or_default())
         .with("total", total)
         .with("region", &region)
         .with("page", page_number)

@@ -78,8 +78,9 @@ pub const STEPS: &[Step] = &[
     Step {
         id: "describe-in-progress",
         title: "Find the copy with DescribeImages while it is in progress",
-        instructions: "Switch Action to DescribeImages, set RegionId to the copy's destination (cn-shanghai) and \
-                       Status to Creating,Waiting, and Send before the copy finishes.",
+        instructions: "Switch Action to DescribeImages, set RegionId to the copy's destination (cn-shanghai), clear \
+                       ImageId (it names the source image) and set Status to Creating,Waiting, and Send before the \
+                       copy finishes.",
         lesson: "DescribeImages lists only Available images unless Status says otherwise, so a copy in progress \
                  is invisible to a plain listing.",
         check: describe_in_progress,
@@ -265,10 +266,24 @@ fn describe_in_progress(_: &World, h: &[&Exchange]) -> Verdict {
             None => {
                 let region = p(x, "RegionId");
                 let in_region = copies.iter().any(|c| c.2 == region);
-                if in_region {
+                let ids = p(x, "ImageId");
+                let status = p(x, "Status");
+                // Name the real reason: a leftover ImageId filter, a missing Status, or a Status that excludes
+                // copies in progress.
+                if in_region && !ids.is_empty() && !ids.split(',').any(|i| copies.iter().any(|c| c.0 == i.trim())) {
+                    format!(
+                        "your DescribeImages in {region} asked only for ImageId {ids}, which is not a copy of yours \
+                         (the copy step's ImageId is the source image). Clear ImageId, or set it to your copy's ID."
+                    )
+                } else if in_region && status.is_empty() {
                     format!(
                         "your DescribeImages in {region} did not list your copy: without Status it lists only \
                          Available images. Add Status=Creating,Waiting."
+                    )
+                } else if in_region {
+                    format!(
+                        "your DescribeImages in {region} with Status={status} did not list your copy: a copy in \
+                         progress is Waiting or Creating."
                     )
                 } else {
                     format!(
@@ -559,6 +574,19 @@ mod tests {
                 .verdict("describe-in-progress")
                 .message
                 .contains("your copies are in cn-shanghai"));
+            // Wrong: Status is set, but the copy step's ImageId (the source image) is still a filter; the
+            // feedback names that, not the Status default.
+            c.send(&[
+                ("Action", "DescribeImages"),
+                ("RegionId", "cn-shanghai"),
+                ("Status", "Creating,Waiting"),
+                ("ImageId", crate::teach::presets::DOC_IMAGE_ID),
+                ("Format", format),
+            ]);
+            let v = c.verdict("describe-in-progress");
+            assert!(!v.done);
+            assert!(v.message.contains("Clear ImageId"), "{}", v.message);
+            assert!(!v.message.contains("Add Status"), "{}", v.message);
             // Right.
             c.send(&[
                 ("Action", "DescribeImages"),
