@@ -8,6 +8,7 @@ use copyimage_engine::engine::Engine;
 use copyimage_engine::queue::{CopyTask, TaskState};
 use copyimage_engine::regions::REGIONS;
 use copyimage_engine::wire::Params;
+use copyimage_engine::world::Owner;
 use yew::prelude::*;
 
 /// Props of [`WorldPane`].
@@ -148,7 +149,14 @@ pub fn world_pane(p: &WorldPaneProps) -> Html {
             <tr data-image={i.id.clone()} data-status={status.as_str()}>
                 // `data-label`: on a phone each row is a card, its cells labelled by their column.
                 <td data-label="ImageId"><code>{ i.id.clone() }</code></td>
-                <td data-label="Name">{ i.name.clone() }</td>
+                <td data-label="Name">{ i.name.clone() }
+                    // Whose image it is, where it is not the account's own (DescribeImages' ImageOwnerAlias).
+                    { match &i.owner {
+                        Owner::Own => html! {},
+                        Owner::Shared { .. } => html! { <span class="owner">{ " (shared to you: copies within its region only)" }</span> },
+                        Owner::Marketplace { .. } => html! { <span class="owner">{ " (marketplace)" }</span> },
+                    } }
+                </td>
                 <td data-label="Region"><code>{ i.region.clone() }</code></td>
                 <td class="status" data-label="Status">{ status.as_str() }</td>
                 <td class="progress" data-label="Progress">{ format!("{progress}%") }</td>

@@ -90,3 +90,13 @@ test('Reset world clears the history and the queue', async ({ page }) => {
   await expect(page.locator('#history-pane .entry')).toHaveCount(0);
   await expect(page.locator('#queues .empty')).toBeVisible();
 });
+
+test('the image shared to the account is labelled in the world pane, and copies within its region', async ({ page }) => {
+  await page.goto('./#v=1&preset=default&RegionId=cn-hangzhou&ImageId=m-bp1partner000shared1&DestinationRegionId=cn-hangzhou');
+  await page.waitForFunction(() => typeof (window as any).__firstRender === 'number');
+  const row = page.locator('#image-table tr[data-image="m-bp1partner000shared1"]');
+  await expect(row).toContainText('shared to you: copies within its region only');
+  await expect(page.locator('#response-status')).toHaveText('HTTP/1.1 200 OK');
+  await page.locator('#send').click();
+  await expect(page.locator('#history-pane .entry').first()).toHaveAttribute('data-status', '200');
+});
