@@ -182,7 +182,7 @@ impl Engine {
                     ops::apply(&mut self.world, o.effects);
                 }
                 Exchange {
-                    response: response::success(action, format, &rid, o.fields.clone()),
+                    response: response::success(action, format, &rid, &o.fields),
                     rule: o.rule,
                     params: p,
                     request_id: rid,
@@ -232,7 +232,7 @@ impl Engine {
         let format = Format::from_param(param(params, "Format"));
         match self.evaluate(&mut rng, params) {
             Ok((action, o)) => Exchange {
-                response: response::success(action, format, &rid, o.fields.clone()),
+                response: response::success(action, format, &rid, &o.fields),
                 rule: o.rule,
                 params: params.clone(),
                 request_id: rid,

@@ -180,19 +180,32 @@ fn headers(format: Format, request_id: &str) -> Vec<(String, String)> {
 }
 
 /// A 200 response: `RequestId` first, then the operation's fields; XML root `<{Action}Response>`.
-pub fn success(action: &str, format: Format, request_id: &str, fields: Vec<(String, Node)>) -> HttpResponse {
-    let mut all = Vec::with_capacity(fields.len() + 1);
-    all.push(("RequestId".to_string(), s(request_id)));
-    all.extend(fields);
+pub fn success(action: &str, format: Format, request_id: &str, fields: &[(String, Node)]) -> HttpResponse {
+    // `RequestId` first, then the fields, written from the slice: the caller keeps its fields for the typed
+    // answer without a copy (this runs on every keystroke's preview).
     let body = match format {
         Format::Json => {
-            let mut o = String::new();
-            json(&mut o, &Node::Obj(all));
+            let mut o = String::from("{\"RequestId\":");
+            json_str(&mut o, request_id);
+            for (k, v) in fields {
+                o.push(',');
+                json_str(&mut o, k);
+                o.push(':');
+                json(&mut o, v);
+            }
+            o.push('}');
             o
         }
         Format::Xml => {
-            let mut o = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-            xml_field(&mut o, &format!("{action}Response"), &Node::Obj(all));
+            let root = format!("{action}Response");
+            let mut o = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><{root}>");
+            xml_field(&mut o, "RequestId", &s(request_id));
+            for (k, v) in fields {
+                xml_field(&mut o, k, v);
+            }
+            o.push_str("</");
+            o.push_str(&root);
+            o.push('>');
             o
         }
     };
@@ -251,18 +264,13 @@ mod tests {
     #[test]
     fn copyimage_success_in_both_formats() {
         let f = vec![("ImageId".to_string(), s("m-bp1h46wfpjsjastd****"))];
-        let j = success(
-            "CopyImage",
-            Format::Json,
-            "C8B26B44-0189-443E-9816-D951F59623A9",
-            f.clone(),
-        );
+        let j = success("CopyImage", Format::Json, "C8B26B44-0189-443E-9816-D951F59623A9", &f);
         assert_eq!(
             j.body,
             r#"{"RequestId":"C8B26B44-0189-443E-9816-D951F59623A9","ImageId":"m-bp1h46wfpjsjastd****"}"#
         );
         assert_eq!(j.header("content-type"), Some("application/json;charset=utf-8"));
-        let x = success("CopyImage", Format::Xml, "C8B26B44-0189-443E-9816-D951F59623A9", f);
+        let x = success("CopyImage", Format::Xml, "C8B26B44-0189-443E-9816-D951F59623A9", &f);
         assert_eq!(
             x.body,
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?><CopyImageResponse><RequestId>C8B26B44-0189-443E-9816-D951F59623A9\
@@ -273,9 +281,9 @@ mod tests {
     #[test]
     fn lists_are_wrapped_twice() {
         let items = vec![Node::Obj(vec![("A".into(), Node::Int(1))]), Node::Obj(vec![])];
-        let j = success("X", Format::Json, "R", vec![wrapped("Images", "Image", items.clone())]);
+        let j = success("X", Format::Json, "R", &[wrapped("Images", "Image", items.clone())]);
         assert_eq!(j.body, r#"{"RequestId":"R","Images":{"Image":[{"A":1},{}]}}"#);
-        let x = success("X", Format::Xml, "R", vec![wrapped("Images", "Image", items)]);
+        let x = success("X", Format::Xml, "R", &[wrapped("Images", "Image", items)]);
         assert!(x
             .body
             .ends_with("<Images><Image><A>1</A></Image><Image></Image></Images></XResponse>"));
