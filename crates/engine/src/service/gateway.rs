@@ -29,9 +29,6 @@ pub const NONCE_WINDOW_SECS: i64 = 15 * 60;
 /// The actions this simulator models (one definition: `base::api::ACTIONS`).
 pub use crate::base::api::ACTIONS as SUPPORTED_ACTIONS;
 
-const FACTS_1C: Source = Source::CommonErrors;
-const FACTS_1A: Source = Source::Signing;
-
 /// Nonces seen recently, per AccessKeyId, for `SignatureNonceUsed`. Entries older than
 /// [`NONCE_WINDOW_SECS`] are forgotten on the next check, in amortised O(1): a queue in acceptance order
 /// sits beside the map, so expiry pops from its front instead of scanning every entry.
@@ -195,7 +192,7 @@ pub fn unsupported_http_method() -> ApiError {
         "This HTTP method is not supported.",
         Rule::documented(
             "gateway.http_method",
-            FACTS_1C,
+            Source::CommonErrors,
             "UnsupportedHTTPMethod (403): This HTTP method is not supported.",
         ),
     )
@@ -210,7 +207,7 @@ pub fn invalid_signature_method() -> ApiError {
         "Specified signature method is not valid.",
         Rule::fidelity(
             "gateway.signature_method",
-            FACTS_1C,
+            Source::CommonErrors,
             "InvalidSignatureMethod (400): Specified signature method is not valid.",
         ),
     )
@@ -224,7 +221,7 @@ pub fn invalid_signature_version() -> ApiError {
         "The specified parameter \"SignatureVersion\" is not valid.",
         Rule::fidelity(
             "gateway.signature_version",
-            FACTS_1C,
+            Source::CommonErrors,
             "The ECS documentation answers a SignatureVersion other than 1.0 with InvalidParamater (spelled so), 400: \
              The specified parameter \"SignatureVersion\" is not valid.",
         ),
@@ -239,7 +236,7 @@ pub fn timestamp_format() -> ApiError {
         "Specified time stamp or date value is not well formatted.",
         Rule::documented(
             "gateway.timestamp_format",
-            FACTS_1A,
+            Source::Signing,
             "Timestamp: UTC yyyy-MM-ddTHH:mm:ssZ. InvalidTimeStamp.Format (400): Specified time stamp or date value \
              is not well formatted.",
         ),
@@ -254,7 +251,7 @@ pub fn timestamp_expired() -> ApiError {
         "Specified time stamp or date value is expired.",
         Rule::fidelity(
             "gateway.timestamp_window",
-            FACTS_1A,
+            Source::Signing,
             "user time and server time are not within 15 minutes: the simulator accepts a Timestamp within \
              ±15 min of the wire clock.",
         ),
@@ -269,7 +266,7 @@ pub fn access_key_not_found() -> ApiError {
         "Specified access key is not found.",
         Rule::documented(
             "gateway.access_key",
-            FACTS_1C,
+            Source::CommonErrors,
             "InvalidAccessKeyId.NotFound (404): Specified access key is not found.",
         ),
     )
@@ -288,7 +285,7 @@ pub fn incomplete_signature(server_sts: Option<&str>) -> ApiError {
         message,
         Rule::fidelity(
             "gateway.signature_form",
-            FACTS_1C,
+            Source::CommonErrors,
             "IncompleteSignature (400): the Signature is not the shape the method produces (base64 of 20 bytes \
              for V1, 64 hex digits for V3) or the Authorization header lacks Credential/SignedHeaders/Signature.",
         ),
@@ -304,7 +301,7 @@ pub fn signature_does_not_match(server_sts: &str) -> ApiError {
         format!("Specified signature is not matched with our calculation. server string to sign is:{server_sts}"),
         Rule::documented(
             "gateway.signature",
-            FACTS_1C,
+            Source::CommonErrors,
             "SignatureDoesNotMatch (400): Specified signature is not matched with our calculation. server string \
              to sign is:<StringToSign>",
         ),
@@ -319,7 +316,7 @@ pub fn nonce_used() -> ApiError {
         "Specified signature nonce was used already.",
         Rule::fidelity(
             "gateway.nonce",
-            FACTS_1A,
+            Source::Signing,
             "A nonce may not be reused within 15 minutes (per AccessKeyId, wire clock). SignatureNonceUsed (400): \
              Specified signature nonce was used already.",
         ),
