@@ -57,7 +57,7 @@ pub use service::engine::{Engine, Exchange};
 // that code outside the crate reads the same; inside the crate every path names its layer.
 pub use base::{clock, error, rng, sort, wire};
 pub use model::{edits, queue, regions, world};
-pub use service::{engine, gateway, ops, params, response, rules};
+pub use service::{engine, gateway, instances, ops, params, response, rules};
 pub use signing::{client, encode, sign};
 pub use teach::{catalog, debugger, docs, generate, lessons, transcript, why};
 

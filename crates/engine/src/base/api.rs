@@ -13,4 +13,9 @@ pub const ACTIONS: &[&str] = &[
     "DeleteImage",
     "DescribeImages",
     "DescribeRegions",
+    "RunInstances",
+    "DescribeInstances",
+    "StopInstance",
+    "StartInstance",
+    "ReplaceSystemDisk",
 ];

@@ -49,6 +49,14 @@ pub enum Source {
     SdkReference,
     /// The RunInstances API reference (its error codes, shared by many ECS operations).
     RunInstances,
+    /// The ReplaceSystemDisk API reference.
+    ReplaceSystemDisk,
+    /// The StopInstance API reference.
+    StopInstance,
+    /// The StartInstance API reference.
+    StartInstance,
+    /// The DescribeInstances API reference.
+    DescribeInstances,
 }
 
 /// Which rule decided a response: a stable ID, the document it follows, and the explanation as a message

@@ -118,6 +118,61 @@ pub struct World {
     /// ClientToken -> the request it was first used with (for idempotency).
     #[serde(default)]
     pub client_tokens: BTreeMap<String, ClientTokenRecord>,
+    /// ECS instances (created by RunInstances or placed by a preset). Optional in a scenario file, and left
+    /// out when empty, so files written before instances existed read and write unchanged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instances: Vec<Instance>,
+}
+
+/// The states of an instance this simulator models (`Status` in DescribeInstances); Starting and Stopping
+/// are not modelled (FIDELITY.md, "Instances").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InstanceStatus {
+    /// Just created; becomes `Running` on the world clock.
+    Pending,
+    /// Running.
+    Running,
+    /// Stopped (ReplaceSystemDisk needs this).
+    Stopped,
+}
+
+impl InstanceStatus {
+    /// The name DescribeInstances uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InstanceStatus::Pending => "Pending",
+            InstanceStatus::Running => "Running",
+            InstanceStatus::Stopped => "Stopped",
+        }
+    }
+}
+
+/// An ECS instance: only what the image side of RunInstances and ReplaceSystemDisk needs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Instance {
+    /// `i-` + the region's ID prefix + 17 characters.
+    pub id: String,
+    /// The region it runs in.
+    pub region: String,
+    /// Its status.
+    pub status: InstanceStatus,
+    /// The image of its system disk.
+    pub image_id: String,
+    /// Its instance type, e.g. `ecs.g6.large` (checked for form only).
+    pub instance_type: String,
+    /// When it was created.
+    #[serde(with = "iso")]
+    pub creation_time: UtcTime,
+    /// Its system disk's ID (`d-...`); ReplaceSystemDisk gives a new one.
+    #[serde(default)]
+    pub system_disk_id: String,
+    /// World second at which a `Pending` instance becomes `Running`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub running_at: Option<u64>,
+    /// What a preset placed it there for (shown by the faces).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
 }
 
 /// The Alibaba Cloud account being simulated.
@@ -559,8 +614,11 @@ pub struct ClientTokenRecord {
     pub action: String,
     /// The business parameters (sorted, common parameters and ClientToken left out).
     pub fingerprint: Vec<(String, String)>,
-    /// The ImageId the first request returned.
+    /// The ImageId the first request returned (empty for RunInstances).
     pub image_id: String,
+    /// The InstanceIds the first RunInstances request returned.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instance_ids: Vec<String>,
 }
 
 impl World {
@@ -570,7 +628,28 @@ impl World {
         // Settings may have been edited since the last step: honour a raised limit now.
         self.queue.fill_all(self.now, self.settings.queue_limit);
         self.queue.advance_to(target, self.settings.queue_limit);
+        for i in &mut self.instances {
+            if i.status == InstanceStatus::Pending && i.running_at.is_some_and(|t| t <= target) {
+                i.status = InstanceStatus::Running;
+                i.running_at = None;
+            }
+        }
         self.now = target;
+    }
+
+    /// The world second of the next event: a copy task ending or a new instance starting to run.
+    pub fn next_event(&self) -> Option<u64> {
+        let starts = self
+            .instances
+            .iter()
+            .filter(|i| i.status == InstanceStatus::Pending)
+            .filter_map(|i| i.running_at);
+        self.queue.next_event().into_iter().chain(starts).min()
+    }
+
+    /// The instance with this ID.
+    pub fn instance(&self, id: &str) -> Option<&Instance> {
+        self.instances.iter().find(|i| i.id == id)
     }
 
     /// The settings of region `id`, if it exists in this world.
@@ -691,6 +770,18 @@ impl World {
             }
         }
         let known = |id: &str| self.regions.iter().any(|r| r.id == id);
+        let repeated = sort::repeats_by(&self.instances, |a, b| a.id.cmp(&b.id));
+        for (i, repeated) in self.instances.iter().zip(repeated) {
+            if !known(&i.region) {
+                return Err(format!(
+                    "instance `{}` is in region `{}`, which is not in this world",
+                    i.id, i.region
+                ));
+            }
+            if repeated {
+                return Err(format!("duplicate instance ID `{}`", i.id));
+            }
+        }
         let repeated = sort::repeats_by(&self.images, |a, b| a.id.cmp(&b.id));
         for (i, repeated) in self.images.iter().zip(repeated) {
             if !known(&i.region) {

@@ -285,9 +285,9 @@ impl Engine {
         self.world.advance(secs);
     }
 
-    /// Runs to the next copy event (a task ending); false if nothing is running.
+    /// Runs to the next event (a copy task ending, an instance starting to run); false if there is none.
     pub fn run_to_next_event(&mut self) -> bool {
-        match self.world.queue.next_event() {
+        match self.world.next_event() {
             Some(t) => {
                 let secs = t.saturating_sub(self.world.now);
                 self.advance(secs);
@@ -297,7 +297,7 @@ impl Engine {
         }
     }
 
-    /// Runs until no copy is waiting or running.
+    /// Runs until no copy is waiting or running and no instance is pending.
     pub fn run_to_idle(&mut self) {
         while self.run_to_next_event() {}
     }
@@ -380,7 +380,7 @@ mod tests {
     fn dispatch_errors() {
         let mut e = Engine::from_preset("minimal", 1).unwrap();
         let ctx = CallContext::new("ecs.aliyuncs.com");
-        let x = e.call(&p(&[("Action", "RunInstances"), ("Version", "2014-05-26")]), &ctx);
+        let x = e.call(&p(&[("Action", "CreateInstance"), ("Version", "2014-05-26")]), &ctx);
         assert_eq!(x.response.status, 404);
         assert!(x.response.body.contains("<Code>InvalidAction.NotFound</Code>"));
         let x = e.call(

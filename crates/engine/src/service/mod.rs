@@ -6,6 +6,7 @@
 pub mod dispatch;
 pub mod engine;
 pub mod gateway;
+pub mod instances;
 pub mod ops;
 pub mod params;
 pub mod response;

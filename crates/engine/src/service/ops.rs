@@ -1,4 +1,5 @@
-//! The operations: CopyImage, CancelCopyImage, DeleteImage, DescribeImages, DescribeRegions. Each takes
+//! The operations: CopyImage, CancelCopyImage, DeleteImage, DescribeImages, DescribeRegions here, and the
+//! instance operations in `service::instances`. Each takes
 //! the wire parameters and the world, applies its rules in the documented (or recorded) order, commits
 //! its effect, and returns the response fields plus the rule that decided the outcome.
 //!
@@ -10,8 +11,10 @@ use crate::base::wire::Params;
 use crate::model::queue::{NewTask, TaskState};
 use crate::model::regions;
 use crate::model::world::{
-    Caller, ClientTokenRecord, DeleteMissing, FaultKind, Image, ImageStatus, Owner, QueueKey, World,
+    Caller, ClientTokenRecord, DeleteMissing, FaultKind, Image, ImageStatus, Instance, InstanceStatus, Owner, QueueKey,
+    World,
 };
+use crate::service::instances;
 use crate::service::params;
 use crate::service::response::{s, wrapped, Node};
 use crate::service::rules;
@@ -65,8 +68,8 @@ pub enum Effect {
         snapshots: Vec<crate::model::world::Snapshot>,
         /// The copy task.
         task: NewTask,
-        /// A ClientToken to remember with the request.
-        token: Option<(String, ClientTokenRecord)>,
+        /// A ClientToken to remember with the request (boxed: the enum stays small).
+        token: Option<Box<(String, ClientTokenRecord)>>,
     },
     /// Cancel a copy task and delete its image and snapshots.
     CancelCopy {
@@ -86,6 +89,22 @@ pub enum Effect {
         /// Its region.
         region: String,
     },
+    /// Add instances (RunInstances); their image is then in use.
+    AddInstances {
+        /// The new instances.
+        instances: Vec<Instance>,
+        /// A ClientToken to remember with the request.
+        token: Option<Box<(String, ClientTokenRecord)>>,
+    },
+    /// Change an instance's status and, for ReplaceSystemDisk, its image and system disk.
+    SetInstance {
+        /// The instance.
+        id: String,
+        /// Its new status.
+        status: InstanceStatus,
+        /// The new (image ID, system disk ID), if the system disk is replaced.
+        system_disk: Option<(String, String)>,
+    },
 }
 
 /// Plans `action` against the world without changing it. Unknown actions never reach here (the engine
@@ -97,6 +116,11 @@ pub fn run(world: &World, rng: &mut Rng, caller: &Caller, action: &str, p: &Para
         "DeleteImage" => delete_image(world, p),
         "DescribeImages" => describe_images(world, p),
         "DescribeRegions" => describe_regions(world, p),
+        "RunInstances" => instances::run_instances(world, rng, p),
+        "DescribeInstances" => instances::describe_instances(world, p),
+        "StopInstance" => instances::stop_instance(world, p),
+        "StartInstance" => instances::start_instance(world, p),
+        "ReplaceSystemDisk" => instances::replace_system_disk(world, rng, p),
         _ => Err(invalid_action().into()),
     }
 }
@@ -117,7 +141,8 @@ pub fn apply(world: &mut World, effects: Vec<Effect>) {
                 image.copy_task = Some(id);
                 world.snapshots.extend(snapshots);
                 world.images.push(*image);
-                if let Some((t, rec)) = token {
+                if let Some(t) = token {
+                    let (t, rec) = *t;
                     world.client_tokens.insert(t, rec);
                 }
             }
@@ -135,6 +160,35 @@ pub fn apply(world: &mut World, effects: Vec<Effect>) {
             }
             Effect::DeleteImage { image_id, region } => {
                 world.images.retain(|i| !(i.id == image_id && i.region == region));
+            }
+            Effect::AddInstances { instances, token } => {
+                for new in &instances {
+                    mark_used(world, &new.region, &new.image_id);
+                }
+                world.instances.extend(instances);
+                if let Some(t) = token {
+                    let (t, rec) = *t;
+                    world.client_tokens.insert(t, rec);
+                }
+            }
+            Effect::SetInstance {
+                id,
+                status,
+                system_disk,
+            } => {
+                let mut used = None;
+                if let Some(i) = world.instances.iter_mut().find(|i| i.id == id) {
+                    i.status = status;
+                    i.running_at = None;
+                    if let Some((image, disk)) = system_disk {
+                        i.image_id = image;
+                        i.system_disk_id = disk;
+                        used = Some((i.region.clone(), i.image_id.clone()));
+                    }
+                }
+                if let Some((region, image)) = used {
+                    mark_used(world, &region, &image);
+                }
             }
         }
     }
@@ -154,6 +208,13 @@ pub fn execute(world: &mut World, rng: &mut Rng, caller: &Caller, action: &str, 
     r
 }
 
+/// An image an instance runs from is in use (DeleteImage's `ImageUsingByInstance`).
+fn mark_used(world: &mut World, region: &str, image_id: &str) {
+    if let Some(img) = world.images.iter_mut().find(|i| i.id == image_id && i.region == region) {
+        img.used_by_instances = true;
+    }
+}
+
 fn consume_fault(world: &mut World, i: usize) {
     if let Some(f) = world.faults.get_mut(i) {
         f.remaining = f.remaining.saturating_sub(1);
@@ -165,7 +226,7 @@ fn consume_fault(world: &mut World, i: usize) {
 pub use crate::base::error::invalid_action;
 
 /// The first injected InternalError fault for this action, as a failure that uses it up.
-fn check_fault(world: &World, action: &str) -> Result<(), Fail> {
+pub fn check_fault(world: &World, action: &str) -> Result<(), Fail> {
     match rules::injected_internal_error(world, action) {
         Some((i, error)) => Err(Fail {
             error,
@@ -198,7 +259,8 @@ fn fingerprint(p: &Params) -> Vec<(String, String)> {
     v
 }
 
-fn idempotent_mismatch() -> ApiError {
+/// 400 `IdempotentParameterMismatch`: a ClientToken reused with other parameters.
+pub fn idempotent_mismatch() -> ApiError {
     ApiError::new(
         400,
         "IdempotentParameterMismatch",
@@ -328,14 +390,15 @@ pub fn copy_image(world: &World, rng: &mut Rng, caller: &Caller, p: &Params) -> 
         shared_to_others: false,
     };
     let token = req.client_token.as_ref().map(|t| {
-        (
+        Box::new((
             t.clone(),
             ClientTokenRecord {
                 action: "CopyImage".into(),
                 fingerprint: fingerprint(p),
                 image_id: image_id.clone(),
+                instance_ids: Vec::new(),
             },
-        )
+        ))
     });
     let msg = if ahead < limit as usize {
         "Copy {image} of {source} to {destination} queued. It starts at once ({ahead} running in lane {lane}, limit \
@@ -370,7 +433,8 @@ pub fn copy_image(world: &World, rng: &mut Rng, caller: &Caller, p: &Params) -> 
     })
 }
 
-fn region_not_found(source: Source) -> Fail {
+/// 404 `InvalidRegionId.NotFound`, naming the operation's reference.
+pub fn region_not_found(source: Source) -> Fail {
     ApiError::new(
         404,
         "InvalidRegionId.NotFound",

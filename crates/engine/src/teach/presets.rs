@@ -143,6 +143,7 @@ fn base_world(name: &str, description: &str, regions: &[&str]) -> World {
         settings: Settings::default(),
         queue: Default::default(),
         client_tokens: Default::default(),
+        instances: Vec::new(),
     }
 }
 
@@ -534,7 +535,28 @@ fn default_world() -> World {
     }
     // Ten minutes in: the first cn-beijing copy is part-way, the others wait.
     w.advance(600);
+    add_instances(&mut w);
     w
+}
+
+/// The default world's instance: the instance ID ReplaceSystemDisk examples use.
+pub const DOC_INSTANCE_ID: &str = "i-uf6stoppedweb000001";
+
+/// A stopped instance in cn-shanghai, where the lessons copy to, so ReplaceSystemDisk can put a copy on it
+/// once the copy is Available. It runs a public image (not one of the world's), so no image of the world is
+/// in use because of it.
+fn add_instances(w: &mut World) {
+    w.instances.push(Instance {
+        id: DOC_INSTANCE_ID.into(),
+        region: "cn-shanghai".into(),
+        status: InstanceStatus::Stopped,
+        image_id: "ubuntu_22_04_x64_20G_alibase_20240508.vhd".into(),
+        instance_type: "ecs.g6.large".into(),
+        creation_time: t("2024-05-10T09:00:00Z"),
+        system_disk_id: "d-uf6stoppedweb000001".into(),
+        running_at: None,
+        label: "stopped web server: replace its system disk with your copy".into(),
+    });
 }
 
 fn minimal_world() -> World {

@@ -58,6 +58,10 @@ pub fn source_title(source: Source) -> &'static str {
         Source::Idempotence => "ECS: how to ensure idempotence",
         Source::SdkReference => "ECS SDK parameter documentation",
         Source::RunInstances => "RunInstances API reference, error codes",
+        Source::ReplaceSystemDisk => "ReplaceSystemDisk API reference",
+        Source::StopInstance => "StopInstance API reference",
+        Source::StartInstance => "StartInstance API reference",
+        Source::DescribeInstances => "DescribeInstances API reference",
     }
 }
 
@@ -90,6 +94,18 @@ pub fn source_url(source: Source) -> &'static str {
         Source::SdkReference => "https://pypi.org/project/alibabacloud-ecs20140526/",
         Source::RunInstances => {
             "https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-runinstances"
+        }
+        Source::ReplaceSystemDisk => {
+            "https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-replacesystemdisk"
+        }
+        Source::StopInstance => {
+            "https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-stopinstance"
+        }
+        Source::StartInstance => {
+            "https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-startinstance"
+        }
+        Source::DescribeInstances => {
+            "https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-describeinstances"
         }
     }
 }
@@ -127,6 +143,10 @@ mod tests {
             Source::Idempotence,
             Source::SdkReference,
             Source::RunInstances,
+            Source::ReplaceSystemDisk,
+            Source::StopInstance,
+            Source::StartInstance,
+            Source::DescribeInstances,
         ] {
             assert!(!source_title(s).contains('§') && !source_title(s).contains(".md"));
             assert!(source_url(s).starts_with("https://"), "{s:?}");

@@ -26,24 +26,24 @@ const ANY_COPY_ID: &str = "m-uf6copying000000001";
 
 /// What the documentation says about one error. Named fields, so that a message cannot be passed where
 /// the cause goes.
-struct Doc<'a> {
+pub(super) struct Doc<'a> {
     /// Stable ID (the rule ID the engine reports for it).
-    id: &'a str,
+    pub(super) id: &'a str,
     /// HTTP status.
-    status: u16,
+    pub(super) status: u16,
     /// Code, exactly.
-    code: &'a str,
+    pub(super) code: &'a str,
     /// Message, exactly.
-    message: &'a str,
+    pub(super) message: &'a str,
     /// What causes it, briefly.
-    cause: &'a str,
+    pub(super) cause: &'a str,
     /// Where it is documented.
-    source: &'a str,
+    pub(super) source: &'a str,
 }
 
 impl Doc<'_> {
     /// The entry: this error, reproduced by `repro`.
-    fn reproduced_by(self, repro: Repro) -> CatalogEntry {
+    pub(super) fn reproduced_by(self, repro: Repro) -> CatalogEntry {
         CatalogEntry {
             id: self.id.into(),
             http_status: self.status,
@@ -58,7 +58,7 @@ impl Doc<'_> {
 
 impl Repro {
     /// A trusted request on a preset as is.
-    fn call(preset: &str, request: Params) -> Repro {
+    pub(super) fn call(preset: &str, request: Params) -> Repro {
         Repro {
             preset: preset.into(),
             setup: Vec::new(),
@@ -76,7 +76,7 @@ impl Repro {
     }
 
     /// With these setup steps first; the note says the world edits among them in words.
-    fn after(mut self, setup: Vec<Step>) -> Repro {
+    pub(super) fn after(mut self, setup: Vec<Step>) -> Repro {
         self.setup_note = setup
             .iter()
             .filter_map(|s| match s {
@@ -90,7 +90,7 @@ impl Repro {
     }
 
     /// With this note instead of the derived one (a setup made of requests, not edits).
-    fn noting(mut self, note: &str) -> Repro {
+    pub(super) fn noting(mut self, note: &str) -> Repro {
         self.setup_note = note.into();
         self
     }
@@ -108,7 +108,7 @@ fn describe(e: &Edit) -> String {
     }
 }
 
-fn pairs(v: &[(&str, &str)]) -> Params {
+pub(super) fn pairs(v: &[(&str, &str)]) -> Params {
     v.iter().map(|(k, x)| (k.to_string(), x.to_string())).collect()
 }
 
@@ -502,6 +502,7 @@ pub(super) fn engine_entries(copies: &Copies) -> Vec<CatalogEntry> {
         .reproduced_by(Repro::call("default", with(COPY, &kms("00000000-no-such-key-000000000000")))),
     ];
     v.extend(extra_entries(copies));
+    v.extend(super::instances::entries(copies));
     v
 }
 

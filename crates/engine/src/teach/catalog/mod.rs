@@ -7,11 +7,13 @@
 //!
 //! * `reference`: the reference's error table as printed (what the catalog must cover);
 //! * `entries`: the entries;
+//! * `instances`: the entries of RunInstances, ReplaceSystemDisk, StopInstance and StartInstance;
 //! * `run`: running a reproduction.
 //!
 //! Layer: teach (may use `base`, `signing`, `model`, `service`, `teach`).
 
 mod entries;
+mod instances;
 mod reference;
 mod run;
 
