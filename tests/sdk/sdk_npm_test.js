@@ -2,7 +2,9 @@
 // Runs the official npm ECS client (@alicloud/ecs20140526, the TypeScript SDK compiled to JS) against
 // `copyimage serve`, in its default V3 mode and with signatureAlgorithm 'v2' (V1 HMAC-SHA1).
 // Same story as sdk_python_test.py: CopyImage succeeds, DescribeImages shows the copy in progress,
-// CancelCopyImage, a documented error with its exact code and message, a wrong secret.
+// CancelCopyImage, a documented error with its exact code and message, a wrong secret; then the copy used where
+// it landed: RunInstances refused while the copy is in progress and accepted once it is Available,
+// ReplaceSystemDisk refused on the running instance and accepted once it is stopped.
 // Environment: COPYIMAGE_ENDPOINT (host:port), COPYIMAGE_AK_ID, COPYIMAGE_AK_SECRET, COPYIMAGE_SOURCE_IMAGE.
 'use strict';
 
@@ -19,6 +21,8 @@ const SOURCE_REGION = 'cn-hangzhou';
 const DEST_REGION = 'cn-shanghai';
 const SAME_REGION = [403, 'IncorrectDestinationRegion', 'The destination region is not equal the target region.'];
 const NOT_FOUND = [404, 'InvalidImageId.NotFound', 'The specified ImageId does not exist.'];
+const NOT_AVAILABLE = [400, 'IncorrectImageStatus', 'The image not available.'];
+const WRONG_STATUS = [403, 'IncorrectInstanceStatus', 'The current status of the resource does not support this operation.'];
 const SIG_PREFIX = 'Specified signature is not matched with our calculation. server string to sign is:';
 
 let passed = 0;
@@ -33,17 +37,19 @@ function check(name, cond, detail) {
   }
 }
 
-function adminReset() {
+function admin(route) {
   const [host, port] = ENDPOINT.split(':');
   return new Promise((resolve, reject) => {
-    const req = http.request({ host, port, path: '/__admin/reset', method: 'POST' }, (res) => {
+    const req = http.request({ host, port, path: `/__admin/${route}`, method: 'POST' }, (res) => {
       res.resume();
-      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`reset: ${res.statusCode}`))));
+      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`${route}: ${res.statusCode}`))));
     });
     req.on('error', reject);
     req.end();
   });
 }
+
+const adminReset = () => admin('reset');
 
 function client(v2, secret) {
   const config = new $OpenApiUtil.Config({
@@ -140,9 +146,50 @@ async function story(v2) {
   }
 }
 
+async function useTheCopy(v2) {
+  const name = `@alicloud/ecs20140526 (${v2 ? "signatureAlgorithm 'v2', V1" : 'default, V3'})`;
+  await adminReset();
+  const c = client(v2, AK_SECRET);
+  const copy = (await c.copyImageWithOptions(
+    new Ecs.CopyImageRequest({ regionId: SOURCE_REGION, imageId: SOURCE_IMAGE, destinationRegionId: DEST_REGION }),
+    runtime(),
+  )).body.imageId;
+  const run = () => c.runInstancesWithOptions(
+    new Ecs.RunInstancesRequest({ regionId: DEST_REGION, imageId: copy, instanceType: 'ecs.g6.large' }),
+    runtime(),
+  );
+  const replace = (instanceId) => c.replaceSystemDiskWithOptions(
+    new Ecs.ReplaceSystemDiskRequest({ instanceId, imageId: copy }),
+    runtime(),
+  );
+  await expectError(`${name}: RunInstances from the copy in progress`, run, NOT_AVAILABLE);
+  await admin('run_to_idle');
+  let ids;
+  try {
+    ids = (await run()).body.instanceIdSets.instanceIdSet;
+    check(`${name}: RunInstances from the Available copy succeeds`,
+      Array.isArray(ids) && ids.length === 1 && ids[0].startsWith('i-'), JSON.stringify(ids));
+  } catch (e) {
+    check(`${name}: RunInstances from the Available copy succeeds`, false, String(e && e.message));
+    return;
+  }
+  await admin('run_to_idle'); // Pending -> Running
+  await expectError(`${name}: ReplaceSystemDisk on a running instance`, () => replace(ids[0]), WRONG_STATUS);
+  try {
+    await c.stopInstanceWithOptions(new Ecs.StopInstanceRequest({ instanceId: ids[0] }), runtime());
+    const disk = (await replace(ids[0])).body.diskId;
+    check(`${name}: ReplaceSystemDisk on the stopped instance succeeds`,
+      typeof disk === 'string' && disk.startsWith('d-'), disk);
+  } catch (e) {
+    check(`${name}: ReplaceSystemDisk on the stopped instance succeeds`, false, String(e && e.message));
+  }
+}
+
 (async () => {
   await story(false);
   await story(true);
+  await useTheCopy(false);
+  await useTheCopy(true);
   console.log(`npm sdk: ${passed} passed, ${failed.length} failed`);
   process.exit(failed.length ? 1 : 0);
 })().catch((e) => {

@@ -8,7 +8,9 @@ Three clients, the same story each time (the world is reset between them through
 
 Story: CopyImage succeeds; DescribeImages shows the copy in progress; CancelCopyImage succeeds and the copy
 is gone; a CopyImage that breaks a documented rule fails with the exact code and message; a wrong secret fails
-with SignatureDoesNotMatch as the SDK recognises it.
+with SignatureDoesNotMatch as the SDK recognises it. Then the copy is used where it landed: RunInstances from
+the copy in progress is refused, succeeds once the world clock has run the copy to Available; ReplaceSystemDisk
+is refused on the running instance and succeeds once StopInstance has stopped it.
 
 Environment: COPYIMAGE_ENDPOINT (e.g. 127.0.0.1:8765), COPYIMAGE_AK_ID, COPYIMAGE_AK_SECRET,
 COPYIMAGE_SOURCE_IMAGE (an Available image of the account in cn-hangzhou).
@@ -33,6 +35,10 @@ DEST_REGION = "cn-shanghai"
 SAME_REGION = (403, "IncorrectDestinationRegion", "The destination region is not equal the target region.")
 # A source image that does not exist: 404 InvalidImageId.NotFound.
 NOT_FOUND = (404, "InvalidImageId.NotFound", "The specified ImageId does not exist.")
+# RunInstances/ReplaceSystemDisk from a copy not yet Available (the playground's choice, FIDELITY.md "Instances").
+NOT_AVAILABLE = (400, "IncorrectImageStatus", "The image not available.")
+# ReplaceSystemDisk error table: 403 IncorrectInstanceStatus (the instance must be Stopped).
+WRONG_STATUS = (403, "IncorrectInstanceStatus", "The current status of the resource does not support this operation.")
 
 failures = []
 passes = 0
@@ -99,6 +105,29 @@ class OldSdk:
         req.set_ImageId(image_id)
         return self._do(req, region)["RequestId"]
 
+    def run_instances(self, region, image_id, instance_type):
+        from aliyunsdkecs.request.v20140526.RunInstancesRequest import RunInstancesRequest
+
+        req = RunInstancesRequest()
+        req.set_ImageId(image_id)
+        req.set_InstanceType(instance_type)
+        return self._do(req, region)["InstanceIdSets"]["InstanceIdSet"]
+
+    def stop_instance(self, region, instance_id):
+        from aliyunsdkecs.request.v20140526.StopInstanceRequest import StopInstanceRequest
+
+        req = StopInstanceRequest()
+        req.set_InstanceId(instance_id)
+        return self._do(req, region)["RequestId"]
+
+    def replace_system_disk(self, region, instance_id, image_id):
+        from aliyunsdkecs.request.v20140526.ReplaceSystemDiskRequest import ReplaceSystemDiskRequest
+
+        req = ReplaceSystemDiskRequest()
+        req.set_InstanceId(instance_id)
+        req.set_ImageId(image_id)
+        return self._do(req, region)["DiskId"]
+
     @staticmethod
     def error(e):
         from aliyunsdkcore.acs_exception.exceptions import ServerException
@@ -151,6 +180,24 @@ class TeaSdk:
 
         req = models.CancelCopyImageRequest(region_id=region, image_id=image_id)
         return self.client.cancel_copy_image_with_options(req, self._runtime()).body.request_id
+
+    def run_instances(self, region, image_id, instance_type):
+        from alibabacloud_ecs20140526 import models
+
+        req = models.RunInstancesRequest(region_id=region, image_id=image_id, instance_type=instance_type)
+        return self.client.run_instances_with_options(req, self._runtime()).body.instance_id_sets.instance_id_set
+
+    def stop_instance(self, region, instance_id):
+        from alibabacloud_ecs20140526 import models
+
+        req = models.StopInstanceRequest(instance_id=instance_id)
+        return self.client.stop_instance_with_options(req, self._runtime()).body.request_id
+
+    def replace_system_disk(self, region, instance_id, image_id):
+        from alibabacloud_ecs20140526 import models
+
+        req = models.ReplaceSystemDiskRequest(instance_id=instance_id, image_id=image_id)
+        return self.client.replace_system_disk_with_options(req, self._runtime()).body.disk_id
 
     @staticmethod
     def error(e):
@@ -226,10 +273,45 @@ def story(make):
                   repr((status, code, msg)))
 
 
+def use_the_copy(make):
+    """RunInstances and ReplaceSystemDisk with the copy, in the destination region."""
+    admin("reset")
+    sdk = make(AK_SECRET)
+    name = sdk.name
+    try:
+        copy = sdk.copy_image(SOURCE_IMAGE, DEST_REGION, name="sdk-copy")
+    except Exception as e:  # noqa: BLE001
+        check(f"{name}: CopyImage succeeds", False, repr(e))
+        return
+    expect_error(sdk, "RunInstances from the copy in progress",
+                 lambda: sdk.run_instances(DEST_REGION, copy, "ecs.g6.large"), NOT_AVAILABLE)
+    admin("run_to_idle")
+    try:
+        ids = sdk.run_instances(DEST_REGION, copy, "ecs.g6.large")
+        ok = isinstance(ids, list) and len(ids) == 1 and ids[0].startswith("i-")
+        check(f"{name}: RunInstances from the Available copy succeeds", ok, repr(ids))
+    except Exception as e:  # noqa: BLE001
+        check(f"{name}: RunInstances from the Available copy succeeds", False, repr(e))
+        return
+    admin("run_to_idle")  # the new instance goes from Pending to Running
+    expect_error(sdk, "ReplaceSystemDisk on a running instance",
+                 lambda: sdk.replace_system_disk(DEST_REGION, ids[0], copy), WRONG_STATUS)
+    try:
+        sdk.stop_instance(DEST_REGION, ids[0])
+        disk = sdk.replace_system_disk(DEST_REGION, ids[0], copy)
+        check(f"{name}: ReplaceSystemDisk on the stopped instance succeeds",
+              isinstance(disk, str) and disk.startswith("d-"), repr(disk))
+    except Exception as e:  # noqa: BLE001
+        check(f"{name}: ReplaceSystemDisk on the stopped instance succeeds", False, repr(e))
+
+
 def main():
     story(lambda s: OldSdk(s))
     story(lambda s: TeaSdk(False, s))
     story(lambda s: TeaSdk(True, s))
+    use_the_copy(lambda s: OldSdk(s))
+    use_the_copy(lambda s: TeaSdk(False, s))
+    use_the_copy(lambda s: TeaSdk(True, s))
     print(f"python sdk: {passes} passed, {len(failures)} failed")
     sys.exit(1 if failures else 0)
 
