@@ -51,6 +51,8 @@ fn list_for(d: &ParamDoc) -> Option<String> {
         Some("dl-regions".into())
     } else if d.name == "ImageId" {
         Some("dl-images".into())
+    } else if d.name == "InstanceId" {
+        Some("dl-instances".into())
     } else if d.name == "KMSKeyId" {
         Some("dl-kms".into())
     } else if d.name == "ResourceGroupId" {
@@ -205,6 +207,11 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
                 { for world.images.iter().map(|i| html! {
                     <option value={i.id.clone()}
                         label={format!("{} · {} · {}", i.region, i.name, world.status_of(i).as_str())} />
+                }) }
+            </datalist>
+            <datalist id="dl-instances">
+                { for world.instances.iter().map(|i| html! {
+                    <option value={i.id.clone()} label={format!("{} · {}", i.region, i.status.as_str())} />
                 }) }
             </datalist>
             <datalist id="dl-kms">

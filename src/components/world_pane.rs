@@ -1,6 +1,6 @@
 //! The world pane: the world clock and its controls, each region's copy queue drawn as a timeline (the
 //! running task with its progress, waiting tasks in order), the images with status and progress and their
-//! Cancel / Delete buttons, and the region table.
+//! Cancel / Delete buttons, the instances (RunInstances, ReplaceSystemDisk) and the region table.
 
 use crate::form::{Form, VERSION};
 use crate::state::{Action, Shared, SPEEDS};
@@ -225,6 +225,30 @@ pub fn world_pane(p: &WorldPaneProps) -> Html {
                     <tbody>{ for image_rows }</tbody>
                 </table>
             </div>
+            if !w.instances.is_empty() {
+                <h3 id="instances-h">{ "Instances" }</h3>
+                <div class="scroll" tabindex="0" role="region" aria-labelledby="instances-h">
+                    <table class="images" id="instance-table">
+                        <thead><tr><th scope="col">{ "InstanceId" }</th><th scope="col">{ "Region" }</th>
+                            <th scope="col">{ "Status" }</th><th scope="col">{ "ImageId" }</th>
+                            <th scope="col">{ "InstanceType" }</th><th scope="col">{ "CreationTime" }</th></tr></thead>
+                        <tbody>
+                        { for w.instances.iter().map(|i| html! {
+                            <tr data-instance={i.id.clone()} data-status={i.status.as_str()}>
+                                <td data-label="InstanceId"><code>{ i.id.clone() }</code>
+                                    if !i.label.is_empty() { <span class="owner">{ format!(" ({})", i.label) }</span> }
+                                </td>
+                                <td data-label="Region"><code>{ i.region.clone() }</code></td>
+                                <td class="status" data-label="Status">{ i.status.as_str() }</td>
+                                <td data-label="ImageId"><code>{ i.image_id.clone() }</code></td>
+                                <td data-label="InstanceType"><code>{ i.instance_type.clone() }</code></td>
+                                <td data-label="CreationTime">{ i.creation_time.to_iso8601() }</td>
+                            </tr>
+                        }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
             { region_table() }
         </section>
     }

@@ -352,3 +352,33 @@ fn a_scenario_file_without_instances_still_loads_and_writes_without_them() {
     assert_eq!(back.instances, w.instances);
     assert_eq!(back.instances[0].id, DOC_INSTANCE_ID);
 }
+
+#[test]
+fn snippets_call_the_new_operations_by_name() {
+    use copyimage_engine::generate::{self, GenerateInput};
+    let params = p(&[
+        ("Action", "RunInstances"),
+        ("Version", "2014-05-26"),
+        ("RegionId", "cn-shanghai"),
+        ("ImageId", "m-uf6copy000000000001"),
+        ("InstanceType", "ecs.g6.large"),
+    ]);
+    let g = generate::generate(&GenerateInput::new(
+        params,
+        "testid",
+        "testsecret",
+        "2026-01-01T00:00:00Z",
+        "nonce",
+    ));
+    for (lang, text) in [
+        ("aliyun", &g.aliyun_cli),
+        ("python", &g.python),
+        ("typescript", &g.typescript),
+        ("java", &g.java),
+        ("go", &g.go),
+    ] {
+        assert!(text.contains("RunInstances"), "{lang}: {text}");
+        assert!(text.contains("ecs.g6.large"), "{lang}: {text}");
+    }
+    assert!(g.signed.url.contains("Action=RunInstances"), "{}", g.signed.url);
+}

@@ -502,6 +502,172 @@ pub const COMMON: &[ParamDoc] = &[
     },
 ];
 
+const RUN: &str = "RunInstances API reference, request parameters";
+const REPLACE: &str = "ReplaceSystemDisk API reference, request parameters";
+const INSTANCES: &str = "ECS API reference (DescribeInstances, StopInstance, StartInstance), request parameters";
+/// Shared text of the instance operations' `DryRun`.
+const DRY_RUN: &str = "Specifies whether to check the request without performing it. true: the request is checked \
+                       and, if it passes, the DryRunOperation error code is returned. false (default): the request \
+                       is checked and performed.";
+
+/// RunInstances' parameters (the ones this simulator reads; the others are taken and not checked).
+pub const RUN_INSTANCES: &[ParamDoc] = &[
+    p(
+        "RegionId",
+        S,
+        true,
+        "cn-shanghai",
+        "The ID of the region in which to create the instance. The image must be in this region: use a copy \
+         where it landed.",
+        RUN,
+        &["InvalidRegionId.NotFound"],
+    ),
+    p(
+        "ImageId",
+        S,
+        true,
+        "m-uf6h46wfpjsjastd****",
+        "The ID of the image used to create the instance. It must exist in RegionId and be Available: a copy \
+         that is still Waiting or Creating cannot be used yet.",
+        RUN,
+        &["InvalidImageId.NotFound", "IncorrectImageStatus"],
+    ),
+    p(
+        "InstanceType",
+        S,
+        true,
+        "ecs.g6.large",
+        "The instance type. Here only its form (ecs.<family>.<size>) is checked.",
+        RUN,
+        &["InvalidInstanceType.ValueNotSupported"],
+    ),
+    p(
+        "Amount",
+        I,
+        false,
+        "1",
+        "The number of instances to create. Valid values: 1 to 100. Default value: 1.",
+        RUN,
+        &[],
+    ),
+    p(
+        "ClientToken",
+        S,
+        false,
+        "123e4567-e89b-12d3-a456-426655440000",
+        "The client token that is used to ensure the idempotence of the request. The token can contain only \
+         ASCII characters and cannot exceed 64 characters in length.",
+        RUN,
+        &["IdempotentParameterMismatch"],
+    ),
+    p("DryRun", B, false, "false", DRY_RUN, RUN, &["DryRunOperation"]),
+];
+
+/// ReplaceSystemDisk's parameters (the ones this simulator reads).
+pub const REPLACE_SYSTEM_DISK: &[ParamDoc] = &[
+    p(
+        "InstanceId",
+        S,
+        true,
+        "i-uf6stoppedweb000001",
+        "The ID of the instance. The instance must be in the Stopped state.",
+        REPLACE,
+        &["InvalidInstanceId.NotFound", "IncorrectInstanceStatus"],
+    ),
+    p(
+        "ImageId",
+        S,
+        true,
+        "m-uf6h46wfpjsjastd****",
+        "The ID of the image used to replace the system disk. It must be in the instance's region and \
+         Available.",
+        REPLACE,
+        &["InvalidImageId.NotFound", "IncorrectImageStatus"],
+    ),
+    p(
+        "RegionId",
+        S,
+        false,
+        "cn-shanghai",
+        "The region of the instance (where the request is sent).",
+        REPLACE,
+        &[],
+    ),
+    p("DryRun", B, false, "false", DRY_RUN, REPLACE, &["DryRunOperation"]),
+];
+
+/// DescribeInstances' parameters (the ones this simulator reads).
+pub const DESCRIBE_INSTANCES: &[ParamDoc] = &[
+    p(
+        "RegionId",
+        S,
+        true,
+        "cn-shanghai",
+        "The ID of the region of the instances.",
+        INSTANCES,
+        &["InvalidRegionId.NotFound"],
+    ),
+    p(
+        "InstanceIds",
+        S,
+        false,
+        "[\"i-uf6stoppedweb000001\"]",
+        "The IDs of the instances, a JSON array of up to 100 IDs.",
+        INSTANCES,
+        &[],
+    ),
+    p(
+        "Status",
+        S,
+        false,
+        "Running",
+        "The status of the instances: Pending, Running or Stopped here.",
+        INSTANCES,
+        &[],
+    ),
+    p(
+        "PageNumber",
+        I,
+        false,
+        "1",
+        "The page number, from 1. Default value: 1.",
+        INSTANCES,
+        &["InvalidParameter"],
+    ),
+    p(
+        "PageSize",
+        I,
+        false,
+        "10",
+        "The number of entries per page. Maximum value: 100. Default value: 10.",
+        INSTANCES,
+        &[],
+    ),
+];
+
+/// StopInstance's and StartInstance's parameters (the ones this simulator reads).
+pub const INSTANCE_POWER: &[ParamDoc] = &[
+    p(
+        "InstanceId",
+        S,
+        true,
+        "i-uf6stoppedweb000001",
+        "The ID of the instance. StopInstance needs it Running, StartInstance Stopped.",
+        INSTANCES,
+        &["InvalidInstanceId.NotFound", "IncorrectInstanceStatus"],
+    ),
+    p(
+        "RegionId",
+        S,
+        false,
+        "cn-shanghai",
+        "The region of the instance (where the request is sent).",
+        INSTANCES,
+        &[],
+    ),
+    p("DryRun", B, false, "false", DRY_RUN, INSTANCES, &["DryRunOperation"]),
+];
+
 /// Every operation the faces can build and send, CopyImage first.
 pub const OPERATIONS: &[OperationDoc] = &[
     OperationDoc {
@@ -532,6 +698,31 @@ pub const OPERATIONS: &[OperationDoc] = &[
         action: "DescribeRegions",
         summary: "Queries the regions and their endpoints.",
         params: DESCRIBE_REGIONS,
+    },
+    OperationDoc {
+        action: "RunInstances",
+        summary: "Creates instances from an image in RegionId: how a copy is used where it landed, once it is                   Available.",
+        params: RUN_INSTANCES,
+    },
+    OperationDoc {
+        action: "DescribeInstances",
+        summary: "Queries the instances of a region: their status and the image of their system disk.",
+        params: DESCRIBE_INSTANCES,
+    },
+    OperationDoc {
+        action: "StopInstance",
+        summary: "Stops a Running instance (ReplaceSystemDisk needs it Stopped).",
+        params: INSTANCE_POWER,
+    },
+    OperationDoc {
+        action: "StartInstance",
+        summary: "Starts a Stopped instance.",
+        params: INSTANCE_POWER,
+    },
+    OperationDoc {
+        action: "ReplaceSystemDisk",
+        summary: "Replaces the system disk of a Stopped instance with a new one from an image: the other way to                   use a copy in the destination region.",
+        params: REPLACE_SYSTEM_DISK,
     },
 ];
 
@@ -660,9 +851,16 @@ mod tests {
                 "CancelCopyImage",
                 "DeleteImage",
                 "DescribeImages",
-                "DescribeRegions"
+                "DescribeRegions",
+                "RunInstances",
+                "DescribeInstances",
+                "StopInstance",
+                "StartInstance",
+                "ReplaceSystemDisk"
             ]
         );
+        // The playground offers every operation the engine answers, and no other.
+        assert_eq!(actions, crate::base::api::ACTIONS);
         for o in OPERATIONS {
             assert!(o.params.iter().all(|d| !d.description.is_empty()), "{}", o.action);
         }

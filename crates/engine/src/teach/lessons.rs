@@ -1,4 +1,4 @@
-//! The guided course: ten short steps a newcomer follows in the playground, each checked from what the
+//! The guided course: eleven short steps a newcomer follows in the playground, each checked from what the
 //! engine saw and holds — the history of exchanges (what was sent, what came back) and the world (the copy
 //! queue's tasks) — never from what the page thinks it did.
 //!
@@ -147,6 +147,16 @@ pub const STEPS: &[Step] = &[
         instructions: "Send CopyImage with DestinationImageName aliyun-copy.",
         lesson: "400 InvalidImageName.Malformed: names may not start with aliyun or acs: (they are reserved).",
         check: aliyun_name,
+    },
+    Step {
+        id: "use-the-copy",
+        title: "Launch an instance from your copy in cn-shanghai",
+        instructions: "Send a copy to cn-shanghai. While it is still Waiting or Creating, switch Action to \
+                       RunInstances with RegionId cn-shanghai, ImageId the copy's ID and InstanceType ecs.g6.large, \
+                       and Send: it is refused. Press Run to idle, then Send the same RunInstances again.",
+        lesson: "A copy is used where it landed, and only once it is Available: before that RunInstances answers \
+                 400 IncorrectImageStatus; after, it answers 200 with the new instance's ID (InstanceIdSets).",
+        check: use_the_copy,
     },
 ];
 
@@ -466,10 +476,88 @@ fn aliyun_name(_: &World, h: &[&Exchange]) -> Verdict {
     })
 }
 
+/// RunInstances from one of your copies, in its destination region: refused while the copy was in progress,
+/// then accepted.
+fn use_the_copy(_: &World, h: &[&Exchange]) -> Verdict {
+    let copies = copies(h);
+    let from_copy = |x: &&&Exchange| {
+        action(x) == "RunInstances" && copies.iter().any(|c| c.0 == p(x, "ImageId") && c.2 == p(x, "RegionId"))
+    };
+    let runs: Vec<&&Exchange> = h.iter().filter(from_copy).collect();
+    let refused = runs
+        .iter()
+        .position(|x| code(x).as_deref() == Some("IncorrectImageStatus"));
+    let Some(first_refusal) = refused else {
+        return Verdict::not_yet(match last_of(h, "RunInstances") {
+            None if copies.is_empty() => "send a copy to cn-shanghai first.".to_string(),
+            None => "no RunInstances has been sent yet.".to_string(),
+            Some(x) if runs.is_empty() => format!(
+                "your RunInstances used ImageId {} in {}; use your copy's ID in its destination region.",
+                p(x, "ImageId"),
+                p(x, "RegionId")
+            ),
+            Some(x) => format!(
+                "your RunInstances got {}; try it first while the copy is still Waiting or Creating.",
+                outcome(x)
+            ),
+        });
+    };
+    match runs[first_refusal..].iter().find(|x| x.response.status == 200) {
+        Some(x) => Verdict::done(format!(
+            "RunInstances was refused with IncorrectImageStatus while the copy was in progress, then answered 200 \
+             from {} once it was Available.",
+            p(x, "ImageId")
+        )),
+        None => Verdict::not_yet(format!(
+            "RunInstances was refused while the copy was in progress (good); your last try got {}. Run the clock \
+             until the copy is Available and send it again.",
+            outcome(runs[runs.len() - 1])
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::service::engine::{CallContext, Engine};
+
+    #[test]
+    fn use_the_copy_needs_a_refusal_first_then_a_launch() {
+        let mut c = Course::new();
+        let id = c.copy("cn-shanghai");
+        let run = |c: &mut Course, image: &str| {
+            c.send(&[
+                ("Action", "RunInstances"),
+                ("RegionId", "cn-shanghai"),
+                ("ImageId", image),
+                ("InstanceType", "ecs.g6.large"),
+            ])
+            .response
+            .status
+        };
+        assert_eq!(
+            c.verdict("use-the-copy").message,
+            "Not yet: no RunInstances has been sent yet."
+        );
+        assert_eq!(run(&mut c, &id), 400);
+        let v = c.verdict("use-the-copy");
+        assert!(!v.done && v.message.contains("Run the clock"), "{}", v.message);
+        c.e.run_to_idle();
+        assert_eq!(run(&mut c, &id), 200);
+        let v = c.verdict("use-the-copy");
+        assert!(v.done, "{}", v.message);
+        // Launching straight from an Available copy, never refused, does not teach the point.
+        let mut c = Course::new();
+        let id = c.copy("cn-shanghai");
+        c.e.run_to_idle();
+        assert_eq!(run(&mut c, &id), 200);
+        let v = c.verdict("use-the-copy");
+        assert!(
+            !v.done && v.message.contains("while the copy is still"),
+            "{}",
+            v.message
+        );
+    }
 
     struct Course {
         e: Engine,
