@@ -48,7 +48,7 @@ test('every export, compared with the CLI: the same script as in Node', async ({
     const t = await import(new URL('__jsapi-test/api.test.mjs', location.href).href);
     return t.checkAll(api, expected);
   }, expected);
-  expect(passed).toHaveLength(10);
+  expect(passed).toHaveLength(11);
   expect(problems.csp).toEqual([]);
   expect(problems.pageErrors).toEqual([]);
 });

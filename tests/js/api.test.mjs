@@ -181,6 +181,36 @@ export async function checkAll(api, expected) {
     eq(api.call(p).status, 200, 'still works after errors');
   });
 
+  check('no input makes the engine panic', () => {
+    // A panic in the WASM would surface as a WebAssembly.RuntimeError ("unreachable"); every junk value
+    // must be an answer or a plain Error with a message.
+    const p = { Action: 'DescribeRegions', Version: '2014-05-26' };
+    const junk = [undefined, null, 0, -1, 1.5, NaN, Infinity, true, '', 'x', '{}', [], [1], [['a']], [['a', 1]],
+      {}, { a: null }, { Action: undefined }, { Action: '\ud800' }, 10n, new Map([['Action', 'X']]), () => 1,
+      Symbol('s'), { version: 1, scenario: 'default', steps: 'x' }, { seed: -1 }, { seed: 2 ** 60 },
+      { steps: [{ advance: -5 }] }, { steps: [null] }, { scenario: { regions: 5 } }, { headers: 5 },
+      { accessKeyId: 'a', accessKeySecret: 'b', headers: [[1, 2]] }, { accessKeyId: 1, accessKeySecret: 'b' }];
+    const calls = [
+      (j) => api.call(j), (j) => api.call(p, j), (j) => api.preview(j), (j) => api.preview(p, j),
+      (j) => api.run(j), (j) => api.sign(j, { accessKeyId: 'a', accessKeySecret: 'b' }), (j) => api.sign(p, j),
+      (j) => api.reproduce(j),
+    ];
+    let refused = 0;
+    for (const [i, f] of calls.entries()) {
+      for (const j of junk) {
+        try {
+          f(j);
+        } catch (e) {
+          ok(e instanceof Error && !(e instanceof WebAssembly.RuntimeError) && e.message.length > 0,
+            `export #${i} on ${typeof j} ${String(j)}: ${e && e.constructor && e.constructor.name}: ${e && e.message}`);
+          refused += 1;
+        }
+      }
+    }
+    ok(refused > calls.length * 10, `most junk is refused (${refused})`);
+    eq(api.call(p).status, 200, 'still works after the junk');
+  });
+
   return passed;
 }
 
