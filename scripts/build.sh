@@ -15,3 +15,6 @@ python3 scripts/csp.py "$DIST/index.html"
 log "trunk build --release --features full --dist $DIST/full"
 trunk build --release --locked --features full --dist "$DIST/full"
 python3 scripts/csp.py "$DIST/full/index.html"
+# The engine's JavaScript API for docs pages (dist/lib/: copyimage.js, .wasm, .d.ts; not part of the first load).
+# After Trunk's builds, which empty dist/ first.
+"$ROOT/scripts/build-lib.sh"

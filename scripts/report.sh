@@ -39,7 +39,8 @@ while IFS= read -r f; do
     raw_total=$((raw_total + raw))
     gz_total=$((gz_total + gz))
     printf '  %-48s %10d %10d\n' "${f#"$DIST"/}" "$raw" "$gz"
-done < <(find "$DIST" -type f -not -path "$DIST/teach/*" -not -path "$DIST/full/*" | LC_ALL=C sort)
+done < <(find "$DIST" -type f -not -path "$DIST/teach/*" -not -path "$DIST/full/*" -not -path "$DIST/lib/*" |
+    LC_ALL=C sort)
 printf '  %-48s %10d %10d\n' TOTAL "$raw_total" "$gz_total"
 # dist/teach/ (separate static pages: the error catalog, the embed snippet generator) and dist/full/ (the app
 # with the signature-debugger view) are never fetched by the playground's first load: listed apart, not part of
@@ -66,6 +67,16 @@ if [ -d "$DIST/full" ]; then
     printf '  %-48s %10d %10d\n' "full/ (debugger + import build, every file)" "$full_raw" "$full_gz"
     site_raw=$((site_raw + full_raw))
     site_gz=$((site_gz + full_gz))
+fi
+# dist/lib/: the engine's JavaScript API, fetched only by docs pages that import it.
+if [ -d "$DIST/lib" ]; then
+    while IFS= read -r f; do
+        raw=$(wc -c <"$f")
+        gz=$(gzip -9 -n -c "$f" | wc -c)
+        site_raw=$((site_raw + raw))
+        site_gz=$((site_gz + gz))
+        printf '  %-48s %10d %10d\n' "${f#"$DIST"/} (JavaScript API)" "$raw" "$gz"
+    done < <(find "$DIST/lib" -type f -name 'copyimage.*' -not -name '*.d.ts' | LC_ALL=C sort)
 fi
 printf '  %-48s %10d %10d\n' "ALL FILES (first load + separate pages)" "$site_raw" "$site_gz"
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }

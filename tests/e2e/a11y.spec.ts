@@ -1,7 +1,8 @@
 // Accessibility: axe-core over every view (playground, lessons, error catalog, embed, the embed snippet page,
-// the signature debugger of the full build), in light and dark, after the views have their full content.
-// No serious or critical violation may remain. axe is put into the page through the DevTools protocol
-// (page.evaluate), which the page's Content-Security-Policy does not govern, so the policy stays as served.
+// the JavaScript API page, the signature debugger of the full build), in light and dark, after the views
+// have their full content. No serious or critical violation may remain. axe is put into the page through
+// the DevTools protocol (page.evaluate), which the page's Content-Security-Policy does not govern, so the
+// policy stays as served.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
@@ -59,6 +60,10 @@ const VIEWS: [string, (page: Page) => Promise<void>][] = [
   ['embed snippet page', async (page) => {
     await page.goto('./teach/embed.html');
     await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  }],
+  ['JavaScript API page', async (page) => {
+    await page.goto('./teach/api.html');
+    await expect(page.locator('#live')).toHaveAttribute('data-ready', 'true');
   }],
   ['signature debugger', async (page) => {
     await page.goto('./full/?view=debugger');

@@ -1,8 +1,8 @@
 // Text on screen is for readers: no internal file names, section marks, note labels, issue numbers, rule IDs or
 // setting paths in the prose of any view (playground, lessons, error catalog, embed, embed snippet page,
-// signature debugger). Code is not prose: what sits in <pre>, <code>, <kbd>, <samp>, form fields and tooltips
-// is left out (a rule ID may stay in a tooltip, a world setting in a code-formatted details line).
-// A planted marker shows the check can fail.
+// JavaScript API page, signature debugger). Code is not prose: what sits in <pre>, <code>, <kbd>, <samp>,
+// form fields and tooltips is left out (a rule ID may stay in a tooltip, a world setting in a code-formatted
+// details line). A planted marker shows the check can fail.
 import type { Page } from '@playwright/test';
 import { test, expect, openApp } from './helpers';
 
@@ -61,6 +61,13 @@ const VIEWS: [string, (page: Page) => Promise<void>][] = [
   ['embed snippet page', async (page) => {
     await page.goto('./teach/embed.html');
     await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  }],
+  ['JavaScript API page, with a picked catalog error', async (page) => {
+    await page.goto('./teach/api.html');
+    await expect(page.locator('#live')).toHaveAttribute('data-ready', 'true');
+    await expect(page.locator('#live-why')).not.toBeEmpty();
+    await page.locator('#pick').selectOption({ index: 5 });
+    await expect(page.locator('#live-why')).not.toBeEmpty();
   }],
   ['signature debugger', async (page) => {
     await page.goto('./full/?view=debugger');

@@ -56,13 +56,9 @@ pub fn parse_params(args: &[String]) -> Result<Params, String> {
 }
 
 /// The endpoint host a request for `params` goes to: the regional endpoint of its RegionId.
+/// (The engine's one definition, shared with the JavaScript API.)
 pub fn default_host(params: &Params) -> String {
-    match param(params, "RegionId") {
-        Some(r) if !r.is_empty() && r.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') => {
-            format!("ecs.{r}.aliyuncs.com")
-        }
-        _ => "ecs.aliyuncs.com".to_string(),
-    }
+    copyimage_engine::wire::default_host(params)
 }
 
 /// The query string of `params`, RFC 3986 encoded as the signers do.

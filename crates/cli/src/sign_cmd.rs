@@ -15,7 +15,8 @@ use copyimage_engine::clock::UtcTime;
 use copyimage_engine::debugger;
 use copyimage_engine::rng::Rng;
 use copyimage_engine::sign::merge_into;
-use copyimage_engine::wire::{param, HttpRequest, Params};
+use copyimage_engine::signing::options::{self, OptionError, SignOptions, SignedJson};
+use copyimage_engine::wire::{HttpRequest, Params};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{json, Value};
 use std::borrow::Cow;
@@ -163,36 +164,9 @@ fn parse_kv(items: &[String]) -> Result<Params, String> {
         .collect()
 }
 
-fn parse_endpoint(host: Option<&str>, params: &Params) -> Result<Endpoint, String> {
-    let Some(host) = host else {
-        return Ok(match param(params, "RegionId") {
-            Some(r) if !r.is_empty() => Endpoint::regional(r),
-            _ => Endpoint::central(),
-        });
-    };
-    let (scheme, rest) = match host.split_once("://") {
-        Some((s, r)) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => {
-            (s.to_ascii_lowercase(), r)
-        }
-        Some((s, _)) => return Err(format!("--host: unsupported scheme {s:?} (use http or https)")),
-        None => ("https".to_string(), host),
-    };
-    let rest = rest.trim_end_matches('/');
-    let (name, port) = match rest.rsplit_once(':') {
-        Some((n, p)) if !n.contains(']') || n.ends_with(']') => {
-            let port: u16 = p.parse().map_err(|_| format!("--host: bad port {p:?}"))?;
-            (n.to_string(), Some(port))
-        }
-        _ => (rest.to_string(), None),
-    };
-    if name.is_empty() || name.contains('/') || name.contains(char::is_whitespace) {
-        return Err(format!("--host: not a host name: {host:?}"));
-    }
-    Ok(Endpoint {
-        scheme,
-        host: name,
-        port,
-    })
+/// An option the engine refused, named as the flag that gave it.
+fn flag_error(e: OptionError) -> String {
+    format!("--{}: {}", e.option.replace('_', "-"), e.problem)
 }
 
 fn parse_headers(items: &[String]) -> Result<Params, String> {
@@ -221,30 +195,28 @@ fn style_of(args: &SignArgs) -> SignatureStyle {
 
 /// The method to sign for: `--method`, else what the SDKs send (GET for V1, POST for V3).
 fn method_for(args: &SignArgs, style: SignatureStyle) -> &'static str {
-    match (args.method, style) {
-        (Some(Method::Get), _) | (None, SignatureStyle::V1) => "GET",
-        (Some(Method::Post), _) | (None, SignatureStyle::V3) => "POST",
-    }
+    let given = args.method.map(|m| match m {
+        Method::Get => "GET",
+        Method::Post => "POST",
+    });
+    options::method_for(given, style).unwrap_or("GET")
 }
 
 fn build_input(args: &SignArgs, t: &Template, params: Params, nonce: String) -> Result<GenerateInput, String> {
-    let mut all: Params = vec![("Action".into(), "CopyImage".into())];
-    all = copyimage_engine::sign::merge_params(&all, &params);
-    let endpoint = parse_endpoint(args.host.as_deref(), &all)?;
-    let style = style_of(args);
-    let method = method_for(args, style);
-    if args.form && method != "POST" {
-        return Err("--form needs --method POST".into());
-    }
-    let mut input = GenerateInput::new(all, &args.access_key_id, &args.access_key_secret, &t.timestamp, &nonce);
-    input.endpoint = endpoint;
-    input.style = style;
-    input.method = method.into();
-    input.form_body = args.form;
-    input.security_token = args.security_token.clone();
-    input.signed_headers = t.signed_headers.clone();
-    input.extra_headers = t.headers.clone();
-    Ok(input)
+    let opts = SignOptions {
+        access_key_id: args.access_key_id.clone(),
+        access_key_secret: args.access_key_secret.clone(),
+        timestamp: t.timestamp.clone(),
+        nonce,
+        method: Some(method_for(args, style_of(args)).into()),
+        host: args.host.clone(),
+        style: style_of(args),
+        form: args.form,
+        security_token: args.security_token.clone(),
+        signed_headers: t.signed_headers.clone(),
+        headers: t.headers.clone(),
+    };
+    options::sign_input(&params, &opts).map_err(flag_error)
 }
 
 fn render(s: &SignedRequest, output: Output, one_line: bool) -> String {
@@ -262,24 +234,10 @@ fn render(s: &SignedRequest, output: Output, one_line: bool) -> String {
             }
         },
         Output::Json => {
-            let mut o = json!({
-                "style": match s.style { SignatureStyle::V1 => "v1", SignatureStyle::V3 => "v3" },
-                "method": s.request.method,
-                "url": s.url,
-                "string_to_sign": s.string_to_sign,
-                "signature": s.signature,
-                "headers": s.request.headers.iter().map(|(k, v)| json!([k, v])).collect::<Vec<Value>>(),
-                "body": s.request.body,
-            });
-            match s.style {
-                SignatureStyle::V1 => o["canonical_query"] = json!(s.canonical),
-                SignatureStyle::V3 => {
-                    o["canonical_request"] = json!(s.canonical);
-                    o["authorization"] = json!(s.authorization);
-                }
-            }
+            // The engine's one shape of a signed request, the same the JavaScript API returns.
+            let o = SignedJson::of(s);
             if one_line {
-                o.to_string()
+                serde_json::to_string(&o).unwrap_or_default()
             } else {
                 serde_json::to_string_pretty(&o).unwrap_or_default()
             }
@@ -554,7 +512,7 @@ fn run_batch(args: &SignArgs, t: &Template, params: &Params, rng: &mut Rng) -> i
         args,
         template: t,
         base: params.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect(),
-        host: args.host.as_deref().map(|h| parse_endpoint(Some(h), &Vec::new())),
+        host: args.host.as_deref().map(|h| options::parse_host(h).map_err(flag_error)),
         urls: fast.then(|| {
             V1UrlWriter::new(
                 method,

@@ -15,6 +15,17 @@ pub fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> 
     params.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
 }
 
+/// The endpoint host a trusted request for `params` goes to when the caller names none (`copyimage call`,
+/// the JavaScript `call`): its `RegionId`'s regional endpoint, or the central one without a usable RegionId.
+pub fn default_host(params: &[(String, String)]) -> String {
+    match param(params, "RegionId") {
+        Some(r) if !r.is_empty() && r.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') => {
+            format!("ecs.{r}.aliyuncs.com")
+        }
+        _ => "ecs.aliyuncs.com".to_string(),
+    }
+}
+
 /// One HTTP request exactly as a client sends it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HttpRequest {

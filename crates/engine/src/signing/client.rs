@@ -12,10 +12,11 @@ use crate::signing::encode::{encode_pairs, percent_encode_bytes};
 use crate::signing::sign::{self, V3Input};
 use serde::{Deserialize, Serialize};
 
-/// Which signing scheme a request uses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Which signing scheme a request uses (V1 by default, as `copyimage sign`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SignatureStyle {
     /// HMAC-SHA1, `Signature` parameter (docs: "V2 for RPC"; `SignatureVersion=1.0`).
+    #[default]
     V1,
     /// ACS3-HMAC-SHA256, `Authorization` header.
     V3,

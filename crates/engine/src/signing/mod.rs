@@ -6,4 +6,5 @@
 
 pub mod client;
 pub mod encode;
+pub mod options;
 pub mod sign;
