@@ -15,3 +15,6 @@ python3 scripts/csp.py "$DIST/index.html"
 log "trunk build --release --features full --dist $DIST/full"
 trunk build --release --locked --features full --dist "$DIST/full"
 python3 scripts/csp.py "$DIST/full/index.html"
+# The service worker (www/sw.js with this build's version and file list): after a first visit the site opens
+# offline. Last, because it lists and hashes every built file.
+python3 scripts/sw.py "$DIST"

@@ -39,7 +39,7 @@ while IFS= read -r f; do
     raw_total=$((raw_total + raw))
     gz_total=$((gz_total + gz))
     printf '  %-48s %10d %10d\n' "${f#"$DIST"/}" "$raw" "$gz"
-done < <(find "$DIST" -type f -not -path "$DIST/teach/*" -not -path "$DIST/full/*" | LC_ALL=C sort)
+done < <(find "$DIST" -type f -not -path "$DIST/teach/*" -not -path "$DIST/full/*" -not -path "$DIST/sw.js" | LC_ALL=C sort)
 printf '  %-48s %10d %10d\n' TOTAL "$raw_total" "$gz_total"
 # dist/teach/ (separate static pages: the error catalog, the embed snippet generator) and dist/full/ (the app
 # with the signature-debugger view) are never fetched by the playground's first load: listed apart, not part of
@@ -55,6 +55,14 @@ if [ -d "$DIST/teach" ]; then
         site_gz=$((site_gz + gz))
         printf '  %-48s %10d %10d\n' "${f#"$DIST"/}" "$raw" "$gz"
     done < <(find "$DIST/teach" -type f | LC_ALL=C sort)
+fi
+# The service worker: registered once the app has started, then it downloads the whole site for offline use.
+if [ -f "$DIST/sw.js" ]; then
+    raw=$(wc -c <"$DIST/sw.js")
+    gz=$(gzip -9 -n -c "$DIST/sw.js" | wc -c)
+    site_raw=$((site_raw + raw))
+    site_gz=$((site_gz + gz))
+    printf '  %-48s %10d %10d\n' "sw.js (offline copy, fetched after the start)" "$raw" "$gz"
 fi
 if [ -d "$DIST/full" ]; then
     full_raw=0
