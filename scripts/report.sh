@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `make report`: the size and speed report of the built site (dist/).
 #   size: bytes of every file of the first load, raw and gzip -9, and the total; fails if the gzip total exceeds
-#         the hard cap. dist/teach/ (separate static pages) and dist/full/ (the debugger + import build) are listed
-#         apart and not counted; an ALL FILES line gives the whole site.
+#         the hard cap. dist/teach/ (separate static pages), dist/full/ (the debugger + import build) and dist/sw.js
+#         (the offline copy's service worker, registered after the app started) are listed apart and not counted;
+#         an ALL FILES line gives the whole site.
 #   speed: median time to first render over 7 fresh page loads in headless Chromium, read inside the page
 #          (window.__firstRender, set by src/main.rs after Yew's first render), plus every extra measure
 #          in tests/e2e/measures/*.mjs (see tests/e2e/tools/measure.mjs for the format).

@@ -8,7 +8,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FrameLocator, Page } from '@playwright/test';
 import { test, expect } from './helpers';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -73,6 +75,22 @@ function signedUrl() {
   return `https://ecs.cn-hangzhou.aliyuncs.com/?${canonical}&Signature=${pct(sig)}`;
 }
 
+/** Opens a page of another origin that frames `src` (as a docs page embeds the playground) and runs `check`. */
+async function host(page: Page, src: string, check: (frame: FrameLocator) => Promise<void>) {
+  const server = createServer((_, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end(`<!doctype html><title>Docs</title><iframe id="ex" src="${src}" title="example"></iframe>`);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  try {
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await check(page.frameLocator('#ex'));
+  } finally {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  }
+}
+
 const EMBED_STATE =
   'v=1&preset=default&Action=CopyImage&RegionId=cn-hangzhou&ImageId=m-bp1h46wfpjsjastc****&DestinationRegionId=cn-hangzhou';
 
@@ -85,14 +103,21 @@ test('after one visit every view opens and works with the server stopped', async
     const names = await cacheNames(page);
     expect(names).toHaveLength(1);
     expect(names[0]).toMatch(new RegExp(`^copyimage ${server.url} [0-9a-f]{16}$`));
+    // The embed in another origin's page (a docs site) still renders, now through the worker.
+    await host(page, `${server.url}?embed#${EMBED_STATE}`, async (frame) => {
+      await expect(frame.locator('#embed-response-status')).toHaveText('HTTP/1.1 403 Forbidden');
+      const inner = page.frames().find((f) => f.url().startsWith(server.url))!;
+      expect(await inner.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    });
   } finally {
     await server.stop();
   }
   const base = server.url;
 
   // The playground: renders, and Send adds a history entry with its status line.
-  await page.reload();
   await openApp(page, base);
+  await page.reload();
+  await page.waitForFunction(() => typeof (window as any).__firstRender === 'number' && !!navigator.serviceWorker.controller);
   await page.locator('#send').click();
   await expect(page.locator('#history-pane .entry')).toHaveCount(1);
   await expect(page.locator('#history-pane .entry').first()).toHaveAttribute('data-status', /^[2-5]\d\d$/);
@@ -123,8 +148,11 @@ test('after one visit every view opens and works with the server stopped', async
   await page.locator('#dbg-now').fill(NOW);
   await expect(page.locator('#dbg-verdict')).toHaveText('The signature matches.');
 
-  // The embed (opened directly), and the docs authors' page.
-  await page.goto(`${base}?embed#${EMBED_STATE}`);
+  // The embed (opened directly): the stored page keeps the headers the host sent (here the static server's
+  // Cache-Control; on a real host also e.g. a frame-ancestors policy). Then the docs authors' page.
+  const embed = await page.goto(`${base}?embed#${EMBED_STATE}`);
+  expect(embed!.fromServiceWorker()).toBe(true);
+  expect(embed!.headers()['cache-control']).toBe('no-store');
   await expect(page.locator('#embed-response-status')).toHaveText('HTTP/1.1 403 Forbidden');
   await page.locator('#embed-f-DestinationRegionId').fill('cn-shanghai');
   await expect(page.locator('#embed-response-status')).toHaveText('HTTP/1.1 200 OK');
