@@ -98,8 +98,24 @@ test('after one visit every view opens and works with the server stopped', async
   test.setTimeout(120_000);
   const server = await serve(DIST);
   try {
+    // When the page asks for the worker: never before the first render and a second after `load`, so the
+    // download of the whole site cannot slow the first screen.
+    await page.addInitScript(() => {
+      const register = ServiceWorkerContainer.prototype.register;
+      ServiceWorkerContainer.prototype.register = function (...args) {
+        (window as any).__swRegisteredAt ??= performance.now();
+        return register.apply(this, args);
+      };
+    });
     await page.goto(server.url);
     await waitControlled(page);
+    const [registeredAt, firstRender, load] = await page.evaluate(() => [
+      (window as any).__swRegisteredAt as number,
+      (window as any).__firstRender as number,
+      (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart,
+    ]);
+    expect(registeredAt).toBeGreaterThan(firstRender);
+    expect(registeredAt).toBeGreaterThanOrEqual(load + 1000);
     const names = await cacheNames(page);
     expect(names).toHaveLength(1);
     expect(names[0]).toMatch(new RegExp(`^copyimage ${server.url} [0-9a-f]{16}$`));
