@@ -18,3 +18,6 @@ python3 scripts/csp.py "$DIST/full/index.html"
 # The engine's JavaScript API for docs pages (dist/lib/: copyimage.js, .wasm, .d.ts; not part of the first load).
 # After Trunk's builds, which empty dist/ first.
 "$ROOT/scripts/build-lib.sh"
+# The service worker (www/sw.js with this build's version and file list): after a first visit the site opens
+# offline. Last, because it lists and hashes every built file.
+python3 scripts/sw.py "$DIST"

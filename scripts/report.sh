@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `make report`: the size and speed report of the built site (dist/).
 #   size: bytes of every file of the first load, raw and gzip -9, and the total; fails if the gzip total exceeds
-#         the hard cap. dist/teach/ (separate static pages) and dist/full/ (the debugger + import build) are listed
-#         apart and not counted; an ALL FILES line gives the whole site.
+#         the hard cap. dist/teach/ (separate static pages), dist/full/ (the debugger + import build) and dist/sw.js
+#         (the offline copy's service worker, registered after the app started) are listed apart and not counted;
+#         an ALL FILES line gives the whole site.
 #   speed: median time to first render over 7 fresh page loads in headless Chromium, read inside the page
 #          (window.__firstRender, set by src/main.rs after Yew's first render), plus every extra measure
 #          in tests/e2e/measures/*.mjs (see tests/e2e/tools/measure.mjs for the format).
@@ -39,8 +40,8 @@ while IFS= read -r f; do
     raw_total=$((raw_total + raw))
     gz_total=$((gz_total + gz))
     printf '  %-48s %10d %10d\n' "${f#"$DIST"/}" "$raw" "$gz"
-done < <(find "$DIST" -type f -not -path "$DIST/teach/*" -not -path "$DIST/full/*" -not -path "$DIST/lib/*" |
-    LC_ALL=C sort)
+done < <(find "$DIST" -type f -not -path "$DIST/teach/*" -not -path "$DIST/full/*" -not -path "$DIST/lib/*" \
+    -not -path "$DIST/sw.js" | LC_ALL=C sort)
 printf '  %-48s %10d %10d\n' TOTAL "$raw_total" "$gz_total"
 # dist/teach/ (separate static pages: the error catalog, the embed snippet generator) and dist/full/ (the app
 # with the signature-debugger view) are never fetched by the playground's first load: listed apart, not part of
@@ -56,6 +57,14 @@ if [ -d "$DIST/teach" ]; then
         site_gz=$((site_gz + gz))
         printf '  %-48s %10d %10d\n' "${f#"$DIST"/}" "$raw" "$gz"
     done < <(find "$DIST/teach" -type f | LC_ALL=C sort)
+fi
+# The service worker: registered once the app has started, then it downloads the whole site for offline use.
+if [ -f "$DIST/sw.js" ]; then
+    raw=$(wc -c <"$DIST/sw.js")
+    gz=$(gzip -9 -n -c "$DIST/sw.js" | wc -c)
+    site_raw=$((site_raw + raw))
+    site_gz=$((site_gz + gz))
+    printf '  %-48s %10d %10d\n' "sw.js (offline copy, fetched after the start)" "$raw" "$gz"
 fi
 if [ -d "$DIST/full" ]; then
     full_raw=0
