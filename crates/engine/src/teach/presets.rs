@@ -63,6 +63,60 @@ impl Engine {
     }
 }
 
+/// The default world's example busy queue: its world name and the lane its three preset copies keep busy,
+/// so the world pane can label that lane as the example it is.
+pub const EXAMPLE_QUEUE: (&str, &str) = ("default", "cn-beijing");
+
+/// What the world pane says about a lane: the example queue is labelled as such.
+pub fn lane_label(world: &World, lane: &str) -> Option<&'static str> {
+    (world.name == EXAMPLE_QUEUE.0 && lane == EXAMPLE_QUEUE.1)
+        .then_some("the example busy queue: three copies the default world starts with")
+}
+
+/// What the world pane says about a region's settings: one line per setting that differs from an ordinary
+/// region's, with the refusal it causes, so no refusal comes from a region that looks ordinary.
+pub fn region_labels(world: &World, region: &str) -> Vec<String> {
+    let Some(r) = world.region(region) else {
+        return Vec::new();
+    };
+    let plain = RegionSettings::new(region);
+    let mut out = Vec::new();
+    if !r.supports_copy {
+        out.push("Image copy is off: a copy from or to it answers RegionNotSupportCopy.".to_string());
+    }
+    if !r.supports_byok {
+        out.push("BYOK is off: an encrypted copy with your KMS key answers InvalidRegion.NotSupport.".to_string());
+    }
+    if r.image_quota != plain.image_quota {
+        // Counted as the quota rule counts: the account's own images in the region.
+        let n = world
+            .images
+            .iter()
+            .filter(|i| i.region == region && i.owner == Owner::Own)
+            .count();
+        let full = if n >= r.image_quota as usize {
+            "; full: a copy here answers QuotaExceed.Image"
+        } else {
+            ""
+        };
+        out.push(format!("Image quota: {} ({n} held{full}).", r.image_quota));
+    }
+    if r.snapshot_quota != plain.snapshot_quota {
+        let n = world
+            .snapshots
+            .iter()
+            .filter(|s| s.region == region && !s.deleted)
+            .count();
+        let full = if n >= r.snapshot_quota as usize {
+            "; full: a copy here answers QuotaExceed.Snapshot"
+        } else {
+            ""
+        };
+        out.push(format!("Snapshot quota: {} ({n} held{full}).", r.snapshot_quota));
+    }
+    out
+}
+
 fn t(s: &str) -> UtcTime {
     UtcTime::parse_iso8601(s).unwrap_or_default()
 }
@@ -686,6 +740,42 @@ mod tests {
             let copy = x.answer.str_field("ImageId").unwrap_or_default().to_string();
             assert!(e.world().image_in(to, &copy).is_some(), "{to}: no copy {copy}");
         }
+    }
+
+    #[test]
+    fn region_settings_and_the_example_queue_are_labelled() {
+        use crate::model::edits::{apply, set_edit};
+        let mut w = preset("default").unwrap();
+        assert!(w.regions.iter().all(|r| region_labels(&w, &r.id).is_empty()));
+        assert_eq!(
+            lane_label(&w, "cn-beijing"),
+            Some("the example busy queue: three copies the default world starts with")
+        );
+        assert_eq!(lane_label(&w, "cn-hangzhou"), None);
+        for (path, v) in [
+            ("/regions/cn-qingdao/image_quota", "1"),
+            ("/regions/cn-shenzhen/snapshot_quota", "5"),
+            ("/regions/cn-nanjing/supports_copy", "false"),
+            ("/regions/ap-northeast-1/supports_byok", "false"),
+        ] {
+            apply(&mut w, &set_edit(path, v)).unwrap();
+        }
+        assert_eq!(
+            region_labels(&w, "cn-qingdao"),
+            ["Image quota: 1 (1 held; full: a copy here answers QuotaExceed.Image)."]
+        );
+        assert_eq!(region_labels(&w, "cn-shenzhen"), ["Snapshot quota: 5 (1 held)."]);
+        assert_eq!(
+            region_labels(&w, "cn-nanjing"),
+            ["Image copy is off: a copy from or to it answers RegionNotSupportCopy."]
+        );
+        assert_eq!(
+            region_labels(&w, "ap-northeast-1"),
+            ["BYOK is off: an encrypted copy with your KMS key answers InvalidRegion.NotSupport."]
+        );
+        assert!(region_labels(&w, "mars-1").is_empty());
+        w.name = "imported".into();
+        assert_eq!(lane_label(&w, "cn-beijing"), None);
     }
 
     #[test]
