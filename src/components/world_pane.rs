@@ -85,27 +85,39 @@ fn task_html(t: &CopyTask, now: u64, pos: Option<usize>) -> Html {
 }
 
 /// The account's regions (what DescribeRegions lists, named from the engine's region table), shown at the
-/// end of the world pane, each with any setting that makes it refuse copies, in words.
+/// end of the world pane. Above the table, in words, every region setting that makes a region refuse copies
+/// (a full quota, no copy, no BYOK), so no refusal comes from a region that looks ordinary.
 pub fn region_table(w: &World) -> Html {
+    let labelled: Vec<(&str, Vec<String>)> = w
+        .regions
+        .iter()
+        .map(|r| (r.id.as_str(), region_labels(w, &r.id)))
+        .filter(|(_, l)| !l.is_empty())
+        .collect();
     html! {
         <>
             <h3 id="regions-h">{ format!("Regions of this account ({})", w.regions.len()) }</h3>
+            if !labelled.is_empty() {
+                <ul class="region-labels" id="region-labels" aria-label="Region settings that refuse copies">
+                    { for labelled.iter().flat_map(|(id, ls)| ls.iter().map(move |l| html! {
+                        <li data-region={id.to_string()}><code>{ id.to_string() }</code>{ format!(": {l}") }</li>
+                    })) }
+                </ul>
+            }
             // Focusable, so a keyboard can scroll the table sideways where it is wider than the pane.
             <div class="scroll" tabindex="0" role="region" aria-labelledby="regions-h">
                 <table class="regions" id="region-table">
                     <thead><tr><th scope="col">{ "RegionId" }</th><th scope="col">{ "Name" }</th>
-                        <th scope="col">{ "LocalName" }</th><th scope="col">{ "Endpoint" }</th>
-                        <th scope="col">{ "Settings" }</th></tr></thead>
+                        <th scope="col">{ "LocalName" }</th><th scope="col">{ "Endpoint" }</th></tr></thead>
                     <tbody>
                     { for w.regions.iter().filter_map(|r| regions::find(&r.id)).map(|r| {
-                        let labels = region_labels(w, r.id);
+                        let flagged = labelled.iter().any(|(id, _)| *id == r.id);
                         html! {
-                            <tr data-region={r.id} data-labelled={(!labels.is_empty()).to_string()}>
+                            <tr data-region={r.id} data-labelled={flagged.to_string()}>
                                 <td><code>{ r.id }</code></td>
                                 <td>{ r.name_en }</td>
                                 <td lang="zh-CN">{ r.name_zh }</td>
                                 <td><code>{ r.endpoint() }</code></td>
-                                <td class="labels">{ for labels.into_iter().map(|l| html! { <span class="label">{ l }</span> }) }</td>
                             </tr>
                         }
                     }) }
