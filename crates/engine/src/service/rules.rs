@@ -423,9 +423,16 @@ pub fn injected_internal_error(world: &World, action: &str) -> Option<(usize, Ap
 
 /// The explanation of a region that is not one of this world's: the reference's description, then, for a
 /// real ECS region (an imported scenario or a small preset lists only some), that it is missing from this
-/// simulated account and how to add it; for any other ID, that no ECS region has it.
+/// simulated account and how to add it; for a closed one, that it is closed; for any other ID, that no ECS
+/// region has it.
 fn not_a_region_of_this_account(reference: &str, region: &str) -> String {
-    if crate::model::regions::find(region).is_some() {
+    let known = crate::model::regions::find(region);
+    if known.is_some_and(|r| !r.open) {
+        format!(
+            "{reference} {{region}} is an ECS region that Alibaba Cloud has closed, so no account has it unless a \
+             scenario file lists it in its regions (an entry with \"id\": \"{{region}}\")."
+        )
+    } else if known.is_some() {
         format!(
             "{reference} {{region}} is an ECS region, but not a region of this simulated account. To add it, list it \
              in the scenario file's regions (an entry with \"id\": \"{{region}}\"), then import the file again; \
@@ -903,6 +910,13 @@ mod tests {
             crate::teach::why::text(&e.rule),
             "The error message returned because the specified source region does not exist. No ECS region has the \
              ID cn-atlantis."
+        );
+        let e = destination_region_exists(&w, "ap-southeast-2").unwrap_err();
+        assert_eq!(
+            crate::teach::why::text(&e.rule),
+            "The error message returned because the specified destination region does not exist. ap-southeast-2 is \
+             an ECS region that Alibaba Cloud has closed, so no account has it unless a scenario file lists it in \
+             its regions (an entry with \"id\": \"ap-southeast-2\")."
         );
         assert!(destination_region_exists(&w, "cn-shanghai").is_ok());
     }
