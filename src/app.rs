@@ -12,7 +12,7 @@ use crate::components::world_pane::WorldPane;
 use crate::permalink;
 use crate::state::{Action, Shared, State};
 use copyimage_engine::engine::Exchange;
-use copyimage_engine::regions::REGIONS;
+use copyimage_engine::regions;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -265,8 +265,11 @@ pub fn app() -> Html {
                     }
                 </div>
             </main>
+            // Exactly the world's regions: a region the table knows but this account lacks is not offered.
             <datalist id="dl-regions">
-                { for REGIONS.iter().map(|r| html! { <option value={r.id} label={r.name_en} /> }) }
+                { for state.engine.world().regions.iter().map(|r| html! {
+                    <option value={r.id.clone()} label={regions::find(&r.id).map(|t| t.name_en).unwrap_or_default()} />
+                }) }
             </datalist>
         </div>
     }

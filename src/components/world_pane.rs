@@ -1,14 +1,16 @@
 //! The world pane: the world clock and its controls, each region's copy queue drawn as a timeline (the
 //! running task with its progress, waiting tasks in order), the images with status and progress and their
-//! Cancel / Delete buttons, the instances (RunInstances, ReplaceSystemDisk) and the region table.
+//! Cancel / Delete buttons, the instances (RunInstances, ReplaceSystemDisk), and the account's regions with any
+//! setting that makes one refuse copies.
 
 use crate::form::{Form, VERSION};
 use crate::state::{Action, Shared, SPEEDS};
 use copyimage_engine::engine::Engine;
 use copyimage_engine::queue::{CopyTask, TaskState};
-use copyimage_engine::regions::REGIONS;
+use copyimage_engine::regions;
+use copyimage_engine::scenario::{lane_label, region_labels};
 use copyimage_engine::wire::Params;
-use copyimage_engine::world::Owner;
+use copyimage_engine::world::{Owner, World};
 use yew::prelude::*;
 
 /// Props of [`WorldPane`].
@@ -83,24 +85,42 @@ fn task_html(t: &CopyTask, now: u64, pos: Option<usize>) -> Html {
     }
 }
 
-/// The region table (DescribeRegions' data, from the engine's table), shown at the end of the world pane.
-pub fn region_table() -> Html {
+/// The account's regions (what DescribeRegions lists, named from the engine's region table), shown at the
+/// end of the world pane. Above the table, in words, every region setting that makes a region refuse copies
+/// (a full quota, no copy, no BYOK), so no refusal comes from a region that looks ordinary.
+pub fn region_table(w: &World) -> Html {
+    let labelled: Vec<(&str, Vec<String>)> = w
+        .regions
+        .iter()
+        .map(|r| (r.id.as_str(), region_labels(w, &r.id)))
+        .filter(|(_, l)| !l.is_empty())
+        .collect();
     html! {
         <>
-            <h3 id="regions-h">{ "Regions" }</h3>
+            <h3 id="regions-h">{ format!("Regions of this account ({})", w.regions.len()) }</h3>
+            if !labelled.is_empty() {
+                <ul class="region-labels" id="region-labels" aria-label="Region settings that refuse copies">
+                    { for labelled.iter().flat_map(|(id, ls)| ls.iter().map(move |l| html! {
+                        <li data-region={id.to_string()}><code>{ id.to_string() }</code>{ format!(": {l}") }</li>
+                    })) }
+                </ul>
+            }
             // Focusable, so a keyboard can scroll the table sideways where it is wider than the pane.
             <div class="scroll" tabindex="0" role="region" aria-labelledby="regions-h">
                 <table class="regions" id="region-table">
                     <thead><tr><th scope="col">{ "RegionId" }</th><th scope="col">{ "Name" }</th>
                         <th scope="col">{ "LocalName" }</th><th scope="col">{ "Endpoint" }</th></tr></thead>
                     <tbody>
-                    { for REGIONS.iter().map(|r| html! {
-                        <tr data-region={r.id}>
-                            <td><code>{ r.id }</code></td>
-                            <td>{ r.name_en }</td>
-                            <td lang="zh-CN">{ r.name_zh }</td>
-                            <td><code>{ r.endpoint() }</code></td>
-                        </tr>
+                    { for w.regions.iter().filter_map(|r| regions::find(&r.id)).map(|r| {
+                        let flagged = labelled.iter().any(|(id, _)| *id == r.id);
+                        html! {
+                            <tr data-region={r.id} data-labelled={flagged.to_string()}>
+                                <td><code>{ r.id }</code></td>
+                                <td>{ r.name_en }</td>
+                                <td lang="zh-CN">{ r.name_zh }</td>
+                                <td><code>{ r.endpoint() }</code></td>
+                            </tr>
+                        }
                     }) }
                     </tbody>
                 </table>
@@ -201,7 +221,9 @@ pub fn world_pane(p: &WorldPaneProps) -> Html {
             <div class="queues" id="queues">
                 { for lanes.map(|(lane, l)| html! {
                     <div class="lane" data-lane={lane.clone()}>
-                        <h4><code>{ lane.clone() }</code></h4>
+                        <h4><code>{ lane.clone() }</code>
+                            if let Some(l) = lane_label(w, lane) { <span class="lane-label">{ format!(" · {l}") }</span> }
+                        </h4>
                         <ol class="timeline">
                             { for l.running.iter().filter_map(task).map(|t| task_html(t, now, None)) }
                             { for l.waiting.iter().filter_map(task).enumerate().map(|(k, t)| task_html(t, now, Some(k + 1))) }
@@ -249,7 +271,7 @@ pub fn world_pane(p: &WorldPaneProps) -> Html {
                     </table>
                 </div>
             }
-            { region_table() }
+            { region_table(w) }
         </section>
     }
 }

@@ -16,7 +16,7 @@
 use crate::form::{Form, VERSION};
 use crate::permalink::{self, Link, Step};
 use crate::state::State;
-use copyimage_engine::catalog::{self, CatalogEntry};
+use copyimage_engine::catalog::{self, CatalogEntry, Outcome};
 use copyimage_engine::engine::Exchange;
 use copyimage_engine::scenario;
 use copyimage_engine::wire::{param, Params};
@@ -26,6 +26,8 @@ const PATH: &str = "www/teach/catalog.html";
 /// One row of the catalog page.
 struct Row {
     id: String,
+    /// A success's title (empty for an error).
+    title: String,
     http_status: u16,
     code: String,
     message: String,
@@ -69,9 +71,11 @@ fn shown(href: &str, shows: &str) -> Option<Exchange> {
 
 fn shows_entry(e: &CatalogEntry, x: Option<Exchange>) -> bool {
     x.is_some_and(|x| {
+        // A success has no Code or Message on the wire.
+        let want = |s: &str| (!s.is_empty()).then(|| s.to_string());
         x.response.status == e.http_status
-            && code_of(&x.response.body).as_deref() == Some(e.code.as_str())
-            && message_of(&x.response.body).as_deref() == Some(e.message.as_str())
+            && code_of(&x.response.body) == want(&e.code)
+            && message_of(&x.response.body) == want(&e.message)
     })
 }
 
@@ -265,6 +269,10 @@ fn generate() -> String {
             let (href, shows) = reproduce_link(e);
             Row {
                 id: e.id.clone(),
+                title: match &e.outcome {
+                    Outcome::Success { title } => title.clone(),
+                    Outcome::Error => String::new(),
+                },
                 http_status: e.http_status,
                 code: e.code.clone(),
                 message: e.message.clone(),
@@ -301,10 +309,12 @@ fn generate() -> String {
         ));
     }
     h.push_str("</ul></section>\n");
+    let successes = rows.iter().filter(|r| !r.title.is_empty()).count();
     h.push_str(&format!(
-        "<p id=\"catalog-count\" class=\"desc\">{} errors. Codes and messages are exactly as documented, typos included \
-         (Forbbiden, OperationDeined.EncryptedSnapshot, The Image are coping.).</p>\n",
-        rows.len()
+        "<p id=\"catalog-count\" class=\"desc\">{} errors and {successes} {}. Codes and messages are exactly as documented, \
+         typos included (Forbbiden, OperationDeined.EncryptedSnapshot, The Image are coping.).</p>\n",
+        rows.len() - successes,
+        if successes == 1 { "success" } else { "successes" },
     ));
     h.push_str("<p class=\"desc\">Reproduce: ");
     for kind in ["preview", "history", "debugger"] {
@@ -320,6 +330,22 @@ fn generate() -> String {
             reason(st)
         ));
         for r in rows.iter().filter(|r| r.http_status == st) {
+            if !r.title.is_empty() {
+                // A success: its title says what works; there is no code or message to quote.
+                h.push_str(&format!(
+                    "<li class=\"entry success\" data-entry=\"{id}\" data-status=\"{st}\" data-code=\"\" data-shows=\"{shows}\">\
+                     <p class=\"head\"><span class=\"title\">{title}</span> <span class=\"status\">{st}</span></p>\
+                     <p class=\"cause\">{cause}</p><p class=\"desc\">{source}</p>\
+                     <a class=\"reproduce button\" href=\"{link}\">Reproduce</a></li>\n",
+                    id = esc(&r.id),
+                    shows = r.shows,
+                    title = esc(&r.title),
+                    cause = esc(&r.cause),
+                    source = esc(&r.source),
+                    link = esc(&from_teach_dir(&r.href)),
+                ));
+                continue;
+            }
             h.push_str(&format!(
                 "<li class=\"entry\" data-entry=\"{id}\" data-status=\"{st}\" data-code=\"{code}\" data-shows=\"{shows}\">\
                  <p class=\"head\"><code class=\"code\">{code}</code> <span class=\"status\">{st}</span></p>\
@@ -404,6 +430,12 @@ fn every_reproduce_link_shows_its_error_in_the_playground() {
         }
         let x = shown(&href, shows).unwrap_or_else(|| panic!("{}: {href} does not open", e.id));
         assert_eq!(x.response.status, e.http_status, "{}: {}", e.id, x.response.body);
+        if e.is_success() {
+            assert_eq!(x.response.status_line(), "HTTP/1.1 200 OK", "{}", e.id);
+            assert_eq!(code_of(&x.response.body), None, "{}", e.id);
+            n += 1;
+            continue;
+        }
         assert_eq!(code_of(&x.response.body).as_deref(), Some(e.code.as_str()), "{}", e.id);
         assert_eq!(
             message_of(&x.response.body).as_deref(),
@@ -529,7 +561,10 @@ fn the_page_groups_by_status_and_holds_every_reference_row_exactly() {
         .match_indices("data-group=\"")
         .map(|(i, _)| &page[i + 12..i + 15])
         .collect();
-    assert_eq!(groups, ["400", "401", "403", "404", "500"]);
+    assert_eq!(groups, ["200", "400", "401", "403", "404", "500"]);
+    assert!(page.contains(
+        "<span class=\"title\">Copy a shared image within its region</span> <span class=\"status\">200</span>"
+    ));
     for (st, code, msg) in catalog::REFERENCE_ROWS {
         let row = format!("data-status=\"{st}\" data-code=\"{}\"", esc(code));
         let at = page.find(&row).unwrap_or_else(|| panic!("{code}"));

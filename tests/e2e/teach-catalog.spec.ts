@@ -1,9 +1,9 @@
 // Error catalog (issue 6): every entry is listed in its HTTP-status group with its exact code and message,
 // and its Reproduce link makes the playground (or, for gateway errors, the debugger) show exactly that
-// status and code.
+// status and code. Success entries (HTTP 200, a title instead of a code) land on `HTTP/1.1 200 OK`.
 import { test, expect } from './helpers';
 
-interface Entry { id: string; status: string; code: string; message: string; shows: string; href: string }
+interface Entry { id: string; status: string; code: string; message: string; title: string; shows: string; href: string }
 
 async function entries(page: import('@playwright/test').Page): Promise<Entry[]> {
   await page.goto('./teach/catalog.html');
@@ -13,7 +13,8 @@ async function entries(page: import('@playwright/test').Page): Promise<Entry[]> 
       id: el.getAttribute('data-entry')!,
       status: el.getAttribute('data-status')!,
       code: el.getAttribute('data-code')!,
-      message: el.querySelector('.message')!.textContent!,
+      message: el.querySelector('.message')?.textContent ?? '',
+      title: el.querySelector('.title')?.textContent ?? '',
       shows: el.getAttribute('data-shows')!,
       href: (el.querySelector('a.reproduce') as HTMLAnchorElement).href,
     })),
@@ -23,7 +24,11 @@ async function entries(page: import('@playwright/test').Page): Promise<Entry[]> 
 /** Asserts that the page opened by a Reproduce link shows `e`'s status and code where it says it does. */
 async function expectShown(page: import('@playwright/test').Page, e: Entry) {
   const why = `${e.id} (${e.shows})`;
-  if (e.shows === 'preview') {
+  if (e.status === '200') {
+    // A success: the first status line is 200 OK and there is no error code.
+    await expect(page.locator('#response-status'), why).toHaveText('HTTP/1.1 200 OK');
+    await expect(page.locator('#response-body'), why).not.toContainText('"Code"');
+  } else if (e.shows === 'preview') {
     await expect(page.locator('#response-status'), why).toHaveText(new RegExp(`^HTTP/1\\.1 ${e.status} `));
     await expect(page.locator('#response-body'), why).toContainText(`"Code":"${e.code}"`);
     await expect(page.locator('#response-body'), why).toContainText(e.message.replace(/"/g, '\\"'));
@@ -45,7 +50,9 @@ test('lists every documented error grouped by HTTP status, typos kept', async ({
   const all = await entries(page);
   expect(all.length).toBeGreaterThanOrEqual(55);
   const groups = await page.locator('section.status-group').evaluateAll((els) => els.map((el) => el.getAttribute('data-group')));
-  expect(groups).toEqual(['400', '401', '403', '404', '500']);
+  expect(groups).toEqual(['200', '400', '401', '403', '404', '500']);
+  // The documented successes come first, titled.
+  expect(all.filter((e) => e.status === '200').map((e) => e.title)).toEqual(['Copy a shared image within its region']);
   for (const g of groups) {
     const statuses = await page.locator(`section[data-group="${g}"] li.entry`).evaluateAll((els) =>
       els.map((el) => el.getAttribute('data-status')),
@@ -67,9 +74,13 @@ test('lists every documented error grouped by HTTP status, typos kept', async ({
 
 test('the Reproduce button opens the playground showing that error', async ({ page }) => {
   const all = await entries(page);
+  // The success entry, clicked from the page: the playground lands on 200 OK.
+  const ok = all.find((x) => x.id === 'success.shared_within_region')!;
+  await page.locator(`li[data-entry="${ok.id}"] a.reproduce`).click();
+  await expectShown(page, ok);
   // One click-through of each kind, from the page itself.
   for (const kind of ['preview', 'history', 'debugger']) {
-    const e = all.find((x) => x.shows === kind)!;
+    const e = all.find((x) => x.shows === kind && x.status !== '200')!;
     await page.goto('./teach/catalog.html');
     await page.locator(`li[data-entry="${e.id}"] a.reproduce`).click();
     await expectShown(page, e);

@@ -119,8 +119,13 @@ test('a script completes the course; every check refuses a wrong attempt first',
   await copy(page, { ImageId: 'm-bp1partner000shared1' });
   await ticked(page, 'error-shared-image');
 
-  await copy(page, { DestinationRegionId: 'cn-shenzhen' });
-  await refused(page, 'error-quota', 'QuotaExceed.Snapshot');
+  // As the step says: a copy to cn-qingdao works in an ordinary account (wrong), so set its image quota to 1
+  // in the Scenario pane first.
+  await copy(page, { DestinationRegionId: 'cn-qingdao' });
+  await refused(page, 'error-quota', 'your last CopyImage got 200 OK');
+  await page.locator('#scenario-pane summary', { hasText: 'Regions' }).click();
+  await page.getByLabel('cn-qingdao image quota').fill('1');
+  await page.getByLabel('cn-qingdao image quota').press('Tab');
   await copy(page, { DestinationRegionId: 'cn-qingdao' });
   await ticked(page, 'error-quota');
 

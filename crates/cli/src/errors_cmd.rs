@@ -1,15 +1,17 @@
-//! `copyimage errors`: the error catalog (every documented error with a stable ID and a reproduction), and
+//! `copyimage errors`: the catalog (every documented error, and a few documented successes, each with a stable
+//! ID and a reproduction), and
 //! `--reproduce ID_OR_CODE` to run one and print its response as `copyimage call` does.
 
 use crate::output::{print_exchange, OutputFormat};
-use copyimage_engine::catalog::{self, CatalogEntry};
+use copyimage_engine::catalog::{self, CatalogEntry, Outcome};
 use copyimage_engine::transcript::Step;
 use serde_json::{json, Value};
 
 /// Arguments of `copyimage errors`.
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:
-  copyimage errors                                  # ID, HTTP status, code, message (tab-separated)
+  copyimage errors                                  # ID, HTTP status, code, message (tab-separated;
+                                                    # a success shows (success) and what works)
   copyimage errors --output json                    # the whole catalog, with causes and reproductions
   copyimage errors --reproduce IncorrectDestinationRegion   # a code runs its first entry
   copyimage errors --reproduce <ID> --output json")]
@@ -35,7 +37,8 @@ fn params_json(p: &[(String, String)]) -> Value {
     Value::Array(p.iter().map(|(k, v)| json!([k, v])).collect())
 }
 
-/// One entry as JSON: `id`, `http_status` (number), `code`, `message`, `cause`, `source`, `reproduce`
+/// One entry as JSON: `id`, `outcome` (`error` or `success`), `title` (a success's, else empty),
+/// `http_status` (number), `code`, `message` (empty for a success), `cause`, `source`, `reproduce`
 /// (`preset`, `setup`: the setup steps in the transcript's step format, `world_edits`: the setup in words,
 /// `before` / `before_http`: the requests among the setup steps, `request`).
 pub fn entry_json(e: &CatalogEntry) -> Value {
@@ -62,8 +65,14 @@ pub fn entry_json(e: &CatalogEntry) -> Value {
             _ => None,
         })
         .collect();
+    let (outcome, title) = match &e.outcome {
+        Outcome::Error => ("error", ""),
+        Outcome::Success { title } => ("success", title.as_str()),
+    };
     json!({
         "id": e.id,
+        "outcome": outcome,
+        "title": title,
         "http_status": e.http_status,
         "code": e.code,
         "message": e.message,
@@ -99,7 +108,10 @@ pub fn run(args: ErrorsArgs) -> i32 {
         }
         OutputFormat::Text => {
             for e in &entries {
-                println!("{}\t{}\t{}\t{}", e.id, e.http_status, e.code, e.message);
+                match &e.outcome {
+                    Outcome::Error => println!("{}\t{}\t{}\t{}", e.id, e.http_status, e.code, e.message),
+                    Outcome::Success { title } => println!("{}\t{}\t(success)\t{title}", e.id, e.http_status),
+                }
             }
         }
     }

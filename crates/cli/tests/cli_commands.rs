@@ -140,6 +140,16 @@ fn errors_catalog_as_json_and_reproduced() {
     // Text: one tab-separated line per entry.
     let text = stdout(&copyimage(&["errors"]));
     assert_eq!(text.lines().count(), all.len());
+    assert!(
+        text.lines()
+            .any(|l| l == "success.shared_within_region\t200\t(success)\tCopy a shared image within its region"),
+        "{text}"
+    );
+    // A success entry reproduces to 200 OK.
+    let ok = stdout(&copyimage(&["errors", "--reproduce", "success.shared_within_region"]));
+    assert!(ok.starts_with("HTTP/1.1 200 OK\n"), "{ok}");
+    let shared = all.iter().find(|e| e["outcome"] == "success").expect("a success entry");
+    assert_eq!(shared["title"], "Copy a shared image within its region");
 
     // By code (first entry with it) and by ID: the same response.
     let by_code = copyimage(&[

@@ -32,7 +32,7 @@ fn every_entry_reproduces_its_error_exactly() {
         assert_eq!(code, e.code, "{}", e.id);
         assert_eq!(message, e.message, "{}", e.id);
         assert!(
-            x.rule.id == e.id || x.rule.id == "common.missing_parameter",
+            x.rule.id == e.rule_id() || x.rule.id == "common.missing_parameter",
             "{}: decided by {}",
             e.id,
             x.rule.id

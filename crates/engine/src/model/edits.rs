@@ -273,7 +273,12 @@ fn set(w: &mut World, path: &str, v: &str) -> Result<(), String> {
             }
         }
         ["regions", i, field] => {
-            let i = index(i, w.regions.len())?;
+            // A region by its position or by its ID (`/regions/cn-qingdao/image_quota`), so a setup reads
+            // as what it changes.
+            let i = match w.regions.iter().position(|r| r.id == *i) {
+                Some(k) => k,
+                None => index(i, w.regions.len())?,
+            };
             let r = &mut w.regions[i];
             match *field {
                 "supports_copy" => r.supports_copy = parse_bool(v)?,
@@ -342,6 +347,8 @@ mod tests {
         assert_eq!(w.settings.queue_limit, 5);
         apply(&mut w, &set_edit("/regions/1/supports_copy", "false")).unwrap();
         assert!(!w.regions[1].supports_copy);
+        apply(&mut w, &set_edit("/regions/cn-qingdao/image_quota", "1")).unwrap();
+        assert_eq!(w.region("cn-qingdao").unwrap().image_quota, 1);
         apply(&mut w, &set_edit("/images/0/status", "UnAvailable")).unwrap();
         assert_eq!(w.images[0].status, Some(ImageStatus::UnAvailable));
         apply(&mut w, &add_fault("CopyImage", "internal_error_500")).unwrap();
@@ -359,6 +366,7 @@ mod tests {
             set_edit("/settings/queue_limit", "0"),
             set_edit("/settings/queue_limit", "many"),
             set_edit("/regions/999/supports_copy", "false"),
+            set_edit("/regions/mars-1/supports_copy", "false"),
             set_edit("/images/0/status", "Sleeping"),
             set_edit("/no/such", "1"),
             set_edit("/caller", "nobody"),

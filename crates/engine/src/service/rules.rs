@@ -421,16 +421,44 @@ pub fn injected_internal_error(world: &World, action: &str) -> Option<(usize, Ap
     Some((i, err))
 }
 
+/// The explanation of a region that is not one of this world's: the reference's description, then, for a
+/// real ECS region (an imported scenario or a small preset lists only some), that it is missing from this
+/// simulated account and how to add it; for a closed one, that it is closed; for any other ID, that no ECS
+/// region has it.
+fn not_a_region_of_this_account(reference: &str, region: &str) -> String {
+    let known = crate::model::regions::find(region);
+    if known.is_some_and(|r| !r.open) {
+        format!(
+            "{reference} {{region}} is an ECS region that Alibaba Cloud has closed, so no account has it unless a \
+             scenario file lists it in its regions (an entry with \"id\": \"{{region}}\")."
+        )
+    } else if known.is_some() {
+        format!(
+            "{reference} {{region}} is an ECS region, but not a region of this simulated account. To add it, list it \
+             in the scenario file's regions (an entry with \"id\": \"{{region}}\"), then import the file again; \
+             the default preset has every open region."
+        )
+    } else {
+        format!("{reference} No ECS region has the ID {{region}}.")
+    }
+}
+
 /// REF row 400 `SourceRegion.NotFound`: `RegionId` is not a region of this world.
 pub fn source_region_exists(world: &World, region: &str) -> Result<(), ApiError> {
     if world.region(region).is_none() {
-        return Err(row(
+        let why = not_a_region_of_this_account(
+            "The error message returned because the specified source region does not exist.",
+            region,
+        );
+        let mut e = row(
             400,
             "SourceRegion.NotFound",
             "The source region not found",
             "copyimage.source_region",
-            "The error message returned because the specified source region does not exist.",
-        ));
+            &why,
+        );
+        e.rule = e.rule.with("region", region);
+        return Err(e);
     }
     Ok(())
 }
@@ -449,13 +477,19 @@ pub fn destination_given(world: &World, req: &CopyRequest) -> Result<String, Api
 /// REF row 400 `DestinationRegion.NotFound`: the destination is not a region of this world.
 pub fn destination_region_exists(world: &World, region: &str) -> Result<(), ApiError> {
     if world.region(region).is_none() {
-        return Err(row(
+        let why = not_a_region_of_this_account(
+            "The error message returned because the specified destination region does not exist.",
+            region,
+        );
+        let mut e = row(
             400,
             "DestinationRegion.NotFound",
             "The destination region not found",
             "copyimage.destination_region",
-            "The error message returned because the specified destination region does not exist.",
-        ));
+            &why,
+        );
+        e.rule = e.rule.with("region", region);
+        return Err(e);
     }
     Ok(())
 }
@@ -858,6 +892,34 @@ pub fn check_copy(world: &World, caller: &Caller, req: &CopyRequest) -> Result<S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_missing_region_says_whether_it_is_real_and_how_to_add_it() {
+        let w = crate::teach::presets::preset("minimal").unwrap();
+        let e = destination_region_exists(&w, "us-east-1").unwrap_err();
+        assert_eq!(e.code, "DestinationRegion.NotFound");
+        assert_eq!(
+            crate::teach::why::text(&e.rule),
+            "The error message returned because the specified destination region does not exist. us-east-1 is an \
+             ECS region, but not a region of this simulated account. To add it, list it in the scenario file's \
+             regions (an entry with \"id\": \"us-east-1\"), then import the file again; the default preset has \
+             every open region."
+        );
+        let e = source_region_exists(&w, "cn-atlantis").unwrap_err();
+        assert_eq!(
+            crate::teach::why::text(&e.rule),
+            "The error message returned because the specified source region does not exist. No ECS region has the \
+             ID cn-atlantis."
+        );
+        let e = destination_region_exists(&w, "ap-southeast-2").unwrap_err();
+        assert_eq!(
+            crate::teach::why::text(&e.rule),
+            "The error message returned because the specified destination region does not exist. ap-southeast-2 is \
+             an ECS region that Alibaba Cloud has closed, so no account has it unless a scenario file lists it in \
+             its regions (an entry with \"id\": \"ap-southeast-2\")."
+        );
+        assert!(destination_region_exists(&w, "cn-shanghai").is_ok());
+    }
 
     #[test]
     fn name_rule() {

@@ -7,7 +7,8 @@
 //! A verdict always says why a step is not done yet, naming the attempt that fell short, so a wrong
 //! attempt is refused with a reason rather than silently ignored.
 //!
-//! The steps assume the `default` preset (its quota-full `cn-qingdao`, its shared image); the checks read
+//! The steps assume the `default` preset (its shared image; the quota step has the reader fill cn-qingdao's
+//! image quota in the Scenario pane, since the default account's quotas are ordinary); the checks read
 //! codes and parameters, so they hold in any world that can produce them.
 //!
 //! Layer: teach (may use `base`, `signing`, `model`, `service`).
@@ -136,8 +137,8 @@ pub const STEPS: &[Step] = &[
     Step {
         id: "error-quota",
         title: "Error: the image quota is reached",
-        instructions: "Send CopyImage to DestinationRegionId cn-qingdao, where this account may hold only one \
-                       custom image and already has one.",
+        instructions: "In the Scenario pane, set cn-qingdao's image quota to 1 (it already holds one custom image, \
+                       qingdao-only), then send CopyImage with DestinationRegionId cn-qingdao.",
         lesson: "403 QuotaExceed.Image: the copy counts against the destination region's image quota.",
         check: quota,
     },
@@ -850,6 +851,11 @@ mod tests {
             let v = c.verdict(id);
             assert!(!v.done, "{id}: {}", v.message);
             assert!(v.message.starts_with("Not yet: "), "{id}: {}", v.message);
+            if id == "error-quota" {
+                // What the step says to do first: fill cn-qingdao's image quota (it holds one image).
+                let edit = crate::model::edits::set_edit("/regions/cn-qingdao/image_quota", "1");
+                crate::model::edits::apply(c.e.world_mut(), &edit).unwrap();
+            }
             let mut kv: Vec<(&str, &str)> = base.to_vec();
             kv.extend(right);
             let x = c.send(&kv).clone();

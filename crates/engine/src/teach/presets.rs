@@ -15,7 +15,8 @@ use crate::service::ops;
 pub const PRESETS: &[(&str, &str)] = &[
     (
         "default",
-        "A rich account: 10 regions, a dozen images in different states, a busy copy queue in cn-beijing.",
+        "A healthy account in every open region: a dozen images in different states, each refusal's image \
+         named for it, and the example busy copy queue in cn-beijing.",
     ),
     (
         "minimal",
@@ -60,6 +61,60 @@ impl Engine {
     pub fn from_preset(name: &str, seed: u64) -> Option<Engine> {
         preset(name).map(|w| Engine::new(w, seed))
     }
+}
+
+/// The default world's example busy queue: its world name and the lane its three preset copies keep busy,
+/// so the world pane can label that lane as the example it is.
+pub const EXAMPLE_QUEUE: (&str, &str) = ("default", "cn-beijing");
+
+/// What the world pane says about a lane: the example queue is labelled as such.
+pub fn lane_label(world: &World, lane: &str) -> Option<&'static str> {
+    (world.name == EXAMPLE_QUEUE.0 && lane == EXAMPLE_QUEUE.1)
+        .then_some("the example busy queue: three copies the default world starts with")
+}
+
+/// What the world pane says about a region's settings: one line per setting that differs from an ordinary
+/// region's, with the refusal it causes, so no refusal comes from a region that looks ordinary.
+pub fn region_labels(world: &World, region: &str) -> Vec<String> {
+    let Some(r) = world.region(region) else {
+        return Vec::new();
+    };
+    let plain = RegionSettings::new(region);
+    let mut out = Vec::new();
+    if !r.supports_copy {
+        out.push("Image copy is off: a copy from or to it answers RegionNotSupportCopy.".to_string());
+    }
+    if !r.supports_byok {
+        out.push("BYOK is off: an encrypted copy with your KMS key answers InvalidRegion.NotSupport.".to_string());
+    }
+    if r.image_quota != plain.image_quota {
+        // Counted as the quota rule counts: the account's own images in the region.
+        let n = world
+            .images
+            .iter()
+            .filter(|i| i.region == region && i.owner == Owner::Own)
+            .count();
+        let full = if n >= r.image_quota as usize {
+            "; full: a copy here answers QuotaExceed.Image"
+        } else {
+            ""
+        };
+        out.push(format!("Image quota: {} ({n} held{full}).", r.image_quota));
+    }
+    if r.snapshot_quota != plain.snapshot_quota {
+        let n = world
+            .snapshots
+            .iter()
+            .filter(|s| s.region == region && !s.deleted)
+            .count();
+        let full = if n >= r.snapshot_quota as usize {
+            "; full: a copy here answers QuotaExceed.Snapshot"
+        } else {
+            ""
+        };
+        out.push(format!("Snapshot quota: {} ({n} held{full}).", r.snapshot_quota));
+    }
+    out
 }
 
 fn t(s: &str) -> UtcTime {
@@ -217,39 +272,20 @@ fn queue_copy(w: &mut World, rng: &mut Rng, image: &str, from: &str, to: &str) {
 }
 
 fn default_world() -> World {
+    // Every open region of the region table, with every default: a copy of an own Available image works
+    // between any two of them. Refusals that depend on a region's settings (a full quota, no BYOK, no copy)
+    // are made by the catalog's setups as labelled edits, never hidden in a common region.
+    let open: Vec<&str> = crate::model::regions::open_regions().map(|r| r.id).collect();
     let mut w = base_world(
         "default",
-        "A rich account for exploring CopyImage: the reference's example image in cn-hangzhou copies to \
-         cn-shanghai; other images show each documented refusal; cn-beijing's copy lane is busy.",
-        &[
-            "cn-hangzhou",
-            "cn-shanghai",
-            "cn-beijing",
-            "cn-shenzhen",
-            "cn-qingdao",
-            "cn-hongkong",
-            "ap-southeast-1",
-            "ap-northeast-1",
-            "eu-central-1",
-            "cn-nanjing",
-        ],
+        "A healthy account for exploring CopyImage in every open region: the reference's example image in \
+         cn-hangzhou copies anywhere; other images are named for the refusal they show; cn-beijing's copy lane \
+         is the example busy queue.",
+        &open,
     );
-    for r in &mut w.regions {
-        match r.id.as_str() {
-            // A local region: no image copy (RegionNotSupportCopy).
-            "cn-nanjing" => {
-                r.supports_copy = false;
-                r.id_prefix = Some("nj1".into());
-            }
-            // No BYOK here (InvalidRegion.NotSupport).
-            "ap-northeast-1" => r.supports_byok = false,
-            // A full image quota (QuotaExceed.Image).
-            "cn-qingdao" => r.image_quota = 1,
-            // A full snapshot quota (QuotaExceed.Snapshot).
-            "cn-shenzhen" => r.snapshot_quota = 1,
-            _ => {}
-        }
-    }
+    // The regions the table has no ID prefix for get theirs here, from the preset's own seed: left to the
+    // engine, they would draw from its generator and shift every RequestId and ID a session makes.
+    w.fill_prefixes(&mut Rng::new(27));
     let hz = "cn-hangzhou";
     add_image(
         &mut w,
@@ -449,8 +485,8 @@ fn default_world() -> World {
         used_by_instances: false,
         shared_to_others: false,
     });
-    // Destination-side: a name already taken in cn-shanghai, the one image allowed in cn-qingdao, the
-    // one snapshot allowed in cn-shenzhen.
+    // Destination-side: a name already taken in cn-shanghai; one image in cn-qingdao and one snapshot in
+    // cn-shenzhen, which fill those regions when a catalog setup sets their quota to 1.
     add_image(
         &mut w,
         "m-uf6existing000000001",
@@ -681,6 +717,87 @@ mod tests {
         assert_eq!(lane.waiting.len(), 2);
         assert_eq!(w.now, 600);
         assert!(w.images.len() >= 12);
+    }
+
+    #[test]
+    fn default_world_is_every_open_region_with_defaults() {
+        let w = preset("default").unwrap();
+        let ids: Vec<&str> = w.regions.iter().map(|r| r.id.as_str()).collect();
+        let open: Vec<&str> = crate::model::regions::open_regions().map(|r| r.id).collect();
+        assert_eq!(ids, open);
+        assert_eq!(ids.len(), 27);
+        for r in &w.regions {
+            let plain = RegionSettings {
+                id_prefix: r.id_prefix.clone(),
+                ..RegionSettings::new(&r.id)
+            };
+            assert_eq!(r, &plain, "{} has an override", r.id);
+        }
+    }
+
+    #[test]
+    fn the_doc_image_copies_from_cn_hangzhou_to_every_other_open_region() {
+        use crate::base::api::API_VERSION;
+        use crate::service::engine::CallContext;
+        let mut e = Engine::from_preset("default", 1).unwrap();
+        let others: Vec<&str> = crate::model::regions::open_regions()
+            .map(|r| r.id)
+            .filter(|r| *r != "cn-hangzhou")
+            .collect();
+        assert_eq!(others.len(), 26);
+        for to in others {
+            let p: Params = [
+                ("Action", "CopyImage"),
+                ("Version", API_VERSION),
+                ("RegionId", "cn-hangzhou"),
+                ("ImageId", DOC_IMAGE_ID),
+                ("DestinationRegionId", to),
+            ]
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+            let x = e.call(&p, &CallContext::new("ecs.cn-hangzhou.aliyuncs.com"));
+            assert_eq!(x.response.status, 200, "{to}: {}", x.response.body);
+            assert_eq!(x.response.status_line(), "HTTP/1.1 200 OK", "{to}");
+            let copy = x.answer.str_field("ImageId").unwrap_or_default().to_string();
+            assert!(e.world().image_in(to, &copy).is_some(), "{to}: no copy {copy}");
+        }
+    }
+
+    #[test]
+    fn region_settings_and_the_example_queue_are_labelled() {
+        use crate::model::edits::{apply, set_edit};
+        let mut w = preset("default").unwrap();
+        assert!(w.regions.iter().all(|r| region_labels(&w, &r.id).is_empty()));
+        assert_eq!(
+            lane_label(&w, "cn-beijing"),
+            Some("the example busy queue: three copies the default world starts with")
+        );
+        assert_eq!(lane_label(&w, "cn-hangzhou"), None);
+        for (path, v) in [
+            ("/regions/cn-qingdao/image_quota", "1"),
+            ("/regions/cn-shenzhen/snapshot_quota", "5"),
+            ("/regions/cn-nanjing/supports_copy", "false"),
+            ("/regions/ap-northeast-1/supports_byok", "false"),
+        ] {
+            apply(&mut w, &set_edit(path, v)).unwrap();
+        }
+        assert_eq!(
+            region_labels(&w, "cn-qingdao"),
+            ["Image quota: 1 (1 held; full: a copy here answers QuotaExceed.Image)."]
+        );
+        assert_eq!(region_labels(&w, "cn-shenzhen"), ["Snapshot quota: 5 (1 held)."]);
+        assert_eq!(
+            region_labels(&w, "cn-nanjing"),
+            ["Image copy is off: a copy from or to it answers RegionNotSupportCopy."]
+        );
+        assert_eq!(
+            region_labels(&w, "ap-northeast-1"),
+            ["BYOK is off: an encrypted copy with your KMS key answers InvalidRegion.NotSupport."]
+        );
+        assert!(region_labels(&w, "mars-1").is_empty());
+        w.name = "imported".into();
+        assert_eq!(lane_label(&w, "cn-beijing"), None);
     }
 
     #[test]

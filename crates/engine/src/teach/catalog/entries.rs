@@ -4,7 +4,7 @@
 //!
 //! Layer: teach (may use `base`, `signing`, `model`, `service`, `teach`).
 
-use super::{CatalogEntry, Repro, HOST, SEED};
+use super::{CatalogEntry, Outcome, Repro, HOST, SEED};
 use crate::base::api::API_VERSION;
 use crate::base::clock::UtcTime;
 use crate::base::wire::{HttpRequest, Params};
@@ -20,6 +20,7 @@ const COMMON: &str = "ECS common errors";
 const TAGS: &str = "TagResources API reference, tag rules and error codes";
 const CANCEL: &str = "CancelCopyImage API reference, error codes";
 const DELETE: &str = "DeleteImage API reference, error codes";
+const RUN_INSTANCES: &str = "RunInstances API reference, error codes (CopyImage's table lists none for it)";
 const FACTS: &str = "ECS common errors; Alibaba Cloud request signing (V1 and V3)";
 /// An image ID for a request refused before the image is looked up (its region does not exist).
 const ANY_COPY_ID: &str = "m-uf6copying000000001";
@@ -51,6 +52,7 @@ impl Doc<'_> {
             message: self.message.into(),
             cause: self.cause.into(),
             source: self.source.into(),
+            outcome: Outcome::Error,
             repro,
         }
     }
@@ -189,6 +191,34 @@ impl Copies {
     }
 }
 
+/// The documented successes a reader asks about: each a request that works, with what makes it work.
+pub(super) fn success_entries() -> Vec<CatalogEntry> {
+    vec![CatalogEntry {
+        id: "success.shared_within_region".into(),
+        http_status: 200,
+        code: String::new(),
+        message: String::new(),
+        outcome: Outcome::Success {
+            title: "Copy a shared image within its region".into(),
+        },
+        cause: "partner-shared-image (m-bp1partner000shared1), shared to this account by another account, is \
+                copied within its own region, cn-hangzhou; the copy is this account's own image. Images shared to \
+                you can be copied only within the same region."
+            .into(),
+        source: "CopyImage API reference, description".into(),
+        repro: Repro::call(
+            "default",
+            with(
+                COPY,
+                &[
+                    ("ImageId", Some("m-bp1partner000shared1")),
+                    ("DestinationRegionId", Some("cn-hangzhou")),
+                ],
+            ),
+        ),
+    }]
+}
+
 /// The CopyImage reference's own errors, row by row.
 pub(super) fn engine_entries(copies: &Copies) -> Vec<CatalogEntry> {
     let kms = |key: &'static str| -> Vec<(&'static str, Option<&'static str>)> {
@@ -242,7 +272,7 @@ pub(super) fn engine_entries(copies: &Copies) -> Vec<CatalogEntry> {
             status: 400,
             code: "SourceRegion.NotFound",
             message: "The source region not found",
-            cause: "RegionId is not a region of this world.",
+            cause: "RegionId is not an ECS region at all.",
             source: REF,
         }
         .reproduced_by(Repro::call("default", with(COPY, &[("RegionId", Some("cn-atlantis"))]))),
@@ -251,10 +281,11 @@ pub(super) fn engine_entries(copies: &Copies) -> Vec<CatalogEntry> {
             status: 400,
             code: "DestinationRegion.NotFound",
             message: "The destination region not found",
-            cause: "DestinationRegionId is not a region of this world.",
+            cause: "DestinationRegionId is not a region of this account: us-east-1 is an ECS region, but the minimal \
+                    preset's account has only cn-hangzhou and cn-shanghai.",
             source: REF,
         }
-        .reproduced_by(Repro::call("default", with(COPY, &[("DestinationRegionId", Some("us-east-1"))]))),
+        .reproduced_by(Repro::call("minimal", with(COPY, &[("DestinationRegionId", Some("us-east-1"))]))),
         Doc {
             id: "copyimage.image_not_available",
             status: 400,
@@ -325,23 +356,41 @@ pub(super) fn engine_entries(copies: &Copies) -> Vec<CatalogEntry> {
         }
         .reproduced_by(Repro::call("ram-user", with(COPY, &[]))),
         Doc {
+            id: "copyimage.resource_group_not_found",
+            status: 404,
+            code: "InvalidResourceGroup.NotFound",
+            message: "The ResourceGroup provided does not exist in our records.",
+            cause: "ResourceGroupId names no resource group of this account (it has rg-acfmzw2jz2z5hhq, the default \
+                    group, and rg-bp67acfmxazb4p****).",
+            source: RUN_INSTANCES,
+        }
+        .reproduced_by(Repro::call("default", with(COPY, &[("ResourceGroupId", Some("rg-nosuchgroup0000"))]))),
+        Doc {
             id: "copyimage.image_quota",
             status: 403,
             code: "QuotaExceed.Image",
             message: "The Image Quota exceeds.",
-            cause: "cn-qingdao's image quota (1) is used up.",
+            cause: "The destination's image quota is used up: cn-qingdao's quota is set to 1 and it already holds \
+                    one image (qingdao-only).",
             source: REF,
         }
-        .reproduced_by(Repro::call("default", with(COPY, &[("DestinationRegionId", Some("cn-qingdao"))]))),
+        .reproduced_by(
+            Repro::call("default", with(COPY, &[("DestinationRegionId", Some("cn-qingdao"))]))
+                .after(vec![Edit::set("/regions/cn-qingdao/image_quota", "1").into()]),
+        ),
         Doc {
             id: "copyimage.snapshot_quota",
             status: 403,
             code: "QuotaExceed.Snapshot",
             message: "The snapshot quota exceeds.",
-            cause: "cn-shenzhen's snapshot quota (1) is used up.",
+            cause: "The destination's snapshot quota is used up: cn-shenzhen's quota is set to 1 and it already \
+                    holds one snapshot (of the image shenzhen-only).",
             source: REF,
         }
-        .reproduced_by(Repro::call("default", with(COPY, &[("DestinationRegionId", Some("cn-shenzhen"))]))),
+        .reproduced_by(
+            Repro::call("default", with(COPY, &[("DestinationRegionId", Some("cn-shenzhen"))]))
+                .after(vec![Edit::set("/regions/cn-shenzhen/snapshot_quota", "1").into()]),
+        ),
         Doc {
             id: "copyimage.source_copying",
             status: 403,
@@ -360,10 +409,14 @@ pub(super) fn engine_entries(copies: &Copies) -> Vec<CatalogEntry> {
             status: 403,
             code: "RegionNotSupportCopy",
             message: "The region not support copy.",
-            cause: "cn-nanjing (a local region) does not support image copy.",
+            cause: "The destination does not support image copy: the setup turns image copy off in cn-nanjing (a \
+                    local region; which regions lack copy is not documented).",
             source: REF,
         }
-        .reproduced_by(Repro::call("default", with(COPY, &[("DestinationRegionId", Some("cn-nanjing"))]))),
+        .reproduced_by(
+            Repro::call("default", with(COPY, &[("DestinationRegionId", Some("cn-nanjing"))]))
+                .after(vec![Edit::set("/regions/cn-nanjing/supports_copy", "false").into()]),
+        ),
         Doc {
             id: "copyimage.snapshot_too_old",
             status: 403,
@@ -462,14 +515,15 @@ pub(super) fn engine_entries(copies: &Copies) -> Vec<CatalogEntry> {
             status: 403,
             code: "InvalidRegion.NotSupport",
             message: "The specified region does not support byok.",
-            cause: "ap-northeast-1 does not support BYOK in this world.",
+            cause: "The destination does not support BYOK: the setup turns BYOK off in ap-northeast-1 (which \
+                    regions lack it is not documented).",
             source: REF,
         }
         .reproduced_by(Repro::call("default", with(COPY, &[
                 ("DestinationRegionId", Some("ap-northeast-1")),
                 ("Encrypted", Some("true")),
                 ("KMSKeyId", Some(DOC_KMS_KEY_ID)),
-            ]))),
+            ])).after(vec![Edit::set("/regions/ap-northeast-1/supports_byok", "false").into()])),
         Doc {
             id: "copyimage.byok_whitelist",
             status: 403,
@@ -749,7 +803,7 @@ fn extra_entries(copies: &Copies) -> Vec<CatalogEntry> {
             status: 404,
             code: "InvalidRegionId.NotFound",
             message: "The specified RegionId does not exist.",
-            cause: "RegionId is not a region of this world.",
+            cause: "RegionId is not an ECS region at all.",
             source: CANCEL,
         }
         .reproduced_by(Repro::call("default", cancel(ANY_COPY_ID, "cn-atlantis"))),

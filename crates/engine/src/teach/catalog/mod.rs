@@ -1,4 +1,5 @@
-//! The error catalog: every documented error row (the CopyImage reference's whole table, the errors of the
+//! The catalog: a few documented successes a reader asks about (a shared image copied within its region),
+//! then every documented error row (the CopyImage reference's whole table, the errors of the
 //! other simulated operations, the common errors the engine answers, the gateway's) with a stable ID, its
 //! exact HTTP status, code and message, the cause, and a reproduction as data — a preset, setup steps
 //! (typed world edits, requests sent first, clock moves: the transcript's own [`Step`]s) and the request —
@@ -36,17 +37,31 @@ pub struct Repro {
     pub request: Step,
 }
 
-/// One documented error.
+/// What an entry shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// A documented error: the entry's code and message are its exact wire values.
+    Error,
+    /// A success (`200 OK`; the entry's code and message are empty).
+    Success {
+        /// What succeeds, as a reader would put it.
+        title: String,
+    },
+}
+
+/// One documented error, or one documented success.
 #[derive(Clone, Debug)]
 pub struct CatalogEntry {
     /// Stable ID (the rule ID the engine reports for it).
     pub id: String,
     /// HTTP status.
     pub http_status: u16,
-    /// Code, exactly.
+    /// Code, exactly (empty for a success).
     pub code: String,
-    /// Message, exactly.
+    /// Message, exactly (empty for a success).
     pub message: String,
+    /// An error or a success.
+    pub outcome: Outcome,
     /// What causes it, briefly.
     pub cause: String,
     /// Where it is documented.
@@ -61,9 +76,25 @@ pub const HOST: &str = "ecs.cn-hangzhou.aliyuncs.com";
 /// The seed catalog engines use.
 pub const SEED: u64 = 1;
 
-/// Every catalog entry: the engine's own, then the gateway's.
+impl CatalogEntry {
+    /// Whether the entry is a success (`200 OK`), not an error.
+    pub fn is_success(&self) -> bool {
+        matches!(self.outcome, Outcome::Success { .. })
+    }
+
+    /// The rule that decides the entry's request: its own ID for an error, the queued copy for a success.
+    pub fn rule_id(&self) -> &str {
+        match self.outcome {
+            Outcome::Error => &self.id,
+            Outcome::Success { .. } => "copyimage.queued",
+        }
+    }
+}
+
+/// Every catalog entry: the successes, the engine's errors, then the gateway's.
 pub fn entries() -> Vec<CatalogEntry> {
-    let mut v = entries::engine_entries(&entries::Copies::new());
+    let mut v = entries::success_entries();
+    v.extend(entries::engine_entries(&entries::Copies::new()));
     v.extend(gateway_entries());
     v
 }
@@ -109,6 +140,41 @@ mod tests {
                 e.id,
                 e.repro.request
             );
+        }
+    }
+
+    #[test]
+    fn a_shared_image_copies_within_its_region() {
+        let e = find("success.shared_within_region").unwrap();
+        assert_eq!(
+            e.outcome,
+            Outcome::Success {
+                title: "Copy a shared image within its region".into()
+            }
+        );
+        let x = e.reproduce();
+        assert_eq!(x.response.status_line(), "HTTP/1.1 200 OK");
+        assert_eq!(x.rule.id, e.rule_id());
+        assert_eq!(x.answer.code(), None);
+        assert!(x.answer.str_field("ImageId").is_some_and(|id| id.starts_with("m-bp1")));
+    }
+
+    #[test]
+    fn region_refusals_come_from_labelled_setups_not_from_the_default_world() {
+        for (id, path) in [
+            ("copyimage.image_quota", "/regions/cn-qingdao/image_quota"),
+            ("copyimage.snapshot_quota", "/regions/cn-shenzhen/snapshot_quota"),
+            ("copyimage.region_not_support_copy", "/regions/cn-nanjing/supports_copy"),
+            ("copyimage.byok_region", "/regions/ap-northeast-1/supports_byok"),
+        ] {
+            let e = find(id).unwrap();
+            assert!(
+                matches!(e.repro.setup.as_slice(), [Step::Edit(p)] if crate::base::wire::param(p, "path") == Some(path)),
+                "{id}: {:?}",
+                e.repro.setup
+            );
+            let want = format!("{} = ", path.trim_start_matches('/').replace('/', "."));
+            assert!(e.repro.setup_note.starts_with(&want), "{id}: {}", e.repro.setup_note);
         }
     }
 
