@@ -1,5 +1,5 @@
-//! The request pane: the operation picker, every documented parameter of it, the Tag.N rows and the
-//! credentials.
+//! The request pane: the operation picker, every documented parameter of it, the Tag.N rows, the other
+//! parameters (what the form has no field for, sent as written) and the credentials.
 
 use super::field::{field, FieldErrors, FieldSpec};
 use crate::form::{Form, MAX_TAGS};
@@ -152,6 +152,32 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
             d.emit(Action::AddTag)
         })
     };
+    // Other parameters: name/value rows for what the form has no field for, sent as written.
+    let others = form.others.iter().enumerate().map(|(i, (k, v))| {
+        let (dk, dv, dr) = (d.clone(), d.clone(), d.clone());
+        let n = i + 1;
+        let value = |e: InputEvent| e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+        html! {
+            <fieldset class="other-row" key={i}>
+                <legend>{ format!("Parameter {n}") }</legend>
+                <label for={format!("o-name-{n}")}>{ "Name" }</label>
+                <input id={format!("o-name-{n}")} type="text" value={k.clone()} autocomplete="off" spellcheck="false"
+                    oninput={Callback::from(move |e| dk.emit(Action::SetOtherName(i, value(e))))} />
+                <label for={format!("o-value-{n}")}>{ "Value" }</label>
+                <input id={format!("o-value-{n}")} type="text" value={v.clone()} autocomplete="off" spellcheck="false"
+                    oninput={Callback::from(move |e| dv.emit(Action::SetOtherValue(i, value(e))))} />
+                <button type="button" class="remove" aria-label={format!("Remove parameter {n}")}
+                    onclick={Callback::from(move |_| dr.emit(Action::RemoveOther(i)))}>{ "Remove" }</button>
+                if !k.is_empty() && !crate::form::sendable(k) {
+                    <p class="desc">{ "Not sent: a link or a secret never carries this name as a parameter." }</p>
+                }
+            </fieldset>
+        }
+    });
+    let add_other = {
+        let d = d.clone();
+        Callback::from(move |_| d.emit(Action::AddOther))
+    };
     let on_ak = {
         let d = d.clone();
         Callback::from(move |v| d.emit(Action::SetAccessKeyId(v)))
@@ -191,6 +217,15 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
                     </button>
                 </div>
             }
+            if !form.others.is_empty() {
+                <div class="others" id="others">
+                    <h3>{ "Other parameters" }</h3>
+                    <p class="desc">{ "Parameters this form has no field for, sent as written after the rest (a name \
+                        the request already has takes this value)." }</p>
+                    { for others }
+                </div>
+            }
+            <button type="button" id="add-other" onclick={add_other}>{ "Add another parameter" }</button>
             <details class="credentials" open=true>
                 <summary>{ "Credentials" }</summary>
                 <p class="desc">{ "A demo key pair is filled in. Whatever pair you type is the caller's key in \
