@@ -170,15 +170,25 @@ pub fn from_fragment(fragment: &str) -> Result<Option<Link>, String> {
             .split_once('=')
             .ok_or_else(|| format!("the part “{}” has no “=”", truncate(pair)))?;
         let k = dec(raw_k)?;
+        // A value that cannot be read is refused naming its key, so the reader knows what to fix.
+        let value = || {
+            dec(raw_v).map_err(|_| {
+                format!(
+                    "the value of “{}” (“{}”) is not valid percent-encoded UTF-8",
+                    truncate(&k),
+                    truncate(raw_v)
+                )
+            })
+        };
         match k.as_str() {
-            "v" => version = Some(dec(raw_v)?),
+            "v" => version = Some(value()?),
             "preset" => {
-                link.preset = dec(raw_v)?;
+                link.preset = value()?;
                 named_preset = true;
             }
-            "scenario" => link.scenario = Some(dec(raw_v)?),
+            "scenario" => link.scenario = Some(value()?),
             "seed" => {
-                link.seed = dec(raw_v)?
+                link.seed = value()?
                     .parse()
                     .map_err(|_| format!("seed “{}” is not a whole number", truncate(raw_v)))?
             }
@@ -188,7 +198,7 @@ pub fn from_fragment(fragment: &str) -> Result<Option<Link>, String> {
             "AccessKeySecret" => {
                 return Err("it contains an AccessKeySecret; secrets are never put in links".into());
             }
-            _ => link.params.push((k, dec(raw_v)?)),
+            _ => link.params.push((k.clone(), value()?)),
         }
     }
     if named_preset && link.scenario.is_some() {
@@ -401,7 +411,10 @@ mod tests {
         let err = |f: &str| from_fragment(f).unwrap_err();
         assert!(err("#v=2&preset=default").contains("version “2”"));
         assert!(err("#preset=default").contains("no version"));
-        assert!(err("#v=1&ImageId=%E0%A4").contains("not valid percent-encoded UTF-8"));
+        assert_eq!(
+            err("#v=1&ImageId=%E0%A4"),
+            "the value of “ImageId” (“%E0%A4”) is not valid percent-encoded UTF-8"
+        );
         assert!(err("#v=1&garbage").contains("has no “=”"));
         assert!(err("#v=1&seed=abc").contains("seed"));
         assert!(err("#v=1&steps=t30,x9").contains("not one this version knows"));
