@@ -214,22 +214,18 @@ impl Form {
             .iter()
             .find(|(k, _)| k == "Action")
             .is_none_or(|(_, a)| docs::operation(a).is_some());
-        // Tag rows: a pair is a row only when both halves are there, so the form sends exactly what the
-        // params hold. One slot per N (1 to MAX_TAGS): a fixed table rather than a BTreeMap keyed by N,
+        // A tag pair is a row only when both halves are there (a row sends both), so the form sends exactly
+        // what the params hold.
+        let takes_tags = self.has_tags();
+        let paired = |n: usize| {
+            takes_tags
+                && [true, false]
+                    .iter()
+                    .all(|&key| params.iter().any(|(k, _)| tag_index(k) == Some((n, key))))
+        };
+        // One slot per N (1 to MAX_TAGS, see `tag_index`): a fixed table rather than a BTreeMap keyed by N,
         // whose B-tree code would be in the WASM only for this.
-        let mut keys: Vec<Option<&String>> = vec![None; MAX_TAGS + 1];
-        let mut values: Vec<Option<&String>> = vec![None; MAX_TAGS + 1];
-        if self.has_tags() {
-            for (k, v) in params {
-                if let Some((n, is_key)) = tag_index(k) {
-                    let slot = if is_key { keys.get_mut(n) } else { values.get_mut(n) };
-                    if let Some(slot) = slot {
-                        *slot = Some(v);
-                    }
-                }
-            }
-        }
-        let is_row = |n: usize| keys[n].is_some() && values[n].is_some();
+        let mut tags: Vec<Option<(String, String)>> = vec![None; MAX_TAGS + 1];
         for (k, v) in params {
             match k.as_str() {
                 "Action" if known_action => {}
@@ -237,7 +233,17 @@ impl Form {
                 "Format" if Format::parse(v).is_some() => self.format = Format::parse(v).unwrap_or(self.format),
                 "AccessKeyId" => self.access_key_id = v.clone(),
                 _ => match tag_index(k) {
-                    Some((n, _)) if self.has_tags() && is_row(n) => {}
+                    Some((n, is_key)) if paired(n) => {
+                        // `tag_index` gives 1 to MAX_TAGS only; `get_mut` so that can never panic.
+                        if let Some(slot) = tags.get_mut(n) {
+                            let row = slot.get_or_insert_with(Default::default);
+                            if is_key {
+                                row.0 = v.clone();
+                            } else {
+                                row.1 = v.clone();
+                            }
+                        }
+                    }
                     _ if !k.contains(".N.") && self.op().params.iter().any(|d| d.name == k) => {
                         self.values.insert(k.clone(), v.clone());
                     }
@@ -245,18 +251,9 @@ impl Form {
                 },
             }
         }
-        let rows: Vec<(String, String)> = (1..=MAX_TAGS)
-            .filter(|&n| is_row(n))
-            .map(|n| {
-                (
-                    keys[n].cloned().unwrap_or_default(),
-                    values[n].cloned().unwrap_or_default(),
-                )
-            })
-            .collect();
-        if !rows.is_empty() {
+        if tags.iter().any(Option::is_some) {
             // Rows are kept in N order; gaps close up (the form numbers rows 1..).
-            self.tags = rows;
+            self.tags = tags.into_iter().flatten().collect();
         }
         self.others[before..].iter().map(|(k, _)| k.clone()).collect()
     }

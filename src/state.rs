@@ -161,10 +161,8 @@ pub enum Action {
     AddOther,
     /// Remove other-parameter row `i` (0-based).
     RemoveOther(usize),
-    /// Type an other parameter's name.
-    SetOtherName(usize, String),
-    /// Type an other parameter's value.
-    SetOtherValue(usize, String),
+    /// Type into other-parameter row `i`: its name (`true`) or its value (`false`).
+    SetOther(usize, bool, String),
     /// Switch JSON / XML.
     SetFormat(Format),
     /// Type the AccessKeyId.
@@ -406,8 +404,7 @@ impl State {
                 | Action::SetTagValue(..)
                 | Action::AddOther
                 | Action::RemoveOther(_)
-                | Action::SetOtherName(..)
-                | Action::SetOtherValue(..)
+                | Action::SetOther(..)
                 | Action::SetFormat(_)
                 | Action::SetAccessKeyId(_)
         ) {
@@ -444,14 +441,9 @@ impl State {
                     self.form.others.remove(i);
                 }
             }
-            Action::SetOtherName(i, v) => {
+            Action::SetOther(i, name, v) => {
                 if let Some(t) = self.form.others.get_mut(i) {
-                    t.0 = v
-                }
-            }
-            Action::SetOtherValue(i, v) => {
-                if let Some(t) = self.form.others.get_mut(i) {
-                    t.1 = v
+                    *(if name { &mut t.0 } else { &mut t.1 }) = v
                 }
             }
             Action::SetFormat(f) => self.form.format = f,
@@ -712,8 +704,8 @@ mod tests {
         // Edited rows are sent; removing the last one drops it.
         s.apply(Action::AddOther);
         assert!(!s.show_sent);
-        s.apply(Action::SetOtherName(3, "Extra".into()));
-        s.apply(Action::SetOtherValue(3, "x".into()));
+        s.apply(Action::SetOther(3, true, "Extra".into()));
+        s.apply(Action::SetOther(3, false, "x".into()));
         assert_eq!(s.form.params().last(), Some(&kv("Extra", "x")));
         s.apply(Action::RemoveOther(3));
         s.apply(Action::RemoveOther(99));

@@ -100,12 +100,25 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
     };
     let on_input = {
         let quiet = quiet.clone();
+        let d = d.clone();
         Callback::from(move |e: InputEvent| {
-            let tag = e
-                .target_dyn_into::<web_sys::HtmlInputElement>()
-                .is_some_and(|i| i.id().starts_with("f-Tag-"));
-            if tag {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let id = input.id();
+            if id.starts_with("f-Tag-") {
                 quiet.set(None);
+            }
+            // An other-parameter row: `o-name-N` / `o-value-N`.
+            let row = |prefix: &str| {
+                id.strip_prefix(prefix)
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .map(|n| n - 1)
+            };
+            if let Some(i) = row("o-name-") {
+                d.emit(Action::SetOther(i, true, input.value()));
+            } else if let Some(i) = row("o-value-") {
+                d.emit(Action::SetOther(i, false, input.value()));
             }
         })
     };
@@ -152,26 +165,18 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
             d.emit(Action::AddTag)
         })
     };
-    // Other parameters: name/value rows for what the form has no field for, sent as written.
+    // Other parameters: name/value rows for what the form has no field for, sent as written. Typing in them
+    // is read by the pane's one `oninput` (by the field's id), so the rows add no listener of their own.
     let others = form.others.iter().enumerate().map(|(i, (k, v))| {
-        let (dk, dv, dr) = (d.clone(), d.clone(), d.clone());
+        let d = d.clone();
         let n = i + 1;
-        let value = |e: InputEvent| e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
         html! {
-            <fieldset class="other-row" key={i}>
-                <legend>{ format!("Parameter {n}") }</legend>
-                <label for={format!("o-name-{n}")}>{ "Name" }</label>
-                <input id={format!("o-name-{n}")} type="text" value={k.clone()} autocomplete="off" spellcheck="false"
-                    oninput={Callback::from(move |e| dk.emit(Action::SetOtherName(i, value(e))))} />
-                <label for={format!("o-value-{n}")}>{ "Value" }</label>
-                <input id={format!("o-value-{n}")} type="text" value={v.clone()} autocomplete="off" spellcheck="false"
-                    oninput={Callback::from(move |e| dv.emit(Action::SetOtherValue(i, value(e))))} />
-                <button type="button" class="remove" aria-label={format!("Remove parameter {n}")}
-                    onclick={Callback::from(move |_| dr.emit(Action::RemoveOther(i)))}>{ "Remove" }</button>
-                if !k.is_empty() && !crate::form::sendable(k) {
-                    <p class="desc">{ "Not sent: a link or a secret never carries this name as a parameter." }</p>
-                }
-            </fieldset>
+            <div class="other-row">
+                <input id={format!("o-name-{n}")} aria-label="Name" value={k.clone()} placeholder="Name" />
+                <input id={format!("o-value-{n}")} aria-label="Value" value={v.clone()} placeholder="Value" />
+                <button type="button" aria-label={format!("Remove parameter {n}")}
+                    onclick={Callback::from(move |_| d.emit(Action::RemoveOther(i)))}>{ "Remove" }</button>
+            </div>
         }
     });
     let add_other = {
@@ -218,10 +223,11 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
                 </div>
             }
             if !form.others.is_empty() {
-                <div class="others" id="others">
+                <div id="others">
                     <h3>{ "Other parameters" }</h3>
                     <p class="desc">{ "Parameters this form has no field for, sent as written after the rest (a name \
-                        the request already has takes this value)." }</p>
+                        the request already has takes this value). A link's own keys (v, preset, seed, scenario, \
+                        steps, lang) and the secret are never sent." }</p>
                     { for others }
                 </div>
             }

@@ -149,7 +149,7 @@ test("a link's own keys are never sent; an unknown name is", async ({ page }) =>
   await page.locator('#add-other').click();
   await page.locator('#o-name-2').fill('steps');
   await page.locator('#o-value-2').fill('n');
-  await expect(page.locator('#others')).toContainText('Not sent');
+  await expect(page.locator('#others')).toContainText('never sent');
   await expect(url).not.toContainText('steps=');
   await page.locator('#send').click();
   await expect(page.locator('#history-pane .entry')).toHaveCount(1);
