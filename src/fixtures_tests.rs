@@ -195,6 +195,14 @@ fn pinned_links() -> Vec<(String, String)> {
             "./?embed&theme=dark#v=1&preset=default&Action=CopyImage&ImageId=m-bp1h46wfpjsjastc****&RegionId=cn-hangzhou&DestinationRegionId=cn-shanghai&Format=XML",
         ),
         (
+            "permalink.spec.ts Tag.21 (NumberExceed.Tags)",
+            "./#v=1&preset=default&RegionId=cn-hangzhou&ImageId=m-bp1h46wfpjsjastc****&DestinationRegionId=cn-shanghai&Tag.1.Key=k1&Tag.1.Value=v1&Tag.2.Key=k2&Tag.2.Value=v2&Tag.3.Key=k3&Tag.3.Value=v3&Tag.4.Key=k4&Tag.4.Value=v4&Tag.5.Key=k5&Tag.5.Value=v5&Tag.6.Key=k6&Tag.6.Value=v6&Tag.7.Key=k7&Tag.7.Value=v7&Tag.8.Key=k8&Tag.8.Value=v8&Tag.9.Key=k9&Tag.9.Value=v9&Tag.10.Key=k10&Tag.10.Value=v10&Tag.11.Key=k11&Tag.11.Value=v11&Tag.12.Key=k12&Tag.12.Value=v12&Tag.13.Key=k13&Tag.13.Value=v13&Tag.14.Key=k14&Tag.14.Value=v14&Tag.15.Key=k15&Tag.15.Value=v15&Tag.16.Key=k16&Tag.16.Value=v16&Tag.17.Key=k17&Tag.17.Value=v17&Tag.18.Key=k18&Tag.18.Value=v18&Tag.19.Key=k19&Tag.19.Value=v19&Tag.20.Key=k20&Tag.20.Value=v20&Tag.21.Key=k21&Tag.21.Value=v21",
+        ),
+        (
+            "permalink.spec.ts an unknown parameter and lang",
+            "./#v=1&preset=default&lang=en&RegionId=cn-hangzhou&ImageId=m-bp1h46wfpjsjastc****&DestinationRegionId=cn-beijing&Bogus=1",
+        ),
+        (
             "embed of a link with steps",
             "./?embed&theme=light#v=1&preset=default&seed=3&Action=DescribeImages&Format=JSON&RegionId=cn-shanghai&steps=sAction%3DCopyImage%26Version%3D2014-05-26%26Format%3DJSON%26RegionId%3Dcn-hangzhou%26ImageId%3Dm-bp1h46wfpjsjastc****%26DestinationRegionId%3Dcn-shanghai,t600",
         ),

@@ -93,6 +93,11 @@ pub struct Form {
     pub access_key_id: String,
     /// The caller's AccessKey secret. Kept in memory only: never in a link, storage, export or log.
     pub access_key_secret: String,
+    /// Other parameters: name/value rows the form has no field for (`Tag.21.Key`, an unknown name, an
+    /// undocumented `Version`), sent as written after the rest. A row whose name the request already carries
+    /// replaces that value (so `Action` or `Version` here is what goes on the wire); a row without a name is
+    /// not sent.
+    pub others: Vec<(String, String)>,
 }
 
 impl Default for Form {
@@ -110,6 +115,7 @@ impl Default for Form {
             format: Format::Json,
             access_key_id: DEMO_ACCESS_KEY_ID.into(),
             access_key_secret: DEMO_ACCESS_KEY_SECRET.into(),
+            others: Vec::new(),
         }
     }
 }
@@ -153,7 +159,8 @@ impl Form {
     }
 
     /// What the engine's trusted path reads: `Action`, `Version`, `Format`, `AccessKeyId`, then the business
-    /// parameters. (The secret is not a parameter.)
+    /// parameters, then the other parameters (each replacing a value of the same name, else appended). (The
+    /// secret is not a parameter.)
     pub fn params(&self) -> Params {
         let mut out: Params = vec![
             ("Action".into(), self.op().action.into()),
@@ -162,34 +169,71 @@ impl Form {
             ("AccessKeyId".into(), self.access_key_id.clone()),
         ];
         out.extend(self.business_params());
+        for (k, v) in self.others.iter().filter(|(k, _)| sendable(k)) {
+            match out.iter_mut().find(|(n, _)| n == k) {
+                Some(slot) => slot.1 = v.clone(),
+                None => out.push((k.clone(), v.clone())),
+            }
+        }
         out
     }
 
-    /// Sets the form from a list of wire parameters (a permalink or a history entry): `Action` and
-    /// `Format` are read, `Tag.N.*` become rows, every other documented name becomes a field value.
-    /// Returns the names it did not recognise.
+    /// Switches the operation, dropping the values and tag rows the new one does not take (so a DescribeImages
+    /// does not send the ImageId of a CopyImage by surprise); other parameters the new operation has a field
+    /// for move into that field.
+    pub fn choose_operation(&mut self, action: &str) {
+        self.action = action.to_string();
+        let op = self.op();
+        self.values.0.retain(|(k, _)| op.params.iter().any(|d| d.name == k));
+        if !self.has_tags() {
+            self.tags.clear();
+        }
+        let others = std::mem::take(&mut self.others);
+        for (k, v) in others {
+            if op.params.iter().any(|d| d.name == k) && !k.contains(".N.") {
+                self.values.insert(k, v);
+            } else {
+                self.others.push((k, v));
+            }
+        }
+    }
+
+    /// Sets the form from a list of wire parameters (a permalink or a history entry): `Action` and `Format`
+    /// are read, complete `Tag.N.Key`/`Tag.N.Value` pairs (N = 1 to 20) of an operation with tags become
+    /// rows, the selected operation's documented names become field values, and everything else (an unknown
+    /// Action or Version, `Tag.21.Key`, a tag value without its key, a name no field holds) goes to the other
+    /// parameters as written. Returns the names it put there.
     pub fn apply_params(&mut self, params: &[(String, String)]) -> Vec<String> {
-        let mut unknown = Vec::new();
+        let before = self.others.len();
         if let Some((_, a)) = params.iter().find(|(k, _)| k == "Action") {
             if docs::operation(a).is_some() {
                 self.action = a.clone();
-            } else {
-                unknown.push(format!("Action={a}"));
             }
         }
+        let known_action = params
+            .iter()
+            .find(|(k, _)| k == "Action")
+            .is_none_or(|(_, a)| docs::operation(a).is_some());
+        // A tag pair is a row only when both halves are there (a row sends both), so the form sends exactly
+        // what the params hold.
+        let takes_tags = self.has_tags();
+        let paired = |n: usize| {
+            takes_tags
+                && [true, false]
+                    .iter()
+                    .all(|&key| params.iter().any(|(k, _)| tag_index(k) == Some((n, key))))
+        };
         // One slot per N (1 to MAX_TAGS, see `tag_index`): a fixed table rather than a BTreeMap keyed by N,
         // whose B-tree code would be in the WASM only for this.
         let mut tags: Vec<Option<(String, String)>> = vec![None; MAX_TAGS + 1];
         for (k, v) in params {
             match k.as_str() {
-                "Action" | "Version" => {}
-                "Format" => match Format::parse(v) {
-                    Some(f) => self.format = f,
-                    None => unknown.push(format!("Format={v}")),
-                },
+                "Action" if known_action => {}
+                "Version" if v == VERSION => {}
+                "Format" if Format::parse(v).is_some() => self.format = Format::parse(v).unwrap_or(self.format),
                 "AccessKeyId" => self.access_key_id = v.clone(),
-                _ => {
-                    if let Some((n, is_key)) = tag_index(k) {
+                _ => match tag_index(k) {
+                    Some((n, is_key)) if paired(n) => {
                         // `tag_index` gives 1 to MAX_TAGS only; `get_mut` so that can never panic.
                         if let Some(slot) = tags.get_mut(n) {
                             let row = slot.get_or_insert_with(Default::default);
@@ -199,20 +243,26 @@ impl Form {
                                 row.1 = v.clone();
                             }
                         }
-                    } else if docs::OPERATIONS.iter().any(|o| o.params.iter().any(|d| d.name == k)) {
-                        self.values.insert(k.clone(), v.clone());
-                    } else {
-                        unknown.push(k.clone());
                     }
-                }
+                    _ if !k.contains(".N.") && self.op().params.iter().any(|d| d.name == k) => {
+                        self.values.insert(k.clone(), v.clone());
+                    }
+                    _ => self.others.push((k.clone(), v.clone())),
+                },
             }
         }
         if tags.iter().any(Option::is_some) {
             // Rows are kept in N order; gaps close up (the form numbers rows 1..).
             self.tags = tags.into_iter().flatten().collect();
         }
-        unknown
+        self.others[before..].iter().map(|(k, _)| k.clone()).collect()
     }
+}
+
+/// Whether an other-parameter row with this name goes on the wire: not without a name, never a link key
+/// (`v`, `preset`, ...), never the secret (which is no parameter and must not reach a link).
+pub fn sendable(name: &str) -> bool {
+    !name.is_empty() && name != "AccessKeySecret" && !crate::permalink::LINK_KEYS.contains(&name)
 }
 
 /// `Tag.3.Key` -> `(3, true)`, `Tag.3.Value` -> `(3, false)`; N must be 1 to 20.
@@ -271,38 +321,139 @@ mod tests {
         assert!(!f.business_params().iter().any(|(k, _)| k.starts_with("Tag.")));
     }
 
+    fn kv(k: &str, v: &str) -> (String, String) {
+        (k.to_string(), v.to_string())
+    }
+
     #[test]
-    fn apply_params_reads_fields_tags_and_reports_unknown_names() {
+    fn apply_params_reads_fields_and_tags_and_keeps_the_rest_as_other_parameters() {
         let mut f = Form::default();
-        let unknown = f.apply_params(&[
-            ("Action".into(), "DeleteImage".into()),
-            ("ImageId".into(), "m-x".into()),
-            ("Tag.2.Value".into(), "v".into()),
-            ("Tag.2.Key".into(), "k".into()),
-            ("Format".into(), "xml".into()),
-            ("Bogus".into(), "1".into()),
-            ("Tag.21.Key".into(), "k".into()),
+        f.values.clear();
+        let others = f.apply_params(&[
+            kv("Action", "CopyImage"),
+            kv("ImageId", "m-x"),
+            kv("Tag.2.Value", "v"),
+            kv("Tag.2.Key", "k"),
+            kv("Format", "xml"),
+            kv("Bogus", "1"),
+            kv("Tag.21.Key", "k21"),
+            kv("Status", "Available"),
         ]);
-        assert_eq!(f.action, "DeleteImage");
+        assert_eq!(f.action, "CopyImage");
         assert_eq!(f.value("ImageId"), "m-x");
-        assert_eq!(f.tags, vec![("k".to_string(), "v".to_string())]);
+        assert_eq!(f.tags, vec![kv("k", "v")]);
         assert_eq!(f.format, Format::Xml);
-        assert_eq!(unknown, vec!["Bogus".to_string(), "Tag.21.Key".to_string()]);
+        // Status is DescribeImages's, not CopyImage's: no field of this form holds it.
+        assert_eq!(others, ["Bogus", "Tag.21.Key", "Status"]);
+        assert_eq!(
+            f.others,
+            vec![kv("Bogus", "1"), kv("Tag.21.Key", "k21"), kv("Status", "Available")]
+        );
+        // Sent as written, after the rest.
+        let p = f.params();
+        assert_eq!(
+            &p[p.len() - 5..],
+            &[
+                kv("Tag.1.Key", "k"),
+                kv("Tag.1.Value", "v"),
+                kv("Bogus", "1"),
+                kv("Tag.21.Key", "k21"),
+                kv("Status", "Available")
+            ]
+        );
+    }
+
+    #[test]
+    fn what_the_form_cannot_hold_is_sent_as_written() {
+        let mut f = Form::default();
+        f.values.clear();
+        let others = f.apply_params(&[
+            kv("Action", "CopyImages"),
+            kv("Version", "2099-01-01"),
+            kv("Format", "yaml"),
+            kv("Tag.1.Value", "no key"),
+        ]);
+        assert_eq!(others, ["Action", "Version", "Format", "Tag.1.Value"]);
+        assert!(
+            f.tags.is_empty(),
+            "half a tag pair is not a row (a row sends both halves)"
+        );
+        let p = f.params();
+        assert_eq!(
+            &p[..3],
+            &[
+                kv("Action", "CopyImages"),
+                kv("Version", "2099-01-01"),
+                kv("Format", "yaml")
+            ]
+        );
+        assert_eq!(p.last(), Some(&kv("Tag.1.Value", "no key")));
+        assert_eq!(p.iter().filter(|(k, _)| k == "Action").count(), 1);
+    }
+
+    #[test]
+    fn link_keys_and_the_secret_are_never_sent() {
+        let mut f = Form::default();
+        for k in [
+            "v",
+            "preset",
+            "seed",
+            "scenario",
+            "steps",
+            "lang",
+            "AccessKeySecret",
+            "",
+        ] {
+            f.others.push(kv(k, "x"));
+        }
+        f.others.push(kv("Extra", "1"));
+        let p = f.params();
+        assert_eq!(p.last(), Some(&kv("Extra", "1")));
+        assert_eq!(p.len(), Form::default().params().len() + 1);
+    }
+
+    #[test]
+    fn switching_operation_drops_what_it_does_not_take() {
+        let mut f = Form {
+            tags: vec![kv("a", "1")],
+            others: vec![kv("Status", "Creating"), kv("Bogus", "1")],
+            ..Form::default()
+        };
+        f.values.insert("DestinationImageName".into(), "copy".into());
+        f.choose_operation("DescribeImages");
+        assert_eq!(f.value("RegionId"), "cn-hangzhou");
+        assert_eq!(f.value("ImageId"), "m-bp1h46wfpjsjastc****");
+        assert_eq!(f.value("DestinationRegionId"), "");
+        assert_eq!(f.value("DestinationImageName"), "");
+        assert_eq!(
+            f.value("Status"),
+            "Creating",
+            "an other parameter the new operation takes becomes its field"
+        );
+        assert_eq!(f.others, vec![kv("Bogus", "1")]);
+        // Tag rows stay exactly when the new operation takes tags.
+        assert_eq!(f.tags.is_empty(), !f.has_tags());
+        f.choose_operation("DeleteImage");
+        assert!(f.tags.is_empty());
+        assert_eq!(f.value("Status"), "");
+        assert_eq!(f.value("ImageId"), "m-bp1h46wfpjsjastc****");
     }
 
     #[test]
     fn apply_params_keeps_tag_rows_in_n_order_and_closes_gaps() {
         let mut f = Form::default();
         f.apply_params(&[
-            ("Tag.20.Key".into(), "last".into()),
-            ("Tag.3.Key".into(), "k3".into()),
-            ("Tag.1.Value".into(), "v1".into()),
-            ("Tag.3.Value".into(), "v3".into()),
+            kv("Tag.20.Key", "last"),
+            kv("Tag.20.Value", ""),
+            kv("Tag.3.Key", "k3"),
+            kv("Tag.1.Value", "v1"),
+            kv("Tag.1.Key", ""),
+            kv("Tag.3.Value", "v3"),
         ]);
-        let row = |k: &str, v: &str| (k.to_string(), v.to_string());
-        assert_eq!(f.tags, vec![row("", "v1"), row("k3", "v3"), row("last", "")]);
+        assert_eq!(f.tags, vec![kv("", "v1"), kv("k3", "v3"), kv("last", "")]);
+        assert!(f.others.is_empty());
         // Parameters without tags leave the rows alone.
-        f.apply_params(&[("ImageId".into(), "m-y".into())]);
+        f.apply_params(&[kv("ImageId", "m-y")]);
         assert_eq!(f.tags.len(), 3);
     }
 

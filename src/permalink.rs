@@ -9,8 +9,11 @@
 //! * `v` (required, first by convention): the format version. Only `1` exists; a later version must keep
 //!   reading `1` links (the tests below pin real v1 links).
 //! * `preset` (default `default`) and `seed` (default 1): the scenario the world starts from.
+//! * `lang`: reserved for the page's language; never sent. The link's own keys (`v`, `preset`, `seed`,
+//!   `scenario`, `steps`, `lang`) are never request parameters.
 //! * any wire parameter of the request: `Action` (default CopyImage), `Format`, `AccessKeyId`, the business
-//!   parameters, `Tag.N.Key`/`Tag.N.Value`. Values are percent-encoded (UTF-8); `*`, `:` and `/` may stay
+//!   parameters, `Tag.N.Key`/`Tag.N.Value`, and any other name (`Tag.21.Key`, an unknown name), which the
+//!   page keeps in the form's other parameters and sends as written. Values are percent-encoded (UTF-8); `*`, `:` and `/` may stay
 //!   raw. `+` is a plus sign, not a space. **`AccessKeySecret` is never written and is refused when read.**
 //! * `scenario` (instead of `preset`): an imported scenario file, carried whole: the world as compact JSON,
 //!   raw-DEFLATE-compressed, in unpadded base64url. Only the full build (`full/`, cargo feature
@@ -23,6 +26,10 @@
 
 use copyimage_engine::wire::Params;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+/// The link's own keys: they say how to open the page and are never request parameters (a form row with one
+/// of these names is not sent, so a link can always be written back).
+pub const LINK_KEYS: &[&str] = &["v", "preset", "seed", "scenario", "steps", "lang"];
 
 /// The version this build writes.
 pub const VERSION: u32 = 1;
@@ -163,23 +170,28 @@ pub fn from_fragment(fragment: &str) -> Result<Option<Link>, String> {
             .split_once('=')
             .ok_or_else(|| format!("the part “{}” has no “=”", truncate(pair)))?;
         let k = dec(raw_k)?;
+        // A value that cannot be read is refused naming its key, so the reader knows what to fix.
+        let value =
+            || dec(raw_v).map_err(|_| format!("the value of “{}” is not valid percent-encoded UTF-8", truncate(&k)));
         match k.as_str() {
-            "v" => version = Some(dec(raw_v)?),
+            "v" => version = Some(value()?),
             "preset" => {
-                link.preset = dec(raw_v)?;
+                link.preset = value()?;
                 named_preset = true;
             }
-            "scenario" => link.scenario = Some(dec(raw_v)?),
+            "scenario" => link.scenario = Some(value()?),
             "seed" => {
-                link.seed = dec(raw_v)?
+                link.seed = value()?
                     .parse()
                     .map_err(|_| format!("seed “{}” is not a whole number", truncate(raw_v)))?
             }
             "steps" => link.steps = parse_steps(raw_v)?,
+            // The page's language (read by the page itself): a key of the link, never a parameter to send.
+            "lang" => {}
             "AccessKeySecret" => {
                 return Err("it contains an AccessKeySecret; secrets are never put in links".into());
             }
-            _ => link.params.push((k, dec(raw_v)?)),
+            _ => link.params.push((k.clone(), value()?)),
         }
     }
     if named_preset && link.scenario.is_some() {
@@ -392,7 +404,10 @@ mod tests {
         let err = |f: &str| from_fragment(f).unwrap_err();
         assert!(err("#v=2&preset=default").contains("version “2”"));
         assert!(err("#preset=default").contains("no version"));
-        assert!(err("#v=1&ImageId=%E0%A4").contains("not valid percent-encoded UTF-8"));
+        assert_eq!(
+            err("#v=1&ImageId=%E0%A4"),
+            "the value of “ImageId” is not valid percent-encoded UTF-8"
+        );
         assert!(err("#v=1&garbage").contains("has no “=”"));
         assert!(err("#v=1&seed=abc").contains("seed"));
         assert!(err("#v=1&steps=t30,x9").contains("not one this version knows"));

@@ -157,6 +157,12 @@ pub enum Action {
     SetTagKey(usize, String),
     /// Type a tag value.
     SetTagValue(usize, String),
+    /// Add an empty other-parameter row.
+    AddOther,
+    /// Remove other-parameter row `i` (0-based).
+    RemoveOther(usize),
+    /// Type into other-parameter row `i`: its name (`true`) or its value (`false`).
+    SetOther(usize, bool, String),
     /// Switch JSON / XML.
     SetFormat(Format),
     /// Type the AccessKeyId.
@@ -193,6 +199,12 @@ pub enum Action {
     ImportScenario(Result<String, String>),
     /// Hide the message.
     DismissNotice,
+}
+
+/// Whether two requests carry the same parameters, in any order (a link's form lists its fields in the
+/// reference's order, while a recorded send keeps the order it was written in).
+pub fn same_request(a: &[(String, String)], b: &[(String, String)]) -> bool {
+    a.len() == b.len() && a.iter().all(|x| b.contains(x)) && b.iter().all(|x| a.contains(x))
 }
 
 fn ctx_for(params: &[(String, String)]) -> CallContext {
@@ -244,7 +256,7 @@ impl State {
             Step::Send(p) => Some(p),
             _ => None,
         });
-        let show_sent = last_send.is_some_and(|p| *p == form.params()) && !history.is_empty();
+        let show_sent = last_send.is_some_and(|p| same_request(p, &form.params())) && !history.is_empty();
         Ok(State {
             form,
             start,
@@ -283,13 +295,8 @@ impl State {
             // A link names its own fields: start from an empty request, not the example.
             form.values.clear();
         }
-        let unknown = form.apply_params(&link.params);
-        if !unknown.is_empty() {
-            return Err(format!(
-                "it names parameters this playground does not know: {}",
-                unknown.join(", ")
-            ));
-        }
+        // Names the form has no field for land in its other parameters and are sent as written.
+        form.apply_params(&link.params);
         let start = match &link.scenario {
             None => Start::Preset(link.preset),
             Some(value) => Start::Imported(Shared::new(read_link_scenario(value)?)),
@@ -395,13 +402,16 @@ impl State {
                 | Action::RemoveTag(_)
                 | Action::SetTagKey(..)
                 | Action::SetTagValue(..)
+                | Action::AddOther
+                | Action::RemoveOther(_)
+                | Action::SetOther(..)
                 | Action::SetFormat(_)
                 | Action::SetAccessKeyId(_)
         ) {
             self.show_sent = false;
         }
         match action {
-            Action::ChooseOperation(a) => self.form.action = a,
+            Action::ChooseOperation(a) => self.form.choose_operation(&a),
             Action::SetField(k, v) => {
                 self.form.values.insert(k, v);
             }
@@ -423,6 +433,17 @@ impl State {
             Action::SetTagValue(i, v) => {
                 if let Some(t) = self.form.tags.get_mut(i) {
                     t.1 = v
+                }
+            }
+            Action::AddOther => self.form.others.push((String::new(), String::new())),
+            Action::RemoveOther(i) => {
+                if i < self.form.others.len() {
+                    self.form.others.remove(i);
+                }
+            }
+            Action::SetOther(i, name, v) => {
+                if let Some(t) = self.form.others.get_mut(i) {
+                    *(if name { &mut t.0 } else { &mut t.1 }) = v
                 }
             }
             Action::SetFormat(f) => self.form.format = f,
@@ -634,7 +655,7 @@ mod tests {
         for f in [
             "#v=9&preset=default",
             "#v=1&preset=nope",
-            "#v=1&Bogus=1",
+            "#v=1&AccessKeySecret=abc",
             "#v=1&steps=q",
         ] {
             let s = State::from_fragment(f);
@@ -646,6 +667,61 @@ mod tests {
             );
             assert_eq!(s.form, Form::default(), "{f}");
         }
+    }
+
+    #[test]
+    fn a_link_opens_as_written_and_is_written_back() {
+        // The catalog's NumberExceed.Tags shape: 21 tags; the 21st has no row, so it is an other parameter.
+        let mut frag = String::from("#v=1&preset=default&lang=zh&RegionId=cn-hangzhou&ImageId=m-bp1h46wfpjsjastc****&DestinationRegionId=cn-shanghai");
+        for n in 1..=21 {
+            frag.push_str(&format!("&Tag.{n}.Key=k{n}&Tag.{n}.Value=v{n}"));
+        }
+        frag.push_str("&Bogus=1");
+        let mut s = State::from_fragment(&frag);
+        assert_eq!(s.notice, None);
+        assert_eq!(s.form.tags.len(), 20);
+        let kv = |k: &str, v: &str| (k.to_string(), v.to_string());
+        assert_eq!(
+            s.form.others,
+            vec![kv("Tag.21.Key", "k21"), kv("Tag.21.Value", "v21"), kv("Bogus", "1")]
+        );
+        // `lang` is the link's own key: not a parameter.
+        assert!(!s.form.params().iter().any(|(k, _)| k == "lang"));
+        s.apply(Action::Send);
+        let sent = &s.history.last().unwrap().exchange;
+        assert_eq!(sent.response.status, 400, "{}", sent.response.body);
+        assert!(
+            sent.response.body.contains("\"Code\":\"NumberExceed.Tags\""),
+            "{}",
+            sent.response.body
+        );
+        assert!(sent.params.contains(&kv("Tag.21.Key", "k21")));
+        // Written back, the link opens to the same form, on the sent answer.
+        let t = State::from_fragment(&permalink::to_fragment(&s.link()));
+        assert_eq!(t.form, s.form);
+        assert!(t.show_sent);
+        assert_eq!(t.history.last().unwrap().exchange, *sent);
+        // Edited rows are sent; removing the last one drops it.
+        s.apply(Action::AddOther);
+        assert!(!s.show_sent);
+        s.apply(Action::SetOther(3, true, "Extra".into()));
+        s.apply(Action::SetOther(3, false, "x".into()));
+        assert_eq!(s.form.params().last(), Some(&kv("Extra", "x")));
+        s.apply(Action::RemoveOther(3));
+        s.apply(Action::RemoveOther(99));
+        assert_eq!(s.form.params().last(), Some(&kv("Bogus", "1")));
+    }
+
+    #[test]
+    fn a_link_with_a_secret_names_it() {
+        let n = State::from_fragment("#v=1&RegionId=cn-hangzhou&AccessKeySecret=abc")
+            .notice
+            .unwrap();
+        assert_eq!(
+            n.text,
+            "This link could not be opened: it contains an AccessKeySecret; secrets are never put in links. The \
+             default page is shown instead."
+        );
     }
 
     fn minimal_json() -> String {

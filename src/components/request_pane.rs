@@ -1,5 +1,5 @@
-//! The request pane: the operation picker, every documented parameter of it, the Tag.N rows and the
-//! credentials.
+//! The request pane: the operation picker, every documented parameter of it, the Tag.N rows, the other
+//! parameters (what the form has no field for, sent as written) and the credentials.
 
 use super::field::{field, FieldErrors, FieldSpec};
 use crate::form::{Form, MAX_TAGS};
@@ -102,12 +102,25 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
     };
     let on_input = {
         let quiet = quiet.clone();
+        let d = d.clone();
         Callback::from(move |e: InputEvent| {
-            let tag = e
-                .target_dyn_into::<web_sys::HtmlInputElement>()
-                .is_some_and(|i| i.id().starts_with("f-Tag-"));
-            if tag {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let id = input.id();
+            if id.starts_with("f-Tag-") {
                 quiet.set(None);
+            }
+            // An other-parameter row: `o-name-N` / `o-value-N`.
+            let row = |prefix: &str| {
+                id.strip_prefix(prefix)
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .map(|n| n - 1)
+            };
+            if let Some(i) = row("o-name-") {
+                d.emit(Action::SetOther(i, true, input.value()));
+            } else if let Some(i) = row("o-value-") {
+                d.emit(Action::SetOther(i, false, input.value()));
             }
         })
     };
@@ -154,6 +167,24 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
             d.emit(Action::AddTag)
         })
     };
+    // Other parameters: name/value rows for what the form has no field for, sent as written. Typing in them
+    // is read by the pane's one `oninput` (by the field's id), so the rows add no listener of their own.
+    let others = form.others.iter().enumerate().map(|(i, (k, v))| {
+        let d = d.clone();
+        let n = i + 1;
+        html! {
+            <div class="other-row">
+                <input id={format!("o-name-{n}")} aria-label="Name" value={k.clone()} placeholder="Name" />
+                <input id={format!("o-value-{n}")} aria-label="Value" value={v.clone()} placeholder="Value" />
+                <button type="button" aria-label={format!("Remove parameter {n}")}
+                    onclick={Callback::from(move |_| d.emit(Action::RemoveOther(i)))}>{ "Remove" }</button>
+            </div>
+        }
+    });
+    let add_other = {
+        let d = d.clone();
+        Callback::from(move |_| d.emit(Action::AddOther))
+    };
     let on_ak = {
         let d = d.clone();
         Callback::from(move |v| d.emit(Action::SetAccessKeyId(v)))
@@ -193,6 +224,16 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
                     </button>
                 </div>
             }
+            if !form.others.is_empty() {
+                <div id="others">
+                    <h3>{ "Other parameters" }</h3>
+                    <p class="desc">{ "Parameters this form has no field for, sent as written after the rest (a name \
+                        the request already has takes this value). A link's own keys (v, preset, seed, scenario, \
+                        steps, lang) and the secret are never sent." }</p>
+                    { for others }
+                </div>
+            }
+            <button type="button" id="add-other" onclick={add_other}>{ "Add another parameter" }</button>
             <details class="credentials" open=true>
                 <summary>{ "Credentials" }</summary>
                 <p class="desc">{ "A demo key pair is filled in. Whatever pair you type is the caller's key in \

@@ -36,11 +36,19 @@ fn fresh_nonce() -> String {
 
 /// The texts the pane shows: (title, element id, text).
 pub fn signed_texts(form: &Form, now: UtcTime, nonce: &str) -> Vec<(&'static str, &'static str, String)> {
-    let mut params = vec![
-        ("Action".to_string(), form.op().action.to_string()),
-        ("Format".to_string(), form.format.as_str().to_string()),
-    ];
-    params.extend(form.business_params());
+    // Exactly what Send sends, other parameters included (the common ones merge over the signer's defaults;
+    // the key ID is the signer's own input, which V3 must not also find in the query).
+    let mut params = form.params();
+    params.retain(|(k, _)| k != "AccessKeyId");
+    signed_texts_of(params, form, now, nonce)
+}
+
+fn signed_texts_of(
+    params: copyimage_engine::wire::Params,
+    form: &Form,
+    now: UtcTime,
+    nonce: &str,
+) -> Vec<(&'static str, &'static str, String)> {
     let ts = now.to_iso8601();
     let mut v1 = GenerateInput::new(params, &form.access_key_id, &form.access_key_secret, &ts, nonce);
     v1.method = "GET".into();
@@ -116,6 +124,23 @@ mod tests {
             "{}",
             texts[2].2
         );
+        // The same texts as signing only Action, Format and the business parameters (the signer adds the rest).
+        let mut bare = vec![
+            ("Action".to_string(), f.op().action.to_string()),
+            ("Format".to_string(), f.format.as_str().to_string()),
+        ];
+        bare.extend(f.business_params());
+        assert_eq!(
+            signed_texts_of(bare, &f, now, "3ee8c1b883d344afa94f4e0ad82fd6cf"),
+            texts
+        );
+        // Other parameters are signed and sent; a link key is not.
+        let mut g = f.clone();
+        g.others = vec![("Tag.21.Key".into(), "k21".into()), ("lang".into(), "en".into())];
+        let signed = signed_texts(&g, now, "3ee8c1b883d344afa94f4e0ad82fd6cf");
+        assert!(signed[0].2.contains("&Tag.21.Key=k21&"), "{}", signed[0].2);
+        assert!(!signed[0].2.contains("lang="), "{}", signed[0].2);
+        assert!(signed[1].2.contains("Tag.21.Key%3Dk21"), "{}", signed[1].2);
         // A different secret gives a different signature: the typed pair is really used.
         f.access_key_secret = "other".into();
         assert_ne!(signed_texts(&f, now, "3ee8c1b883d344afa94f4e0ad82fd6cf")[0].2, *url);

@@ -5,21 +5,21 @@
 //! * the world: the entry's preset plus its setup steps, exactly as the catalog holds them (typed world
 //!   edits, requests sent first such as a ClientToken's first use or the CopyImage that makes a copy,
 //!   clock moves): the link's steps are the engine's steps;
-//! * the request itself goes into the form when the form can hold it, so the live preview shows the error
-//!   (`shows: preview`); a request no form could send (an unknown Version or Action, `Tag.0`/`Tag.21`)
-//!   becomes the last `Send` step, so the newest history entry shows it (`shows: history`);
+//! * the request itself goes into the form (names without a field as its other parameters), so the live
+//!   preview shows the error (`shows: preview`); where the preview would not show it, the request is also
+//!   the last `Send` step, and since the form holds exactly what was sent the page lands on that sent
+//!   answer (`shows: history`): either way the error is on top of the response pane;
 //! * a gateway error (a signed HTTP request at a wire time) opens the signature debugger, which replays it
 //!   on the simulated endpoint (`shows: debugger`).
 //!
 //! Regenerate: `UPDATE_TEACH_DATA=1 cargo test -p copyimage-playground catalog_data`.
 
-use crate::form::{Form, VERSION};
 use crate::permalink::{self, Link, Step};
 use crate::state::State;
 use copyimage_engine::catalog::{self, CatalogEntry, Outcome};
 use copyimage_engine::engine::Exchange;
 use copyimage_engine::scenario;
-use copyimage_engine::wire::{param, Params};
+use copyimage_engine::wire::Params;
 
 const PATH: &str = "www/teach/catalog.html";
 
@@ -50,13 +50,6 @@ struct Example {
     href: String,
 }
 
-/// Whether the form can hold these parameters (every name known, the documented Version).
-fn form_accepts(p: &Params) -> bool {
-    let mut f = Form::default();
-    f.values.clear();
-    f.apply_params(p).is_empty() && param(p, "Version").is_none_or(|v| v == VERSION)
-}
-
 /// The exchange a link shows where `shows` says (the live preview or the newest history entry).
 fn shown(href: &str, shows: &str) -> Option<Exchange> {
     let s = State::from_fragment(fragment_of(href));
@@ -64,8 +57,10 @@ fn shown(href: &str, shows: &str) -> Option<Exchange> {
         return None;
     }
     match shows {
-        "preview" => Some((*s.preview).clone()),
-        _ => s.history.last().map(|h| h.exchange.clone()),
+        "preview" if !s.show_sent => Some((*s.preview).clone()),
+        // The response pane shows the sent exchange only when the page lands on it.
+        "history" if s.show_sent => s.history.last().map(|h| h.exchange.clone()),
+        _ => None,
     }
 }
 
@@ -160,21 +155,15 @@ fn reproduce_link(e: &CatalogEntry) -> (String, &'static str) {
                 };
                 format!("./#{}", permalink::to_fragment(&l))
             };
-            // In the form, when the form can hold the request and its live preview shows the error.
-            if form_accepts(p) {
-                let href = link(p.clone(), steps.clone());
-                if shows_entry(e, shown(&href, "preview")) {
-                    return (href, "preview");
-                }
+            // In the form, when its live preview shows the error.
+            let href = link(p.clone(), steps.clone());
+            if shows_entry(e, shown(&href, "preview")) {
+                return (href, "preview");
             }
-            // Otherwise sent as the last step; the form keeps what it can hold of the request.
-            let keep: Params = p
-                .iter()
-                .filter(|(k, v)| k != "Version" && Form::default().apply_params(&[(k.clone(), v.clone())]).is_empty())
-                .cloned()
-                .collect();
+            // Otherwise also sent as the last step: the form holds the same request, so the page lands on the
+            // sent answer.
             steps.push(Step::Send(p.clone()));
-            (link(keep, steps), "history")
+            (link(p.clone(), steps), "history")
         }
         other => panic!("{}: the request is not a request: {other:?}", e.id),
     }
@@ -256,7 +245,7 @@ fn reason(status: u16) -> &'static str {
 fn where_it_shows(shows: &str) -> &'static str {
     match shows {
         "preview" => "opens the playground, whose live response shows the error;",
-        "history" => "a request no form can send is sent for you, and the newest history entry shows it;",
+        "history" => "where the error needs the request sent, it is sent for you and its answer is on top;",
         _ => "a gateway error shows the signed request and the simulated endpoint's exact answer here.",
     }
 }
@@ -485,23 +474,25 @@ fn gateway_links_reproduce_on_the_endpoint() {
 fn most_entries_show_in_the_live_preview() {
     let all = catalog::entries();
     let preview = all.iter().filter(|e| reproduce_link(e).1 == "preview").count();
-    // Only requests no form could send go through the history: an unknown Action or Version, Tag.0, Tag.21,
-    // and a tag value without its key (the form sends a tag row whole, so its key would go as empty).
+    // The form holds any request (names without a field as other parameters), so even an unknown Action or
+    // Version, Tag.0, Tag.21 and a tag value without its key show in the live preview; none needs the
+    // history (a setup whose last send is the request itself would: the page then lands on the sent answer).
     let history: Vec<String> = all
         .iter()
         .filter(|e| reproduce_link(e).1 == "history")
         .map(|e| e.id.clone())
         .collect();
-    assert_eq!(
-        history,
-        [
-            "common.invalid_action",
-            "common.invalid_version",
-            "tags.mismatch",
-            "tags.count",
-            "tags.number_exceed"
-        ]
-    );
+    assert_eq!(history, Vec::<String>::new());
+    for id in [
+        "common.invalid_action",
+        "common.invalid_version",
+        "tags.mismatch",
+        "tags.count",
+        "tags.number_exceed",
+    ] {
+        let e = catalog::find(id).unwrap();
+        assert_eq!(reproduce_link(&e).1, "preview", "{id}");
+    }
     let debugger = all.iter().filter(|e| reproduce_link(e).1 == "debugger").count();
     assert_eq!(debugger, 11);
     assert_eq!(preview + history.len() + debugger, all.len());

@@ -1,4 +1,5 @@
-// The permalink: a round trip restores the page exactly, a hand-written v1 link opens, a damaged or
+// The permalink: a round trip restores the page exactly, a hand-written v1 link opens, a link naming
+// parameters the form has no field for opens as written (other parameters, sent and signed), a damaged or
 // unknown-version link gives a clear message and the default page, the secret is never in the URL.
 import { test, expect } from './helpers';
 import { field, body, expectPreview, openAt } from './ui-common';
@@ -53,7 +54,6 @@ for (const [name, frag, words] of [
   ['no version', '#preset=default&RegionId=cn-hangzhou', 'no version'],
   ['damaged encoding', '#v=1&ImageId=%E0%A4', 'not valid percent-encoded'],
   ['unknown preset', '#v=1&preset=nope', 'no preset named'],
-  ['unknown parameter', '#v=1&Imageid=m-x', 'Imageid'],
   ['a secret in the link', '#v=1&AccessKeySecret=abc', 'never put in links'],
 ] as const) {
   test(`a link with ${name} gives a clear message and the default page`, async ({ page }) => {
@@ -89,4 +89,69 @@ test('a link pasted into the address bar while the page is open replaces the sta
   });
   await expect(page.locator('#notice')).toContainText('This link could not be opened');
   await expect(page.locator('#preset option:checked')).toHaveText('default');
+});
+
+/** The catalog's NumberExceed.Tags shape: Tag.1 to Tag.21, each with a Key and a Value. */
+const TAGS_21 = Array.from({ length: 21 }, (_, i) => `&Tag.${i + 1}.Key=k${i + 1}&Tag.${i + 1}.Value=v${i + 1}`).join('');
+const DOC = 'RegionId=cn-hangzhou&ImageId=m-bp1h46wfpjsjastc****&DestinationRegionId=cn-shanghai';
+
+test('a link naming Tag.21 opens as written, and Send answers NumberExceed.Tags', async ({ page }) => {
+  await openAt(page, `#v=1&preset=default&${DOC}${TAGS_21}`);
+  await expect(page.locator('#notice')).toHaveCount(0);
+  await expect(field(page, 'Tag.20.Value')).toHaveValue('v20');
+  // The 21st tag has no row: it is an other parameter, shown and editable.
+  await expect(page.locator('#others')).toBeVisible();
+  await expect(page.locator('#o-name-1')).toHaveValue('Tag.21.Key');
+  await expect(page.locator('#o-value-1')).toHaveValue('k21');
+  await expect(page.locator('#o-name-2')).toHaveValue('Tag.21.Value');
+  await expect(page.locator('#signed-v1-url')).toContainText('&Tag.21.Key=k21&');
+  await page.locator('#send').click();
+  await expect(page.locator('#response-mode')).toContainText('Sent');
+  await expect(page.locator('#response-status')).toHaveText('HTTP/1.1 400 Bad Request');
+  await expect(page.locator('#response-body')).toContainText('"Code":"NumberExceed.Tags"');
+  // Removing the 21st tag's rows makes it a valid copy again.
+  await page.getByRole('button', { name: 'Remove parameter 2' }).click();
+  await page.getByRole('button', { name: 'Remove parameter 1' }).click();
+  await expect(page.locator('#others')).toHaveCount(0);
+  await expect(page.locator('#response-status')).toHaveText('HTTP/1.1 200 OK');
+});
+
+test('other parameters can be typed: NumberExceed.Tags from the page itself', async ({ page }) => {
+  await openAt(page);
+  await expect(page.locator('#others')).toHaveCount(0);
+  for (let n = 1; n <= 20; n++) {
+    await page.locator('#add-tag').click();
+    await field(page, `Tag.${n}.Key`).fill(`k${n}`);
+  }
+  await page.locator('#add-other').click();
+  await expect(page.locator('#others')).toBeVisible();
+  await page.locator('#o-name-1').fill('Tag.21.Key');
+  await page.locator('#o-value-1').fill('k21');
+  await expect(page.locator('#response-status')).toHaveText('HTTP/1.1 400 Bad Request');
+  await expect(page.locator('#response-body')).toContainText('"Code":"NumberExceed.Tags"');
+  // Enter in an other-parameter field sends, as in every text field.
+  await page.locator('#o-value-1').press('Enter');
+  await expect(page.locator('#history-pane .entry')).toHaveCount(1);
+  await expect(page.locator('#history-pane .entry').first()).toHaveAttribute('data-code', 'NumberExceed.Tags');
+  expect(page.url()).toContain('&Tag.21.Key=k21');
+});
+
+test("a link's own keys are never sent; an unknown name is", async ({ page }) => {
+  await openAt(page, `#v=1&preset=default&lang=en&${DOC}&Imageid=m-x`);
+  await expect(page.locator('#notice')).toHaveCount(0);
+  await expect(page.locator('#o-name-1')).toHaveValue('Imageid');
+  await expect(page.locator('#o-name-2')).toHaveCount(0);
+  const url = page.locator('#signed-v1-url');
+  await expect(url).toContainText('&Imageid=m-x&');
+  await expect(url).not.toContainText('lang=');
+  await expect(url).not.toContainText('preset=');
+  // A row named like a link key is shown but not sent.
+  await page.locator('#add-other').click();
+  await page.locator('#o-name-2').fill('steps');
+  await page.locator('#o-value-2').fill('n');
+  await expect(page.locator('#others')).toContainText('never sent');
+  await expect(url).not.toContainText('steps=');
+  await page.locator('#send').click();
+  await expect(page.locator('#history-pane .entry')).toHaveCount(1);
+  await expect(page.locator('#response-status')).toHaveText('HTTP/1.1 200 OK');
 });

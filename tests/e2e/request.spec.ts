@@ -103,8 +103,11 @@ test('the other operations can be built and sent', async ({ page }) => {
   await expectPreview(page, 'HTTP/1.1 200 OK', null);
   await expect(body(page)).toContainText('"RegionId":"cn-hangzhou"');
   await page.locator('#f-Action').selectOption('DescribeImages');
-  // ImageId carries over from CopyImage (a shared field): clear it to list every Creating image.
-  await field(page, 'ImageId').fill('');
+  // DescribeRegions takes neither RegionId nor ImageId, so switching to it dropped the copy's: the list of
+  // cn-hangzhou is every Creating image there.
+  await expect(field(page, 'ImageId')).toHaveValue('');
+  await expect(field(page, 'RegionId')).toHaveValue('');
+  await field(page, 'RegionId').fill('cn-hangzhou');
   await field(page, 'Status').fill('Creating');
   await expect(body(page)).toContainText('m-bp1creating0000000a1');
   await page.locator('#f-Action').selectOption('DeleteImage');

@@ -52,7 +52,8 @@ pub struct Step {
     pub id: &'static str,
     /// Short title.
     pub title: &'static str,
-    /// What to do, in the playground's words (fields, buttons), so a script can follow it literally.
+    /// What to do, in the playground's words (fields, values, buttons), starting from where the previous step
+    /// left the form, so a reader (and the end-to-end test) can follow it literally.
     pub instructions: &'static str,
     /// What the step teaches, shown once it is done.
     pub lesson: &'static str,
@@ -72,16 +73,17 @@ pub const STEPS: &[Step] = &[
         id: "first-copy",
         title: "Send a first successful copy",
         instructions: "With Action CopyImage, ImageId m-bp1h46wfpjsjastc****, RegionId cn-hangzhou and \
-                       DestinationRegionId cn-shanghai, press Send. The response must be 200 with the new ImageId.",
+                       DestinationRegionId cn-shanghai, press Send. The response must be 200 with the new \
+                       ImageId.",
         lesson: "CopyImage answers at once with the ID of the copy; the copy itself is only queued.",
         check: first_copy,
     },
     Step {
         id: "describe-in-progress",
         title: "Find the copy with DescribeImages while it is in progress",
-        instructions: "Switch Action to DescribeImages, set RegionId to the copy's destination (cn-shanghai), clear \
-                       ImageId (it names the source image) and set Status to Creating,Waiting, and Send before the \
-                       copy finishes.",
+        instructions: "Switch Action to DescribeImages, set RegionId to cn-shanghai (the copy's destination), \
+                       clear ImageId (it names the source image), set Status to Creating,Waiting and press Send \
+                       before the copy finishes.",
         lesson: "DescribeImages lists only Available images unless Status says otherwise, so a copy in progress \
                  is invisible to a plain listing.",
         check: describe_in_progress,
@@ -89,24 +91,28 @@ pub const STEPS: &[Step] = &[
     Step {
         id: "queue-three",
         title: "Watch the queue when three copies leave one region",
-        instructions: "Send three copies from cn-hangzhou (e.g. to cn-shanghai, cn-beijing and cn-hongkong), then \
-                       press Run to idle (or play the clock) and watch them run one at a time.",
+        instructions: "Switch Action back to CopyImage (Status goes, since CopyImage does not take it), set \
+                       RegionId to cn-hangzhou and ImageId to m-bp1h46wfpjsjastc****, then press Send three \
+                       times, with DestinationRegionId cn-shanghai, cn-beijing and cn-hongkong in turn. Then \
+                       press Run to idle and watch the copies run one at a time.",
         lesson: "A region runs one copy task at a time; the others wait in order (FIFO) and start as it ends.",
         check: queue_three,
     },
     Step {
         id: "cancel",
         title: "Cancel a copy",
-        instructions: "Send a copy, then, while it is Waiting or Creating, send CancelCopyImage with the copy's \
-                       ImageId and its destination RegionId (or press Cancel on its row in the world pane).",
+        instructions: "Press Send again to start one more copy (to cn-hongkong, as the form stands), then, while \
+                       it is Waiting or Creating, press Cancel copy on its row in the World pane (it sends \
+                       CancelCopyImage with the copy's ImageId and its destination RegionId).",
         lesson: "CancelCopyImage takes the copy's ID and the destination region; the half-made copy disappears.",
         check: cancel,
     },
     Step {
         id: "delete-copying",
         title: "Try to delete an image that is being copied",
-        instructions: "Send a copy, then, while it is in progress, send DeleteImage with the copy's ImageId and \
-                       its destination RegionId.",
+        instructions: "Press Send to start another copy; while it is in progress, switch Action to DeleteImage, \
+                       set ImageId to the new copy's ImageId (from the response) and RegionId to cn-hongkong \
+                       (its destination), and press Send.",
         lesson: "A copy in progress cannot be deleted (403 OperationDenied.ImageCopying, \"The Image is coping.\"); \
                  cancel it instead.",
         check: delete_copying,
@@ -114,47 +120,53 @@ pub const STEPS: &[Step] = &[
     Step {
         id: "error-same-region",
         title: "Error: same source and destination",
-        instructions: "Send CopyImage with DestinationRegionId equal to RegionId (cn-hangzhou to cn-hangzhou).",
+        instructions: "Switch Action back to CopyImage, set RegionId to cn-hangzhou, ImageId to \
+                       m-bp1h46wfpjsjastc**** and DestinationRegionId to cn-hangzhou (the same region), and \
+                       press Send.",
         lesson: "403 IncorrectDestinationRegion: a copy must go to another region.",
         check: same_region,
     },
     Step {
         id: "error-kms-without-encrypted",
         title: "Error: a KMS key without Encrypted",
-        instructions: "Send CopyImage with KMSKeyId e522b26d-abf6-4e0d-b5da-04b7******3c and Encrypted left empty \
-                       (or false).",
+        instructions: "Set DestinationRegionId back to cn-shanghai and KMSKeyId to \
+                       e522b26d-abf6-4e0d-b5da-04b7******3c, leave Encrypted empty, and press Send.",
         lesson: "400 InvalidParameter.EncryptedIllegal: a key only makes sense for an encrypted copy.",
         check: kms_without_encrypted,
     },
     Step {
         id: "error-shared-image",
         title: "Error: copy a shared image to another region",
-        instructions: "Send CopyImage with ImageId m-bp1partner000shared1 (shared to you by another account) from \
-                       cn-hangzhou to cn-shanghai.",
+        instructions: "Clear KMSKeyId, set ImageId to m-bp1partner000shared1 (shared to you by another account), \
+                       keep cn-hangzhou to cn-shanghai, and press Send.",
         lesson: "403 OperationDenied.SameRegionOnly: images shared by others cannot be copied across regions.",
         check: shared_image,
     },
     Step {
         id: "error-quota",
         title: "Error: the image quota is reached",
-        instructions: "In the Scenario pane, set cn-qingdao's image quota to 1 (it already holds one custom image, \
-                       qingdao-only), then send CopyImage with DestinationRegionId cn-qingdao.",
+        instructions: "Set ImageId back to m-bp1h46wfpjsjastc**** and DestinationRegionId to cn-qingdao. This \
+                       ordinary account has room for more images there, so first, in the Scenario pane under \
+                       Regions, set cn-qingdao's image quota to 1 (it already holds one custom image, qingdao-only); \
+                       then press Send.",
         lesson: "403 QuotaExceed.Image: the copy counts against the destination region's image quota.",
         check: quota,
     },
     Step {
         id: "error-aliyun-name",
         title: "Error: a name starting with aliyun",
-        instructions: "Send CopyImage with DestinationImageName aliyun-copy.",
+        instructions: "Set DestinationRegionId back to cn-shanghai and DestinationImageName to aliyun-copy, and \
+                       press Send.",
         lesson: "400 InvalidImageName.Malformed: names may not start with aliyun or acs: (they are reserved).",
         check: aliyun_name,
     },
     Step {
         id: "use-the-copy",
         title: "Launch an instance from your copy in cn-shanghai",
-        instructions: "Send a copy to cn-shanghai. While it is still Waiting or Creating, switch Action to \
-                       RunInstances with RegionId cn-shanghai, ImageId the copy's ID and InstanceType ecs.g6.large, \
-                       and Send: it is refused. Press Run to idle, then Send the same RunInstances again.",
+        instructions: "Clear DestinationImageName and press Send: a copy to cn-shanghai starts. While it is still \
+                       Waiting or Creating, set Action to RunInstances, RegionId to cn-shanghai, ImageId to the new \
+                       copy's ImageId and InstanceType to ecs.g6.large, and press Send: it is refused. Press Run to \
+                       idle, then press Send again.",
         lesson: "A copy is used where it landed, and only once it is Available: before that RunInstances answers \
                  400 IncorrectImageStatus; after, it answers 200 with the new instance's ID (InstanceIdSets).",
         check: use_the_copy,

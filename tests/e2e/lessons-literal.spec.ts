@@ -1,0 +1,221 @@
+// Lessons pass as written: for each step, a reader does exactly what the step's visible text says, starting
+// from where the previous step left the page, and the step completes. Before acting, the test asserts the
+// text names every field, value and button it uses, so a step whose text stops matching what it takes to pass
+// fails here. Nothing is reset between steps: a field the text does not mention keeps what it had.
+import { test, expect } from './helpers';
+import type { Locator, Page } from '@playwright/test';
+import { field } from './ui-common';
+
+/** One thing a reader does, and the words the step's text must hold for it. */
+type Move =
+  | { action: string } // choose the Action
+  | { set: string; to: string } // type a value into a field
+  | { clear: string } // empty a field
+  | { send: true } // press Send
+  | { sendEach: string; values: string[] } // press Send once per value of a field, in turn
+  | { setToNewCopy: string } // type the new copy's ImageId (from the response) into a field
+  | { runToIdle: true } // press Run to idle
+  | { cancelRow: true } // press Cancel copy on the new copy's row
+  | { quota: string; to: string }; // set a region's image quota in the Scenario pane
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** What the text must say for a move. */
+function named(m: Move): RegExp[] {
+  if ('action' in m) return [new RegExp(`Action (back )?(to )?${esc(m.action)}\\b`)];
+  if ('set' in m) return [new RegExp(`${esc(m.set)} (back )?(to )?${esc(m.to)}(?![\\w*-])`)];
+  if ('clear' in m) return [new RegExp(`[Cc]lear ${esc(m.clear)}\\b`)];
+  if ('send' in m) return [/[Pp]ress Send\b/];
+  if ('sendEach' in m)
+    return [/press Send three times/, new RegExp(`${esc(m.sendEach)} ${m.values.map(esc).join(', ').replace(/, ([^,]+)$/, ' and $1')} in turn`)];
+  if ('setToNewCopy' in m) return [new RegExp(`${esc(m.setToNewCopy)} to the new copy's ImageId`)];
+  if ('runToIdle' in m) return [/press Run to idle/];
+  if ('quota' in m) return [/in the Scenario pane under\s+Regions/, new RegExp(`set ${esc(m.quota)}'s image quota to ${esc(m.to)}\\b`)];
+  return [/press Cancel copy on its row in the World pane/];
+}
+
+/** The steps, in course order, as a reader follows their text. */
+const COURSE: { id: string; moves: Move[] }[] = [
+  {
+    id: 'first-copy',
+    moves: [
+      { action: 'CopyImage' },
+      { set: 'ImageId', to: 'm-bp1h46wfpjsjastc****' },
+      { set: 'RegionId', to: 'cn-hangzhou' },
+      { set: 'DestinationRegionId', to: 'cn-shanghai' },
+      { send: true },
+    ],
+  },
+  {
+    id: 'describe-in-progress',
+    moves: [
+      { action: 'DescribeImages' },
+      { set: 'RegionId', to: 'cn-shanghai' },
+      { clear: 'ImageId' },
+      { set: 'Status', to: 'Creating,Waiting' },
+      { send: true },
+    ],
+  },
+  {
+    id: 'queue-three',
+    moves: [
+      { action: 'CopyImage' },
+      { set: 'RegionId', to: 'cn-hangzhou' },
+      { set: 'ImageId', to: 'm-bp1h46wfpjsjastc****' },
+      { sendEach: 'DestinationRegionId', values: ['cn-shanghai', 'cn-beijing', 'cn-hongkong'] },
+      { runToIdle: true },
+    ],
+  },
+  { id: 'cancel', moves: [{ send: true }, { cancelRow: true }] },
+  {
+    id: 'delete-copying',
+    moves: [
+      { send: true },
+      { action: 'DeleteImage' },
+      { setToNewCopy: 'ImageId' },
+      { set: 'RegionId', to: 'cn-hongkong' },
+      { send: true },
+    ],
+  },
+  {
+    id: 'error-same-region',
+    moves: [
+      { action: 'CopyImage' },
+      { set: 'RegionId', to: 'cn-hangzhou' },
+      { set: 'ImageId', to: 'm-bp1h46wfpjsjastc****' },
+      { set: 'DestinationRegionId', to: 'cn-hangzhou' },
+      { send: true },
+    ],
+  },
+  {
+    id: 'error-kms-without-encrypted',
+    moves: [
+      { set: 'DestinationRegionId', to: 'cn-shanghai' },
+      { set: 'KMSKeyId', to: 'e522b26d-abf6-4e0d-b5da-04b7******3c' },
+      { send: true },
+    ],
+  },
+  {
+    id: 'error-shared-image',
+    moves: [{ clear: 'KMSKeyId' }, { set: 'ImageId', to: 'm-bp1partner000shared1' }, { send: true }],
+  },
+  {
+    id: 'error-quota',
+    moves: [
+      { set: 'ImageId', to: 'm-bp1h46wfpjsjastc****' },
+      { set: 'DestinationRegionId', to: 'cn-qingdao' },
+      { quota: 'cn-qingdao', to: '1' },
+      { send: true },
+    ],
+  },
+  {
+    id: 'error-aliyun-name',
+    moves: [{ set: 'DestinationRegionId', to: 'cn-shanghai' }, { set: 'DestinationImageName', to: 'aliyun-copy' }, { send: true }],
+  },
+  {
+    id: 'use-the-copy',
+    moves: [
+      { clear: 'DestinationImageName' },
+      { send: true },
+      { action: 'RunInstances' },
+      { set: 'RegionId', to: 'cn-shanghai' },
+      { setToNewCopy: 'ImageId' },
+      { set: 'InstanceType', to: 'ecs.g6.large' },
+      { send: true },
+      { runToIdle: true },
+      { send: true },
+    ],
+  },
+];
+
+const stepOf = (page: Page, id: string) => page.locator(`li.step[data-step="${id}"]`);
+
+/** The ImageId of the exchange the response pane shows as sent (a CopyImage's new copy). */
+async function sentImageId(page: Page) {
+  await expect(page.locator('#response-mode')).toContainText('Sent');
+  const id = JSON.parse((await page.locator('#response-body').textContent())!).ImageId;
+  return typeof id === 'string' ? id : '';
+}
+
+async function send(page: Page) {
+  const before = await page.locator('#history-pane .entry').count();
+  await page.locator('#send').click();
+  await expect(page.locator('#history-pane .entry')).toHaveCount(before + 1);
+}
+
+async function perform(page: Page, m: Move, newCopy: { id: string }) {
+  const typeInto = async (input: Locator, value: string) => {
+    await expect(input).toBeVisible();
+    await input.fill(value);
+  };
+  if ('action' in m) await page.locator('#f-Action').selectOption(m.action);
+  else if ('set' in m) await typeInto(field(page, m.set), m.to);
+  else if ('clear' in m) await typeInto(field(page, m.clear), '');
+  else if ('send' in m) {
+    await send(page);
+    if ((await page.locator('#f-Action').inputValue()) === 'CopyImage') newCopy.id = await sentImageId(page);
+  } else if ('sendEach' in m) {
+    for (const v of m.values) {
+      await typeInto(field(page, m.sendEach), v);
+      await send(page);
+    }
+  } else if ('setToNewCopy' in m) {
+    expect(newCopy.id, 'a copy was sent before').toMatch(/^m-/);
+    await typeInto(field(page, m.setToNewCopy), newCopy.id);
+  } else if ('quota' in m) {
+    await page.locator('#scenario-pane summary', { hasText: 'Regions' }).click();
+    const quota = page.getByLabel(`${m.quota} image quota`);
+    await typeInto(quota, m.to);
+    await quota.press('Tab');
+  } else if ('runToIdle' in m) {
+    const button = page.getByRole('button', { name: 'Run to idle', exact: true });
+    await expect(button).toHaveText('Run to idle');
+    await button.click();
+  } else {
+    expect(newCopy.id, 'a copy was sent before').toMatch(/^m-/);
+    const button = page.getByRole('button', { name: `Cancel copy: CancelCopyImage ${newCopy.id}` });
+    await expect(button).toHaveText('Cancel copy');
+    await button.click();
+  }
+}
+
+test('each lesson step passes by doing exactly what its text says', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await page.goto('./?lessons');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('./?lessons');
+  await page.locator('#lessons-start').click();
+  await expect(page.locator('#lessons-progress')).toHaveText('0 of 11 steps done');
+  // The course is exactly these steps, in this order (a new step needs its moves here).
+  const ids = await page.locator('li.step').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')));
+  expect(ids).toEqual(COURSE.map((s) => s.id));
+
+  const newCopy = { id: '' };
+  for (const [i, { id, moves }] of COURSE.entries()) {
+    const step = stepOf(page, id);
+    // The step to do is the open one, and its text is on screen.
+    await expect(step).toHaveClass(/\bcurrent\b/);
+    const text = step.locator('.instructions');
+    await expect(text).toBeVisible();
+    const said = (await text.textContent())!;
+    for (const m of moves) for (const words of named(m)) expect(said, `${id}: the text names ${words}`).toMatch(words);
+    for (const m of moves) await perform(page, m, newCopy);
+    await expect(step, `${id} is done after following its text`).toHaveAttribute('data-done', 'true');
+    await expect(step.locator('.verdict')).not.toContainText('Not yet');
+    await expect(page.locator('#lessons-progress')).toHaveText(`${i + 1} of 11 steps done`);
+  }
+  await page.screenshot({ path: testInfo.outputPath('lessons-literal-done.png'), fullPage: false });
+});
+
+test('switching Action drops the fields the new Action does not take', async ({ page }) => {
+  await page.goto('./');
+  await field(page, 'DestinationImageName').fill('my-copy');
+  await page.locator('#f-Action').selectOption('DescribeImages');
+  await expect(field(page, 'DestinationRegionId')).toHaveCount(0);
+  // Shared fields carry over.
+  await expect(field(page, 'RegionId')).toHaveValue('cn-hangzhou');
+  await page.locator('#f-Action').selectOption('CopyImage');
+  await expect(field(page, 'DestinationImageName')).toHaveValue('');
+  await expect(field(page, 'DestinationRegionId')).toHaveValue('');
+  await expect(page.locator('#signed-v1-url')).not.toContainText('DestinationImageName');
+});
