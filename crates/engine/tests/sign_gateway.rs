@@ -364,3 +364,48 @@ fn v3_header_mistakes() {
     // An unsigned header may change freely.
     assert!(check(&with(&|r| set(r, "accept-encoding", "gzip"))).is_ok());
 }
+
+#[test]
+fn the_http_method_is_checked_before_action_and_version_and_those_before_the_signature() {
+    let bare = |method: &str, query: &str| HttpRequest {
+        method: method.into(),
+        host: "ecs.cn-hangzhou.aliyuncs.com".into(),
+        path: "/".into(),
+        query: query.into(),
+        headers: vec![],
+        body: String::new(),
+    };
+    let code = |req: &HttpRequest| check(req).err().map(|e| (e.code, e.message));
+    // A wrong method wins over a missing Action (the issue's `PUT /?Version=...`).
+    assert_eq!(
+        code(&bare("PUT", "Version=2014-05-26")),
+        Some((
+            "UnsupportedHTTPMethod".into(),
+            "This HTTP method is not supported.".into()
+        ))
+    );
+    // With GET, the missing Action comes next, before any signature parameter is looked at.
+    assert_eq!(
+        code(&bare("GET", "Version=2014-05-26")),
+        Some((
+            "MissingParameter".into(),
+            "The input parameter \"Action\" that is mandatory for processing this request is not supplied.".into()
+        ))
+    );
+    assert_eq!(
+        code(&bare("GET", "Action=CopyImage&Version=2016-01-01")).map(|c| c.0),
+        Some("InvalidVersion".into())
+    );
+    assert_eq!(
+        code(&bare("POST", "Action=CopyImages&Version=2014-05-26")).map(|c| c.0),
+        Some("InvalidAction.NotFound".into())
+    );
+    // A known Action and Version, nothing signed: now the signing parameters are asked for.
+    assert_eq!(
+        code(&bare("GET", "Action=CopyImage&Version=2014-05-26")),
+        Some((
+            "MissingParameter".into(),
+            "The input parameter \"AccessKeyId\" that is mandatory for processing this request is not supplied.".into()
+        ))
+    );
+}
