@@ -1,0 +1,196 @@
+//! Choices of FIDELITY.md that no other test pinned, one test each (the rows name them): queue settings,
+//! the copy-fails fault, DeleteImage of a missing image, dry runs, names of copies, DescribeImages filters.
+
+use copyimage_engine::edits::Edit;
+use copyimage_engine::engine::{CallContext, Engine};
+use copyimage_engine::scenario::DOC_IMAGE_ID;
+use copyimage_engine::wire::Params;
+use copyimage_engine::world::FaultKind;
+use serde_json::Value;
+
+fn call(e: &mut Engine, v: &[(&str, &str)]) -> (u16, Value) {
+    let mut params: Params = vec![
+        ("Version".into(), "2014-05-26".into()),
+        ("Format".into(), "JSON".into()),
+    ];
+    params.extend(v.iter().map(|(a, b)| (a.to_string(), b.to_string())));
+    let x = e.call(&params, &CallContext::new("ecs.cn-hangzhou.aliyuncs.com"));
+    (x.response.status, serde_json::from_str(&x.response.body).unwrap())
+}
+
+fn copy(e: &mut Engine, to: &str, extra: &[(&str, &str)]) -> (u16, Value) {
+    let mut v = vec![
+        ("Action", "CopyImage"),
+        ("RegionId", "cn-hangzhou"),
+        ("ImageId", DOC_IMAGE_ID),
+        ("DestinationRegionId", to),
+    ];
+    v.extend_from_slice(extra);
+    call(e, &v)
+}
+
+fn status(e: &mut Engine, region: &str, id: &str) -> (String, String) {
+    let (_, v) = call(
+        e,
+        &[
+            ("Action", "DescribeImages"),
+            ("RegionId", region),
+            ("ImageId", id),
+            ("Status", "ALL"),
+        ],
+    );
+    let img = &v["Images"]["Image"][0];
+    (
+        img["Status"].as_str().unwrap_or("").into(),
+        img["Progress"].as_str().unwrap_or("").into(),
+    )
+}
+
+fn edit(e: &mut Engine, path: &str, value: &str) {
+    Edit::set(path, value).apply(e.world_mut()).unwrap();
+    e.revalidate().unwrap();
+}
+
+#[test]
+fn queue_limit_and_lane_settings() {
+    let mut e = Engine::from_preset("minimal", 1).unwrap();
+    let id = |v: (u16, Value)| v.1["ImageId"].as_str().unwrap().to_string();
+    let a = id(copy(&mut e, "cn-shanghai", &[]));
+    let b = id(copy(&mut e, "cn-shanghai", &[]));
+    // Default: one running task per lane, so the second copy waits.
+    assert_eq!(status(&mut e, "cn-shanghai", &a).0, "Creating");
+    assert_eq!(status(&mut e, "cn-shanghai", &b).0, "Waiting");
+    // Raising the limit starts the waiting task at once.
+    edit(&mut e, "/settings/queue_limit", "5");
+    assert_eq!(status(&mut e, "cn-shanghai", &b).0, "Creating");
+
+    // Two copies from cn-hangzhou to two regions: one lane (the source) by default, two by destination.
+    for (key, second) in [("source", "Waiting"), ("destination", "Creating")] {
+        let mut e = Engine::from_preset("default", 1).unwrap();
+        edit(&mut e, "/settings/queue_key", key);
+        let a = id(copy(&mut e, "cn-shanghai", &[]));
+        let b = id(copy(&mut e, "cn-hongkong", &[]));
+        assert_eq!(status(&mut e, "cn-hongkong", &b).0, second, "{key}");
+        assert_ne!(status(&mut e, "cn-shanghai", &a).0, "Available");
+    }
+}
+
+#[test]
+fn progress_is_floored_and_stays_below_100_while_running() {
+    let mut e = Engine::from_preset("minimal", 1).unwrap();
+    let a = copy(&mut e, "cn-shanghai", &[]).1["ImageId"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // 40 GiB at 30 s/GiB = 1200 s: 1199 s is 99.9%, shown as 99%.
+    e.advance(1199);
+    assert_eq!(status(&mut e, "cn-shanghai", &a), ("Creating".into(), "99%".into()));
+    e.advance(1);
+    assert_eq!(status(&mut e, "cn-shanghai", &a), ("Available".into(), "100%".into()));
+    // A faster world copies sooner.
+    let mut e = Engine::from_preset("minimal", 1).unwrap();
+    edit(&mut e, "/settings/copy_secs_per_gib", "3");
+    let a = copy(&mut e, "cn-shanghai", &[]).1["ImageId"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    e.advance(120);
+    assert_eq!(status(&mut e, "cn-shanghai", &a).0, "Available");
+}
+
+#[test]
+fn a_copy_fails_half_way_when_the_fault_hits() {
+    let mut e = Engine::from_preset("minimal", 1).unwrap();
+    Edit::add_fault("CopyImage", FaultKind::CopyFails)
+        .apply(e.world_mut())
+        .unwrap();
+    let a = copy(&mut e, "cn-shanghai", &[]).1["ImageId"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    e.run_to_idle();
+    assert_eq!(status(&mut e, "cn-shanghai", &a), ("CreateFailed".into(), "50%".into()));
+}
+
+#[test]
+fn delete_of_a_missing_image_is_ignored_unless_the_world_says_not_found() {
+    let mut e = Engine::from_preset("default", 1).unwrap();
+    let del = |e: &mut Engine, id: &str| {
+        let (st, v) = call(
+            e,
+            &[("Action", "DeleteImage"), ("RegionId", "cn-hangzhou"), ("ImageId", id)],
+        );
+        (st, v["Code"].as_str().map(String::from))
+    };
+    assert_eq!(del(&mut e, "m-bp1nosuchimage000001"), (200, None));
+    // An image shared to the account counts as missing: ignored too, and still there.
+    assert_eq!(del(&mut e, "m-bp1partner000shared1"), (200, None));
+    assert!(e.world().image("m-bp1partner000shared1").is_some());
+    edit(&mut e, "/settings/delete_missing_image", "not_found");
+    assert_eq!(
+        del(&mut e, "m-bp1nosuchimage000001"),
+        (404, Some("InvalidImageId.NotFound".into()))
+    );
+}
+
+#[test]
+fn a_dry_run_runs_every_check() {
+    let mut e = Engine::from_preset("default", 1).unwrap();
+    // A business rule (same source and destination) still answers its own error in a dry run.
+    let (st, v) = copy(&mut e, "cn-hangzhou", &[("DryRun", "true")]);
+    assert_eq!((st, v["Code"].as_str()), (403, Some("IncorrectDestinationRegion")));
+    let (st, v) = copy(&mut e, "cn-shanghai", &[("DryRun", "TRUE")]);
+    assert_eq!((st, v["Code"].as_str()), (400, Some("DryRunOperation")));
+    assert!(e
+        .world()
+        .queue
+        .tasks
+        .iter()
+        .all(|t| t.source_image_id != DOC_IMAGE_ID || t.destination_region != "cn-shanghai"));
+}
+
+#[test]
+fn a_copy_without_a_name_takes_the_sources_and_only_a_given_name_can_be_duplicated() {
+    let mut e = Engine::from_preset("minimal", 1).unwrap();
+    let source = e.world().image(DOC_IMAGE_ID).unwrap().clone();
+    let a = copy(&mut e, "cn-shanghai", &[]).1["ImageId"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let copied = e.world().image(&a).unwrap();
+    assert_eq!((&copied.name, &copied.description), (&source.name, &source.description));
+    // The copy holds the source's name in the destination, but a second unnamed copy is not a duplicate.
+    assert_eq!(copy(&mut e, "cn-shanghai", &[]).0, 200);
+    let (st, v) = copy(&mut e, "cn-shanghai", &[("DestinationImageName", &source.name)]);
+    assert_eq!((st, v["Code"].as_str()), (400, Some("InvalidImageName.Duplicated")));
+}
+
+#[test]
+fn describe_images_status_filters() {
+    let mut e = Engine::from_preset("default", 1).unwrap();
+    let count = |e: &mut Engine, extra: &[(&str, &str)]| {
+        let mut v = vec![("Action", "DescribeImages"), ("RegionId", "cn-hangzhou")];
+        v.extend_from_slice(extra);
+        call(e, &v).1["TotalCount"].as_u64().unwrap()
+    };
+    assert_eq!(
+        count(&mut e, &[("Status", "Sleeping")]),
+        0,
+        "an unknown status matches nothing"
+    );
+    let all = count(&mut e, &[("Status", "ALL")]);
+    let available = count(&mut e, &[]);
+    assert!(all > available, "ALL also lists images that are not Available");
+    // Marketplace images only when asked for, and without an ImageOwnerId.
+    let (_, v) = call(
+        &mut e,
+        &[
+            ("Action", "DescribeImages"),
+            ("RegionId", "cn-hangzhou"),
+            ("ImageOwnerAlias", "marketplace"),
+        ],
+    );
+    let img = &v["Images"]["Image"][0];
+    assert_eq!(img["ImageId"], "m-bp1market0000lamp001");
+    assert!(img.get("ImageOwnerId").is_none(), "{img}");
+}
