@@ -194,3 +194,83 @@ fn describe_images_status_filters() {
     assert_eq!(img["ImageId"], "m-bp1market0000lamp001");
     assert!(img.get("ImageOwnerId").is_none(), "{img}");
 }
+
+#[test]
+fn copy_image_checks_run_in_the_documented_order() {
+    // Each request breaks two rules; the earlier one in FIDELITY's "CopyImage order" answers.
+    let first = |extra: &[(&str, &str)]| {
+        let mut e = Engine::from_preset("default", 1).unwrap();
+        let mut v = vec![("Action", "CopyImage")];
+        v.extend_from_slice(extra);
+        let (_, body) = call(&mut e, &v);
+        body["Code"].as_str().unwrap_or("(success)").to_string()
+    };
+    let img = ("ImageId", DOC_IMAGE_ID);
+    let hz = ("RegionId", "cn-hangzhou");
+    let sh = ("DestinationRegionId", "cn-shanghai");
+    let cases: &[(&[(&str, &str)], &str)] = &[
+        (&[("RegionId", "nowhere")], "MissingParameter"),
+        (
+            &[img, hz, sh, ("Encrypted", "maybe"), ("DestinationImageName", "1bad")],
+            "InvalidParameter",
+        ),
+        (
+            &[
+                img,
+                hz,
+                sh,
+                ("ClientToken", &"x".repeat(65)),
+                ("DestinationImageName", "1bad"),
+            ],
+            "InvalidClientToken.ValueNotSupported",
+        ),
+        (
+            &[
+                img,
+                hz,
+                sh,
+                ("DestinationImageName", "1bad"),
+                ("DestinationDescription", "x"),
+            ],
+            "InvalidImageName.Malformed",
+        ),
+        (
+            &[img, hz, sh, ("DestinationDescription", "x"), ("Tag.1.Key", "")],
+            "InvalidDescription.Malformed",
+        ),
+        (
+            &[img, hz, sh, ("Tag.1.Key", "acs:x"), ("KMSKeyId", "k")],
+            "InvalidTagKey.Malformed",
+        ),
+        (
+            &[img, hz, sh, ("KMSKeyId", "k"), ("Encrypted", "false")],
+            "InvalidParameter.EncryptedIllegal",
+        ),
+        (
+            &[img, ("RegionId", "nowhere"), ("DestinationRegionId", "nowhere")],
+            "SourceRegion.NotFound",
+        ),
+        (
+            &[("ImageId", "m-missing"), hz, ("DestinationRegionId", "nowhere")],
+            "DestinationRegion.NotFound",
+        ),
+        (
+            &[("ImageId", "m-missing"), hz, ("DestinationRegionId", "cn-hangzhou")],
+            "IncorrectDestinationRegion",
+        ),
+        // An omitted destination is the source region.
+        (&[("ImageId", "m-missing"), hz], "IncorrectDestinationRegion"),
+        (
+            &[("ImageId", "m-missing"), hz, ("DestinationRegionId", "cn-nanjing")],
+            "RegionNotSupportCopy",
+        ),
+        (
+            &[("ImageId", "m-missing"), hz, sh, ("DryRun", "true")],
+            "InvalidImageId.NotFound",
+        ),
+        (&[img, hz, sh, ("DryRun", "true")], "DryRunOperation"),
+    ];
+    for (extra, code) in cases {
+        assert_eq!(first(extra), *code, "{extra:?}");
+    }
+}
