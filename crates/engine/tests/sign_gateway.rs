@@ -409,3 +409,13 @@ fn the_http_method_is_checked_before_action_and_version_and_those_before_the_sig
         ))
     );
 }
+
+#[test]
+fn v3_the_server_hashes_the_body_it_received() {
+    let mut good = wire("tea_sdk_copyimage_v3");
+    assert!(check(&good).is_ok());
+    // A body changed after signing no longer matches the signed payload hash.
+    good.body.push_str("&Extra=1");
+    let e = err(&good);
+    assert_eq!(e.1, "SignatureDoesNotMatch");
+}
