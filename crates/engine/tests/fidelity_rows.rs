@@ -274,3 +274,52 @@ fn copy_image_checks_run_in_the_documented_order() {
         assert_eq!(first(extra), *code, "{extra:?}");
     }
 }
+
+#[test]
+fn a_copy_is_not_encrypted_unless_asked() {
+    let mut e = Engine::from_preset("minimal", 1).unwrap();
+    let plain = copy(&mut e, "cn-shanghai", &[]).1["ImageId"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let enc = copy(&mut e, "cn-shanghai", &[("Encrypted", "true")]).1["ImageId"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(!e.world().image(&plain).unwrap().encrypted);
+    assert!(e.world().image(&enc).unwrap().encrypted);
+}
+
+#[test]
+fn new_ids_carry_the_destination_prefix() {
+    let mut e = Engine::from_preset("minimal", 1).unwrap();
+    let id = copy(&mut e, "cn-shanghai", &[]).1["ImageId"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(id.starts_with("m-uf6"), "{id}");
+    assert_eq!(id.len(), 22, "{id}");
+    for s in &e.world().image(&id).unwrap().snapshot_ids {
+        assert!(s.starts_with("s-uf6") && s.len() == 22, "{s}");
+    }
+}
+
+#[test]
+fn creation_time_is_base_time_plus_world_time() {
+    let mut e = Engine::from_preset("minimal", 1).unwrap();
+    e.advance(100);
+    let id = copy(&mut e, "cn-shanghai", &[]).1["ImageId"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (_, v) = call(
+        &mut e,
+        &[
+            ("Action", "DescribeImages"),
+            ("RegionId", "cn-shanghai"),
+            ("ImageId", &id),
+            ("Status", "ALL"),
+        ],
+    );
+    assert_eq!(v["Images"]["Image"][0]["CreationTime"], "2024-05-20T08:01:40Z");
+}
