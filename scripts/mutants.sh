@@ -5,12 +5,14 @@
 # (caught / missed / unviable / timeouts, the commit, the date). The report prints that recorded summary; it
 # never runs mutants itself (too slow for CI).
 #
-# A mutant the tests miss is either a missing test (write it) or equivalent to the original (the same
-# behaviour on every input): docs/mutants-equivalent.txt holds one line per equivalent mutant,
-# `<mutant as cargo-mutants names it>\t<why it is equivalent>`, and the summary quotes it. A missed mutant
-# without such a line is listed as "no note: a missing test".
+# A mutant the tests miss is either a missing test (write it, then re-run that mutant: `make mutants
+# ARGS="--re 'pattern'"`, then put the sample back) or equivalent to the original (the same behaviour on every input):
+# docs/mutants-notes.txt holds one line per missed mutant, `<mutant without its file:line:col>\t<note>`
+# ("equivalent: why" or "caught since by <test>"), and the summary quotes it. A missed mutant without such a
+# line is listed as "no note: a missing test".
 #
-# Options: extra arguments go to cargo-mutants (e.g. `--shard 0/4`, `--re check_tags`).
+# Options: extra arguments go to cargo-mutants (e.g. `--shard 0/4`, `--re check_tags`); `--summary-only`
+# rewrites docs/mutants.md from the last run (after the notes changed) without running anything.
 # Env: MUTANTS_TIMEOUT (seconds per mutant's test run, default 120), MUTANTS_JOBS (default 1: two shared cores).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -21,7 +23,7 @@ command -v cargo-mutants >/dev/null || die "cargo-mutants is not installed (carg
 FILES=(crates/engine/src/service/rules.rs crates/engine/src/service/gateway.rs)
 OUT="$ROOT/target/mutants"
 SUMMARY="$ROOT/docs/mutants.md"
-NOTES="$ROOT/docs/mutants-equivalent.txt"
+NOTES="$ROOT/docs/mutants-notes.txt"
 mkdir -p "$OUT"
 
 # The engine's tests that reach the rules and the gateway (the unit tests, the operations end to end, the
@@ -33,15 +35,28 @@ args=(--package copyimage-engine --timeout "${MUTANTS_TIMEOUT:-120}" --jobs "${M
 for f in "${FILES[@]}"; do args+=(--file "$f"); done
 for t in "${TESTS[@]}"; do args+=("--cargo-test-arg=$t"); done
 
-log "cargo mutants ${args[*]} $*"
-start=$(date +%s)
-rc=0
-# Debug info only slows every mutant's link; the tests do not need it.
-CARGO_PROFILE_DEV_DEBUG=0 CARGO_PROFILE_TEST_DEBUG=0 nice cargo mutants "${args[@]}" "$@" || rc=$?
-secs=$(($(date +%s) - start))
-# cargo-mutants exits 2 when mutants were missed, 3 on timeouts: still a result to record. 1 and 4 are
-# usage errors and a failing baseline (the tests fail without any mutation): nothing to record.
-case "$rc" in 0 | 2 | 3) ;; *) die "cargo mutants failed (exit $rc); nothing recorded" ;; esac
+if [ "${1:-}" = "--summary-only" ]; then
+    # Rewrite docs/mutants.md from the last run (after editing the notes), without running anything.
+    [ -f "$OUT/run.env" ] || die "no recorded run in $OUT (run make mutants first)"
+    # shellcheck disable=SC1091
+    source "$OUT/run.env"
+    set -- "${run_args[@]}"
+else
+    log "cargo mutants ${args[*]} $*"
+    start=$(date +%s)
+    rc=0
+    # Debug info only slows every mutant's link; the tests do not need it.
+    CARGO_PROFILE_DEV_DEBUG=0 CARGO_PROFILE_TEST_DEBUG=0 nice cargo mutants "${args[@]}" "$@" || rc=$?
+    secs=$(($(date +%s) - start))
+    # cargo-mutants exits 2 when mutants were missed, 3 on timeouts: still a result to record. 1 and 4 are
+    # usage errors and a failing baseline (the tests fail without any mutation): nothing to record.
+    case "$rc" in 0 | 2 | 3) ;; *) die "cargo mutants failed (exit $rc); nothing recorded" ;; esac
+    commit="$(git rev-parse --short HEAD)"
+    day="$(date -u +%Y-%m-%d)"
+    dirty=""
+    [ -z "$(git status --porcelain -- crates/engine)" ] || dirty=" (with uncommitted engine changes)"
+    { declare -p secs commit day dirty; printf 'run_args=('; printf '%q ' "$@"; printf ')\n'; } >"$OUT/run.env"
+fi
 
 res="$OUT/mutants.out"
 count() { if [ -f "$res/$1" ]; then grep -c . "$res/$1" || true; else echo 0; fi; }
@@ -50,9 +65,6 @@ missed=$(count missed.txt)
 unviable=$(count unviable.txt)
 timeouts=$(count timeout.txt)
 tested=$((caught + missed + timeouts))
-commit="$(git rev-parse --short HEAD)"
-dirty=""
-[ -z "$(git status --porcelain -- crates/engine)" ] || dirty=" (with uncommitted engine changes)"
 
 {
     echo "# Mutation-testing sample"
@@ -62,7 +74,7 @@ dirty=""
     echo "they name a shard): \`${*:-none}\`."
     echo
     echo "mutants: $caught caught, $missed missed, $unviable unviable, $timeouts timeouts" \
-        "($caught of $tested viable mutants caught) at $commit$dirty on $(date -u +%Y-%m-%d), ${secs}s"
+        "($caught of $tested viable mutants caught) at $commit$dirty on $day, ${secs}s"
     echo
     echo "## Missed mutants"
     echo
@@ -73,7 +85,7 @@ dirty=""
             # Line numbers move with edits; the note is looked up by the mutant's text without its location.
             key="${m#*: }"
             note="$(awk -F '\t' -v k="$key" '$1 == k { print $2; exit }' "$NOTES" 2>/dev/null || true)"
-            if [ -n "$note" ]; then echo "- \`$m\`: equivalent: $note"; else echo "- \`$m\`: no note: a missing test"; fi
+            if [ -n "$note" ]; then echo "- \`$m\`: $note"; else echo "- \`$m\`: no note: a missing test"; fi
         done <"$res/missed.txt"
     fi
     echo
