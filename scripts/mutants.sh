@@ -7,7 +7,7 @@
 #
 # A mutant the tests miss is either a missing test (write it, then re-run that mutant: `make mutants
 # ARGS="--re 'pattern'"`, then put the sample back) or equivalent to the original (the same behaviour on every input):
-# docs/mutants-notes.txt holds one line per missed mutant, `<mutant without its file:line:col>\t<note>`
+# docs/mutants-notes.txt holds one line per missed mutant, `<file>: <mutation>\t<note>` (no line:col)
 # ("equivalent: why" or "caught since by <test>"), and the summary quotes it. A missed mutant without such a
 # line is listed as "no note: a missing test".
 #
@@ -82,8 +82,8 @@ tested=$((caught + missed + timeouts))
     if [ -f "$res/missed.txt" ]; then
         while IFS= read -r m; do
             [ -n "$m" ] || continue
-            # Line numbers move with edits; the note is looked up by the mutant's text without its location.
-            key="${m#*: }"
+            # Line numbers move with edits; the note is looked up by the file and the mutation, without line:col.
+            key="$(sed -E 's/^([^:]+):[0-9]+:[0-9]+: /\1: /' <<<"$m")"
             note="$(awk -F '\t' -v k="$key" '$1 == k { print $2; exit }' "$NOTES" 2>/dev/null || true)"
             if [ -n "$note" ]; then echo "- \`$m\`: $note"; else echo "- \`$m\`: no note: a missing test"; fi
         done <"$res/missed.txt"

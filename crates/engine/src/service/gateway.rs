@@ -548,6 +548,20 @@ mod tests {
     }
 
     #[test]
+    fn nonce_memories_are_equal_when_they_remember_the_same_nonces_at_the_same_times() {
+        let mut a = NonceMemory::default();
+        let mut b = NonceMemory::default();
+        assert_eq!(a, b);
+        a.remember("ak", "n", UtcTime(100));
+        assert_ne!(a, b, "an engine that saw a nonce is not the one that did not");
+        b.remember("ak", "n", UtcTime(101));
+        assert_ne!(a, b, "same nonce, another time");
+        let mut c = NonceMemory::default();
+        c.remember("ak", "n", UtcTime(100));
+        assert_eq!(a, c);
+    }
+
+    #[test]
     fn timestamp_window_is_inclusive() {
         let now = UtcTime::parse_iso8601("2026-01-01T00:15:00Z").unwrap();
         assert!(check_timestamp("2026-01-01T00:00:00Z", now).is_ok());
