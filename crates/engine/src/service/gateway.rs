@@ -548,11 +548,34 @@ mod tests {
     }
 
     #[test]
+    fn a_body_is_read_only_when_it_is_a_form() {
+        let req = |content_type: Option<&str>| HttpRequest {
+            method: "POST".into(),
+            host: "ecs.cn-hangzhou.aliyuncs.com".into(),
+            path: "/".into(),
+            query: "Action=CopyImage".into(),
+            headers: content_type
+                .map(|c| vec![("Content-Type".to_string(), c.to_string())])
+                .unwrap_or_default(),
+            body: "ImageId=m-1".into(),
+        };
+        let image = |r: &HttpRequest| crate::base::wire::param(&request_params(r), "ImageId").map(String::from);
+        assert_eq!(image(&req(None)), None);
+        assert_eq!(image(&req(Some("application/json"))), None);
+        assert_eq!(
+            image(&req(Some(" Application/X-WWW-Form-Urlencoded; charset=utf-8"))),
+            Some("m-1".into())
+        );
+    }
+
+    #[test]
     fn nonce_memories_are_equal_when_they_remember_the_same_nonces_at_the_same_times() {
         let mut a = NonceMemory::default();
         let mut b = NonceMemory::default();
         assert_eq!(a, b);
+        assert!(a.is_empty());
         a.remember("ak", "n", UtcTime(100));
+        assert!(!a.is_empty());
         assert_ne!(a, b, "an engine that saw a nonce is not the one that did not");
         b.remember("ak", "n", UtcTime(101));
         assert_ne!(a, b, "same nonce, another time");
