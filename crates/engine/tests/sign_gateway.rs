@@ -419,3 +419,16 @@ fn v3_the_server_hashes_the_body_it_received() {
     let e = err(&good);
     assert_eq!(e.1, "SignatureDoesNotMatch");
 }
+
+#[test]
+fn only_an_acs3_authorization_makes_a_request_v3() {
+    // A V1 request that also carries some other Authorization header (a proxy's, say) is still V1.
+    let mut req = v1_request(&[], &[]);
+    req.headers.push(("Authorization".into(), "Basic dXNlcjpwYXNz".into()));
+    let ok = check(&req).unwrap_or_else(|e| panic!("{} {}", e.code, e.message));
+    assert_eq!(ok.style, SignatureStyle::V1);
+    assert_eq!(
+        copyimage_engine::gateway::signature_style(&wire("tea_sdk_copyimage_v3")),
+        SignatureStyle::V3
+    );
+}
