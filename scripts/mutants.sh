@@ -76,6 +76,10 @@ tested=$((caught + missed + timeouts))
     echo "mutants: $caught caught, $missed missed, $unviable unviable, $timeouts timeouts" \
         "($caught of $tested viable mutants caught) at $commit$dirty on $day, ${secs}s"
     echo
+    echo "Mutants tested per file (a shard may cover one file only):"
+    cat "$res"/{caught,missed,unviable,timeout}.txt 2>/dev/null | cut -d: -f1 | sort | uniq -c |
+        while read -r n f; do echo "- \`$f\`: $n"; done
+    echo
     echo "## Missed mutants"
     echo
     if [ "$missed" = 0 ]; then echo "None."; fi
