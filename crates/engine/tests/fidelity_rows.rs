@@ -323,3 +323,27 @@ fn creation_time_is_base_time_plus_world_time() {
     );
     assert_eq!(v["Images"]["Image"][0]["CreationTime"], "2024-05-20T08:01:40Z");
 }
+
+#[test]
+fn tag_keys_and_values_may_be_128_characters_not_129() {
+    let code = |k: &str, v: &str| {
+        let mut e = Engine::from_preset("minimal", 1).unwrap();
+        let (_, body) = copy(&mut e, "cn-shanghai", &[("Tag.1.Key", k), ("Tag.1.Value", v)]);
+        body["Code"].as_str().unwrap_or("(success)").to_string()
+    };
+    let (k128, k129) = ("k".repeat(128), "k".repeat(129));
+    assert_eq!(code(&k128, &k128), "(success)");
+    assert_eq!(code(&k129, "v"), "InvalidTagKey.Malformed");
+    assert_eq!(code("k", &k129), "InvalidTagValue.Malformed");
+}
+
+#[test]
+fn an_image_of_exactly_the_maximum_size_may_be_copied() {
+    let mut e = Engine::from_preset("minimal", 1).unwrap();
+    let size = e.world().image(DOC_IMAGE_ID).unwrap().size_gib;
+    e.world_mut().account.max_image_size_gib = size;
+    assert_eq!(copy(&mut e, "cn-shanghai", &[]).0, 200);
+    e.world_mut().account.max_image_size_gib = size - 1;
+    let (st, body) = copy(&mut e, "cn-shanghai", &[]);
+    assert_eq!((st, body["Code"].as_str()), (403, Some("SizeExceed.Image")));
+}

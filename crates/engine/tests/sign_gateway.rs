@@ -432,3 +432,19 @@ fn only_an_acs3_authorization_makes_a_request_v3() {
         SignatureStyle::V3
     );
 }
+
+#[test]
+fn a_v3_signature_must_be_64_hex_digits() {
+    let good = wire("tea_sdk_copyimage_v3");
+    let auth = good.header("authorization").unwrap().to_string();
+    let (head, sig) = auth.rsplit_once("Signature=").unwrap();
+    for bad in [&sig[..63], &"g".repeat(64)] {
+        let mut req = good.clone();
+        for h in req.headers.iter_mut() {
+            if h.0.eq_ignore_ascii_case("authorization") {
+                h.1 = format!("{head}Signature={bad}");
+            }
+        }
+        assert_eq!(err(&req).1, "IncompleteSignature", "{bad}");
+    }
+}
