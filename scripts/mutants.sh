@@ -42,6 +42,10 @@ if [ "${1:-}" = "--summary-only" ]; then
     source "$OUT/run.env"
     set -- "${run_args[@]}"
 else
+    # The tree cargo-mutants copies is the one at the start: record its commit now, not after the run.
+    commit="$(git rev-parse --short HEAD)"
+    dirty=""
+    [ -z "$(git status --porcelain -- crates/engine)" ] || dirty=" (with uncommitted engine changes)"
     log "cargo mutants ${args[*]} $*"
     start=$(date +%s)
     rc=0
@@ -51,10 +55,7 @@ else
     # cargo-mutants exits 2 when mutants were missed, 3 on timeouts: still a result to record. 1 and 4 are
     # usage errors and a failing baseline (the tests fail without any mutation): nothing to record.
     case "$rc" in 0 | 2 | 3) ;; *) die "cargo mutants failed (exit $rc); nothing recorded" ;; esac
-    commit="$(git rev-parse --short HEAD)"
     day="$(date -u +%Y-%m-%d)"
-    dirty=""
-    [ -z "$(git status --porcelain -- crates/engine)" ] || dirty=" (with uncommitted engine changes)"
     { declare -p secs commit day dirty; printf 'run_args=('; printf '%q ' "$@"; printf ')\n'; } >"$OUT/run.env"
 fi
 
