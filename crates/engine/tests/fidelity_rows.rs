@@ -347,3 +347,19 @@ fn an_image_of_exactly_the_maximum_size_may_be_copied() {
     let (st, body) = copy(&mut e, "cn-shanghai", &[]);
     assert_eq!((st, body["Code"].as_str()), (403, Some("SizeExceed.Image")));
 }
+
+#[test]
+fn tag_numbers_and_urls_in_keys() {
+    let code = |extra: &[(&str, &str)]| {
+        let mut e = Engine::from_preset("minimal", 1).unwrap();
+        let (_, body) = copy(&mut e, "cn-shanghai", extra);
+        body["Code"].as_str().unwrap_or("(success)").to_string()
+    };
+    assert_eq!(code(&[("Tag.20.Key", "k")]), "(success)", "N may be 20");
+    assert_eq!(code(&[("Tag.21.Key", "k")]), "NumberExceed.Tags");
+    // N is digits only: a sign is not a number, though Rust's parser would take it.
+    assert_eq!(code(&[("Tag.+5.Key", "k")]), "InvalidTagCount");
+    for key in ["see-http://x", "see-https://x"] {
+        assert_eq!(code(&[("Tag.1.Key", key)]), "InvalidTagKey.Malformed", "{key}");
+    }
+}
