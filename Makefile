@@ -6,7 +6,7 @@
 PORT ?= 8080
 export PORT
 
-.PHONY: serve test setup build wasm-test e2e report report-record bench
+.PHONY: serve test setup build wasm-test e2e report report-record bench mutants
 
 serve:
 	@scripts/serve.sh
@@ -49,3 +49,8 @@ report-record:
 # Criterion benchmarks (numbers for the report; CI only checks that they compile).
 bench:
 	cargo bench --workspace --locked
+
+# Mutation-testing sample of the CopyImage rules and the gateway (cargo-mutants; slow: not part of `make test`).
+# Writes docs/mutants.md, which the report prints. Extra cargo-mutants arguments: make mutants ARGS="--shard 0/6"
+mutants:
+	@scripts/mutants.sh $(ARGS)

@@ -13,6 +13,7 @@
 #          server beside it when `moto_server` is on PATH or $MOTO_SERVER names it (optional; skipped when CI=true).
 #   signer: `copyimage sign --batch` against the official Python util (scripts/sign/report_ratio.sh; skipped
 #           with a line saying so when the Python packages are absent).
+#   mutants: the mutation-testing summary `make mutants` recorded in docs/mutants.md (never run here: too slow).
 # Options: --record "note"  append today's numbers as a row of docs/report-history.md.
 # Uses $BASE_URL when set (test.sh passes its server); otherwise serves dist/ itself on a free port.
 # Budgets (design.md): goal <= 160 KB gzip and <= 150 ms first render; hard cap 250 KB gzip (1 KB = 1024 B).
@@ -162,6 +163,11 @@ signer_out="$("$ROOT/scripts/sign/report_ratio.sh")" || sign_rc=$?
 printf '%s\n' "$signer_out"
 signer_line="$(printf '%s\n' "$signer_out" | grep '^signer:' || echo 'signer: skipped')"
 
+echo
+echo "== Mutation testing (recorded by make mutants in docs/mutants.md; not run here) =="
+mutants_line="$(grep -m1 '^mutants:' "$ROOT/docs/mutants.md" 2>/dev/null || echo 'mutants: not recorded (run make mutants)')"
+echo "$mutants_line"
+
 if [ -n "$record" ]; then
     hist="$ROOT/docs/report-history.md"
     commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -173,6 +179,7 @@ fi
 echo
 echo "report: total $raw_total B raw, $gz_total B gzip ($(kb "$gz_total")); first render median $first_render ms (goal <= $RENDER_GOAL_MS ms)"
 echo "$signer_line"
+echo "$mutants_line"
 if [ "$gz_total" -gt "$CAP_BYTES" ]; then
     echo "FAIL: gzip total $gz_total B is above the hard cap of $CAP_BYTES B (250 KB)"
     exit 1

@@ -460,3 +460,50 @@ fn resource_groups_unknown_vs_not_allowed() {
     assert_eq!(st, 404, "{c}");
     assert_eq!(c["Code"], "InvalidResourceGroup.NotFound");
 }
+
+#[test]
+fn cancel_copy_image_messages_follow_the_task_state() {
+    use copyimage_engine::queue::TaskState;
+    let cancel = |e: &mut Engine, region: &str, image: &str| {
+        let (st, body) = json(
+            e,
+            &[("Action", "CancelCopyImage"), ("RegionId", region), ("ImageId", image)],
+        );
+        (
+            st,
+            body["Code"].as_str().map(String::from),
+            body["Message"].as_str().map(String::from),
+        )
+    };
+    let expect = |m: &str| (400, Some("IncorrectImageStatus".to_string()), Some(m.to_string()));
+    let mut e = Engine::from_preset("busy-queue", 1).unwrap();
+    let task = e.world().queue.tasks[0].clone();
+    let (region, image) = (task.destination_region.clone(), task.destination_image_id.clone());
+    // Only a hand-written world holds a copy whose task is cancelled or missing: the engine's own
+    // CancelCopyImage deletes the copy it cancels.
+    e.world_mut().queue.tasks[0].state = TaskState::Canceled;
+    assert_eq!(
+        cancel(&mut e, &region, &image),
+        expect("The specified image is not coping.")
+    );
+    let n = e.world().queue.tasks.len();
+    let copy = e.world_mut().images.iter_mut().find(|i| i.id == image).unwrap();
+    copy.copy_task = Some(n + 7);
+    assert_eq!(
+        cancel(&mut e, &region, &image),
+        expect("The specified image is not coping.")
+    );
+    e.world_mut()
+        .images
+        .iter_mut()
+        .find(|i| i.id == image)
+        .unwrap()
+        .copy_task = Some(0);
+    e.world_mut().queue.tasks[0].state = TaskState::Done;
+    assert_eq!(cancel(&mut e, &region, &image), expect("The image is copied finished."));
+    e.world_mut().queue.tasks[0].state = TaskState::Failed;
+    assert_eq!(
+        cancel(&mut e, &region, &image),
+        expect("The Image copy has been failed.")
+    );
+}

@@ -364,3 +364,87 @@ fn v3_header_mistakes() {
     // An unsigned header may change freely.
     assert!(check(&with(&|r| set(r, "accept-encoding", "gzip"))).is_ok());
 }
+
+#[test]
+fn the_http_method_is_checked_before_action_and_version_and_those_before_the_signature() {
+    let bare = |method: &str, query: &str| HttpRequest {
+        method: method.into(),
+        host: "ecs.cn-hangzhou.aliyuncs.com".into(),
+        path: "/".into(),
+        query: query.into(),
+        headers: vec![],
+        body: String::new(),
+    };
+    let code = |req: &HttpRequest| check(req).err().map(|e| (e.code, e.message));
+    // A wrong method wins over a missing Action (the issue's `PUT /?Version=...`).
+    assert_eq!(
+        code(&bare("PUT", "Version=2014-05-26")),
+        Some((
+            "UnsupportedHTTPMethod".into(),
+            "This HTTP method is not supported.".into()
+        ))
+    );
+    // With GET, the missing Action comes next, before any signature parameter is looked at.
+    assert_eq!(
+        code(&bare("GET", "Version=2014-05-26")),
+        Some((
+            "MissingParameter".into(),
+            "The input parameter \"Action\" that is mandatory for processing this request is not supplied.".into()
+        ))
+    );
+    assert_eq!(
+        code(&bare("GET", "Action=CopyImage&Version=2016-01-01")).map(|c| c.0),
+        Some("InvalidVersion".into())
+    );
+    assert_eq!(
+        code(&bare("POST", "Action=CopyImages&Version=2014-05-26")).map(|c| c.0),
+        Some("InvalidAction.NotFound".into())
+    );
+    // A known Action and Version, nothing signed: now the signing parameters are asked for.
+    assert_eq!(
+        code(&bare("GET", "Action=CopyImage&Version=2014-05-26")),
+        Some((
+            "MissingParameter".into(),
+            "The input parameter \"AccessKeyId\" that is mandatory for processing this request is not supplied.".into()
+        ))
+    );
+}
+
+#[test]
+fn v3_the_server_hashes_the_body_it_received() {
+    let mut good = wire("tea_sdk_copyimage_v3");
+    assert!(check(&good).is_ok());
+    // A body changed after signing no longer matches the signed payload hash.
+    good.body.push_str("&Extra=1");
+    let e = err(&good);
+    assert_eq!(e.1, "SignatureDoesNotMatch");
+}
+
+#[test]
+fn only_an_acs3_authorization_makes_a_request_v3() {
+    // A V1 request that also carries some other Authorization header (a proxy's, say) is still V1.
+    let mut req = v1_request(&[], &[]);
+    req.headers.push(("Authorization".into(), "Basic dXNlcjpwYXNz".into()));
+    let ok = check(&req).unwrap_or_else(|e| panic!("{} {}", e.code, e.message));
+    assert_eq!(ok.style, SignatureStyle::V1);
+    assert_eq!(
+        copyimage_engine::gateway::signature_style(&wire("tea_sdk_copyimage_v3")),
+        SignatureStyle::V3
+    );
+}
+
+#[test]
+fn a_v3_signature_must_be_64_hex_digits() {
+    let good = wire("tea_sdk_copyimage_v3");
+    let auth = good.header("authorization").unwrap().to_string();
+    let (head, sig) = auth.rsplit_once("Signature=").unwrap();
+    for bad in [&sig[..63], &"g".repeat(64)] {
+        let mut req = good.clone();
+        for h in req.headers.iter_mut() {
+            if h.0.eq_ignore_ascii_case("authorization") {
+                h.1 = format!("{head}Signature={bad}");
+            }
+        }
+        assert_eq!(err(&req).1, "IncompleteSignature", "{bad}");
+    }
+}

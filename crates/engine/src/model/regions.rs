@@ -311,4 +311,23 @@ mod tests {
         assert!(!find("ap-southeast-2").unwrap().open);
         assert_eq!(open_regions().count(), REGIONS.len() - 2);
     }
+
+    #[test]
+    fn only_the_five_observed_prefixes_are_documented() {
+        let mut documented: Vec<&str> = REGIONS
+            .iter()
+            .filter(|r| r.id_prefix_evidence == Evidence::Documented)
+            .filter_map(|r| r.id_prefix)
+            .collect();
+        documented.sort();
+        assert_eq!(documented, ["2ze", "bp1", "t4n", "uf6", "wz9"]);
+        // A prefix with no evidence is flagged, never passed off as documented.
+        assert!(REGIONS
+            .iter()
+            .filter(|r| r.id_prefix.is_none())
+            .all(|r| r.id_prefix_evidence == Evidence::Inferred));
+        // Some Chinese names are inferred (FACTS marks them), and they are flagged.
+        assert!(REGIONS.iter().any(|r| r.name_zh_evidence == Evidence::Inferred));
+        assert_eq!(find("cn-hangzhou").unwrap().name_zh_evidence, Evidence::Documented);
+    }
 }

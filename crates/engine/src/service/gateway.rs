@@ -489,12 +489,14 @@ mod tests {
 
     #[test]
     fn nonce_memory_forgets_after_the_window() {
+        // 15 minutes written out (not the constant), so a changed window fails here.
+        let window = 15 * 60;
         let mut m = NonceMemory::default();
         m.remember("ak", "n", UtcTime(1000));
-        assert!(m.was_used("ak", "n", UtcTime(1000 + NONCE_WINDOW_SECS - 1)));
+        assert!(m.was_used("ak", "n", UtcTime(1000 + window - 1)));
         assert!(!m.was_used("other", "n", UtcTime(1001)));
-        assert!(!m.was_used("ak", "n", UtcTime(1000 + NONCE_WINDOW_SECS)));
-        m.prune(UtcTime(1000 + NONCE_WINDOW_SECS));
+        assert!(!m.was_used("ak", "n", UtcTime(1000 + window)));
+        m.prune(UtcTime(1000 + window));
         assert!(m.is_empty());
     }
 
@@ -543,6 +545,43 @@ mod tests {
         assert!(!m.was_used("ak", "early", UtcTime(300)));
         assert!(m.was_used("ak", "late", UtcTime(300)));
         assert_eq!(m.len(), 1);
+    }
+
+    #[test]
+    fn a_body_is_read_only_when_it_is_a_form() {
+        let req = |content_type: Option<&str>| HttpRequest {
+            method: "POST".into(),
+            host: "ecs.cn-hangzhou.aliyuncs.com".into(),
+            path: "/".into(),
+            query: "Action=CopyImage".into(),
+            headers: content_type
+                .map(|c| vec![("Content-Type".to_string(), c.to_string())])
+                .unwrap_or_default(),
+            body: "ImageId=m-1".into(),
+        };
+        let image = |r: &HttpRequest| crate::base::wire::param(&request_params(r), "ImageId").map(String::from);
+        assert_eq!(image(&req(None)), None);
+        assert_eq!(image(&req(Some("application/json"))), None);
+        assert_eq!(
+            image(&req(Some(" Application/X-WWW-Form-Urlencoded; charset=utf-8"))),
+            Some("m-1".into())
+        );
+    }
+
+    #[test]
+    fn nonce_memories_are_equal_when_they_remember_the_same_nonces_at_the_same_times() {
+        let mut a = NonceMemory::default();
+        let mut b = NonceMemory::default();
+        assert_eq!(a, b);
+        assert!(a.is_empty());
+        a.remember("ak", "n", UtcTime(100));
+        assert!(!a.is_empty());
+        assert_ne!(a, b, "an engine that saw a nonce is not the one that did not");
+        b.remember("ak", "n", UtcTime(101));
+        assert_ne!(a, b, "same nonce, another time");
+        let mut c = NonceMemory::default();
+        c.remember("ak", "n", UtcTime(100));
+        assert_eq!(a, c);
     }
 
     #[test]

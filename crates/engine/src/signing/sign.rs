@@ -681,6 +681,26 @@ mod tests {
     }
 
     #[test]
+    fn v3_headers_sent_twice_join_sorted_and_unsent_signed_ones_are_empty() {
+        let h = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        };
+        let headers = h(&[
+            ("X-Acs-B", " 2 "),
+            ("x-acs-a", "z"),
+            ("x-acs-b", "1"),
+            ("Authorization", "x"),
+        ]);
+        let (canonical, signed) = v3_canonical_headers(&headers, None);
+        assert_eq!(canonical, "x-acs-a:z\nx-acs-b:1,2\n");
+        assert_eq!(signed, "x-acs-a;x-acs-b");
+        let list = vec!["x-acs-missing".to_string(), "X-ACS-A".to_string()];
+        let (canonical, signed) = v3_canonical_headers(&headers, Some(&list));
+        assert_eq!(canonical, "x-acs-a:z\nx-acs-missing:\n");
+        assert_eq!(signed, "x-acs-a;x-acs-missing");
+    }
+
+    #[test]
     fn authorization_parses_both_spacings() {
         let a = parse_v3_authorization("ACS3-HMAC-SHA256 Credential=id, SignedHeaders=host;x-acs-date, Signature=ab")
             .unwrap();

@@ -107,11 +107,9 @@ pub const COPY_IMAGE: &[ParamDoc] = &[
         "The region ID of the source custom image. You can call the DescribeRegions operation to query the most \
          recent region list.",
         REF,
-        &[
-            "SourceRegion.NotFound",
-            "InvalidRegionId.NotFound",
-            "RegionNotSupportCopy",
-        ],
+        // No InvalidRegionId.NotFound: CopyImage's table names an unknown source region
+        // SourceRegion.NotFound instead.
+        &["SourceRegion.NotFound", "RegionNotSupportCopy"],
     ),
     p(
         "ImageId",
@@ -121,6 +119,7 @@ pub const COPY_IMAGE: &[ParamDoc] = &[
         "The ID of the source custom image.",
         REF,
         &[
+            "MissingParameter",
             "InvalidImageId.NotFound",
             "IncorrectImageStatus",
             "OperationDenied.ImageCopying",
@@ -140,6 +139,7 @@ pub const COPY_IMAGE: &[ParamDoc] = &[
         "The ID of the destination region to which to copy the source custom image.",
         REF,
         &[
+            "MissingParameter",
             "DestinationRegion.NotFound",
             "IncorrectDestinationRegion",
             "OperationDenied.NotPublished",
@@ -176,7 +176,7 @@ pub const COPY_IMAGE: &[ParamDoc] = &[
         description: "Specifies whether to encrypt the image copy. Default value: false.",
         source: REF,
         values: &["true", "false"],
-        errors: &["InvalidParameter.EncryptedIllegal"],
+        errors: &["InvalidParameter", "InvalidParameter.EncryptedIllegal"],
     },
     p(
         "KMSKeyId",
@@ -246,7 +246,7 @@ pub const COPY_IMAGE: &[ParamDoc] = &[
          generate the token, but you must make sure that the token is unique among different requests. The \
          ClientToken parameter can contain only ASCII characters and cannot exceed 64 characters in length.",
         FIELDS,
-        &["IdempotentParameterMismatch"],
+        &["InvalidClientToken.ValueNotSupported", "IdempotentParameterMismatch"],
     ),
     ParamDoc {
         name: "DryRun",
@@ -284,11 +284,12 @@ pub const CANCEL_COPY_IMAGE: &[ParamDoc] = &[
         "m-uf6h46wfpjsjastd****",
         "The ID of the image that is being copied.",
         FIELDS,
+        // CancelNotSupported is in the SDK's list but has no documented cause the simulator could model.
         &[
+            "MissingParameter",
             "InvalidImageId.NotFound",
             "ImageCreatedNotFromCopy",
             "IncorrectImageStatus",
-            "CancelNotSupported",
         ],
     ),
 ];
@@ -312,13 +313,13 @@ pub const DELETE_IMAGE: &[ParamDoc] = &[
         "m-bp1h46wfpjsjastc****",
         "The image ID. If the specified custom image does not exist, the request is ignored.",
         FIELDS,
+        // ImageIsImporting / ImageIsExporting are left out: the simulated world has no import or export.
         &[
+            "MissingParameter",
             "InvalidImageId.NotFound",
             "OperationDenied.ImageCopying",
             "ImageUsingByInstance",
             "ImageUseShared",
-            "ImageIsImporting",
-            "ImageIsExporting",
         ],
     ),
     ParamDoc {
@@ -426,6 +427,16 @@ pub const DESCRIBE_IMAGES: &[ParamDoc] = &[
         FIELDS,
         &[],
     ),
+    ParamDoc {
+        name: "DryRun",
+        ty: B,
+        required: false,
+        example: "false",
+        description: "Specifies whether to perform only a dry run, without performing the actual request.",
+        source: FIELDS,
+        values: &["true", "false"],
+        errors: &["DryRunOperation"],
+    },
 ];
 
 /// DescribeRegions' parameters.
@@ -440,7 +451,8 @@ pub const DESCRIBE_REGIONS: &[ParamDoc] = &[
                       ko: Korean. Default value: zh-CN.",
         source: FIELDS,
         values: &["zh-CN", "zh-TW", "en-US", "ja", "fr", "de", "ko"],
-        errors: &["InvalidAcceptLanguage.NotFound"],
+        // Any language is accepted (English names for all but zh-CN), so no error is tied to it.
+        errors: &[],
     },
     ParamDoc {
         name: "InstanceChargeType",
@@ -463,7 +475,8 @@ pub const DESCRIBE_REGIONS: &[ParamDoc] = &[
                       instance.",
         source: FIELDS,
         values: &["instance", "disk", "reservedinstance", "scu"],
-        errors: &["InvalidResourceType.NotFound"],
+        // The simulated regions serve every resource type, so no error is tied to it.
+        errors: &[],
     },
 ];
 
