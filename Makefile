@@ -6,7 +6,7 @@
 PORT ?= 8080
 export PORT
 
-.PHONY: serve test setup build wasm-test e2e report report-record bench
+.PHONY: serve test setup build wasm-test e2e report report-record bench fuzz
 
 serve:
 	@scripts/serve.sh
@@ -49,3 +49,8 @@ report-record:
 # Criterion benchmarks (numbers for the report; CI only checks that they compile).
 bench:
 	cargo bench --workspace --locked
+
+# Coverage-guided fuzzing of every reader of hostile input (nightly + cargo-fuzz; never part of `make test`).
+# Writes docs/fuzz.md, which `make report` prints. FUZZ_TARGETS, FUZZ_RUNS, FUZZ_MAX_TIME: see scripts/fuzz.sh.
+fuzz:
+	@scripts/fuzz.sh

@@ -142,6 +142,10 @@ signer_out="$("$ROOT/scripts/sign/report_ratio.sh")" || sign_rc=$?
 printf '%s\n' "$signer_out"
 signer_line="$(printf '%s\n' "$signer_out" | grep '^signer:' || echo 'signer: skipped')"
 
+echo
+echo "== Fuzzing (the last make fuzz, from docs/fuzz.md; the report does not fuzz) =="
+if [ -f "$ROOT/docs/fuzz.md" ]; then grep '^|' "$ROOT/docs/fuzz.md" | sed 's/^/  /'; else echo "  no results yet (make fuzz)"; fi
+
 if [ -n "$record" ]; then
     hist="$ROOT/docs/report-history.md"
     commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
