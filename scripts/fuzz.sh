@@ -53,7 +53,7 @@ for t in $TARGETS; do
         -rss_limit_mb="$RSS_MB" -malloc_limit_mb="$RSS_MB" -max_len="$MAX_LEN" -print_final_stats=1 \
         -artifact_prefix="artifacts/$t/" >"$log_file" 2>&1 || rc=$?
     secs=$(($(date +%s) - start))
-    execs="$(awk -F: '/stat::number_of_executed_units/ {gsub(/ /, "", $2); print $2}' "$log_file" | tail -1)"
+    execs="$(awk '/stat::number_of_executed_units/ {print $NF}' "$log_file" | tail -1)"
     execs="${execs:-0}"
     if [ "$rc" = 0 ]; then
         if [ "$execs" -ge "$RUNS" ]; then result="ok"; else result="ok, stopped by the time limit"; fi
