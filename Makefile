@@ -6,7 +6,7 @@
 PORT ?= 8080
 export PORT
 
-.PHONY: serve test setup build wasm-test e2e report report-record bench mutants
+.PHONY: serve test setup build wasm-test e2e report report-record bench mutants fuzz
 
 serve:
 	@scripts/serve.sh
@@ -54,3 +54,8 @@ bench:
 # Writes docs/mutants.md, which the report prints. Extra cargo-mutants arguments: make mutants ARGS="--shard 0/6"
 mutants:
 	@scripts/mutants.sh $(ARGS)
+
+# Coverage-guided fuzzing of every reader of hostile input (nightly + cargo-fuzz; never part of `make test`).
+# Writes docs/fuzz.md, which `make report` prints. FUZZ_TARGETS, FUZZ_RUNS, FUZZ_MAX_TIME: see scripts/fuzz.sh.
+fuzz:
+	@scripts/fuzz.sh

@@ -167,6 +167,8 @@ echo
 echo "== Mutation testing (recorded by make mutants in docs/mutants.md; not run here) =="
 mutants_line="$(grep -m1 '^mutants:' "$ROOT/docs/mutants.md" 2>/dev/null || echo 'mutants: not recorded (run make mutants)')"
 echo "$mutants_line"
+echo "== Fuzzing (the last make fuzz, from docs/fuzz.md; the report does not fuzz) =="
+if [ -f "$ROOT/docs/fuzz.md" ]; then grep '^|' "$ROOT/docs/fuzz.md" | sed 's/^/  /'; else echo "  no results yet (make fuzz)"; fi
 
 if [ -n "$record" ]; then
     hist="$ROOT/docs/report-history.md"

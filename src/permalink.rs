@@ -246,7 +246,8 @@ fn parse_steps(raw: &str) -> Result<Vec<Step>, String> {
         if out.len() >= MAX_STEPS {
             return Err(format!("it holds more than {MAX_STEPS} steps"));
         }
-        let (kind, rest) = tok.split_at(1.min(tok.len()));
+        // The kind is the first character, not byte: a token may start with any (pasted) character.
+        let (kind, rest) = tok.split_at(tok.chars().next().map_or(0, char::len_utf8));
         let step = match kind {
             "t" => {
                 let n: u64 = rest

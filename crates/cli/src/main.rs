@@ -12,9 +12,11 @@ mod call_cmd;
 mod errors_cmd;
 mod output;
 mod run_cmd;
-mod serve;
 mod sign_cmd;
-mod world;
+
+// In the library (src/lib.rs) so that the fuzz targets reach the `--state` readers; `crate::world` and
+// `crate::serve` name them here as before.
+use copyimage_cli::{serve, world};
 
 /// Generate, sign and simulate Alibaba Cloud ECS CopyImage requests without an account.
 #[derive(Parser, Debug)]

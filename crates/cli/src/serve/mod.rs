@@ -661,8 +661,9 @@ fn refusal(file: &std::path::Path, why: &str) -> String {
 }
 
 /// Reads a state file written by [`state_json`] (or by the previous format, version 0); any other
-/// content is an error naming the file. Returns the engine and the version it holds.
-fn engine_from_state(text: &str, file: &std::path::Path) -> Result<(Engine, u64), String> {
+/// content is an error naming the file. Returns the engine and the version it holds. Public for the
+/// fuzz targets: the file may be damaged or hostile, and this must answer an error, never panic.
+pub fn engine_from_state(text: &str, file: &std::path::Path) -> Result<(Engine, u64), String> {
     let refuse = |why: String| refusal(file, &why);
     let v: serde_json::Value = serde_json::from_str(text).map_err(|e| refuse(format!("not JSON: {e}")))?;
     let version = match v.get("format").and_then(|f| f.as_str()) {
@@ -680,8 +681,9 @@ fn engine_from_state(text: &str, file: &std::path::Path) -> Result<(Engine, u64)
 
 /// Replays the journal's records newer than `version` on `engine` (which already has the
 /// `--access-key` pairs); returns the version reached. A damaged record, a gap, or a replay whose answer
-/// differs from the recorded one is an error, and nothing is written.
-fn replay_journal(
+/// differs from the recorded one is an error, and nothing is written. Public for the fuzz targets, like
+/// [`engine_from_state`].
+pub fn replay_journal(
     engine: &mut Engine,
     mut version: u64,
     lines: &[String],
