@@ -29,7 +29,7 @@ function named(m: Move): RegExp[] {
   if ('sendEach' in m)
     return [/press Send three times/, new RegExp(`${esc(m.sendEach)} ${m.values.map(esc).join(', ').replace(/, ([^,]+)$/, ' and $1')} in turn`)];
   if ('setToNewCopy' in m) return [new RegExp(`${esc(m.setToNewCopy)} to the new copy's ImageId`)];
-  if ('runToIdle' in m) return [/press Run to idle/];
+  if ('runToIdle' in m) return [/[Pp]ress Run to idle/];
   if ('quota' in m) return [/in the Scenario pane under\s+Regions/, new RegExp(`set ${esc(m.quota)}'s image quota to ${esc(m.to)}\\b`)];
   return [/press Cancel copy on its row in the World pane/];
 }
