@@ -675,7 +675,12 @@ pub fn engine_from_state(text: &str, file: &std::path::Path) -> Result<(Engine, 
         _ => return Err(refuse(format!("no \"format\": \"{STATE_FORMAT}\""))),
     };
     let engine = v.get("engine").ok_or_else(|| refuse("no \"engine\"".into()))?;
-    let engine = Engine::deserialize(engine).map_err(|e| refuse(format!("the world does not load: {e}")))?;
+    let mut engine = Engine::deserialize(engine).map_err(|e| refuse(format!("the world does not load: {e}")))?;
+    // The same checks as any loaded world: contradictions refused, derived state (the queue's lanes, and
+    // a copy's status from its task) rebuilt rather than trusted from the file.
+    engine
+        .revalidate()
+        .map_err(|e| refuse(format!("the world does not load: {e}")))?;
     Ok((engine, version))
 }
 
