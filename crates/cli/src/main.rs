@@ -61,6 +61,16 @@ enum Command {
 
 fn main() {
     let cli = Cli::parse();
+    // Rust ignores SIGPIPE, so `copyimage errors | head -1` would panic in println! once head exits. The
+    // filter commands take the default back and end quietly, as Unix tools do; `serve` keeps ignoring it,
+    // so a client that hangs up is an error on that connection, not the end of the server.
+    #[cfg(unix)]
+    if !matches!(cli.command, Command::Serve(_)) {
+        // SAFETY: called once at start, before any other thread exists; SIG_DFL is a valid disposition.
+        unsafe {
+            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        }
+    }
     let code = match cli.command {
         Command::Regions => {
             for r in copyimage_engine::regions::REGIONS {

@@ -311,3 +311,31 @@ fn run_reads_a_transcript_from_stdin() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("# step 0\nHTTP/1.1 200 OK\n"));
 }
+
+/// `copyimage errors | head -1` as a shell runs it: the reader closes the pipe early, and the command ends
+/// quietly (no panic message about a broken pipe), as other Unix filters do.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    // JSON: more than a pipe's buffer holds, so the command is still writing when the pipe closes.
+    let mut child = Command::new(BIN)
+        .args(["errors", "--output", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run copyimage");
+    // Read one line, then close the pipe, as `head -1` does.
+    let mut out = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    let n = out.read(&mut first).expect("some output");
+    assert!(n > 0);
+    drop(out);
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    let status = child.wait().unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!err.contains("Broken pipe"), "{err}");
+    assert_ne!(status.code(), Some(101), "a panic's exit code");
+}
