@@ -48,8 +48,10 @@ pub fn why(rule: &Rule, main: bool) -> Html {
         <div class={classes!("why", basis_class(rule.basis))} id={id("why")}>
             <h3>{ "Why" }</h3>
             <p>
-                <span class="badge" id={id("why-basis")}>{ basis_label(rule.basis) }</span>{ " " }
-                <code id={id("why-rule")}>{ rule.id.clone() }</code>
+                // The rule's ID is for those who look it up (tests, FIDELITY, the CLI's JSON): a tooltip,
+                // not prose.
+                <span class="badge" id={id("why-basis")} title={format!("rule {}", rule.id)}>
+                    { basis_label(rule.basis) }</span>
             </p>
             <blockquote id={id("why-quote")}>{ why::text(rule) }</blockquote>
             <p class="source">{ "Source: " }<a id={id("why-source")} href={why::source_url(rule.source)}
