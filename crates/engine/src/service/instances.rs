@@ -79,6 +79,16 @@ fn op(source: Source) -> &'static str {
     }
 }
 
+/// A common error (rule `common.<name>`) decided by this operation's own rule `<op>.<name>`: the same code,
+/// message and explanation, under an ID that the error catalog can give each operation's reproduction.
+fn own(source: Source, fail: impl Into<Fail>) -> Fail {
+    let mut fail = fail.into();
+    if let Some(name) = fail.error.rule.id.strip_prefix("common.") {
+        fail.error.rule.id = format!("{}.{name}", op(source));
+    }
+    fail
+}
+
 /// 404 `InvalidImageId.NotFound`: the image does not exist in the instance's region (documented in the
 /// error tables of RunInstances and ReplaceSystemDisk).
 fn image_not_found(source: Source, region: &str) -> Fail {
@@ -202,7 +212,7 @@ fn amount(p: &Params) -> Result<u64, Fail> {
     match params::long(p, "Amount")? {
         None => Ok(1),
         Some(n) if (1..=MAX_AMOUNT).contains(&n) => Ok(n),
-        Some(_) => Err(params::invalid("Amount").into()),
+        Some(_) => Err(own(Source::RunInstances, params::invalid("Amount"))),
     }
 }
 
@@ -231,17 +241,17 @@ pub fn run_instances(world: &World, rng: &mut Rng, p: &Params) -> Result<Outcome
                     effects: vec![],
                 });
             }
-            return Err(idempotent_mismatch().into());
+            return Err(own(Source::RunInstances, idempotent_mismatch()));
         }
     }
     check_fault(world, "RunInstances")?;
     if world.region(region).is_none() {
-        return Err(region_not_found(Source::RunInstances));
+        return Err(own(Source::RunInstances, region_not_found(Source::RunInstances)));
     }
     check_instance_type(instance_type)?;
     usable_image(world, Source::RunInstances, region, image_id)?;
     if dry_run {
-        return Err(rules::dry_run_passed().into());
+        return Err(own(Source::RunInstances, rules::dry_run_passed()));
     }
     let mut ids: Vec<String> = Vec::with_capacity(amount as usize);
     let mut instances = Vec::with_capacity(amount as usize);
@@ -341,7 +351,7 @@ fn page(p: &Params, name: &str, default: u64, max: u64) -> Result<u64, Fail> {
     match params::long(p, name)? {
         None => Ok(default),
         Some(v) if v >= 1 && v <= max => Ok(v),
-        Some(_) => Err(params::invalid(name).into()),
+        Some(_) => Err(own(Source::DescribeInstances, params::invalid(name))),
     }
 }
 
@@ -358,7 +368,7 @@ pub fn describe_instances(world: &World, p: &Params) -> Result<Outcome, Fail> {
         return Err(region_not_found(Source::DescribeInstances));
     }
     if dry_run {
-        return Err(rules::dry_run_passed().into());
+        return Err(own(Source::DescribeInstances, rules::dry_run_passed()));
     }
     let ids = params::opt(p, "InstanceIds").map(id_list);
     let status = params::opt(p, "Status");
@@ -416,7 +426,7 @@ pub fn stop_instance(world: &World, p: &Params) -> Result<Outcome, Fail> {
         ));
     }
     if params::boolean(p, "DryRun")?.unwrap_or(false) {
-        return Err(rules::dry_run_passed().into());
+        return Err(own(Source::StopInstance, rules::dry_run_passed()));
     }
     Ok(Outcome {
         fields: vec![],
@@ -446,7 +456,7 @@ pub fn start_instance(world: &World, p: &Params) -> Result<Outcome, Fail> {
         ));
     }
     if params::boolean(p, "DryRun")?.unwrap_or(false) {
-        return Err(rules::dry_run_passed().into());
+        return Err(own(Source::StartInstance, rules::dry_run_passed()));
     }
     Ok(Outcome {
         fields: vec![],
@@ -485,7 +495,7 @@ pub fn replace_system_disk(world: &World, rng: &mut Rng, p: &Params) -> Result<O
     }
     usable_image(world, Source::ReplaceSystemDisk, &i.region, image_id)?;
     if dry_run {
-        return Err(rules::dry_run_passed().into());
+        return Err(own(Source::ReplaceSystemDisk, rules::dry_run_passed()));
     }
     let disk = new_id(world, rng, "d", &i.region, &[]);
     Ok(Outcome {

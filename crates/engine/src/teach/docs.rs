@@ -207,7 +207,7 @@ pub const COPY_IMAGE: &[ParamDoc] = &[
          manage or authorize the RAM user to manage the default resource group before you call the CopyImage \
          operation again.",
         REF,
-        &["Forbbiden"],
+        &["Forbbiden", "InvalidResourceGroup.NotFound"],
     ),
     p(
         "Tag.N.Key",
@@ -356,7 +356,7 @@ pub const DESCRIBE_IMAGES: &[ParamDoc] = &[
         "cn-hangzhou",
         "The region ID of the image. You can call DescribeRegions to query the most recent region list.",
         FIELDS,
-        &["InvalidRegionId.NotFound"],
+        &["MissingParameter", "InvalidRegionId.NotFound"],
     ),
     p(
         "ImageId",
@@ -416,7 +416,7 @@ pub const DESCRIBE_IMAGES: &[ParamDoc] = &[
         "1",
         "The page number of the resources. Minimum value: 1. Default value: 1.",
         FIELDS,
-        &[],
+        &["InvalidParameter"],
     ),
     p(
         "PageSize",
@@ -425,7 +425,7 @@ pub const DESCRIBE_IMAGES: &[ParamDoc] = &[
         "10",
         "The number of entries per page for paging queries. Maximum value: 100. Default value: 10.",
         FIELDS,
-        &[],
+        &["InvalidParameter"],
     ),
     ParamDoc {
         name: "DryRun",
@@ -533,7 +533,7 @@ pub const RUN_INSTANCES: &[ParamDoc] = &[
         "The ID of the region in which to create the instance. The image must be in this region: use a copy \
          where it landed.",
         RUN,
-        &["InvalidRegionId.NotFound"],
+        &["MissingParameter", "InvalidRegionId.NotFound"],
     ),
     p(
         "ImageId",
@@ -543,7 +543,7 @@ pub const RUN_INSTANCES: &[ParamDoc] = &[
         "The ID of the image used to create the instance. It must exist in RegionId and be Available: a copy \
          that is still Waiting or Creating cannot be used yet.",
         RUN,
-        &["InvalidImageId.NotFound", "IncorrectImageStatus"],
+        &["MissingParameter", "InvalidImageId.NotFound", "IncorrectImageStatus"],
     ),
     p(
         "InstanceType",
@@ -552,7 +552,7 @@ pub const RUN_INSTANCES: &[ParamDoc] = &[
         "ecs.g6.large",
         "The instance type. Here only its form (ecs.<family>.<size>) is checked.",
         RUN,
-        &["InvalidInstanceType.ValueNotSupported"],
+        &["MissingParameter", "InvalidInstanceType.ValueNotSupported"],
     ),
     p(
         "Amount",
@@ -561,7 +561,7 @@ pub const RUN_INSTANCES: &[ParamDoc] = &[
         "1",
         "The number of instances to create. Valid values: 1 to 100. Default value: 1.",
         RUN,
-        &[],
+        &["InvalidParameter"],
     ),
     p(
         "ClientToken",
@@ -585,7 +585,11 @@ pub const REPLACE_SYSTEM_DISK: &[ParamDoc] = &[
         "i-uf6stoppedweb000001",
         "The ID of the instance. The instance must be in the Stopped state.",
         REPLACE,
-        &["InvalidInstanceId.NotFound", "IncorrectInstanceStatus"],
+        &[
+            "MissingParameter",
+            "InvalidInstanceId.NotFound",
+            "IncorrectInstanceStatus",
+        ],
     ),
     p(
         "ImageId",
@@ -595,7 +599,7 @@ pub const REPLACE_SYSTEM_DISK: &[ParamDoc] = &[
         "The ID of the image used to replace the system disk. It must be in the instance's region and \
          Available.",
         REPLACE,
-        &["InvalidImageId.NotFound", "IncorrectImageStatus"],
+        &["MissingParameter", "InvalidImageId.NotFound", "IncorrectImageStatus"],
     ),
     p(
         "RegionId",
@@ -618,7 +622,7 @@ pub const DESCRIBE_INSTANCES: &[ParamDoc] = &[
         "cn-shanghai",
         "The ID of the region of the instances.",
         INSTANCES,
-        &["InvalidRegionId.NotFound"],
+        &["MissingParameter", "InvalidRegionId.NotFound"],
     ),
     p(
         "InstanceIds",
@@ -654,8 +658,9 @@ pub const DESCRIBE_INSTANCES: &[ParamDoc] = &[
         "10",
         "The number of entries per page. Maximum value: 100. Default value: 10.",
         INSTANCES,
-        &[],
+        &["InvalidParameter"],
     ),
+    p("DryRun", B, false, "false", DRY_RUN, INSTANCES, &["DryRunOperation"]),
 ];
 
 /// StopInstance's and StartInstance's parameters (the ones this simulator reads).
@@ -667,7 +672,11 @@ pub const INSTANCE_POWER: &[ParamDoc] = &[
         "i-uf6stoppedweb000001",
         "The ID of the instance. StopInstance needs it Running, StartInstance Stopped.",
         INSTANCES,
-        &["InvalidInstanceId.NotFound", "IncorrectInstanceStatus"],
+        &[
+            "MissingParameter",
+            "InvalidInstanceId.NotFound",
+            "IncorrectInstanceStatus",
+        ],
     ),
     p(
         "RegionId",

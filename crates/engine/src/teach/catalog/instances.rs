@@ -1,6 +1,8 @@
 //! The catalog entries of the operations that use a copy where it landed: RunInstances, ReplaceSystemDisk,
-//! and StopInstance / StartInstance, which ReplaceSystemDisk needs. Every error these operations answer that
-//! no other entry covers (the common ones, such as `MissingParameter` and `DryRunOperation`, are there).
+//! DescribeInstances, and StopInstance / StartInstance, which ReplaceSystemDisk needs. Every error these
+//! operations answer, each reproduced with the operation itself (a dry run, a reused ClientToken, an unknown
+//! region, a bad page number included), except `MissingParameter`: the CopyImage entries show it, and it is
+//! the same mistake for every operation.
 //!
 //! Layer: teach (may use `base`, `signing`, `model`, `service`, `teach`).
 
@@ -15,19 +17,44 @@ const RUN: &str = "RunInstances API reference, error codes";
 const REPLACE: &str = "ReplaceSystemDisk API reference, error codes";
 const STOP: &str = "StopInstance API reference, error codes";
 const START: &str = "StartInstance API reference, error codes";
+const COMMON: &str = "ECS common errors";
+/// The ClientToken of the idempotency entry.
+const TOKEN: &str = "token-run-1";
 /// An instance ID no world has.
 const NO_INSTANCE: &str = "i-uf6doesnotexist00001";
 
 /// RunInstances in cn-shanghai from `image`.
 fn run(image: &str, instance_type: &str) -> Params {
+    run_in("cn-shanghai", image, instance_type)
+}
+
+/// RunInstances in `region` from `image`.
+fn run_in(region: &str, image: &str, instance_type: &str) -> Params {
     pairs(&[
         ("Action", "RunInstances"),
         ("Version", API_VERSION),
         ("Format", "JSON"),
-        ("RegionId", "cn-shanghai"),
+        ("RegionId", region),
         ("ImageId", image),
         ("InstanceType", instance_type),
     ])
+}
+
+/// `p` with `extra` appended (names `p` does not have).
+fn plus(mut p: Params, extra: &[(&str, &str)]) -> Params {
+    p.extend(pairs(extra));
+    p
+}
+
+/// DescribeInstances in cn-shanghai, with `extra`.
+fn describe(extra: &[(&str, &str)]) -> Params {
+    let base = pairs(&[
+        ("Action", "DescribeInstances"),
+        ("Version", API_VERSION),
+        ("Format", "JSON"),
+        ("RegionId", "cn-shanghai"),
+    ]);
+    plus(base, extra)
 }
 
 /// ReplaceSystemDisk of `instance` with `image`.
@@ -57,6 +84,16 @@ fn power(action: &str, instance: &str) -> Params {
 pub(super) fn entries(copies: &Copies) -> Vec<CatalogEntry> {
     let started = vec![Step::Send(power("StartInstance", DOC_INSTANCE_ID))];
     let started_note = format!("the stopped instance {DOC_INSTANCE_ID} was started");
+    // The same ClientToken first used, successfully, for another instance type.
+    let mut idem_setup = copies.finished.clone();
+    idem_setup.push(Step::Send(plus(
+        run(&copies.id, "ecs.g6.large"),
+        &[("ClientToken", TOKEN)],
+    )));
+    let idem_note = format!(
+        "{}, then a RunInstances from it with ClientToken {TOKEN} and InstanceType ecs.g6.large",
+        copies.finished_note
+    );
     vec![
         Doc {
             id: "runinstances.image_not_available",
@@ -95,6 +132,60 @@ pub(super) fn entries(copies: &Copies) -> Vec<CatalogEntry> {
                 .after(copies.finished.clone())
                 .noting(&copies.finished_note),
         ),
+        Doc {
+            id: "runinstances.dry_run",
+            status: 400,
+            code: "DryRunOperation",
+            message: "Request validation has been passed with DryRun flag set.",
+            cause: "DryRun=true and the request passed every check (here the finished copy can be used); no \
+                    instance was created.",
+            source: RUN,
+        }
+        .reproduced_by(
+            Repro::call("default", plus(run(&copies.id, "ecs.g6.large"), &[("DryRun", "true")]))
+                .after(copies.finished.clone())
+                .noting(&copies.finished_note),
+        ),
+        Doc {
+            id: "runinstances.region_not_found",
+            status: 404,
+            code: "InvalidRegionId.NotFound",
+            message: "The specified RegionId does not exist.",
+            cause: "RegionId is not an ECS region at all.",
+            source: COMMON,
+        }
+        .reproduced_by(Repro::call(
+            "default",
+            run_in("cn-atlantis", DOC_IMAGE_ID, "ecs.g6.large"),
+        )),
+        Doc {
+            id: "runinstances.idempotent_mismatch",
+            status: 400,
+            code: "IdempotentParameterMismatch",
+            message: "The request is retried with updated parameters.",
+            cause: "The ClientToken was used before with other parameters (here another InstanceType).",
+            source: COMMON,
+        }
+        .reproduced_by(
+            Repro::call(
+                "default",
+                plus(run(&copies.id, "ecs.g6.xlarge"), &[("ClientToken", TOKEN)]),
+            )
+            .after(idem_setup)
+            .noting(&idem_note),
+        ),
+        Doc {
+            id: "runinstances.invalid_parameter",
+            status: 400,
+            code: "InvalidParameter",
+            message: "The specified parameter \"Amount\" is not valid.",
+            cause: "Amount is not a whole number from 1 to 100 (here 0).",
+            source: COMMON,
+        }
+        .reproduced_by(Repro::call(
+            "default",
+            plus(run(&copies.id, "ecs.g6.large"), &[("Amount", "0")]),
+        )),
         Doc {
             id: "replacesystemdisk.instance_not_found",
             status: 404,
@@ -141,6 +232,23 @@ pub(super) fn entries(copies: &Copies) -> Vec<CatalogEntry> {
                 .noting(&copies.in_progress_note),
         ),
         Doc {
+            id: "replacesystemdisk.dry_run",
+            status: 400,
+            code: "DryRunOperation",
+            message: "Request validation has been passed with DryRun flag set.",
+            cause: "DryRun=true and the request passed every check (a Stopped instance, a finished copy in its \
+                    region); the disk was not replaced.",
+            source: COMMON,
+        }
+        .reproduced_by(
+            Repro::call(
+                "default",
+                plus(replace(DOC_INSTANCE_ID, &copies.id), &[("DryRun", "true")]),
+            )
+            .after(copies.finished.clone())
+            .noting(&copies.finished_note),
+        ),
+        Doc {
             id: "stopinstance.instance_not_found",
             status: 404,
             code: "InvalidInstanceId.NotFound",
@@ -158,6 +266,22 @@ pub(super) fn entries(copies: &Copies) -> Vec<CatalogEntry> {
             source: STOP,
         }
         .reproduced_by(Repro::call("default", power("StopInstance", DOC_INSTANCE_ID))),
+        Doc {
+            id: "stopinstance.dry_run",
+            status: 400,
+            code: "DryRunOperation",
+            message: "Request validation has been passed with DryRun flag set.",
+            cause: "DryRun=true and the instance is Running; it was not stopped.",
+            source: COMMON,
+        }
+        .reproduced_by(
+            Repro::call(
+                "default",
+                plus(power("StopInstance", DOC_INSTANCE_ID), &[("DryRun", "true")]),
+            )
+            .after(started.clone())
+            .noting(&started_note),
+        ),
         Doc {
             id: "startinstance.instance_not_found",
             status: 404,
@@ -180,5 +304,51 @@ pub(super) fn entries(copies: &Copies) -> Vec<CatalogEntry> {
                 .after(started)
                 .noting(&started_note),
         ),
+        Doc {
+            id: "startinstance.dry_run",
+            status: 400,
+            code: "DryRunOperation",
+            message: "Request validation has been passed with DryRun flag set.",
+            cause: "DryRun=true and the instance is Stopped; it was not started.",
+            source: COMMON,
+        }
+        .reproduced_by(Repro::call(
+            "default",
+            plus(power("StartInstance", DOC_INSTANCE_ID), &[("DryRun", "true")]),
+        )),
+        Doc {
+            id: "describeinstances.invalid_parameter",
+            status: 400,
+            code: "InvalidParameter",
+            message: "The specified parameter \"PageNumber\" is not valid.",
+            cause: "PageNumber is not a whole number from 1 (here 0).",
+            source: COMMON,
+        }
+        .reproduced_by(Repro::call("default", describe(&[("PageNumber", "0")]))),
+        Doc {
+            id: "describeinstances.region_missing",
+            status: 400,
+            code: "MissingParameter",
+            message: "The input parameter \"RegionId\" that is mandatory for processing this request is not supplied.",
+            cause: "RegionId is omitted.",
+            source: COMMON,
+        }
+        .reproduced_by(Repro::call(
+            "default",
+            pairs(&[
+                ("Action", "DescribeInstances"),
+                ("Version", API_VERSION),
+                ("Format", "JSON"),
+            ]),
+        )),
+        Doc {
+            id: "describeinstances.dry_run",
+            status: 400,
+            code: "DryRunOperation",
+            message: "Request validation has been passed with DryRun flag set.",
+            cause: "DryRun=true and the request passed every check; nothing was listed.",
+            source: COMMON,
+        }
+        .reproduced_by(Repro::call("default", describe(&[("DryRun", "true")]))),
     ]
 }
