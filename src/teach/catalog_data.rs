@@ -348,7 +348,7 @@ fn generate() -> String {
                 setup = if r.setup_note.is_empty() {
                     String::new()
                 } else {
-                    format!("<p class=\"setup desc\">World: <code>{}</code></p>", esc(&r.setup_note))
+                    format!("<p class=\"setup desc\">Set up first: {}.</p>", esc(&r.setup_note))
                 },
                 source = esc(&r.source),
                 link = if r.shows == "debugger" {

@@ -100,13 +100,32 @@ impl Repro {
 
 /// An edit in the scenario file's words (`settings.queue_limit = 5`).
 fn describe(e: &Edit) -> String {
+    // In words, as the world pane says them: a reader of the catalog should not need the edit's path syntax
+    // (the Reproduce link carries the edit itself).
+    let words = |s: &str| s.replace('_', " ");
     match e {
-        Edit::Set { path, value } => format!("{} = {value}", path.trim_start_matches('/').replace('/', ".")),
+        Edit::Set { path, value } => {
+            let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+            match (parts.as_slice(), value.as_str()) {
+                (["regions", r, "supports_copy"], "false") => format!("{r} does not support image copy"),
+                (["regions", r, "supports_byok"], "false") => {
+                    format!("{r} does not support encryption with your own KMS key (BYOK)")
+                }
+                (["regions", r, "image_quota"], v) => format!("{r}'s image quota is {v}"),
+                (["regions", r, "snapshot_quota"], v) => format!("{r}'s snapshot quota is {v}"),
+                (["account", "byok_whitelisted"], "false") => {
+                    "the account may not use its own KMS keys (not on the BYOK whitelist)".into()
+                }
+                (["regions", r, name], v) => format!("{r}: {} is {}", words(name), words(v)),
+                (["settings", name], v) => format!("the world setting \"{}\" is {}", words(name), words(v)),
+                (_, v) => format!("{} is {}", words(&parts.join(" ")), words(v)),
+            }
+        }
         Edit::AddFault { action, kind, .. } => format!(
-            "faults: [{{action: {action}, kind: {}}}]",
-            crate::model::edits::fault_kind_name(*kind)
+            "a fault injected into {action}: {}",
+            words(crate::model::edits::fault_kind_name(*kind))
         ),
-        Edit::RemoveFault { index } => format!("faults[{index}] removed"),
+        Edit::RemoveFault { index } => format!("injected fault {} removed", index + 1),
     }
 }
 

@@ -161,11 +161,27 @@ mod tests {
 
     #[test]
     fn region_refusals_come_from_labelled_setups_not_from_the_default_world() {
-        for (id, path) in [
-            ("copyimage.image_quota", "/regions/cn-qingdao/image_quota"),
-            ("copyimage.snapshot_quota", "/regions/cn-shenzhen/snapshot_quota"),
-            ("copyimage.region_not_support_copy", "/regions/cn-nanjing/supports_copy"),
-            ("copyimage.byok_region", "/regions/ap-northeast-1/supports_byok"),
+        for (id, path, words) in [
+            (
+                "copyimage.image_quota",
+                "/regions/cn-qingdao/image_quota",
+                "cn-qingdao's image quota is 1",
+            ),
+            (
+                "copyimage.snapshot_quota",
+                "/regions/cn-shenzhen/snapshot_quota",
+                "cn-shenzhen's snapshot quota is 1",
+            ),
+            (
+                "copyimage.region_not_support_copy",
+                "/regions/cn-nanjing/supports_copy",
+                "cn-nanjing does not support image copy",
+            ),
+            (
+                "copyimage.byok_region",
+                "/regions/ap-northeast-1/supports_byok",
+                "ap-northeast-1 does not support encryption with your own KMS key (BYOK)",
+            ),
         ] {
             let e = find(id).unwrap();
             assert!(
@@ -173,8 +189,7 @@ mod tests {
                 "{id}: {:?}",
                 e.repro.setup
             );
-            let want = format!("{} = ", path.trim_start_matches('/').replace('/', "."));
-            assert!(e.repro.setup_note.starts_with(&want), "{id}: {}", e.repro.setup_note);
+            assert_eq!(e.repro.setup_note, words, "{id}");
         }
     }
 
@@ -186,11 +201,14 @@ mod tests {
             e.repro.setup,
             vec![Step::from(Edit::set("/account/byok_whitelisted", "false"))]
         );
-        assert_eq!(e.repro.setup_note, "account.byok_whitelisted = false");
+        assert_eq!(
+            e.repro.setup_note,
+            "the account may not use its own KMS keys (not on the BYOK whitelist)"
+        );
         let e = find("simulated.internal_error_500").unwrap();
         assert_eq!(
             e.repro.setup_note,
-            "faults: [{action: CopyImage, kind: internal_error_500}]"
+            "a fault injected into CopyImage: internal error 500"
         );
         // A copy in progress is made by CopyImage itself; the request names the copy it made.
         let e = find("deleteimage.copying").unwrap();
