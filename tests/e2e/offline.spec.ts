@@ -142,7 +142,7 @@ test('after one visit every view opens and works with the server stopped', async
   // The lessons beside it.
   await openApp(page, `${base}?lessons`);
   await page.locator('#lessons-start').click();
-  await expect(page.locator('#lessons-progress')).toHaveText('0 of 10 steps done');
+  await expect(page.locator('#lessons-progress')).toHaveText('0 of 11 steps done');
 
   // The error catalog (a static page), and one of its Reproduce links into the playground.
   await page.goto(`${base}teach/catalog.html`);
