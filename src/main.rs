@@ -7,6 +7,7 @@ mod export;
 #[cfg(test)]
 mod fixtures_tests;
 mod form;
+mod i18n;
 mod permalink;
 mod state;
 mod teach;
@@ -55,7 +56,70 @@ fn main() {
     if hash == "#panic-test" {
         panic!("panic-test: deliberate panic requested by the #panic-test URL fragment");
     }
+    match choose_lang() {
+        i18n::Lang::En => start(),
+        // The Chinese table is fetched before the first render, so a `lang=zh-CN` link never flashes
+        // English; meanwhile the bilingual shell stays. A failed fetch opens the page in English.
+        i18n::Lang::ZhCn => wasm_bindgen_futures::spawn_local(async {
+            let _ = fetch_text("i18n/zh-CN.json").await.map(|json| i18n::set_zh(&json));
+            start();
+        }),
+    }
+}
+
+/// Mounts the view the URL asks for, with `<html lang>` set to the page's language.
+fn start() {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", i18n::lang().tag());
+    }
     if !teach::mount() {
         render::<Root>();
     }
+}
+
+/// The language to open in, from the URL, the remembered choice and the browser; a link's explicit choice
+/// is remembered too.
+fn choose_lang() -> i18n::Lang {
+    let Some(win) = web_sys::window() else {
+        return i18n::Lang::En;
+    };
+    let query = win.location().search().unwrap_or_default();
+    let frag = win.location().hash().unwrap_or_default();
+    let store = win.local_storage().ok().flatten();
+    let stored = store
+        .as_ref()
+        .and_then(|s| s.get_item(i18n::STORAGE_KEY).ok().flatten());
+    let preferred: Vec<String> = win
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    let lang = i18n::choose(&query, &frag, stored.as_deref(), &preferred);
+    let from_link = i18n::lang_key(&query)
+        .or(i18n::lang_key(&frag))
+        .and_then(i18n::Lang::from_tag);
+    if let (Some(l), Some(s)) = (from_link, &store) {
+        let _ = s.set_item(i18n::STORAGE_KEY, l.tag());
+    }
+    lang
+}
+
+/// The text at `url` (same origin), or `None` on any failure.
+async fn fetch_text(url: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let win = web_sys::window()?;
+    let resp = wasm_bindgen_futures::JsFuture::from(win.fetch_with_str(url))
+        .await
+        .ok()?
+        .dyn_into::<web_sys::Response>()
+        .ok()?;
+    if !resp.ok() {
+        return None;
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(resp.text().ok()?).await.ok()?;
+    text.as_string()
 }

@@ -1,0 +1,306 @@
+//! The page's language (English or Simplified Chinese) and its strings.
+//!
+//! English is compiled in and is the message ID: the UI's own strings are listed in [`UI`] under stable IDs,
+//! and the engine's texts (the "why" templates) are keyed by their English template. Chinese lives in one
+//! file, `i18n/zh-CN.json` (a flat map from those keys to Chinese, `{name}` placeholders kept), which the app
+//! fetches before its first render only when the language is zh-CN, so the English first load carries no
+//! Chinese. What crosses the wire (codes, messages, bodies, headers, parameter names) is never translated.
+
+use std::cell::Cell;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// A language of the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    /// English (the message IDs' own language).
+    En,
+    /// Simplified Chinese.
+    ZhCn,
+}
+
+impl Lang {
+    /// The BCP 47 tag, as the `lang` link key and `<html lang>` write it.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhCn => "zh-CN",
+        }
+    }
+    /// The language a tag names: `zh-CN`, `zh`, `zh-Hans`, `zh-SG` are Simplified Chinese, `en*` English;
+    /// anything else (Traditional Chinese included) is not a language this page has.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let t = tag.trim().to_ascii_lowercase().replace('_', "-");
+        let t = t.split('.').next().unwrap_or_default();
+        if t == "zh" || t == "zh-cn" || t == "zh-sg" || t.starts_with("zh-hans") {
+            Some(Lang::ZhCn)
+        } else if t == "en" || t.starts_with("en-") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+}
+
+/// The UI's strings: (stable ID, English). Every ID has a zh-CN entry (tested); templates take `{name}`s.
+pub const UI: &[(&str, &str)] = &[
+    ("lang.switch", "Language"),
+    ("app.skip", "Skip to the request"),
+    ("app.tagline", "Alibaba Cloud ECS CopyImage ({version}): build a request, see the exact response, without an account."),
+    ("app.copy_link", "Copy link"),
+    ("app.link_copied", "Link copied"),
+    ("app.dismiss", "Dismiss message"),
+    ("app.world", "World"),
+    ("app.loading_world", "Loading the world…"),
+    ("nav.learn", "Learn"),
+    ("nav.lessons", "Lessons"),
+    ("nav.close_lessons", "Close lessons"),
+    ("nav.catalog", "Error catalog"),
+    ("nav.debugger", "Signature debugger"),
+    ("nav.embed", "Embed in docs"),
+    ("resp.title", "Response"),
+    ("resp.format", "Format"),
+    ("resp.format_json", "Format JSON"),
+    ("resp.format_xml", "Format XML"),
+    ("resp.send", "Send"),
+    ("resp.sent", "Sent"),
+    ("resp.sent_at", " at {time} · RequestId {id}. "),
+    ("resp.edit_hint", "Edit the request to see the preview of the next Send."),
+    ("resp.preview", "Preview"),
+    ("resp.preview_hint", " of the next Send, live as you type: exactly what it would return. Send commits it."),
+    ("why.title", "Why"),
+    ("why.source", "Source: "),
+    ("why.fidelity_note", "The sources disagree or are silent here; this is the playground's recorded choice. A world setting may switch it."),
+    ("why.simulated_note", "No request causes this on the real service; a world setting of the simulated account triggers it here."),
+    ("basis.documented", "Documented"),
+    ("basis.fidelity", "Playground's choice"),
+    ("basis.simulated", "Simulated trigger"),
+];
+
+/// The Chinese table, once fetched (never set in English).
+static ZH: OnceLock<BTreeMap<String, String>> = OnceLock::new();
+
+thread_local! {
+    static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
+}
+
+/// The page's language.
+pub fn lang() -> Lang {
+    CURRENT.with(Cell::get)
+}
+
+/// Sets the page's language and its Chinese table (`json`, the text of `i18n/zh-CN.json`). An unreadable
+/// table leaves the page in English rather than half translated.
+pub fn set_zh(json: &str) -> bool {
+    match serde_json::from_str::<BTreeMap<String, String>>(json) {
+        Ok(map) => {
+            let _ = ZH.set(map);
+            CURRENT.with(|c| c.set(Lang::ZhCn));
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// The English of a UI string ID (the ID itself if unknown, so a typo shows rather than vanishes).
+pub fn en(id: &'static str) -> &'static str {
+    UI.iter().find(|(k, _)| *k == id).map_or(id, |(_, v)| v)
+}
+
+/// The UI string `id` in the page's language.
+pub fn t(id: &'static str) -> &'static str {
+    if lang() == Lang::ZhCn {
+        if let Some(zh) = ZH.get().and_then(|m| m.get(id)) {
+            return zh;
+        }
+    }
+    en(id)
+}
+
+/// The UI template `id` in the page's language, its `{name}`s filled from `args`.
+pub fn tf(id: &'static str, args: &[(&str, &str)]) -> String {
+    let args: Vec<(String, String)> = args.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    copyimage_engine::why::fill(t(id), &args)
+}
+
+/// An engine text keyed by its English (a "why" template) in the page's language.
+pub fn tr(english: &str) -> &str {
+    if lang() == Lang::ZhCn {
+        if let Some(zh) = ZH.get().and_then(|m| m.get(english)) {
+            return zh;
+        }
+    }
+    english
+}
+
+/// The explanation of `rule` in the page's language (the template translated, then its arguments filled).
+pub fn why_text(rule: &copyimage_engine::error::Rule) -> String {
+    copyimage_engine::why::fill(tr(&rule.msg), &rule.args)
+}
+
+/// The value of the `lang` key in a query or fragment (`a=1&lang=zh-CN`), if any.
+pub fn lang_key(s: &str) -> Option<&str> {
+    s.trim_start_matches(['?', '#'])
+        .split('&')
+        .find_map(|p| p.strip_prefix("lang="))
+}
+
+/// `fragment` carrying the page's language: its `lang` pairs dropped, `lang=zh-CN` added when not English,
+/// so links copied from a Chinese page open in Chinese.
+pub fn with_lang(fragment: &str, lang: Lang) -> String {
+    let mut parts: Vec<&str> = fragment
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
+        .collect();
+    let tag = format!("lang={}", lang.tag());
+    if lang != Lang::En {
+        parts.push(&tag);
+    }
+    parts.join("&")
+}
+
+/// The language to open in: the link's `lang` (query, then fragment), then the remembered choice, then the
+/// browser's preferred languages, then English.
+pub fn choose(query: &str, fragment: &str, stored: Option<&str>, preferred: &[String]) -> Lang {
+    [lang_key(query), lang_key(fragment), stored]
+        .into_iter()
+        .flatten()
+        .chain(preferred.iter().map(String::as_str))
+        .find_map(Lang::from_tag)
+        .unwrap_or(Lang::En)
+}
+
+/// The localStorage key of the remembered choice.
+pub const STORAGE_KEY: &str = "copyimage.lang";
+
+/// Opens the page again in `lang`: remembers it, rewrites the URL's `lang` (fragment; a query `lang` is
+/// dropped) and reloads, so every view renders its first frame in the new language.
+pub fn switch_to(lang: Lang) {
+    let Some(win) = web_sys::window() else { return };
+    if let Ok(Some(s)) = win.local_storage() {
+        let _ = s.set_item(STORAGE_KEY, lang.tag());
+    }
+    let loc = win.location();
+    let search = loc.search().unwrap_or_default();
+    let query: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
+        .collect();
+    let query = if query.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", query.join("&"))
+    };
+    let hash = loc.hash().unwrap_or_default();
+    let frag = with_lang(hash.trim_start_matches('#'), lang);
+    let frag = if frag.is_empty() {
+        String::new()
+    } else {
+        format!("#{frag}")
+    };
+    let url = format!("{}{query}{frag}", loc.pathname().unwrap_or_default());
+    if let Ok(h) = win.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+    let _ = loc.reload();
+}
+
+/// The header's language switch (English / 简体中文); each name is written in its own language.
+#[yew::function_component(LangSwitch)]
+pub fn lang_switch() -> yew::Html {
+    use yew::prelude::*;
+    let now = lang();
+    let button = |l: Lang, name: &'static str| {
+        html! {
+            <button type="button" lang={l.tag()} id={format!("lang-{}", l.tag())} aria-pressed={(now == l).to_string()}
+                onclick={Callback::from(move |_| if l != now { switch_to(l) })}>{ name }</button>
+        }
+    };
+    html! {
+        <div class="lang-switch" role="group" aria-label={t("lang.switch")}>
+            { button(Lang::En, "English") }{ button(Lang::ZhCn, "简体中文") }
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ZH_JSON: &str = include_str!("../i18n/zh-CN.json");
+
+    fn zh() -> BTreeMap<String, String> {
+        serde_json::from_str(ZH_JSON).expect("i18n/zh-CN.json is a flat map of strings")
+    }
+
+    fn placeholders(s: &str) -> Vec<&str> {
+        let mut v: Vec<&str> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(n, _)| n))
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
+    #[test]
+    fn every_ui_string_has_a_chinese_entry_with_the_same_placeholders() {
+        let zh = zh();
+        let mut ids = std::collections::BTreeSet::new();
+        for (id, en) in UI {
+            assert!(ids.insert(id), "duplicate UI id {id}");
+            let z = zh.get(*id).unwrap_or_else(|| panic!("no zh-CN entry for UI id {id}"));
+            assert!(!z.trim().is_empty(), "{id}");
+            assert_eq!(placeholders(z), placeholders(en), "{id}");
+        }
+    }
+
+    #[test]
+    fn every_chinese_key_is_a_ui_id_or_a_why_template_and_keeps_its_placeholders() {
+        for (k, z) in zh() {
+            if UI.iter().any(|(id, _)| *id == k) {
+                continue;
+            }
+            // Keys that are not UI IDs are English engine texts: their placeholders must survive.
+            assert_eq!(placeholders(&z), placeholders(&k), "{k}");
+        }
+    }
+
+    #[test]
+    fn chooses_the_link_then_the_remembered_then_the_browser_then_english() {
+        let zh_first = vec!["zh-CN".to_string(), "en".to_string()];
+        let fr = vec!["fr-FR".to_string()];
+        assert_eq!(choose("?lang=zh-CN", "", Some("en"), &fr), Lang::ZhCn);
+        assert_eq!(choose("", "v=1&lang=zh-CN", Some("en"), &fr), Lang::ZhCn);
+        assert_eq!(choose("", "lang=en", Some("zh-CN"), &zh_first), Lang::En);
+        assert_eq!(choose("", "", Some("zh-CN"), &fr), Lang::ZhCn);
+        assert_eq!(choose("", "", None, &zh_first), Lang::ZhCn);
+        assert_eq!(choose("", "", None, &["zh-TW".into(), "en-US".into()]), Lang::En);
+        assert_eq!(choose("", "", None, &fr), Lang::En);
+        assert_eq!(choose("", "lang=klingon", None, &[]), Lang::En);
+        assert_eq!(Lang::from_tag("zh_CN.UTF-8"), Some(Lang::ZhCn));
+    }
+
+    #[test]
+    fn links_carry_lang_only_when_not_english() {
+        assert_eq!(with_lang("v=1&ImageId=m-1", Lang::ZhCn), "v=1&ImageId=m-1&lang=zh-CN");
+        assert_eq!(with_lang("v=1&lang=zh-CN&ImageId=m-1", Lang::En), "v=1&ImageId=m-1");
+        assert_eq!(with_lang("", Lang::ZhCn), "lang=zh-CN");
+        assert_eq!(with_lang("lang=zh-CN", Lang::ZhCn), "lang=zh-CN");
+    }
+
+    #[test]
+    fn a_chinese_table_translates_ui_and_why_and_falls_back_to_english() {
+        assert!(!set_zh("not json"));
+        assert_eq!(lang(), Lang::En);
+        assert_eq!(t("resp.send"), "Send");
+        assert!(set_zh(ZH_JSON));
+        assert_eq!(t("resp.send"), "发送");
+        assert_eq!(tr("a text nobody translated"), "a text nobody translated");
+        assert_eq!(
+            tf("resp.sent_at", &[("time", "00:01"), ("id", "R-1")]),
+            zh()["resp.sent_at"].replace("{time}", "00:01").replace("{id}", "R-1")
+        );
+    }
+}
