@@ -7,7 +7,6 @@
 //! Chinese. What crosses the wire (codes, messages, bodies, headers, parameter names) is never translated.
 
 use std::cell::Cell;
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// A language of the page.
@@ -30,11 +29,13 @@ impl Lang {
     /// The language a tag names: `zh-CN`, `zh`, `zh-Hans`, `zh-SG` are Simplified Chinese, `en*` English;
     /// anything else (Traditional Chinese included) is not a language this page has.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let t = tag.trim().to_ascii_lowercase().replace('_', "-");
-        let t = t.split('.').next().unwrap_or_default();
-        if t == "zh" || t == "zh-cn" || t == "zh-sg" || t.starts_with("zh-hans") {
+        // `zh_CN.UTF-8` (a POSIX locale) reads as `zh-CN`.
+        let t = tag.trim().split('.').next().unwrap_or_default();
+        let is = |want: &str| t.eq_ignore_ascii_case(want);
+        let starts = |p: &str| t.len() >= p.len() && t.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+        if is("zh") || is("zh-CN") || is("zh_CN") || is("zh-SG") || starts("zh-Hans") {
             Some(Lang::ZhCn)
-        } else if t == "en" || t.starts_with("en-") {
+        } else if is("en") || starts("en-") || starts("en_") {
             Some(Lang::En)
         } else {
             None
@@ -75,10 +76,33 @@ pub const UI: &[(&str, &str)] = &[
     ("basis.documented", "Documented"),
     ("basis.fidelity", "Playground's choice"),
     ("basis.simulated", "Simulated trigger"),
+    ("req.title", "Request"),
+    ("req.start_copy", "Start here: press Send to copy the example image {image} from {from} to {to}, then follow the copy in the World pane. Change any field first to see its answer live."),
+    ("req.start_other", "Start here: press Send to call {action}; the response shows what it answers."),
+    ("req.tags", "Tags"),
+    ("req.tag_n", "Tag {n}"),
+    ("req.remove_tag", "Remove Tag {n}"),
+    ("req.remove", "Remove"),
+    ("req.add_tag", "Add tag ({n}/{max})"),
+    ("req.others", "Other parameters"),
+    ("req.others_desc", "Parameters this form has no field for, sent as written after the rest (a name the request already has takes this value). A link's own keys (v, preset, seed, scenario, steps, lang) and the secret are never sent."),
+    ("req.other_name", "Name"),
+    ("req.other_value", "Value"),
+    ("req.remove_other", "Remove parameter {n}"),
+    ("req.add_other", "Add another parameter"),
+    ("req.credentials", "Credentials"),
+    ("req.credentials_desc", "A demo key pair is filled in. Whatever pair you type is the caller's key in the simulated account, so responses are about the request, not the key. The secret stays in this page: never in a link, storage, an export or a log."),
+    ("field.required", " (required)"),
+    ("field.rule", "Rule: "),
+    ("field.eg", "e.g. {example}"),
+    ("field.example", " Example: "),
+    ("field.broken_part", "Your name {part}."),
 ];
 
 /// The Chinese table, once fetched (never set in English).
-static ZH: OnceLock<BTreeMap<String, String>> = OnceLock::new();
+/// A plain list searched in order: a map (its sort or tree code) would weigh on the English first load, and
+/// a page looks up a few dozen strings per render.
+static ZH: OnceLock<Vec<(String, String)>> = OnceLock::new();
 
 thread_local! {
     static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
@@ -89,48 +113,65 @@ pub fn lang() -> Lang {
     CURRENT.with(Cell::get)
 }
 
-/// Sets the page's language and its Chinese table (`json`, the text of `i18n/zh-CN.json`). An unreadable
-/// table leaves the page in English rather than half translated.
-pub fn set_zh(json: &str) -> bool {
-    match serde_json::from_str::<BTreeMap<String, String>>(json) {
-        Ok(map) => {
-            let _ = ZH.set(map);
-            CURRENT.with(|c| c.set(Lang::ZhCn));
-            true
-        }
-        Err(_) => false,
+/// Sets the page's language to Chinese with its table (the entries of `i18n/zh-CN.json`). An empty table
+/// leaves the page in English rather than showing IDs.
+pub fn set_zh(map: Vec<(String, String)>) -> bool {
+    if map.is_empty() {
+        return false;
     }
+    let _ = ZH.set(map);
+    CURRENT.with(|c| c.set(Lang::ZhCn));
+    true
+}
+
+/// The entries of a parsed JSON object whose values are strings (others are skipped). The browser's own
+/// JSON parser reads the file: serde's would add ~15 KB gzip to the English first load, which never needs it.
+pub fn table_from_js(obj: &wasm_bindgen::JsValue) -> Vec<(String, String)> {
+    use wasm_bindgen::JsCast;
+    let Some(obj) = obj.dyn_ref::<js_sys::Object>() else {
+        return Vec::new();
+    };
+    js_sys::Object::entries(obj)
+        .iter()
+        .filter_map(|e| {
+            let pair = e.dyn_into::<js_sys::Array>().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
 }
 
 /// The English of a UI string ID (the ID itself if unknown, so a typo shows rather than vanishes).
+#[inline(never)]
 pub fn en(id: &'static str) -> &'static str {
     UI.iter().find(|(k, _)| *k == id).map_or(id, |(_, v)| v)
 }
 
-/// The UI string `id` in the page's language.
-pub fn t(id: &'static str) -> &'static str {
-    if lang() == Lang::ZhCn {
-        if let Some(zh) = ZH.get().and_then(|m| m.get(id)) {
-            return zh;
-        }
+/// The Chinese of `key`, when the page is Chinese and the table has it.
+#[inline(never)]
+fn zh(key: &str) -> Option<&'static str> {
+    if lang() != Lang::ZhCn {
+        return None;
     }
-    en(id)
+    ZH.get()?.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+}
+
+/// The UI string `id` in the page's language.
+#[inline(never)]
+pub fn t(id: &'static str) -> &'static str {
+    zh(id).unwrap_or_else(|| en(id))
 }
 
 /// The UI template `id` in the page's language, its `{name}`s filled from `args`.
+#[inline(never)]
 pub fn tf(id: &'static str, args: &[(&str, &str)]) -> String {
     let args: Vec<(String, String)> = args.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     copyimage_engine::why::fill(t(id), &args)
 }
 
 /// An engine text keyed by its English (a "why" template) in the page's language.
+#[inline(never)]
 pub fn tr(english: &str) -> &str {
-    if lang() == Lang::ZhCn {
-        if let Some(zh) = ZH.get().and_then(|m| m.get(english)) {
-            return zh;
-        }
-    }
-    english
+    zh(english).unwrap_or(english)
 }
 
 /// The explanation of `rule` in the page's language (the template translated, then its arguments filled).
@@ -206,14 +247,15 @@ pub fn switch_to(lang: Lang) {
     let _ = loc.reload();
 }
 
-/// The header's language switch (English / 简体中文); each name is written in its own language.
-#[yew::function_component(LangSwitch)]
+/// The header's language switch (English / 简体中文); each name is written in its own language. A plain
+/// function rather than a component: a component's machinery would weigh more than the two buttons.
 pub fn lang_switch() -> yew::Html {
     use yew::prelude::*;
     let now = lang();
     let button = |l: Lang, name: &'static str| {
         html! {
-            <button type="button" lang={l.tag()} id={format!("lang-{}", l.tag())} aria-pressed={(now == l).to_string()}
+            <button type="button" lang={l.tag()} id={if l == Lang::En { "lang-en" } else { "lang-zh-CN" }}
+                aria-pressed={if now == l { "true" } else { "false" }}
                 onclick={Callback::from(move |_| if l != now { switch_to(l) })}>{ name }</button>
         }
     };
@@ -229,6 +271,8 @@ mod tests {
     use super::*;
 
     const ZH_JSON: &str = include_str!("../i18n/zh-CN.json");
+
+    use std::collections::BTreeMap;
 
     fn zh() -> BTreeMap<String, String> {
         serde_json::from_str(ZH_JSON).expect("i18n/zh-CN.json is a flat map of strings")
@@ -267,6 +311,53 @@ mod tests {
         }
     }
 
+    /// The engine texts the translated parts of the playground show: CopyImage's parameter descriptions, the
+    /// common parameters' and every operation's summary, the basis sources' titles, the image-name parts.
+    fn engine_texts_of_done_views() -> Vec<&'static str> {
+        use copyimage_engine::docs;
+        let mut v: Vec<&'static str> = docs::OPERATIONS.iter().map(|o| o.summary).collect();
+        v.extend(docs::COPY_IMAGE.iter().map(|d| d.description));
+        v.extend(docs::COMMON.iter().map(|d| d.description));
+        v
+    }
+
+    #[test]
+    fn every_engine_text_of_the_translated_views_has_a_chinese_entry() {
+        let zh = zh();
+        let missing: Vec<&str> = engine_texts_of_done_views()
+            .into_iter()
+            .filter(|e| !zh.contains_key(*e))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "no zh-CN entry for:\n{}",
+            serde_json::to_string_pretty(&missing).unwrap()
+        );
+    }
+
+    /// Every "why" template a catalog entry's request reaches (each documented error and success): the
+    /// explanations the playground shows, collected from the engine rather than listed by hand.
+    fn why_templates() -> Vec<String> {
+        let mut v: Vec<String> = copyimage_engine::catalog::entries()
+            .iter()
+            .map(|e| e.reproduce().rule.msg)
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn every_why_template_has_a_chinese_entry() {
+        let zh = zh();
+        let missing: Vec<String> = why_templates().into_iter().filter(|e| !zh.contains_key(e)).collect();
+        assert!(
+            missing.is_empty(),
+            "no zh-CN entry for:\n{}",
+            serde_json::to_string_pretty(&missing).unwrap()
+        );
+    }
+
     #[test]
     fn chooses_the_link_then_the_remembered_then_the_browser_then_english() {
         let zh_first = vec!["zh-CN".to_string(), "en".to_string()];
@@ -292,10 +383,10 @@ mod tests {
 
     #[test]
     fn a_chinese_table_translates_ui_and_why_and_falls_back_to_english() {
-        assert!(!set_zh("not json"));
+        assert!(!set_zh(Vec::new()));
         assert_eq!(lang(), Lang::En);
         assert_eq!(t("resp.send"), "Send");
-        assert!(set_zh(ZH_JSON));
+        assert!(set_zh(zh().into_iter().collect()));
         assert_eq!(t("resp.send"), "发送");
         assert_eq!(tr("a text nobody translated"), "a text nobody translated");
         assert_eq!(

@@ -61,7 +61,9 @@ fn main() {
         // The Chinese table is fetched before the first render, so a `lang=zh-CN` link never flashes
         // English; meanwhile the bilingual shell stays. A failed fetch opens the page in English.
         i18n::Lang::ZhCn => wasm_bindgen_futures::spawn_local(async {
-            let _ = fetch_text("i18n/zh-CN.json").await.map(|json| i18n::set_zh(&json));
+            if let Some(table) = fetch_json("i18n/zh-CN.json").await {
+                i18n::set_zh(i18n::table_from_js(&table));
+            }
             start();
         }),
     }
@@ -108,8 +110,8 @@ fn choose_lang() -> i18n::Lang {
     lang
 }
 
-/// The text at `url` (same origin), or `None` on any failure.
-async fn fetch_text(url: &str) -> Option<String> {
+/// The JSON at `url` (same origin), parsed by the browser, or `None` on any failure.
+async fn fetch_json(url: &str) -> Option<wasm_bindgen::JsValue> {
     use wasm_bindgen::JsCast;
     let win = web_sys::window()?;
     let resp = wasm_bindgen_futures::JsFuture::from(win.fetch_with_str(url))
@@ -120,6 +122,5 @@ async fn fetch_text(url: &str) -> Option<String> {
     if !resp.ok() {
         return None;
     }
-    let text = wasm_bindgen_futures::JsFuture::from(resp.text().ok()?).await.ok()?;
-    text.as_string()
+    wasm_bindgen_futures::JsFuture::from(resp.json().ok()?).await.ok()
 }
