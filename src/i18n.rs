@@ -26,21 +26,6 @@ impl Lang {
             Lang::ZhCn => "zh-CN",
         }
     }
-    /// The language a tag names: `zh-CN`, `zh`, `zh-Hans`, `zh-SG` are Simplified Chinese, `en*` English;
-    /// anything else (Traditional Chinese included) is not a language this page has.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        // `zh_CN.UTF-8` (a POSIX locale) reads as `zh-CN`.
-        let t = tag.trim().split('.').next().unwrap_or_default();
-        let is = |want: &str| t.eq_ignore_ascii_case(want);
-        let starts = |p: &str| t.len() >= p.len() && t.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
-        if is("zh") || is("zh-CN") || is("zh_CN") || is("zh-SG") || starts("zh-Hans") {
-            Some(Lang::ZhCn)
-        } else if is("en") || starts("en-") || starts("en_") {
-            Some(Lang::En)
-        } else {
-            None
-        }
-    }
 }
 
 /// The UI's strings: (stable ID, English). Every ID has a zh-CN entry (tested); templates take `{name}`s.
@@ -179,13 +164,6 @@ pub fn why_text(rule: &copyimage_engine::error::Rule) -> String {
     copyimage_engine::why::fill(tr(&rule.msg), &rule.args)
 }
 
-/// The value of the `lang` key in a query or fragment (`a=1&lang=zh-CN`), if any.
-pub fn lang_key(s: &str) -> Option<&str> {
-    s.trim_start_matches(['?', '#'])
-        .split('&')
-        .find_map(|p| p.strip_prefix("lang="))
-}
-
 /// `fragment` carrying the page's language: its `lang` pairs dropped, `lang=zh-CN` added when not English,
 /// so links copied from a Chinese page open in Chinese.
 pub fn with_lang(fragment: &str, lang: Lang) -> String {
@@ -200,69 +178,34 @@ pub fn with_lang(fragment: &str, lang: Lang) -> String {
     parts.join("&")
 }
 
-/// The language to open in: the link's `lang` (query, then fragment), then the remembered choice, then the
-/// browser's preferred languages, then English.
-pub fn choose(query: &str, fragment: &str, stored: Option<&str>, preferred: &[String]) -> Lang {
-    [lang_key(query), lang_key(fragment), stored]
-        .into_iter()
-        .flatten()
-        .chain(preferred.iter().map(String::as_str))
-        .find_map(Lang::from_tag)
-        .unwrap_or(Lang::En)
-}
-
-/// The localStorage key of the remembered choice.
-pub const STORAGE_KEY: &str = "copyimage.lang";
-
-/// Opens the page again in `lang`: remembers it, rewrites the URL's `lang` (fragment; a query `lang` is
-/// dropped) and reloads, so every view renders its first frame in the new language.
-pub fn switch_to(lang: Lang) {
-    let Some(win) = web_sys::window() else { return };
-    if let Ok(Some(s)) = win.local_storage() {
-        let _ = s.set_item(STORAGE_KEY, lang.tag());
-    }
-    let loc = win.location();
-    let search = loc.search().unwrap_or_default();
-    let query: Vec<&str> = search
+/// The header's language switch (English / 简体中文): two links to this page in each language, the query's
+/// `lang` naming it (index.html's inline script reads and remembers it), the fragment kept without its own
+/// `lang`. A link reloads the page, so every view's first render is in the new language; links, not buttons
+/// with handlers, keep it out of the English first load.
+pub fn lang_switch(fragment: &str) -> yew::Html {
+    use yew::prelude::*;
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let kept: String = search
         .trim_start_matches('?')
         .split('&')
         .filter(|p| !p.is_empty() && !p.starts_with("lang="))
+        .map(|p| format!("{p}&"))
         .collect();
-    let query = if query.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", query.join("&"))
-    };
-    let hash = loc.hash().unwrap_or_default();
-    let frag = with_lang(hash.trim_start_matches('#'), lang);
-    let frag = if frag.is_empty() {
-        String::new()
-    } else {
-        format!("#{frag}")
-    };
-    let url = format!("{}{query}{frag}", loc.pathname().unwrap_or_default());
-    if let Ok(h) = win.history() {
-        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
-    let _ = loc.reload();
-}
-
-/// The header's language switch (English / 简体中文); each name is written in its own language. A plain
-/// function rather than a component: a component's machinery would weigh more than the two buttons.
-pub fn lang_switch() -> yew::Html {
-    use yew::prelude::*;
+    let frag = with_lang(fragment, Lang::En);
     let now = lang();
-    let button = |l: Lang, name: &'static str| {
+    let link = |l: Lang, name: &'static str| {
+        let href = format!("?{kept}lang={}#{frag}", l.tag());
         html! {
-            <button type="button" lang={l.tag()} id={if l == Lang::En { "lang-en" } else { "lang-zh-CN" }}
-                aria-pressed={if now == l { "true" } else { "false" }}
-                onclick={Callback::from(move |_| if l != now { switch_to(l) })}>{ name }</button>
+            <a lang={l.tag()} id={if l == Lang::En { "lang-en" } else { "lang-zh-CN" }} {href}
+                aria-current={(now == l).then_some("true")}>{ name }</a>
         }
     };
+    let en = link(Lang::En, "English");
+    let zh = link(Lang::ZhCn, "简体中文");
     html! {
-        <div class="lang-switch" role="group" aria-label={t("lang.switch")}>
-            { button(Lang::En, "English") }{ button(Lang::ZhCn, "简体中文") }
-        </div>
+        <nav class="lang-switch" aria-label={t("lang.switch")}>{ en }{ zh }</nav>
     }
 }
 
@@ -359,26 +302,19 @@ mod tests {
     }
 
     #[test]
-    fn chooses_the_link_then_the_remembered_then_the_browser_then_english() {
-        let zh_first = vec!["zh-CN".to_string(), "en".to_string()];
-        let fr = vec!["fr-FR".to_string()];
-        assert_eq!(choose("?lang=zh-CN", "", Some("en"), &fr), Lang::ZhCn);
-        assert_eq!(choose("", "v=1&lang=zh-CN", Some("en"), &fr), Lang::ZhCn);
-        assert_eq!(choose("", "lang=en", Some("zh-CN"), &zh_first), Lang::En);
-        assert_eq!(choose("", "", Some("zh-CN"), &fr), Lang::ZhCn);
-        assert_eq!(choose("", "", None, &zh_first), Lang::ZhCn);
-        assert_eq!(choose("", "", None, &["zh-TW".into(), "en-US".into()]), Lang::En);
-        assert_eq!(choose("", "", None, &fr), Lang::En);
-        assert_eq!(choose("", "lang=klingon", None, &[]), Lang::En);
-        assert_eq!(Lang::from_tag("zh_CN.UTF-8"), Some(Lang::ZhCn));
-    }
-
-    #[test]
     fn links_carry_lang_only_when_not_english() {
         assert_eq!(with_lang("v=1&ImageId=m-1", Lang::ZhCn), "v=1&ImageId=m-1&lang=zh-CN");
         assert_eq!(with_lang("v=1&lang=zh-CN&ImageId=m-1", Lang::En), "v=1&ImageId=m-1");
         assert_eq!(with_lang("", Lang::ZhCn), "lang=zh-CN");
         assert_eq!(with_lang("lang=zh-CN", Lang::ZhCn), "lang=zh-CN");
+    }
+
+    #[test]
+    fn a_link_of_the_language_alone_opens_the_default_page() {
+        assert_eq!(crate::permalink::from_fragment("#lang=zh-CN"), Ok(None));
+        assert_eq!(crate::permalink::from_fragment("lang=zh-CN&"), Ok(None));
+        let with = crate::permalink::from_fragment("v=1&preset=default&lang=zh-CN").unwrap();
+        assert_eq!(with, crate::permalink::from_fragment("v=1&preset=default").unwrap());
     }
 
     #[test]

@@ -56,16 +56,40 @@ fn main() {
     if hash == "#panic-test" {
         panic!("panic-test: deliberate panic requested by the #panic-test URL fragment");
     }
-    match choose_lang() {
-        i18n::Lang::En => start(),
-        // The Chinese table is fetched before the first render, so a `lang=zh-CN` link never flashes
-        // English; meanwhile the bilingual shell stays. A failed fetch opens the page in English.
-        i18n::Lang::ZhCn => wasm_bindgen_futures::spawn_local(async {
-            if let Some(table) = fetch_json("i18n/zh-CN.json").await {
-                i18n::set_zh(i18n::table_from_js(&table));
-            }
-            start();
-        }),
+    // index.html's inline script chose the language (link, remembered, browser) and, for Chinese, started
+    // fetching the strings; the app mounts once they are in, so its first render is already Chinese.
+    let zh = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|r| r.get_attribute("lang").as_deref() == Some("zh-CN"));
+    if zh {
+        start_when_zh_is_in();
+    } else {
+        start();
+    }
+}
+
+/// Mounts once the Chinese strings (`window.__zh`, a promise of the parsed `i18n/zh-CN.json`) are in; a
+/// failed fetch opens the page in English. A promise callback rather than an async block, which would bring
+/// the future machinery into the English first load too.
+fn start_when_zh_is_in() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+    let Some(win) = web_sys::window() else {
+        return start();
+    };
+    let promise = js_sys::Reflect::get(&win, &"__zh".into()).unwrap_or(JsValue::UNDEFINED);
+    // One function for success and failure: a promise calls only one of them.
+    let done = Closure::once_into_js(|table: JsValue| {
+        i18n::set_zh(i18n::table_from_js(&table));
+        start();
+    });
+    let then = js_sys::Reflect::get(&promise, &"then".into()).unwrap_or(JsValue::UNDEFINED);
+    let registered = then
+        .dyn_ref::<js_sys::Function>()
+        .is_some_and(|f| f.call2(&promise, &done, &done).is_ok());
+    if !registered {
+        start();
     }
 }
 
@@ -80,47 +104,4 @@ fn start() {
     if !teach::mount() {
         render::<Root>();
     }
-}
-
-/// The language to open in, from the URL, the remembered choice and the browser; a link's explicit choice
-/// is remembered too.
-fn choose_lang() -> i18n::Lang {
-    let Some(win) = web_sys::window() else {
-        return i18n::Lang::En;
-    };
-    let query = win.location().search().unwrap_or_default();
-    let frag = win.location().hash().unwrap_or_default();
-    let store = win.local_storage().ok().flatten();
-    let stored = store
-        .as_ref()
-        .and_then(|s| s.get_item(i18n::STORAGE_KEY).ok().flatten());
-    let preferred: Vec<String> = win
-        .navigator()
-        .languages()
-        .iter()
-        .filter_map(|v| v.as_string())
-        .collect();
-    let lang = i18n::choose(&query, &frag, stored.as_deref(), &preferred);
-    let from_link = i18n::lang_key(&query)
-        .or(i18n::lang_key(&frag))
-        .and_then(i18n::Lang::from_tag);
-    if let (Some(l), Some(s)) = (from_link, &store) {
-        let _ = s.set_item(i18n::STORAGE_KEY, l.tag());
-    }
-    lang
-}
-
-/// The JSON at `url` (same origin), parsed by the browser, or `None` on any failure.
-async fn fetch_json(url: &str) -> Option<wasm_bindgen::JsValue> {
-    use wasm_bindgen::JsCast;
-    let win = web_sys::window()?;
-    let resp = wasm_bindgen_futures::JsFuture::from(win.fetch_with_str(url))
-        .await
-        .ok()?
-        .dyn_into::<web_sys::Response>()
-        .ok()?;
-    if !resp.ok() {
-        return None;
-    }
-    wasm_bindgen_futures::JsFuture::from(resp.json().ok()?).await.ok()
 }

@@ -7,8 +7,9 @@ import { test, expect } from './helpers';
 import { openAt, shot } from './ui-common';
 
 /** Latin words a Chinese page may show besides wire identifiers (two capitals or more: CopyImage, ECS,
- *  RequestId, ClientToken): the reference's type names, values and prefixes written in its rules. */
-const ALLOWED = new Set(['English', 'String', 'Boolean', 'Integer', 'true', 'false', 'http', 'https', 'acs', 'aliyun',
+ *  RequestId, ClientToken): the product name (CopyImage Playground), the reference's type names, values and
+ *  prefixes written in its rules. */
+const ALLOWED = new Set(['English', 'Playground', 'String', 'Boolean', 'Integer', 'true', 'false', 'http', 'https', 'acs', 'aliyun',
   'N']);
 /** Wire messages quoted inside Chinese sentences (they are what the service sends, so they stay English). */
 const WIRE_PHRASES = ['Forbbiden: User not authorized to operate on the specified resource'];
@@ -69,11 +70,30 @@ test('the switch changes language both ways and is remembered; English links car
   expect(page.url()).not.toContain('lang=');
   await page.locator('#lang-zh-CN').click();
   await expect(page.locator('#send')).toHaveText('发送');
-  await expect(page.locator('#lang-zh-CN')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('#lang-zh-CN')).toHaveAttribute('aria-current', 'true');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   // Remembered: a link without lang opens in Chinese now.
   await openAt(page, '#v=1');
   await expect(page.locator('#send')).toHaveText('发送');
+  expect(new URL(page.url()).hash).toContain('lang=zh-CN');
   await page.locator('#lang-en').click();
   await expect(page.locator('#send')).toHaveText('Send');
-  expect(page.url()).not.toContain('lang=');
+  expect(new URL(page.url()).hash).not.toContain('lang=');
+  await openAt(page, '#v=1');
+  await expect(page.locator('#send')).toHaveText('Send');
+});
+
+test('a browser that prefers Chinese opens in Chinese; a missing table leaves the page in English', async ({ browser }) => {
+  const ctx = await browser.newContext({ locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  await openAt(page);
+  await expect(page.locator('#send')).toHaveText('发送');
+  await ctx.close();
+  const bare = await browser.newContext({ serviceWorkers: 'block' });
+  const other = await bare.newPage();
+  await other.route('**/i18n/zh-CN.json', (r) => r.fulfill({ status: 404, body: '' }));
+  await openAt(other, '#lang=zh-CN');
+  await expect(other.locator('#send')).toHaveText('Send');
+  await expect(other.locator('#notice')).toHaveCount(0);
+  await bare.close();
 });
