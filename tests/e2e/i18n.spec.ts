@@ -59,8 +59,13 @@ test('a lang=zh-CN link renders Chinese at the first render, html lang follows',
   // The link keeps its language when the app rewrites the fragment.
   expect(page.url()).toContain('lang=zh-CN');
   await shot(page, testInfo, 'zh-desktop');
+  await shot(page, testInfo, 'zh-desktop-top', false);
   await page.setViewportSize({ width: 390, height: 844 });
   await shot(page, testInfo, 'zh-phone');
+  await shot(page, testInfo, 'zh-phone-top', false);
+  await page.locator('#response-pane').screenshot({ path: testInfo.outputPath('zh-phone-response.png') });
+  // Nothing wider than the phone's screen (long Chinese lines wrap; no pane is cut off).
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
 test('the switch changes language both ways and is remembered; English links carry no lang', async ({ page }) => {
