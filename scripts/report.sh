@@ -42,7 +42,7 @@ while IFS= read -r f; do
     gz_total=$((gz_total + gz))
     printf '  %-48s %10d %10d\n' "${f#"$DIST"/}" "$raw" "$gz"
 done < <(find "$DIST" -type f -not -path "$DIST/teach/*" -not -path "$DIST/full/*" -not -path "$DIST/lib/*" \
-    -not -path "$DIST/sw.js" | LC_ALL=C sort)
+    -not -path "$DIST/i18n/*" -not -path "$DIST/sw.js" | LC_ALL=C sort)
 printf '  %-48s %10d %10d\n' TOTAL "$raw_total" "$gz_total"
 # dist/teach/ (separate static pages: the error catalog, the embed snippet generator) and dist/full/ (the app
 # with the signature-debugger view) are never fetched by the playground's first load: listed apart, not part of
@@ -58,6 +58,17 @@ if [ -d "$DIST/teach" ]; then
         site_gz=$((site_gz + gz))
         printf '  %-48s %10d %10d\n' "${f#"$DIST"/}" "$raw" "$gz"
     done < <(find "$DIST/teach" -type f | LC_ALL=C sort)
+fi
+# dist/i18n/: the Chinese strings, fetched before the first render only when the page is in Chinese; the
+# English first load never loads them.
+if [ -d "$DIST/i18n" ]; then
+    while IFS= read -r f; do
+        raw=$(wc -c <"$f")
+        gz=$(gzip -9 -n -c "$f" | wc -c)
+        site_raw=$((site_raw + raw))
+        site_gz=$((site_gz + gz))
+        printf '  %-48s %10d %10d\n' "${f#"$DIST"/} (Chinese only)" "$raw" "$gz"
+    done < <(find "$DIST/i18n" -type f | LC_ALL=C sort)
 fi
 # The service worker: registered once the app has started, then it downloads the whole site for offline use.
 if [ -f "$DIST/sw.js" ]; then

@@ -9,6 +9,7 @@ use crate::components::response_pane::ResponsePane;
 use crate::components::scenario_pane::ScenarioPane;
 use crate::components::signed_pane::SignedPane;
 use crate::components::world_pane::WorldPane;
+use crate::i18n::{self, t};
 use crate::permalink;
 use crate::state::{Action, Shared, State};
 use copyimage_engine::engine::Exchange;
@@ -89,7 +90,7 @@ fn field_errors(x: &Exchange) -> FieldErrors {
         FieldError {
             code: e.code.clone(),
             message: e.message.clone(),
-            quote: copyimage_engine::why::text(&e.rule),
+            quote: i18n::why_text(&e.rule),
         },
     )))
 }
@@ -125,7 +126,8 @@ pub fn app() -> Html {
 
     // Keep the URL fragment equal to the state, and open a link pasted into the address bar.
     let written = use_mut_ref(|| current_hash().trim_start_matches('#').to_string());
-    let fragment = permalink::to_fragment(&state.link());
+    // A Chinese page's links carry `lang=zh-CN`, so what is copied opens in Chinese.
+    let fragment = i18n::with_lang(&permalink::to_fragment(&state.link()), i18n::lang());
     {
         let written = written.clone();
         use_effect_with(fragment.clone(), move |f| {
@@ -222,22 +224,23 @@ pub fn app() -> Html {
     };
     html! {
         <div class="app">
-            <a class="skip" href="#request-pane">{ "Skip to the request" }</a>
+            <a class="skip" href="#request-pane">{ t("app.skip") }</a>
             <header class="top">
                 <div class="title">
                     <h1>{ "CopyImage Playground" }</h1>
-                    <p class="tagline">{ "Alibaba Cloud ECS CopyImage (" }{ crate::form::VERSION }{ "): build a request, see the exact response, without an account." }</p>
+                    <p class="tagline">{ i18n::tf("app.tagline", &[("version", crate::form::VERSION)]) }</p>
                 </div>
                 <div class="link-box">
-                    <button type="button" id="copy-link" onclick={copy_link}>{ "Copy link" }</button>
-                    <span id="link-status" class="copy-status" role="status">{ if *link_copied { "Link copied" } else { "" } }</span>
+                    <button type="button" id="copy-link" onclick={copy_link}>{ t("app.copy_link") }</button>
+                    <span id="link-status" class="copy-status" role="status">{ if *link_copied { t("app.link_copied") } else { "" } }</span>
                 </div>
                 <crate::teach::TeachNav />
+                { i18n::lang_switch(&fragment) }
             </header>
             if let Some(n) = &state.notice {
                 <div id="notice" class={classes!("notice", n.error.then_some("error"))} role="alert">
                     <span>{ n.text.clone() }</span>
-                    <button type="button" aria-label="Dismiss message" onclick={dismiss}>{ "×" }</button>
+                    <button type="button" aria-label={t("app.dismiss")} onclick={dismiss}>{ "×" }</button>
                 </div>
             }
             if crate::teach::lessons_open() {
@@ -260,8 +263,8 @@ pub fn app() -> Html {
                             form={state.form.clone()} dispatch={dispatch.clone()} />
                         <ScenarioPane engine={state.engine.clone()} preset={state.start.preset().map(str::to_string)} dispatch={dispatch.clone()} />
                     } else {
-                        <section class="pane" id="world-pane" aria-busy="true"><h2>{ "World" }</h2>
-                            <p class="desc">{ "Loading the world…" }</p></section>
+                        <section class="pane" id="world-pane" aria-busy="true"><h2>{ t("app.world") }</h2>
+                            <p class="desc">{ t("app.loading_world") }</p></section>
                     }
                 </div>
             </main>

@@ -7,6 +7,7 @@ mod export;
 #[cfg(test)]
 mod fixtures_tests;
 mod form;
+mod i18n;
 mod permalink;
 mod state;
 mod teach;
@@ -54,6 +55,51 @@ fn main() {
         .unwrap_or_default();
     if hash == "#panic-test" {
         panic!("panic-test: deliberate panic requested by the #panic-test URL fragment");
+    }
+    // index.html's inline script chose the language (link, remembered, browser) and, for Chinese, started
+    // fetching the strings; the app mounts once they are in, so its first render is already Chinese.
+    let zh = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|r| r.get_attribute("lang").as_deref() == Some("zh-CN"));
+    if zh {
+        start_when_zh_is_in();
+    } else {
+        start();
+    }
+}
+
+/// Mounts once the Chinese strings (`window.__zh`, a promise of the parsed `i18n/zh-CN.json`) are in; a
+/// failed fetch opens the page in English. A promise callback rather than an async block, which would bring
+/// the future machinery into the English first load too.
+fn start_when_zh_is_in() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+    let Some(win) = web_sys::window() else {
+        return start();
+    };
+    let promise = js_sys::Reflect::get(&win, &"__zh".into()).unwrap_or(JsValue::UNDEFINED);
+    // One function for success and failure: a promise calls only one of them.
+    let done = Closure::once_into_js(|table: JsValue| {
+        i18n::set_zh(i18n::table_from_js(&table));
+        start();
+    });
+    let then = js_sys::Reflect::get(&promise, &"then".into()).unwrap_or(JsValue::UNDEFINED);
+    let registered = then
+        .dyn_ref::<js_sys::Function>()
+        .is_some_and(|f| f.call2(&promise, &done, &done).is_ok());
+    if !registered {
+        start();
+    }
+}
+
+/// Mounts the view the URL asks for, with `<html lang>` set to the page's language.
+fn start() {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", i18n::lang().tag());
     }
     if !teach::mount() {
         render::<Root>();

@@ -159,7 +159,8 @@ pub fn to_fragment(link: &Link) -> String {
 /// `Err` with a sentence a person can act on for a damaged link or an unknown version.
 pub fn from_fragment(fragment: &str) -> Result<Option<Link>, String> {
     let frag = fragment.strip_prefix('#').unwrap_or(fragment);
-    if frag.trim().is_empty() {
+    // A fragment of the page's language alone (`#lang=zh-CN`) names no state: the default page.
+    if frag.split('&').all(|p| p.trim().is_empty() || p.starts_with("lang=")) {
         return Ok(None);
     }
     let mut link = Link::default();

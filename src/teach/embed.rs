@@ -223,7 +223,7 @@ pub fn embed_view() -> Html {
             </section>
             <p id="embed-why" class={classes!("embed-why", basis_class(rule.basis))} title={rule.id.clone()}>
                 <span class="badge">{ basis_label(rule.basis) }</span>
-                { " " }{ copyimage_engine::why::text(rule) }
+                { " " }{ crate::i18n::why_text(rule) }
             </p>
         </div>
     }

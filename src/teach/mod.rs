@@ -148,6 +148,7 @@ const DEBUGGER_HREF: &str = "full/?view=debugger";
 /// Links to the teaching views, for the playground's header. The lessons link keeps the current state.
 #[function_component(TeachNav)]
 pub fn teach_nav() -> Html {
+    use crate::i18n::t;
     let frag = current_fragment();
     let hash = if frag.is_empty() {
         String::new()
@@ -155,16 +156,16 @@ pub fn teach_nav() -> Html {
         format!("#{frag}")
     };
     let lessons = if lessons_open() {
-        html! { <a id="nav-lessons" href={format!("./{hash}")}>{ "Close lessons" }</a> }
+        html! { <a id="nav-lessons" href={format!("./{hash}")}>{ t("nav.close_lessons") }</a> }
     } else {
-        html! { <a id="nav-lessons" href={format!("./?lessons{hash}")}>{ "Lessons" }</a> }
+        html! { <a id="nav-lessons" href={format!("./?lessons{hash}")}>{ t("nav.lessons") }</a> }
     };
     html! {
-        <nav class="teach-nav" aria-label="Learn">
+        <nav class="teach-nav" aria-label={t("nav.learn")}>
             { lessons }
-            <a id="nav-catalog" href="teach/catalog.html">{ "Error catalog" }</a>
-            <a id="nav-debugger" href={DEBUGGER_HREF}>{ "Signature debugger" }</a>
-            <a id="nav-embed" href="teach/embed.html">{ "Embed in docs" }</a>
+            <a id="nav-catalog" href="teach/catalog.html">{ t("nav.catalog") }</a>
+            <a id="nav-debugger" href={DEBUGGER_HREF}>{ t("nav.debugger") }</a>
+            <a id="nav-embed" href="teach/embed.html">{ t("nav.embed") }</a>
         </nav>
     }
 }

@@ -19,6 +19,8 @@ export default defineConfig({
     baseURL,
     browserName: 'chromium',
     headless: true,
+    // The page follows the browser's preferred language: the specs read English unless they ask otherwise.
+    locale: 'en-US',
     launchOptions,
     screenshot: 'only-on-failure',
     trace: 'off',

@@ -1,0 +1,333 @@
+//! The page's language (English or Simplified Chinese) and its strings.
+//!
+//! English is compiled in and is the message ID: the UI's own strings are listed in [`UI`] under stable IDs,
+//! and the engine's texts (the "why" templates) are keyed by their English template. Chinese lives in one
+//! file, `i18n/zh-CN.json` (a flat map from those keys to Chinese, `{name}` placeholders kept), which the app
+//! fetches before its first render only when the language is zh-CN, so the English first load carries no
+//! Chinese. What crosses the wire (codes, messages, bodies, headers, parameter names) is never translated.
+
+use std::cell::Cell;
+use std::sync::OnceLock;
+
+/// A language of the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    /// English (the message IDs' own language).
+    En,
+    /// Simplified Chinese.
+    ZhCn,
+}
+
+impl Lang {
+    /// The BCP 47 tag, as the `lang` link key and `<html lang>` write it.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhCn => "zh-CN",
+        }
+    }
+}
+
+/// The UI's strings: (stable ID, English). Every ID has a zh-CN entry (tested); templates take `{name}`s.
+pub const UI: &[(&str, &str)] = &[
+    ("lang.switch", "Language"),
+    ("app.skip", "Skip to the request"),
+    ("app.tagline", "Alibaba Cloud ECS CopyImage ({version}): build a request, see the exact response, without an account."),
+    ("app.copy_link", "Copy link"),
+    ("app.link_copied", "Link copied"),
+    ("app.dismiss", "Dismiss message"),
+    ("app.world", "World"),
+    ("app.loading_world", "Loading the world…"),
+    ("nav.learn", "Learn"),
+    ("nav.lessons", "Lessons"),
+    ("nav.close_lessons", "Close lessons"),
+    ("nav.catalog", "Error catalog"),
+    ("nav.debugger", "Signature debugger"),
+    ("nav.embed", "Embed in docs"),
+    ("resp.title", "Response"),
+    ("resp.format", "Format"),
+    ("resp.format_json", "Format JSON"),
+    ("resp.format_xml", "Format XML"),
+    ("resp.send", "Send"),
+    ("resp.sent", "Sent"),
+    ("resp.sent_at", " at {time} · RequestId {id}. "),
+    ("resp.edit_hint", "Edit the request to see the preview of the next Send."),
+    ("resp.preview", "Preview"),
+    ("resp.preview_hint", " of the next Send, live as you type: exactly what it would return. Send commits it."),
+    ("why.title", "Why"),
+    ("why.source", "Source: "),
+    ("why.fidelity_note", "The sources disagree or are silent here; this is the playground's recorded choice. A world setting may switch it."),
+    ("why.simulated_note", "No request causes this on the real service; a world setting of the simulated account triggers it here."),
+    ("basis.documented", "Documented"),
+    ("basis.fidelity", "Playground's choice"),
+    ("basis.simulated", "Simulated trigger"),
+    ("req.title", "Request"),
+    ("req.start_copy", "Start here: press Send to copy the example image {image} from {from} to {to}, then follow the copy in the World pane. Change any field first to see its answer live."),
+    ("req.start_other", "Start here: press Send to call {action}; the response shows what it answers."),
+    ("req.tags", "Tags"),
+    ("req.tag_n", "Tag {n}"),
+    ("req.remove_tag", "Remove Tag {n}"),
+    ("req.remove", "Remove"),
+    ("req.add_tag", "Add tag ({n}/{max})"),
+    ("req.others", "Other parameters"),
+    ("req.others_desc", "Parameters this form has no field for, sent as written after the rest (a name the request already has takes this value). A link's own keys (v, preset, seed, scenario, steps, lang) and the secret are never sent."),
+    ("req.other_name", "Name"),
+    ("req.other_value", "Value"),
+    ("req.remove_other", "Remove parameter {n}"),
+    ("req.add_other", "Add another parameter"),
+    ("req.credentials", "Credentials"),
+    ("req.credentials_desc", "A demo key pair is filled in. Whatever pair you type is the caller's key in the simulated account, so responses are about the request, not the key. The secret stays in this page: never in a link, storage, an export or a log."),
+    ("field.required", " (required)"),
+    ("field.rule", "Rule: "),
+    ("field.eg", "e.g. {example}"),
+    ("field.example", " Example: "),
+    ("field.broken_part", "Your name {part}."),
+];
+
+/// The Chinese table, once fetched (never set in English).
+/// A plain list searched in order: a map (its sort or tree code) would weigh on the English first load, and
+/// a page looks up a few dozen strings per render.
+static ZH: OnceLock<Vec<(String, String)>> = OnceLock::new();
+
+thread_local! {
+    static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
+}
+
+/// The page's language.
+pub fn lang() -> Lang {
+    CURRENT.with(Cell::get)
+}
+
+/// Sets the page's language to Chinese with its table (the entries of `i18n/zh-CN.json`). An empty table
+/// leaves the page in English rather than showing IDs.
+pub fn set_zh(map: Vec<(String, String)>) -> bool {
+    if map.is_empty() {
+        return false;
+    }
+    let _ = ZH.set(map);
+    CURRENT.with(|c| c.set(Lang::ZhCn));
+    true
+}
+
+/// The entries of a parsed JSON object whose values are strings (others are skipped). The browser's own
+/// JSON parser reads the file: serde's would add ~15 KB gzip to the English first load, which never needs it.
+pub fn table_from_js(obj: &wasm_bindgen::JsValue) -> Vec<(String, String)> {
+    use wasm_bindgen::JsCast;
+    let Some(obj) = obj.dyn_ref::<js_sys::Object>() else {
+        return Vec::new();
+    };
+    js_sys::Object::entries(obj)
+        .iter()
+        .filter_map(|e| {
+            let pair = e.dyn_into::<js_sys::Array>().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
+}
+
+/// The English of a UI string ID (the ID itself if unknown, so a typo shows rather than vanishes).
+#[inline(never)]
+pub fn en(id: &'static str) -> &'static str {
+    UI.iter().find(|(k, _)| *k == id).map_or(id, |(_, v)| v)
+}
+
+/// The Chinese of `key`, when the page is Chinese and the table has it.
+#[inline(never)]
+fn zh(key: &str) -> Option<&'static str> {
+    if lang() != Lang::ZhCn {
+        return None;
+    }
+    ZH.get()?.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+}
+
+/// The UI string `id` in the page's language.
+#[inline(never)]
+pub fn t(id: &'static str) -> &'static str {
+    zh(id).unwrap_or_else(|| en(id))
+}
+
+/// The UI template `id` in the page's language, its `{name}`s filled from `args`.
+#[inline(never)]
+pub fn tf(id: &'static str, args: &[(&str, &str)]) -> String {
+    let args: Vec<(String, String)> = args.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    copyimage_engine::why::fill(t(id), &args)
+}
+
+/// An engine text keyed by its English (a "why" template) in the page's language.
+#[inline(never)]
+pub fn tr(english: &str) -> &str {
+    zh(english).unwrap_or(english)
+}
+
+/// The explanation of `rule` in the page's language (the template translated, then its arguments filled).
+pub fn why_text(rule: &copyimage_engine::error::Rule) -> String {
+    copyimage_engine::why::fill(tr(&rule.msg), &rule.args)
+}
+
+/// `fragment` carrying the page's language: its `lang` pairs dropped, `lang=zh-CN` added when not English,
+/// so links copied from a Chinese page open in Chinese.
+pub fn with_lang(fragment: &str, lang: Lang) -> String {
+    let mut parts: Vec<&str> = fragment
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
+        .collect();
+    let tag = format!("lang={}", lang.tag());
+    if lang != Lang::En {
+        parts.push(&tag);
+    }
+    parts.join("&")
+}
+
+/// The header's language switch (English / 简体中文): two links to this page in each language, the query's
+/// `lang` naming it (index.html's inline script reads and remembers it), the fragment kept without its own
+/// `lang`. A link reloads the page, so every view's first render is in the new language; links, not buttons
+/// with handlers, keep it out of the English first load.
+pub fn lang_switch(fragment: &str) -> yew::Html {
+    use yew::prelude::*;
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let kept: String = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
+        .map(|p| format!("{p}&"))
+        .collect();
+    let frag = with_lang(fragment, Lang::En);
+    let now = lang();
+    let link = |l: Lang, name: &'static str| {
+        let href = format!("?{kept}lang={}#{frag}", l.tag());
+        html! {
+            <a lang={l.tag()} id={if l == Lang::En { "lang-en" } else { "lang-zh-CN" }} {href}
+                aria-current={(now == l).then_some("true")}>{ name }</a>
+        }
+    };
+    let en = link(Lang::En, "English");
+    let zh = link(Lang::ZhCn, "简体中文");
+    html! {
+        <nav class="lang-switch" aria-label={t("lang.switch")}>{ en }{ zh }</nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ZH_JSON: &str = include_str!("../i18n/zh-CN.json");
+
+    use std::collections::BTreeMap;
+
+    fn zh() -> BTreeMap<String, String> {
+        serde_json::from_str(ZH_JSON).expect("i18n/zh-CN.json is a flat map of strings")
+    }
+
+    fn placeholders(s: &str) -> Vec<&str> {
+        let mut v: Vec<&str> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(n, _)| n))
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
+    #[test]
+    fn every_ui_string_has_a_chinese_entry_with_the_same_placeholders() {
+        let zh = zh();
+        let mut ids = std::collections::BTreeSet::new();
+        for (id, en) in UI {
+            assert!(ids.insert(id), "duplicate UI id {id}");
+            let z = zh.get(*id).unwrap_or_else(|| panic!("no zh-CN entry for UI id {id}"));
+            assert!(!z.trim().is_empty(), "{id}");
+            assert_eq!(placeholders(z), placeholders(en), "{id}");
+        }
+    }
+
+    #[test]
+    fn every_chinese_key_is_a_ui_id_or_a_why_template_and_keeps_its_placeholders() {
+        for (k, z) in zh() {
+            if UI.iter().any(|(id, _)| *id == k) {
+                continue;
+            }
+            // Keys that are not UI IDs are English engine texts: their placeholders must survive.
+            assert_eq!(placeholders(&z), placeholders(&k), "{k}");
+        }
+    }
+
+    /// The engine texts the translated parts of the playground show: CopyImage's parameter descriptions, the
+    /// common parameters' and every operation's summary, the basis sources' titles, the image-name parts.
+    fn engine_texts_of_done_views() -> Vec<&'static str> {
+        use copyimage_engine::docs;
+        let mut v: Vec<&'static str> = docs::OPERATIONS.iter().map(|o| o.summary).collect();
+        v.extend(docs::COPY_IMAGE.iter().map(|d| d.description));
+        v.extend(docs::COMMON.iter().map(|d| d.description));
+        v
+    }
+
+    #[test]
+    fn every_engine_text_of_the_translated_views_has_a_chinese_entry() {
+        let zh = zh();
+        let missing: Vec<&str> = engine_texts_of_done_views()
+            .into_iter()
+            .filter(|e| !zh.contains_key(*e))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "no zh-CN entry for:\n{}",
+            serde_json::to_string_pretty(&missing).unwrap()
+        );
+    }
+
+    /// Every "why" template a catalog entry's request reaches (each documented error and success): the
+    /// explanations the playground shows, collected from the engine rather than listed by hand.
+    fn why_templates() -> Vec<String> {
+        let mut v: Vec<String> = copyimage_engine::catalog::entries()
+            .iter()
+            .map(|e| e.reproduce().rule.msg)
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn every_why_template_has_a_chinese_entry() {
+        let zh = zh();
+        let missing: Vec<String> = why_templates().into_iter().filter(|e| !zh.contains_key(e)).collect();
+        assert!(
+            missing.is_empty(),
+            "no zh-CN entry for:\n{}",
+            serde_json::to_string_pretty(&missing).unwrap()
+        );
+    }
+
+    #[test]
+    fn links_carry_lang_only_when_not_english() {
+        assert_eq!(with_lang("v=1&ImageId=m-1", Lang::ZhCn), "v=1&ImageId=m-1&lang=zh-CN");
+        assert_eq!(with_lang("v=1&lang=zh-CN&ImageId=m-1", Lang::En), "v=1&ImageId=m-1");
+        assert_eq!(with_lang("", Lang::ZhCn), "lang=zh-CN");
+        assert_eq!(with_lang("lang=zh-CN", Lang::ZhCn), "lang=zh-CN");
+    }
+
+    #[test]
+    fn a_link_of_the_language_alone_opens_the_default_page() {
+        assert_eq!(crate::permalink::from_fragment("#lang=zh-CN"), Ok(None));
+        assert_eq!(crate::permalink::from_fragment("lang=zh-CN&"), Ok(None));
+        let with = crate::permalink::from_fragment("v=1&preset=default&lang=zh-CN").unwrap();
+        assert_eq!(with, crate::permalink::from_fragment("v=1&preset=default").unwrap());
+    }
+
+    #[test]
+    fn a_chinese_table_translates_ui_and_why_and_falls_back_to_english() {
+        assert!(!set_zh(Vec::new()));
+        assert_eq!(lang(), Lang::En);
+        assert_eq!(t("resp.send"), "Send");
+        assert!(set_zh(zh().into_iter().collect()));
+        assert_eq!(t("resp.send"), "发送");
+        assert_eq!(tr("a text nobody translated"), "a text nobody translated");
+        assert_eq!(
+            tf("resp.sent_at", &[("time", "00:01"), ("id", "R-1")]),
+            zh()["resp.sent_at"].replace("{time}", "00:01").replace("{id}", "R-1")
+        );
+    }
+}

@@ -1,0 +1,104 @@
+// 简体中文 (issue 15): a `lang=zh-CN` link opens in Chinese at the first render (no English first), the
+// choice is remembered, the switch goes both ways, and links copied from a Chinese page carry `lang=zh-CN`.
+// The Latin-word scan covers the parts translated so far (header, teach links, request pane, response pane
+// and its why); the signed request, history, world and scenario panes, lessons, catalog, embed and debugger
+// are not translated yet.
+import { test, expect } from './helpers';
+import { openAt, shot } from './ui-common';
+
+/** Latin words a Chinese page may show besides wire identifiers (two capitals or more: CopyImage, ECS,
+ *  RequestId, ClientToken): the product name (CopyImage Playground), the reference's type names, values and
+ *  prefixes written in its rules. */
+const ALLOWED = new Set(['English', 'Playground', 'String', 'Boolean', 'Integer', 'true', 'false', 'http', 'https', 'acs', 'aliyun',
+  'N']);
+/** Wire messages quoted inside Chinese sentences (they are what the service sends, so they stay English). */
+const WIRE_PHRASES = ['Forbbiden: User not authorized to operate on the specified resource'];
+
+/** Latin words in the visible text of `selector`, outside the allow-list and outside code/pre (wire text). */
+async function latinWords(page, selector: string): Promise<string[]> {
+  const texts: string[] = await page.locator(selector).evaluateAll((els) => {
+    const out: string[] = [];
+    for (const el of els) {
+      const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        const p = n.parentElement!;
+        if (p.closest('code, pre, [hidden]') || !p.getClientRects().length) continue;
+        out.push(n.textContent || '');
+      }
+    }
+    return out;
+  });
+  return texts
+    .map((t) => WIRE_PHRASES.reduce((acc, w) => acc.split(w).join(' '), t))
+    // Tokens between spaces and CJK text; identifiers (region and image IDs, ecs.g6.large, http://, {x}) go.
+    .flatMap((t) => t.split(/[\s\u3000-\u9fff\uff00-\uffef“”（），。：；、]+/))
+    .filter((tok) => !/[\d\-.:/_<>{}=@*]/.test(tok))
+    .flatMap((tok) => tok.match(/[A-Za-z][A-Za-z']*/g) || [])
+    .filter((w) => !ALLOWED.has(w) && !/[A-Z].*[A-Z]/.test(w));
+}
+
+test('a lang=zh-CN link renders Chinese at the first render, html lang follows', async ({ page }, testInfo) => {
+  // Record the first text the app renders: it must already be Chinese.
+  await page.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      const b = document.querySelector('#send');
+      if (b) { (window as any).__firstSend = b.textContent; obs.disconnect(); }
+    }).observe(document, { subtree: true, childList: true });
+  });
+  await openAt(page, '#lang=zh-CN');
+  expect(await page.evaluate(() => (window as any).__firstSend)).toBe('发送');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.locator('#response-h')).toHaveText('响应');
+  await expect(page.locator('#copy-link')).toHaveText('复制链接');
+  await expect(page.locator('#nav-catalog')).toHaveText('错误码目录');
+  await expect(page.locator('#why h3')).toHaveText('原因');
+  // The wire stays English, byte for byte.
+  await expect(page.locator('#response-status')).toContainText('HTTP/1.1');
+  expect(await latinWords(page, 'header.top, #request-pane, #response-pane')).toEqual([]);
+  await expect(page.locator('#why-quote')).toContainText('已排队');
+  // The link keeps its language when the app rewrites the fragment.
+  expect(page.url()).toContain('lang=zh-CN');
+  await shot(page, testInfo, 'zh-desktop');
+  await shot(page, testInfo, 'zh-desktop-top', false);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot(page, testInfo, 'zh-phone');
+  await shot(page, testInfo, 'zh-phone-top', false);
+  await page.locator('#response-pane').screenshot({ path: testInfo.outputPath('zh-phone-response.png') });
+  // Nothing wider than the phone's screen (long Chinese lines wrap; no pane is cut off).
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
+
+test('the switch changes language both ways and is remembered; English links carry no lang', async ({ page }) => {
+  await openAt(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('#send')).toHaveText('Send');
+  expect(page.url()).not.toContain('lang=');
+  await page.locator('#lang-zh-CN').click();
+  await expect(page.locator('#send')).toHaveText('发送');
+  await expect(page.locator('#lang-zh-CN')).toHaveAttribute('aria-current', 'true');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  // Remembered: a link without lang opens in Chinese now.
+  await openAt(page, '#v=1');
+  await expect(page.locator('#send')).toHaveText('发送');
+  expect(new URL(page.url()).hash).toContain('lang=zh-CN');
+  await page.locator('#lang-en').click();
+  await expect(page.locator('#send')).toHaveText('Send');
+  expect(new URL(page.url()).hash).not.toContain('lang=');
+  await openAt(page, '#v=1');
+  await expect(page.locator('#send')).toHaveText('Send');
+});
+
+test('a browser that prefers Chinese opens in Chinese; a missing table leaves the page in English', async ({ browser }) => {
+  const ctx = await browser.newContext({ locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  await openAt(page);
+  await expect(page.locator('#send')).toHaveText('发送');
+  await ctx.close();
+  const bare = await browser.newContext({ serviceWorkers: 'block' });
+  const other = await bare.newPage();
+  await other.route('**/i18n/zh-CN.json', (r) => r.fulfill({ status: 404, body: '' }));
+  await openAt(other, '#lang=zh-CN');
+  await expect(other.locator('#send')).toHaveText('Send');
+  await expect(other.locator('#notice')).toHaveCount(0);
+  await bare.close();
+});
