@@ -88,11 +88,12 @@ test('the switch changes language both ways and is remembered; English links car
   await expect(page.locator('#send')).toHaveText('Send');
 });
 
-test('a browser that prefers Chinese opens in Chinese; a missing table leaves the page in English', async ({ browser }) => {
+test('a browser that prefers Chinese opens in English until every view is translated; a missing table leaves the page in English', async ({ browser }) => {
   const ctx = await browser.newContext({ locale: 'zh-CN' });
   const page = await ctx.newPage();
   await openAt(page);
-  await expect(page.locator('#send')).toHaveText('发送');
+  await expect(page.locator('#send')).toHaveText('Send');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await ctx.close();
   const bare = await browser.newContext({ serviceWorkers: 'block' });
   const other = await bare.newPage();
