@@ -25,8 +25,9 @@ pub struct RequestPaneProps {
     pub sent: usize,
 }
 
-/// Where a newcomer starts: what pressing Send does with the request as it stands.
-pub fn start_hint(form: &Form) -> String {
+/// Where a newcomer starts: what pressing Send does with the request as it stands. A request the preview
+/// already refuses (a Reproduce link, a field error) is not promised as a copy to follow.
+pub fn start_hint(form: &Form, refused: bool) -> String {
     let v = |k: &str| Some(form.value(k)).filter(|v| !v.is_empty());
     match (
         form.action.as_str(),
@@ -34,7 +35,7 @@ pub fn start_hint(form: &Form) -> String {
         v("RegionId"),
         v("DestinationRegionId"),
     ) {
-        ("CopyImage", Some(image), Some(from), Some(to)) => {
+        ("CopyImage", Some(image), Some(from), Some(to)) if !refused => {
             tf("req.start_copy", &[("image", image), ("from", from), ("to", to)])
         }
         (action, ..) => tf("req.start_other", &[("action", action)]),
@@ -197,7 +198,7 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
         <section class="pane" id="request-pane" aria-labelledby="request-h" onkeydown={on_key}
             oninput={on_input}>
             <h2 id="request-h">{ t("req.title") }</h2>
-            if p.sent == 0 { <p id="start-hint" class="start-hint">{ start_hint(form) }</p> }
+            if p.sent == 0 { <p id="start-hint" class="start-hint">{ start_hint(form, p.errors.0.is_some()) }</p> }
             <div class="field">
                 <label for="f-Action"><code class="wire">{ "Action" }</code><span class="req">{ t("field.required") }</span></label>
                 <select id="f-Action" onchange={on_action}>

@@ -81,6 +81,10 @@ test('the first screen says where to start, and the hint goes after the first Se
   // The hint follows the form, so it never describes a request other than the one Send sends.
   await field(page, 'DestinationRegionId').fill('cn-beijing');
   await expect(hint).toContainText('from cn-hangzhou to cn-beijing');
+  // A request the preview refuses is not promised as a copy to follow (e.g. after a catalog Reproduce).
+  await field(page, 'DestinationRegionId').fill('cn-hangzhou');
+  await expect(hint).toHaveText('Start here: press Send to call CopyImage; the response shows what it answers.');
+  await field(page, 'DestinationRegionId').fill('cn-beijing');
   await page.locator('#send').click();
   await expect(page.locator('#history-pane .entry')).toHaveCount(1);
   await expect(hint).toHaveCount(0);
