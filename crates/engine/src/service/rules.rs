@@ -225,8 +225,10 @@ pub fn tags_valid(raw: &[RawTag]) -> Result<Vec<(String, String)>, ApiError> {
     for t in raw {
         // Each error belongs to this row's key (or value): the face shows it there.
         let at = |e: ApiError, part: &str| e.on(&format!("Tag.{}.{part}", t.n));
-        let n: Option<u32> = if t.n.bytes().all(|c| c.is_ascii_digit()) && t.n.len() <= 9 {
-            t.n.parse().ok()
+        // Any run of digits is a number: one too long for u64 is above 20 all the same, so it is
+        // `NumberExceed.Tags`, not `InvalidTagCount` (which is for an N that is not a number, or zero).
+        let n: Option<u64> = if !t.n.is_empty() && t.n.bytes().all(|c| c.is_ascii_digit()) {
+            Some(t.n.parse().unwrap_or(u64::MAX))
         } else {
             None
         };
@@ -1006,6 +1008,11 @@ mod tests {
         let code = |r: &[RawTag]| tags_valid(r).unwrap_err().code;
         assert_eq!(code(&[t("21", Some("k"), None)]), "NumberExceed.Tags");
         assert_eq!(code(&[t("0", Some("k"), None)]), "InvalidTagCount");
+        // Long numbers are still numbers above 20.
+        assert_eq!(code(&[t("1000000000", Some("k"), None)]), "NumberExceed.Tags");
+        assert_eq!(code(&[t("99999999999999999999", Some("k"), None)]), "NumberExceed.Tags");
+        assert_eq!(code(&[t("", Some("k"), None)]), "InvalidTagCount");
+        assert_eq!(code(&[t("x1", Some("k"), None)]), "InvalidTagCount");
         assert_eq!(code(&[t("1", None, Some("v"))]), "InvalidTag.Mismatch");
         assert_eq!(code(&[t("1", Some(""), None)]), "InvalidTagKey.Malformed");
         assert_eq!(code(&[t("1", Some("acs:x"), None)]), "InvalidTagKey.Malformed");
