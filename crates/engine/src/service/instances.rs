@@ -10,7 +10,9 @@ use crate::base::error::{ApiError, Rule, Source};
 use crate::base::rng::Rng;
 use crate::base::wire::Params;
 use crate::model::world::{ClientTokenRecord, Image, ImageStatus, Instance, InstanceStatus, World};
-use crate::service::ops::{check_fault, idempotent_mismatch, region_not_found, Effect, Fail, Outcome};
+use crate::service::ops::{
+    check_fault, idempotent_mismatch, page_param, page_start, region_not_found, Effect, Fail, Outcome,
+};
 use crate::service::params;
 use crate::service::response::{s, wrapped, Node};
 use crate::service::rules;
@@ -347,12 +349,9 @@ fn id_list(v: &str) -> Vec<String> {
         .collect()
 }
 
+/// `PageNumber` / `PageSize` as DescribeImages reads them, refused under this operation's own rule ID.
 fn page(p: &Params, name: &str, default: u64, max: u64) -> Result<u64, Fail> {
-    match params::long(p, name)? {
-        None => Ok(default),
-        Some(v) if v >= 1 && v <= max => Ok(v),
-        Some(_) => Err(own(Source::DescribeInstances, params::invalid(name))),
-    }
+    page_param(p, name, default, max).map_err(|e| own(Source::DescribeInstances, e))
 }
 
 /// DescribeInstances: the instances of `RegionId`, filtered by `InstanceIds` and `Status`, oldest first;
@@ -380,7 +379,7 @@ pub fn describe_instances(world: &World, p: &Params) -> Result<Outcome, Fail> {
         .filter(|i| status.is_none_or(|st| st == i.status.as_str()))
         .collect();
     let total = matched.len();
-    let start = (page_number - 1).saturating_mul(page_size).min(total as u64) as usize;
+    let start = page_start(page_number, page_size, total);
     let items: Vec<Node> = matched
         .iter()
         .skip(start)

@@ -650,12 +650,17 @@ fn owner_alias(o: &Owner) -> &'static str {
     }
 }
 
-fn page_param(p: &Params, name: &str, default: u64, max: u64) -> Result<u64, ApiError> {
+pub(crate) fn page_param(p: &Params, name: &str, default: u64, max: u64) -> Result<u64, ApiError> {
     match params::long(p, name)? {
         None => Ok(default),
         Some(v) if v >= 1 && v <= max => Ok(v),
         Some(_) => Err(params::invalid(name)),
     }
+}
+
+/// The index of a page's first item in a list of `total` (the end, for a page past it).
+pub(crate) fn page_start(page_number: u64, page_size: u64, total: usize) -> usize {
+    (page_number - 1).saturating_mul(page_size).min(total as u64) as usize
 }
 
 /// An AliUid as a JSON integer (real ones have 16 digits; a hand-written giant one is clamped, not wrapped).
@@ -779,7 +784,7 @@ pub fn describe_images(world: &World, p: &Params) -> Result<Outcome, Fail> {
         b.creation_time.cmp(&a.creation_time).then_with(|| a.id.cmp(&b.id))
     });
     let total = matched.len();
-    let start = (page_number - 1).saturating_mul(page_size).min(total as u64) as usize;
+    let start = page_start(page_number, page_size, total);
     let items: Vec<Node> = matched
         .iter()
         .skip(start)
