@@ -28,8 +28,12 @@ impl Lang {
     }
 }
 
-/// The UI's strings: (stable ID, English). Every ID has a zh-CN entry (tested); templates take `{name}`s.
-pub const UI: &[(&str, &str)] = &[
+/// The UI's strings: (stable ID, English), one slice per part of the product. Every ID has a zh-CN entry
+/// (tested); templates take `{name}`s.
+pub const UI: &[&[(&str, &str)]] = &[UI_PLAYGROUND, UI_PANES, UI_TEACH, UI_DEBUGGER];
+
+/// The playground's frame, header, request and response panes.
+const UI_PLAYGROUND: &[(&str, &str)] = &[
     ("lang.switch", "Language"),
     ("app.skip", "Skip to the request"),
     ("app.tagline", "Alibaba Cloud ECS CopyImage ({version}): build a request, see the exact response, without an account."),
@@ -84,6 +88,20 @@ pub const UI: &[(&str, &str)] = &[
     ("field.broken_part", "Your name {part}."),
 ];
 
+/// The signed-request, history, world and scenario panes, and the page's notices.
+const UI_PANES: &[(&str, &str)] = &[];
+
+/// The lessons, the error catalog page, embed mode and the embed snippet page.
+const UI_TEACH: &[(&str, &str)] = &[];
+
+/// The signature debugger.
+const UI_DEBUGGER: &[(&str, &str)] = &[];
+
+/// Every UI string, in table order.
+fn ui_strings() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    UI.iter().flat_map(|part| part.iter())
+}
+
 /// The Chinese table, once fetched (never set in English).
 /// A plain list searched in order: a map (its sort or tree code) would weigh on the English first load, and
 /// a page looks up a few dozen strings per render.
@@ -128,7 +146,7 @@ pub fn table_from_js(obj: &wasm_bindgen::JsValue) -> Vec<(String, String)> {
 /// The English of a UI string ID (the ID itself if unknown, so a typo shows rather than vanishes).
 #[inline(never)]
 pub fn en(id: &'static str) -> &'static str {
-    UI.iter().find(|(k, _)| *k == id).map_or(id, |(_, v)| v)
+    ui_strings().find(|(k, _)| *k == id).map_or(id, |(_, v)| v)
 }
 
 /// The Chinese of `key`, when the page is Chinese and the table has it.
@@ -235,7 +253,7 @@ mod tests {
     fn every_ui_string_has_a_chinese_entry_with_the_same_placeholders() {
         let zh = zh();
         let mut ids = std::collections::BTreeSet::new();
-        for (id, en) in UI {
+        for (id, en) in ui_strings() {
             assert!(ids.insert(id), "duplicate UI id {id}");
             let z = zh.get(*id).unwrap_or_else(|| panic!("no zh-CN entry for UI id {id}"));
             assert!(!z.trim().is_empty(), "{id}");
@@ -246,7 +264,7 @@ mod tests {
     #[test]
     fn every_chinese_key_is_a_ui_id_or_a_why_template_and_keeps_its_placeholders() {
         for (k, z) in zh() {
-            if UI.iter().any(|(id, _)| *id == k) {
+            if ui_strings().any(|(id, _)| *id == k) {
                 continue;
             }
             // Keys that are not UI IDs are English engine texts: their placeholders must survive.
