@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release site into dist/ with Trunk (and the full build with the debugger view into dist/full/),
-# then pins each page's Content-Security-Policy (scripts/csp.py).
+# then minifies the JS glue Trunk leaves unminified (scripts/minify_js.py, terser) and pins each page's
+# Content-Security-Policy (scripts/csp.py).
 # Expects the tools from scripts/setup.sh. Trunk never downloads anything here (Trunk.toml: offline = true).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -8,12 +9,14 @@ cd "$ROOT"
 export TRUNK_SKIP_VERSION_CHECK=true
 log "trunk build --release"
 trunk build --release --locked
+python3 scripts/minify_js.py "$DIST/index.html"
 python3 scripts/csp.py "$DIST/index.html"
 # The full build: the same app with the signature-debugger view and scenario import (cargo feature `full`, about 56 KB
 # gzip more), in dist/full/. The playground's first load never fetches it; `./?view=debugger` sends the
 # browser there. Built second, because Trunk empties its --dist directory first.
 log "trunk build --release --features full --dist $DIST/full"
 trunk build --release --locked --features full --dist "$DIST/full"
+python3 scripts/minify_js.py "$DIST/full/index.html"
 python3 scripts/csp.py "$DIST/full/index.html"
 # The engine's JavaScript API for docs pages (dist/lib/: copyimage.js, .wasm, .d.ts; not part of the first load).
 # After Trunk's builds, which empty dist/ first.

@@ -7,6 +7,7 @@ export ROOT
 # Exact tool versions. WASM_BINDGEN_VERSION must equal Cargo.lock's wasm-bindgen (checked by setup.sh).
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132"
+TERSER_VERSION="5.51.4"
 
 # Tools we install come first: npm binaryen's wasm-opt (Debian's 108 cannot read current wasm-bindgen output),
 # then cargo's bin dir (trunk, wasm-bindgen), then the system.

@@ -47,10 +47,12 @@ if ! grep -q "wasm_bindgen = \"$wb_version\"" "$ROOT/Trunk.toml"; then
     die "Trunk.toml [tools] wasm_bindgen must be \"$wb_version\" (Cargo.lock's wasm-bindgen)"
 fi
 
-# npm binaryen for wasm-opt, from the committed lockfile; skipped when the right version is there.
+# npm binaryen for wasm-opt and terser for the JS glue (scripts/minify_js.py), from the committed lockfile;
+# skipped when the right versions are there.
 if [ "$(wasm-opt --version 2>/dev/null || true)" != "wasm-opt version $BINARYEN_VERSION (version_$BINARYEN_VERSION)" ] ||
-    [ "$(command -v wasm-opt)" != "$ROOT/scripts/tools/node_modules/.bin/wasm-opt" ]; then
-    log "npm ci (scripts/tools: binaryen@$BINARYEN_VERSION)"
+    [ "$(command -v wasm-opt)" != "$ROOT/scripts/tools/node_modules/.bin/wasm-opt" ] ||
+    [ "$("$ROOT/scripts/tools/node_modules/.bin/terser" --version 2>/dev/null || true)" != "terser $TERSER_VERSION" ]; then
+    log "npm ci (scripts/tools: binaryen@$BINARYEN_VERSION, terser@$TERSER_VERSION)"
     (cd "$ROOT/scripts/tools" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
