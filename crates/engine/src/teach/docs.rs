@@ -109,7 +109,7 @@ pub const COPY_IMAGE: &[ParamDoc] = &[
         REF,
         // No InvalidRegionId.NotFound: CopyImage's table names an unknown source region
         // SourceRegion.NotFound instead.
-        &["SourceRegion.NotFound", "RegionNotSupportCopy"],
+        &["MissingParameter", "SourceRegion.NotFound", "RegionNotSupportCopy"],
     ),
     p(
         "ImageId",
@@ -275,7 +275,7 @@ pub const CANCEL_COPY_IMAGE: &[ParamDoc] = &[
         "The ID of the region to which the destination image belongs. You can call the DescribeRegions operation \
          to query the most recent region list.",
         FIELDS,
-        &["InvalidRegionId.NotFound"],
+        &["MissingParameter", "InvalidRegionId.NotFound"],
     ),
     p(
         "ImageId",
@@ -304,7 +304,7 @@ pub const DELETE_IMAGE: &[ParamDoc] = &[
         "The region ID of the custom image. You can call the DescribeRegions operation to query the most recent \
          region list.",
         FIELDS,
-        &["InvalidRegionId.NotFound"],
+        &["MissingParameter", "InvalidRegionId.NotFound"],
     ),
     p(
         "ImageId",
