@@ -723,7 +723,7 @@ pub const OPERATIONS: &[OperationDoc] = &[
     },
     OperationDoc {
         action: "RunInstances",
-        summary: "Creates instances from an image in RegionId: how a copy is used where it landed, once it is                   Available.",
+        summary: "Creates instances from an image in RegionId: how a copy is used where it landed, once it is Available.",
         params: RUN_INSTANCES,
     },
     OperationDoc {
@@ -743,7 +743,7 @@ pub const OPERATIONS: &[OperationDoc] = &[
     },
     OperationDoc {
         action: "ReplaceSystemDisk",
-        summary: "Replaces the system disk of a Stopped instance with a new one from an image: the other way to                   use a copy in the destination region.",
+        summary: "Replaces the system disk of a Stopped instance with a new one from an image: the other way to use a copy in the destination region.",
         params: REPLACE_SYSTEM_DISK,
     },
 ];
@@ -786,6 +786,17 @@ pub fn param_for_error(action: &str, code: &str) -> Option<&'static ParamDoc> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A string literal broken over lines without its `\` keeps the next line's indentation: readers then
+    /// see a run of spaces mid-sentence (two summaries did).
+    #[test]
+    fn no_text_has_a_run_of_spaces() {
+        let texts = OPERATIONS
+            .iter()
+            .flat_map(|o| std::iter::once(o.summary).chain(o.params.iter().map(|d| d.description)));
+        let bad: Vec<&str> = texts.filter(|t| t.contains("  ") || t.contains('\n')).collect();
+        assert!(bad.is_empty(), "{bad:#?}");
+    }
 
     #[test]
     fn copy_image_has_every_documented_parameter() {
