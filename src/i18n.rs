@@ -481,7 +481,10 @@ mod tests {
     /// labels of every preset's instances.
     fn engine_texts_of_panes() -> Vec<String> {
         use copyimage_engine::scenario::{self, lane_label, EXAMPLE_QUEUE, PRESETS, REGION_LABEL_TEMPLATES};
-        let mut v: Vec<String> = PRESETS.iter().flat_map(|(n, s)| [n.to_string(), s.to_string()]).collect();
+        let mut v: Vec<String> = PRESETS
+            .iter()
+            .flat_map(|(n, s)| [n.to_string(), s.to_string()])
+            .collect();
         v.extend(REGION_LABEL_TEMPLATES.iter().map(|t| t.to_string()));
         let example = scenario::preset(EXAMPLE_QUEUE.0).expect("the example queue's world");
         v.extend(lane_label(&example, EXAMPLE_QUEUE.1).map(str::to_string));
@@ -510,14 +513,26 @@ mod tests {
     #[test]
     fn a_filled_text_is_translated_through_its_template() {
         assert_eq!(
-            match_template("the clock step {n} s is longer than {max} s", "the clock step 9 s is longer than 8 s"),
-            Some(vec![("n".to_string(), "9".to_string()), ("max".to_string(), "8".to_string())])
+            match_template(
+                "the clock step {n} s is longer than {max} s",
+                "the clock step 9 s is longer than 8 s"
+            ),
+            Some(vec![
+                ("n".to_string(), "9".to_string()),
+                ("max".to_string(), "8".to_string())
+            ])
         );
-        assert_eq!(match_template("{path} is not a property", "/a/b is not a property"), Some(vec![("path".to_string(), "/a/b".to_string())]));
+        assert_eq!(
+            match_template("{path} is not a property", "/a/b is not a property"),
+            Some(vec![("path".to_string(), "/a/b".to_string())])
+        );
         assert_eq!(match_template("a {x} b", "a 1 c"), None);
         assert_eq!(match_template("{x}{y}", "12"), None);
         assert!(set_zh(zh().into_iter().collect()));
-        assert_eq!(tr_text("World edit refused: the queue limit must be at least 1."), "模拟环境的编辑被拒绝：队列上限至少为 1。");
+        assert_eq!(
+            tr_text("World edit refused: the queue limit must be at least 1."),
+            "模拟环境的编辑被拒绝：队列上限至少为 1。"
+        );
         assert_eq!(tr_text("nothing like any key"), "nothing like any key");
         // The region settings' sentences, filled after translation.
         let mut w = copyimage_engine::scenario::preset("minimal").unwrap();
@@ -546,7 +561,10 @@ mod tests {
             notice(&State::from_fragment("#v=1&AccessKeySecret=abc")),
             "无法打开此链接：链接中含有 AccessKeySecret；密钥永远不会放进链接。已改为显示默认页面。"
         );
-        assert_eq!(notice(&State::from_fragment("#v=1&preset=nope")), "无法打开此链接：没有名为“nope”的预设。");
+        assert_eq!(
+            notice(&State::from_fragment("#v=1&preset=nope")),
+            "无法打开此链接：没有名为“nope”的预设。"
+        );
         assert_eq!(
             notice(&State::from_fragment("#v=1&steps=q")),
             "无法打开此链接：此版本不认识步骤“q”。已改为显示默认页面。"
@@ -559,7 +577,11 @@ mod tests {
         s.apply(Action::ImportScenario(Ok(String::new())));
         assert_eq!(notice(&s), "无法导入此场景：文件是空的。模拟环境未作改动。");
         let minimal = copyimage_engine::scenario::to_json(&copyimage_engine::scenario::preset("minimal").unwrap());
-        s.apply(Action::ImportScenario(Ok(minimal.replacen("cn-shanghai", "mars-north-1", 1))));
+        s.apply(Action::ImportScenario(Ok(minimal.replacen(
+            "cn-shanghai",
+            "mars-north-1",
+            1,
+        ))));
         assert_eq!(
             notice(&s),
             "无法导入此场景：场景：regions 中有未知地域 `mars-north-1`。模拟环境未作改动。"

@@ -356,7 +356,12 @@ impl State {
                 s.speed = self.speed;
                 *self = s;
             }
-            Err(e) => self.notice = Some(Notice { error: true, text: tr_text(&e) }),
+            Err(e) => {
+                self.notice = Some(Notice {
+                    error: true,
+                    text: tr_text(&e),
+                })
+            }
         }
     }
 
@@ -491,7 +496,12 @@ impl State {
                         self.engine = Shared::new(engine);
                         self.steps.push(step);
                     }
-                    Err(e) => self.notice = Some(Notice { error: true, text: tr_text(&e) }),
+                    Err(e) => {
+                        self.notice = Some(Notice {
+                            error: true,
+                            text: tr_text(&e),
+                        })
+                    }
                 }
             }
             Action::OpenLink(f) => {

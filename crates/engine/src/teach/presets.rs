@@ -107,7 +107,10 @@ pub fn region_label_texts<'a>(world: &World, region: &str, tr: impl Fn(&'static 
     }
     let quota = |quota: u32, held: usize, room: &'static str, full: &'static str| {
         let template = if held >= quota as usize { full } else { room };
-        let args = [("quota".to_string(), quota.to_string()), ("held".to_string(), held.to_string())];
+        let args = [
+            ("quota".to_string(), quota.to_string()),
+            ("held".to_string(), held.to_string()),
+        ];
         crate::teach::why::fill(tr(template), &args)
     };
     if r.image_quota != plain.image_quota {
