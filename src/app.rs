@@ -24,7 +24,7 @@ use yew::prelude::*;
 /// Shows panics as a visible banner (the element `#panic`), so a bug never leaves a dead page.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        let msg = format!("The playground hit an internal error and stopped: {info}");
+        let msg = i18n::tf("notice.panic", &[("info", &info.to_string())]);
         web_sys::console::error_1(&msg.clone().into());
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(el) = doc.get_element_by_id("panic") {
@@ -218,6 +218,7 @@ pub fn app() -> Html {
             .flatten()
     });
     let sent: Option<(u64, Shared<Exchange>)> = (*sent).clone();
+    let zh = i18n::lang() == i18n::Lang::ZhCn;
     let dismiss = {
         let d = dispatch.clone();
         Callback::from(move |_| d.emit(Action::DismissNotice))
@@ -268,10 +269,11 @@ pub fn app() -> Html {
                     }
                 </div>
             </main>
-            // Exactly the world's regions: a region the table knows but this account lacks is not offered.
+            // Exactly the world's regions: a region the table knows but this account lacks is not offered. Named in
+            // the page's language (the table's Chinese names in Chinese).
             <datalist id="dl-regions">
                 { for state.engine.world().regions.iter().map(|r| html! {
-                    <option value={r.id.clone()} label={regions::find(&r.id).map(|t| t.name_en).unwrap_or_default()} />
+                    <option value={r.id.clone()} label={regions::find(&r.id).map(|t| if zh { t.name_zh } else { t.name_en }).unwrap_or_default()} />
                 }) }
             </datalist>
         </div>

@@ -89,7 +89,128 @@ const UI_PLAYGROUND: &[(&str, &str)] = &[
 ];
 
 /// The signed-request, history, world and scenario panes, and the page's notices.
-const UI_PANES: &[(&str, &str)] = &[];
+const UI_PANES: &[(&str, &str)] = &[
+    ("signed.title", "Signed request"),
+    ("signed.desc", "Signed now with your key pair (real UTC time, a fresh nonce each time). The secret signs; it is never shown, stored or exported: the snippets read it from the environment."),
+    ("signed.v1_url", "V1 signed URL (HMAC-SHA1, GET)"),
+    ("signed.v1_sts", "V1 string to sign"),
+    ("signed.v3_headers", "V3 headers (ACS3-HMAC-SHA256, POST)"),
+    ("signed.raw", "Raw HTTP request (V3)"),
+    ("signed.copy", "Copy"),
+    ("signed.copied", "Copied"),
+    ("signed.copy_what", "Copy {what}"),
+    ("history.title", "History ({n})"),
+    ("history.export", "Export transcript"),
+    ("history.empty", "Nothing sent yet. Send commits the previewed response."),
+    ("history.params", "Request parameters"),
+    ("world.clock", "World clock"),
+    ("world.clock_now", "World clock: "),
+    ("world.clock_at", "world clock {time}"),
+    ("world.s", "{s} s"),
+    ("world.min_s", "{m} min {s} s"),
+    ("world.h_min_s", "{h} h {m} min {s} s"),
+    ("world.idle", " · idle"),
+    ("world.play", "Play"),
+    ("world.pause", "Pause"),
+    ("world.speed", "Speed"),
+    ("world.next_event", "Step to next event"),
+    ("world.run_idle", "Run to idle"),
+    ("world.plus_min", "+1 min"),
+    ("world.reset", "Reset world"),
+    ("world.queues", "Copy queues"),
+    ("world.queue_desc", "At most {n} copy task(s) run at a time per region (queue limit); the rest wait in order."),
+    ("world.waiting", "waiting"),
+    ("world.running", "running"),
+    ("world.done", "done"),
+    ("world.failed", "failed"),
+    ("world.canceled", "canceled"),
+    ("world.progress_of", "Copy progress of {image}"),
+    ("world.left", " · {time} left"),
+    ("world.no_tasks", "No copy task is running or waiting."),
+    ("world.finished", "Finished tasks ({n})"),
+    ("world.images", "Images"),
+    ("world.name", "Name"),
+    ("world.region", "Region"),
+    ("world.status", "Status"),
+    ("world.progress", "Progress"),
+    ("world.actions", "Actions"),
+    ("world.shared", " (shared to you: copies within its region only)"),
+    ("world.marketplace", " (marketplace)"),
+    ("world.cancel", "Cancel copy"),
+    ("world.cancel_label", "Cancel copy: CancelCopyImage {image}"),
+    ("world.delete", "Delete"),
+    ("world.delete_label", "Delete: DeleteImage {image}"),
+    ("world.instances", "Instances"),
+    ("region.title", "Regions of this account ({n})"),
+    ("region.refusing", "Region settings that refuse copies"),
+    ("region.endpoint", "Endpoint"),
+    ("scenario.title", "Scenario"),
+    ("scenario.preset", "Preset"),
+    ("scenario.imported", "(imported scenario)"),
+    ("scenario.imported_desc", "The world of the scenario file you imported. Choosing a preset replaces it."),
+    ("scenario.settings", "Settings"),
+    ("scenario.queue_limit", "Queue limit (tasks running at once per region)"),
+    ("scenario.speed", "Copy speed (seconds per GiB)"),
+    ("scenario.max_size", "Largest image size (GiB, SizeExceed.Image)"),
+    ("scenario.caller", "Caller"),
+    ("scenario.root", "the account (root)"),
+    ("scenario.ram_user", "RAM user {name}"),
+    ("scenario.queue_key", "Queue lane (a copy waits in its source or destination region)"),
+    ("scenario.missing_dest", "When DestinationRegionId is omitted"),
+    ("scenario.delete_missing", "DeleteImage of a missing image"),
+    ("scenario.o_source", "source"),
+    ("scenario.o_destination", "destination"),
+    ("scenario.o_same", "same_as_source"),
+    ("scenario.o_missing", "missing_parameter"),
+    ("scenario.o_ignore", "ignore"),
+    ("scenario.o_not_found", "not_found"),
+    ("scenario.anonymous", "Anonymous caller (simulates InvalidAliUid.IsNull)"),
+    ("scenario.byok", "Account is in the BYOK white list (UserNotInTheWhiteList)"),
+    ("scenario.regions", "Regions ({n})"),
+    ("scenario.copy", "Copy"),
+    ("scenario.image_quota", "Image quota"),
+    ("scenario.snapshot_quota", "Snapshot quota"),
+    ("scenario.supports_copy", "{region} supports copy"),
+    ("scenario.supports_byok", "{region} supports BYOK"),
+    ("scenario.region_image_quota", "{region} image quota"),
+    ("scenario.region_snapshot_quota", "{region} snapshot quota"),
+    ("scenario.images", "Images ({n})"),
+    ("scenario.image", "Image"),
+    ("scenario.flags", "Flags"),
+    ("scenario.image_status", "{image} status"),
+    ("scenario.derived", "A copy's status comes from its copy task"),
+    ("scenario.encrypted", "encrypted"),
+    ("scenario.used", "used by instances"),
+    ("scenario.shared", "shared to others"),
+    ("scenario.snapshots_keys", "Snapshots ({n}) and KMS keys ({m})"),
+    ("scenario.snapshot", " ({region}, created {time}) "),
+    ("scenario.allowed", "allowed to create image"),
+    ("scenario.deleted", "deleted"),
+    ("scenario.enabled", "enabled"),
+    ("scenario.authorized", "ECS authorized"),
+    ("scenario.faults", "Fault injection ({n})"),
+    ("scenario.faults_desc", "Simulated triggers: the real service returns these for reasons no request controls."),
+    ("scenario.fault_action", "Action the fault hits (* for any)"),
+    ("scenario.fault_500", "Next call: 500 InternalError"),
+    ("scenario.fault_403", "Next call: 403 InternalError"),
+    ("scenario.fault_copy", "Next copy fails"),
+    ("scenario.fault", "{action} · {kind} · {n} left "),
+    ("scenario.remove_fault", "Remove fault {n}"),
+    ("scenario.export", "Export scenario"),
+    ("scenario.export_desc", "Exports the world as scenario JSON (the format {cmd} and the local endpoint read; its schema is {schema})."),
+    ("scenario.import", "Import scenario JSON"),
+    ("scenario.import_desc", "A scenario file (what Export scenario writes, or {cmd} reads) becomes the world's start: history is cleared, Reset world returns to it, and Copy link carries it."),
+    ("scenario.file", "Scenario file (.json)"),
+    ("scenario.paste", "Or paste scenario JSON"),
+    ("scenario.import_pasted", "Import pasted JSON"),
+    ("scenario.import_link", "Import scenario JSON…"),
+    ("scenario.import_full", " opens this page in the full build, which has the scenario reader (about 30 KB more, kept out of the first load); your request and world come along."),
+    ("notice.link", "This link could not be opened: {e}."),
+    ("notice.link_default", "This link could not be opened: {e}. The default page is shown instead."),
+    ("notice.imported", "Imported a scenario: {regions} regions, {images} images, {tasks} copy tasks. Reset world returns to it; Copy link carries it."),
+    ("notice.import_failed", "This scenario could not be imported: {e}. The world is unchanged."),
+    ("notice.panic", "The playground hit an internal error and stopped: {info}"),
+];
 
 /// The lessons, the error catalog page, embed mode and the embed snippet page.
 const UI_TEACH: &[(&str, &str)] = &[];
@@ -182,6 +303,64 @@ pub fn why_text(rule: &copyimage_engine::error::Rule) -> String {
     copyimage_engine::why::fill(tr(&rule.msg), &rule.args)
 }
 
+/// A text filled from an English template elsewhere (a refusal of a link, an edit or a scenario file), in the
+/// page's language: the table's key it was filled from is found by its literal parts, and its Chinese is
+/// filled with the same values, each translated the same way (a refusal quoting another). Text the table
+/// does not know stays as it is.
+pub fn tr_text(s: &str) -> String {
+    if let Some(z) = zh(s) {
+        return z.to_string();
+    }
+    let Some(table) = ZH.get().filter(|_| lang() != Lang::En) else {
+        return s.to_string();
+    };
+    for (k, z) in table {
+        if let Some(args) = k.contains('{').then(|| match_template(k, s)).flatten() {
+            let args: Vec<(String, String)> = args.into_iter().map(|(n, v)| (n, tr_text(&v))).collect();
+            return copyimage_engine::why::fill(z, &args);
+        }
+    }
+    s.to_string()
+}
+
+/// The values of `template`'s `{name}`s that make it read `s`, if it does (each value ends at the first
+/// occurrence of the literal after it; the last literal ends the text).
+fn match_template(template: &str, s: &str) -> Option<Vec<(String, String)>> {
+    let mut pieces = template.split('{');
+    let mut rest = s.strip_prefix(pieces.next()?)?;
+    let mut pieces = pieces.peekable();
+    let mut args = Vec::new();
+    while let Some(p) = pieces.next() {
+        let (name, lit) = p.split_once('}')?;
+        let end = if pieces.peek().is_some() {
+            // Two placeholders side by side cannot be told apart.
+            (!lit.is_empty()).then(|| rest.find(lit))??
+        } else {
+            rest.strip_suffix(lit)?.len()
+        };
+        args.push((name.to_string(), rest[..end].to_string()));
+        rest = &rest[end + lit.len()..];
+    }
+    Some(args)
+}
+
+/// The UI template `id` in the page's language as markup, each `{name}` replaced by the node given for it
+/// (a command or a file name set as code inside a sentence).
+pub fn t_html(id: &'static str, nodes: &[(&str, yew::Html)]) -> yew::Html {
+    let mut out = Vec::new();
+    let mut rest = t(id);
+    while let Some((before, after)) = rest.split_once('{') {
+        let Some((name, tail)) = after.split_once('}') else {
+            break;
+        };
+        out.push(yew::Html::from(before));
+        out.extend(nodes.iter().filter(|(n, _)| *n == name).map(|(_, h)| h.clone()));
+        rest = tail;
+    }
+    out.push(yew::Html::from(rest));
+    out.into_iter().collect()
+}
+
 /// `fragment` carrying the page's language: its `lang` pairs dropped, `lang=zh-CN` added when not English,
 /// so links copied from a Chinese page open in Chinese.
 pub fn with_lang(fragment: &str, lang: Lang) -> String {
@@ -230,6 +409,7 @@ pub fn lang_switch(fragment: &str) -> yew::Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::components::world_pane::duration;
 
     const ZH_JSON: &str = include_str!("../i18n/zh-CN.json");
 
@@ -293,6 +473,123 @@ mod tests {
             missing.is_empty(),
             "no zh-CN entry for:\n{}",
             serde_json::to_string_pretty(&missing).unwrap()
+        );
+    }
+
+    /// The engine texts the signed, history, world and scenario panes show, collected from the engine: the
+    /// presets' names and summaries, the example queue's label, the region settings' sentences, and the
+    /// labels of every preset's instances.
+    fn engine_texts_of_panes() -> Vec<String> {
+        use copyimage_engine::scenario::{self, lane_label, EXAMPLE_QUEUE, PRESETS, REGION_LABEL_TEMPLATES};
+        let mut v: Vec<String> = PRESETS
+            .iter()
+            .flat_map(|(n, s)| [n.to_string(), s.to_string()])
+            .collect();
+        v.extend(REGION_LABEL_TEMPLATES.iter().map(|t| t.to_string()));
+        let example = scenario::preset(EXAMPLE_QUEUE.0).expect("the example queue's world");
+        v.extend(lane_label(&example, EXAMPLE_QUEUE.1).map(str::to_string));
+        for (name, _) in PRESETS {
+            let w = scenario::preset(name).expect("a preset");
+            v.extend(w.instances.iter().map(|i| i.label.clone()).filter(|l| !l.is_empty()));
+        }
+        assert!(v.len() > 2 * PRESETS.len() + REGION_LABEL_TEMPLATES.len(), "{v:?}");
+        v
+    }
+
+    #[test]
+    fn every_engine_text_of_the_panes_has_a_chinese_entry() {
+        let zh = zh();
+        let missing: Vec<String> = engine_texts_of_panes()
+            .into_iter()
+            .filter(|e| !zh.contains_key(e))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "no zh-CN entry for:\n{}",
+            serde_json::to_string_pretty(&missing).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_filled_text_is_translated_through_its_template() {
+        assert_eq!(
+            match_template(
+                "the clock step {n} s is longer than {max} s",
+                "the clock step 9 s is longer than 8 s"
+            ),
+            Some(vec![
+                ("n".to_string(), "9".to_string()),
+                ("max".to_string(), "8".to_string())
+            ])
+        );
+        assert_eq!(
+            match_template("{path} is not a property", "/a/b is not a property"),
+            Some(vec![("path".to_string(), "/a/b".to_string())])
+        );
+        assert_eq!(match_template("a {x} b", "a 1 c"), None);
+        assert_eq!(match_template("{x}{y}", "12"), None);
+        assert!(set_zh(zh().into_iter().collect()));
+        assert_eq!(
+            tr_text("World edit refused: the queue limit must be at least 1."),
+            "模拟环境的编辑被拒绝：队列上限至少为 1。"
+        );
+        assert_eq!(tr_text("nothing like any key"), "nothing like any key");
+        // The region settings' sentences, filled after translation.
+        let mut w = copyimage_engine::scenario::preset("minimal").unwrap();
+        w.regions[0].supports_copy = false;
+        w.regions[0].image_quota = 1;
+        let id = w.regions[0].id.clone();
+        assert_eq!(
+            copyimage_engine::scenario::region_label_texts(&w, &id, tr),
+            [
+                "镜像复制已关闭：从该地域复制或复制到该地域都会返回 RegionNotSupportCopy。",
+                "镜像配额：1（已有 1 个；已满：复制到此地域会返回 QuotaExceed.Image）。"
+            ]
+        );
+        assert_eq!(duration(3725), "1 小时 2 分 5 秒");
+    }
+
+    /// The notices a damaged link, a refused edit or a refused scenario file raise, in Chinese: the page's
+    /// sentence and the refusal it quotes, with the values (preset names, paths, region IDs) as written.
+    #[test]
+    fn notices_and_the_refusals_they_quote_are_chinese() {
+        use crate::state::{Action, State};
+        use copyimage_engine::edits::set_edit;
+        assert!(set_zh(zh().into_iter().collect()));
+        let notice = |s: &State| s.notice.clone().expect("a notice").text;
+        assert_eq!(
+            notice(&State::from_fragment("#v=1&AccessKeySecret=abc")),
+            "无法打开此链接：链接中含有 AccessKeySecret；密钥永远不会放进链接。已改为显示默认页面。"
+        );
+        assert_eq!(
+            notice(&State::from_fragment("#v=1&preset=nope")),
+            "无法打开此链接：没有名为“nope”的预设。"
+        );
+        assert_eq!(
+            notice(&State::from_fragment("#v=1&steps=q")),
+            "无法打开此链接：此版本不认识步骤“q”。已改为显示默认页面。"
+        );
+        let mut s = State::new();
+        s.apply(Action::Edit(set_edit("/settings/queue_limit", "0")));
+        assert_eq!(notice(&s), "模拟环境的编辑被拒绝：队列上限至少为 1。");
+        s.apply(Action::Edit(set_edit("/no/such", "1")));
+        assert_eq!(notice(&s), "模拟环境的编辑被拒绝：/no/such 不是编辑器可以设置的属性。");
+        s.apply(Action::ImportScenario(Ok(String::new())));
+        assert_eq!(notice(&s), "无法导入此场景：文件是空的。模拟环境未作改动。");
+        let minimal = copyimage_engine::scenario::to_json(&copyimage_engine::scenario::preset("minimal").unwrap());
+        s.apply(Action::ImportScenario(Ok(minimal.replacen(
+            "cn-shanghai",
+            "mars-north-1",
+            1,
+        ))));
+        assert_eq!(
+            notice(&s),
+            "无法导入此场景：场景：regions 中有未知地域 `mars-north-1`。模拟环境未作改动。"
+        );
+        s.apply(Action::ImportScenario(Ok(minimal)));
+        assert_eq!(
+            notice(&s),
+            "已导入场景：2 个地域、1 个镜像、0 个复制任务。“重置模拟环境”会回到它；“复制链接”会带上它。"
         );
     }
 

@@ -7,6 +7,7 @@
 //! makes a permalink restore the state exactly.
 
 use crate::form::{Form, Format};
+use crate::i18n::{tf, tr_text};
 use crate::permalink::{self, Link, Step};
 use copyimage_engine::engine::{CallContext, Engine, Exchange};
 use copyimage_engine::transcript::{self, Addressing};
@@ -280,12 +281,9 @@ impl State {
             Ok(None) => State::new(),
             Ok(Some(link)) => match State::from_link(link) {
                 Ok(s) => s,
-                Err(e) => State::new().with_notice(true, format!("This link could not be opened: {e}.")),
+                Err(e) => State::new().with_notice(true, tf("notice.link", &[("e", &tr_text(&e))])),
             },
-            Err(e) => State::new().with_notice(
-                true,
-                format!("This link could not be opened: {e}. The default page is shown instead."),
-            ),
+            Err(e) => State::new().with_notice(true, tf("notice.link_default", &[("e", &tr_text(&e))])),
         }
     }
 
@@ -358,7 +356,12 @@ impl State {
                 s.speed = self.speed;
                 *self = s;
             }
-            Err(e) => self.notice = Some(Notice { error: true, text: e }),
+            Err(e) => {
+                self.notice = Some(Notice {
+                    error: true,
+                    text: tr_text(&e),
+                })
+            }
         }
     }
 
@@ -367,12 +370,14 @@ impl State {
     fn import(&mut self, file: Result<String, String>) {
         match file.and_then(|json| import_scenario(&json)) {
             Ok(imported) => {
-                let summary = format!(
-                    "Imported a scenario: {} regions, {} images, {} copy tasks. Reset world returns to it; \
-                     Copy link carries it.",
-                    imported.world.regions.len(),
-                    imported.world.images.len(),
-                    imported.world.queue.tasks.len()
+                let w = &imported.world;
+                let summary = tf(
+                    "notice.imported",
+                    &[
+                        ("regions", &w.regions.len().to_string()),
+                        ("images", &w.images.len().to_string()),
+                        ("tasks", &w.queue.tasks.len().to_string()),
+                    ],
                 );
                 self.reset_to(Start::Imported(Shared::new(imported)));
                 if self.notice.is_none() {
@@ -385,7 +390,7 @@ impl State {
             Err(e) => {
                 self.notice = Some(Notice {
                     error: true,
-                    text: format!("This scenario could not be imported: {e}. The world is unchanged."),
+                    text: tf("notice.import_failed", &[("e", &tr_text(&e))]),
                 })
             }
         }
@@ -491,7 +496,12 @@ impl State {
                         self.engine = Shared::new(engine);
                         self.steps.push(step);
                     }
-                    Err(e) => self.notice = Some(Notice { error: true, text: e }),
+                    Err(e) => {
+                        self.notice = Some(Notice {
+                            error: true,
+                            text: tr_text(&e),
+                        })
+                    }
                 }
             }
             Action::OpenLink(f) => {

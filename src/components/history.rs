@@ -2,6 +2,7 @@
 //! export.
 
 use super::response_pane::{headers_text, why};
+use crate::i18n::{t, tf};
 use crate::state::{HistoryEntry, Shared};
 use copyimage_engine::wire::param;
 use yew::prelude::*;
@@ -25,10 +26,10 @@ pub fn history(p: &HistoryProps) -> Html {
     };
     html! {
         <section class="pane" id="history-pane" aria-labelledby="history-h">
-            <h2 id="history-h">{ format!("History ({n})") }</h2>
+            <h2 id="history-h">{ tf("history.title", &[("n", &n.to_string())]) }</h2>
             <button type="button" id="export-transcript" onclick={export} disabled={n == 0}>
-                { "Export transcript" }</button>
-            if n == 0 { <p class="empty">{ "Nothing sent yet. Send commits the previewed response." }</p> }
+                { t("history.export") }</button>
+            if n == 0 { <p class="empty">{ t("history.empty") }</p> }
             <ol class="history">
             { for p.history.iter().enumerate().rev().map(|(i, h)| {
                 let x = &h.exchange;
@@ -41,14 +42,15 @@ pub fn history(p: &HistoryProps) -> Html {
                         <details open={i + 1 == n}>
                             <summary>
                                 <span class="summary-line">
-                                    { format!("{action} → {} {}", r.status, r.reason()) }
+                                    // What crossed the wire stays as sent: `translate="no"` says so to page translators.
+                                    <span translate="no">{ format!("{action} → {} {}", r.status, r.reason()) }</span>
                                     if !code.is_empty() { { " " }<code>{ code }</code> }
                                     <span class="when">{ format!(" · {}", super::world_pane::world_clock(h.world_time)) }</span>
                                 </span>
                             </summary>
-                            <h4>{ "Request parameters" }</h4>
+                            <h4>{ t("history.params") }</h4>
                             <pre class="params">{ query }</pre>
-                            <h4>{ "Response" }</h4>
+                            <h4>{ t("resp.title") }</h4>
                             <pre class="status">{ r.status_line() }</pre>
                             <pre class="headers">{ headers_text(&r.headers) }</pre>
                             <pre class="body">{ r.body.clone() }</pre>

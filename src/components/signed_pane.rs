@@ -5,6 +5,7 @@
 
 use super::copy_button::copy_button;
 use crate::form::Form;
+use crate::i18n::t;
 use copyimage_engine::clock::UtcTime;
 use copyimage_engine::gateway::SignatureStyle;
 use copyimage_engine::generate::{self, GenerateInput};
@@ -34,7 +35,8 @@ fn fresh_nonce() -> String {
         .collect()
 }
 
-/// The texts the pane shows: (title, element id, text).
+/// The texts the pane shows: (title in the page's language, element id, text). The product names
+/// (curl, aliyun CLI, the SDKs) read the same in every language.
 pub fn signed_texts(form: &Form, now: UtcTime, nonce: &str) -> Vec<(&'static str, &'static str, String)> {
     // Exactly what Send sends, other parameters included (the common ones merge over the signer's defaults;
     // the key ID is the signer's own input, which V3 must not also find in the query).
@@ -65,10 +67,10 @@ fn signed_texts_of(
         .collect::<Vec<_>>()
         .join("\n");
     vec![
-        ("V1 signed URL (HMAC-SHA1, GET)", "signed-v1-url", g1.signed.url.clone()),
-        ("V1 string to sign", "signed-v1-sts", g1.signed.string_to_sign.clone()),
-        ("V3 headers (ACS3-HMAC-SHA256, POST)", "signed-v3-headers", v3_headers),
-        ("Raw HTTP request (V3)", "signed-raw-http", generate::raw_http(&s3)),
+        (t("signed.v1_url"), "signed-v1-url", g1.signed.url.clone()),
+        (t("signed.v1_sts"), "signed-v1-sts", g1.signed.string_to_sign.clone()),
+        (t("signed.v3_headers"), "signed-v3-headers", v3_headers),
+        (t("signed.raw"), "signed-raw-http", generate::raw_http(&s3)),
         ("curl (V1)", "signed-curl", g1.curl),
         ("aliyun CLI", "signed-aliyun-cli", g1.aliyun_cli),
         ("Python SDK", "signed-python", g1.python),
@@ -84,10 +86,8 @@ pub fn signed_pane(p: &SignedPaneProps) -> Html {
     let texts = signed_texts(&p.form, wire_now(), &fresh_nonce());
     html! {
         <section class="pane" id="signed-pane" aria-labelledby="signed-h">
-            <h2 id="signed-h">{ "Signed request" }</h2>
-            <p class="desc">{ "Signed now with your key pair (real UTC time, a fresh nonce each time). \
-                The secret signs; it is never shown, stored or exported: the snippets read it from the \
-                environment." }</p>
+            <h2 id="signed-h">{ t("signed.title") }</h2>
+            <p class="desc">{ t("signed.desc") }</p>
             { for texts.into_iter().enumerate().map(|(i, (title, id, text))| html! {
                 <details class="snippet" open={i < 3}>
                     <summary class="snippet-head"><h3>{ title }</h3></summary>

@@ -4,11 +4,12 @@
 //! setting that makes one refuse copies.
 
 use crate::form::{Form, VERSION};
+use crate::i18n::{self, t, tf, Lang};
 use crate::state::{Action, Shared, SPEEDS};
 use copyimage_engine::engine::Engine;
 use copyimage_engine::queue::{CopyTask, TaskState};
 use copyimage_engine::regions;
-use copyimage_engine::scenario::{lane_label, region_labels};
+use copyimage_engine::scenario::{lane_label, region_label_texts};
 use copyimage_engine::wire::Params;
 use copyimage_engine::world::{Owner, World};
 use yew::prelude::*;
@@ -43,43 +44,46 @@ pub fn row_request(form: &Form, action: &str, region: &str, image: &str) -> Para
 /// How the world clock reads wherever it is shown (the world pane, the history, the response pane):
 /// `world clock 1 min 30 s`.
 pub fn world_clock(secs: u64) -> String {
-    format!("world clock {}", duration(secs))
+    tf("world.clock_at", &[("time", &duration(secs))])
 }
 
 /// `90` -> `1 min 30 s`.
 pub fn duration(secs: u64) -> String {
     let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
-    match (h, m) {
-        (0, 0) => format!("{s} s"),
-        (0, _) => format!("{m} min {s} s"),
-        _ => format!("{h} h {m} min {s} s"),
-    }
+    let (h, m, s) = (h.to_string(), m.to_string(), s.to_string());
+    let args = [("h", h.as_str()), ("m", m.as_str()), ("s", s.as_str())];
+    let id = match (args[0].1, args[1].1) {
+        ("0", "0") => "world.s",
+        ("0", _) => "world.min_s",
+        _ => "world.h_min_s",
+    };
+    tf(id, &args)
 }
 
-fn task_html(t: &CopyTask, now: u64, pos: Option<usize>) -> Html {
-    let pct = t.progress_percent(now);
-    let state = match t.state {
-        TaskState::Waiting => "waiting",
-        TaskState::Running => "running",
-        TaskState::Done => "done",
-        TaskState::Failed => "failed",
-        TaskState::Canceled => "canceled",
+fn task_html(task: &CopyTask, now: u64, pos: Option<usize>) -> Html {
+    let pct = task.progress_percent(now);
+    let (state, shown) = match task.state {
+        TaskState::Waiting => ("waiting", "world.waiting"),
+        TaskState::Running => ("running", "world.running"),
+        TaskState::Done => ("done", "world.done"),
+        TaskState::Failed => ("failed", "world.failed"),
+        TaskState::Canceled => ("canceled", "world.canceled"),
     };
-    let remaining = t.end_time().map(|e| e.saturating_sub(now));
+    let remaining = task.end_time().map(|e| e.saturating_sub(now));
     html! {
-        <li class={classes!("task", state)} data-task={t.id.to_string()} data-state={state}
-            data-image={t.destination_image_id.clone()}>
+        <li class={classes!("task", state)} data-task={task.id.to_string()} data-state={state}
+            data-image={task.destination_image_id.clone()}>
             <span class="task-what">
                 if let Some(n) = pos { <span class="pos">{ format!("#{n} ") }</span> }
-                <code>{ t.source_image_id.clone() }</code>{ " → " }<code>{ t.destination_image_id.clone() }</code>
-                { format!(" ({} → {})", t.source_region, t.destination_region) }
+                <code>{ task.source_image_id.clone() }</code>{ " → " }<code>{ task.destination_image_id.clone() }</code>
+                { format!(" ({} → {})", task.source_region, task.destination_region) }
             </span>
-            <span class="task-state">{ state }</span>
-            if t.state == TaskState::Running {
-                <progress max="100" value={pct.to_string()} aria-label={format!("Copy progress of {}", t.destination_image_id)}>
+            <span class="task-state">{ t(shown) }</span>
+            if task.state == TaskState::Running {
+                <progress max="100" value={pct.to_string()} aria-label={tf("world.progress_of", &[("image", &task.destination_image_id)])}>
                     { format!("{pct}%") }</progress>
                 <span class="pct">{ format!("{pct}%") }</span>
-                if let Some(r) = remaining { <span class="eta">{ format!(" · {} left", duration(r)) }</span> }
+                if let Some(r) = remaining { <span class="eta">{ tf("world.left", &[("time", &duration(r))]) }</span> }
             }
         </li>
     }
@@ -92,14 +96,15 @@ pub fn region_table(w: &World) -> Html {
     let labelled: Vec<(&str, Vec<String>)> = w
         .regions
         .iter()
-        .map(|r| (r.id.as_str(), region_labels(w, &r.id)))
+        .map(|r| (r.id.as_str(), region_label_texts(w, &r.id, i18n::tr)))
         .filter(|(_, l)| !l.is_empty())
         .collect();
+    let zh = i18n::lang() == Lang::ZhCn;
     html! {
         <>
-            <h3 id="regions-h">{ format!("Regions of this account ({})", w.regions.len()) }</h3>
+            <h3 id="regions-h">{ tf("region.title", &[("n", &w.regions.len().to_string())]) }</h3>
             if !labelled.is_empty() {
-                <ul class="region-labels" id="region-labels" aria-label="Region settings that refuse copies">
+                <ul class="region-labels" id="region-labels" aria-label={t("region.refusing")}>
                     { for labelled.iter().flat_map(|(id, ls)| ls.iter().map(move |l| html! {
                         <li data-region={id.to_string()}><code>{ id.to_string() }</code>{ format!(": {l}") }</li>
                     })) }
@@ -108,16 +113,20 @@ pub fn region_table(w: &World) -> Html {
             // Focusable, so a keyboard can scroll the table sideways where it is wider than the pane.
             <div class="scroll" tabindex="0" role="region" aria-labelledby="regions-h">
                 <table class="regions" id="region-table">
-                    <thead><tr><th scope="col">{ "RegionId" }</th><th scope="col">{ "Name" }</th>
-                        <th scope="col">{ "LocalName" }</th><th scope="col">{ "Endpoint" }</th></tr></thead>
+                    // In Chinese the name is the Chinese one, so the LocalName column would only repeat it.
+                    <thead><tr><th scope="col">{ "RegionId" }</th><th scope="col">{ t("world.name") }</th>
+                        if !zh { <th scope="col">{ "LocalName" }</th> }
+                        <th scope="col">{ t("region.endpoint") }</th></tr></thead>
                     <tbody>
                     { for w.regions.iter().filter_map(|r| regions::find(&r.id)).map(|r| {
                         let flagged = labelled.iter().any(|(id, _)| *id == r.id);
                         html! {
                             <tr data-region={r.id} data-labelled={flagged.to_string()}>
                                 <td><code>{ r.id }</code></td>
-                                <td>{ r.name_en }</td>
-                                <td lang="zh-CN">{ r.name_zh }</td>
+                                if zh { <td>{ r.name_zh }</td> } else {
+                                    <td>{ r.name_en }</td>
+                                    <td lang="zh-CN">{ r.name_zh }</td>
+                                }
                                 <td><code>{ r.endpoint() }</code></td>
                             </tr>
                         }
@@ -169,60 +178,60 @@ pub fn world_pane(p: &WorldPaneProps) -> Html {
             <tr data-image={i.id.clone()} data-status={status.as_str()}>
                 // `data-label`: on a phone each row is a card, its cells labelled by their column.
                 <td data-label="ImageId"><code>{ i.id.clone() }</code></td>
-                <td data-label="Name">{ i.name.clone() }
+                <td data-label={t("world.name")}>{ i.name.clone() }
                     // Whose image it is, where it is not the account's own (DescribeImages' ImageOwnerAlias).
                     { match &i.owner {
                         Owner::Own => html! {},
-                        Owner::Shared { .. } => html! { <span class="owner">{ " (shared to you: copies within its region only)" }</span> },
-                        Owner::Marketplace { .. } => html! { <span class="owner">{ " (marketplace)" }</span> },
+                        Owner::Shared { .. } => html! { <span class="owner">{ t("world.shared") }</span> },
+                        Owner::Marketplace { .. } => html! { <span class="owner">{ t("world.marketplace") }</span> },
                     } }
                 </td>
-                <td data-label="Region"><code>{ i.region.clone() }</code></td>
-                <td class="status" data-label="Status">{ status.as_str() }</td>
-                <td class="progress" data-label="Progress">{ format!("{progress}%") }</td>
-                <td class="actions" data-label="Actions">
+                <td data-label={t("world.region")}><code>{ i.region.clone() }</code></td>
+                // A Status value as DescribeImages writes it: data, not prose (`translate="no"`).
+                <td class="status" data-label={t("world.status")} translate="no">{ status.as_str() }</td>
+                <td class="progress" data-label={t("world.progress")}>{ format!("{progress}%") }</td>
+                <td class="actions" data-label={t("world.actions")}>
                     if copying {
                         // The name starts with the visible words (what a voice-control user says), then
                         // the request it sends.
-                        <button type="button" aria-label={format!("Cancel copy: CancelCopyImage {}", i.id)}
-                            onclick={emit(cancel)}>{ "Cancel copy" }</button>
+                        <button type="button" aria-label={tf("world.cancel_label", &[("image", &i.id)])}
+                            onclick={emit(cancel)}>{ t("world.cancel") }</button>
                     }
-                    <button type="button" aria-label={format!("Delete: DeleteImage {}", i.id)}
-                        onclick={emit(delete)}>{ "Delete" }</button>
+                    <button type="button" aria-label={tf("world.delete_label", &[("image", &i.id)])}
+                        onclick={emit(delete)}>{ t("world.delete") }</button>
                 </td>
             </tr>
         }
     });
     html! {
         <section class="pane" id="world-pane" aria-labelledby="world-h">
-            <h2 id="world-h">{ "World" }</h2>
-            <div class="clock" role="group" aria-label="World clock">
+            <h2 id="world-h">{ t("app.world") }</h2>
+            <div class="clock" role="group" aria-label={t("world.clock")}>
                 <p id="world-time" aria-live="off">
-                    { "World clock: " }<strong>{ duration(now) }</strong>
+                    { t("world.clock_now") }<strong>{ duration(now) }</strong>
                     { format!(" ({})", w.now_utc()) }
-                    if idle { <span class="idle">{ " · idle" }</span> }
+                    if idle { <span class="idle">{ t("world.idle") }</span> }
                 </p>
                 <button type="button" id="play" aria-pressed={p.playing.to_string()}
-                    onclick={emit(Action::TogglePlay)}>{ if p.playing { "Pause" } else { "Play" } }</button>
-                <label for="speed">{ "Speed" }</label>
+                    onclick={emit(Action::TogglePlay)}>{ t(if p.playing { "world.pause" } else { "world.play" }) }</button>
+                <label for="speed">{ t("world.speed") }</label>
                 <select id="speed" onchange={on_speed}>
                     { for SPEEDS.iter().map(|s| html! {
                         <option value={s.to_string()} selected={*s == p.speed}>{ format!("{s}×") }</option>
                     }) }
                 </select>
-                <button type="button" id="next-event" onclick={emit(Action::NextEvent)}>{ "Step to next event" }</button>
-                <button type="button" id="run-idle" onclick={emit(Action::RunToIdle)}>{ "Run to idle" }</button>
-                <button type="button" id="advance-60" onclick={emit(Action::Advance(60))}>{ "+1 min" }</button>
-                <button type="button" id="reset-world" onclick={emit(Action::ResetWorld)}>{ "Reset world" }</button>
+                <button type="button" id="next-event" onclick={emit(Action::NextEvent)}>{ t("world.next_event") }</button>
+                <button type="button" id="run-idle" onclick={emit(Action::RunToIdle)}>{ t("world.run_idle") }</button>
+                <button type="button" id="advance-60" onclick={emit(Action::Advance(60))}>{ t("world.plus_min") }</button>
+                <button type="button" id="reset-world" onclick={emit(Action::ResetWorld)}>{ t("world.reset") }</button>
             </div>
-            <h3>{ "Copy queues" }</h3>
-            <p class="desc">{ format!("At most {} copy task(s) run at a time per region (queue limit); the rest wait in order.",
-                w.settings.queue_limit) }</p>
+            <h3>{ t("world.queues") }</h3>
+            <p class="desc">{ tf("world.queue_desc", &[("n", &w.settings.queue_limit.to_string())]) }</p>
             <div class="queues" id="queues">
                 { for lanes.map(|(lane, l)| html! {
                     <div class="lane" data-lane={lane.clone()}>
                         <h4><code>{ lane.clone() }</code>
-                            if let Some(l) = lane_label(w, lane) { <span class="lane-label">{ format!(" · {l}") }</span> }
+                            if let Some(l) = lane_label(w, lane) { <span class="lane-label">{ format!(" · {}", i18n::tr(l)) }</span> }
                         </h4>
                         <ol class="timeline">
                             { for l.running.iter().filter_map(task).map(|t| task_html(t, now, None)) }
@@ -230,38 +239,38 @@ pub fn world_pane(p: &WorldPaneProps) -> Html {
                         </ol>
                     </div>
                 }) }
-                if idle { <p class="empty">{ "No copy task is running or waiting." }</p> }
+                if idle { <p class="empty">{ t("world.no_tasks") }</p> }
             </div>
             if !finished.is_empty() {
                 <details class="finished">
-                    <summary>{ format!("Finished tasks ({})", finished.len()) }</summary>
+                    <summary>{ tf("world.finished", &[("n", &finished.len().to_string())]) }</summary>
                     <ol>{ for finished.iter().map(|t| task_html(t, now, None)) }</ol>
                 </details>
             }
-            <h3 id="images-h">{ "Images" }</h3>
+            <h3 id="images-h">{ t("world.images") }</h3>
             <div class="scroll" tabindex="0" role="region" aria-labelledby="images-h">
                 <table class="images" id="image-table">
-                    <thead><tr><th scope="col">{ "ImageId" }</th><th scope="col">{ "Name" }</th>
-                        <th scope="col">{ "Region" }</th><th scope="col">{ "Status" }</th>
-                        <th scope="col">{ "Progress" }</th><th scope="col">{ "Actions" }</th></tr></thead>
+                    <thead><tr><th scope="col">{ "ImageId" }</th><th scope="col">{ t("world.name") }</th>
+                        <th scope="col">{ t("world.region") }</th><th scope="col">{ t("world.status") }</th>
+                        <th scope="col">{ t("world.progress") }</th><th scope="col">{ t("world.actions") }</th></tr></thead>
                     <tbody>{ for image_rows }</tbody>
                 </table>
             </div>
             if !w.instances.is_empty() {
-                <h3 id="instances-h">{ "Instances" }</h3>
+                <h3 id="instances-h">{ t("world.instances") }</h3>
                 <div class="scroll" tabindex="0" role="region" aria-labelledby="instances-h">
                     <table class="images" id="instance-table">
-                        <thead><tr><th scope="col">{ "InstanceId" }</th><th scope="col">{ "Region" }</th>
-                            <th scope="col">{ "Status" }</th><th scope="col">{ "ImageId" }</th>
+                        <thead><tr><th scope="col">{ "InstanceId" }</th><th scope="col">{ t("world.region") }</th>
+                            <th scope="col">{ t("world.status") }</th><th scope="col">{ "ImageId" }</th>
                             <th scope="col">{ "InstanceType" }</th><th scope="col">{ "CreationTime" }</th></tr></thead>
                         <tbody>
                         { for w.instances.iter().map(|i| html! {
                             <tr data-instance={i.id.clone()} data-status={i.status.as_str()}>
                                 <td data-label="InstanceId"><code>{ i.id.clone() }</code>
-                                    if !i.label.is_empty() { <span class="owner">{ format!(" ({})", i.label) }</span> }
+                                    if !i.label.is_empty() { <span class="owner">{ format!(" ({})", i18n::tr(&i.label)) }</span> }
                                 </td>
-                                <td data-label="Region"><code>{ i.region.clone() }</code></td>
-                                <td class="status" data-label="Status">{ i.status.as_str() }</td>
+                                <td data-label={t("world.region")}><code>{ i.region.clone() }</code></td>
+                                <td class="status" data-label={t("world.status")} translate="no">{ i.status.as_str() }</td>
                                 <td data-label="ImageId"><code>{ i.image_id.clone() }</code></td>
                                 <td data-label="InstanceType"><code>{ i.instance_type.clone() }</code></td>
                                 <td data-label="CreationTime">{ i.creation_time.to_iso8601() }</td>

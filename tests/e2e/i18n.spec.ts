@@ -1,20 +1,22 @@
 // 简体中文 (issue 15): a `lang=zh-CN` link opens in Chinese at the first render (no English first), the
 // choice is remembered, the switch goes both ways, and links copied from a Chinese page carry `lang=zh-CN`.
-// The Latin-word scan covers the parts translated so far (header, teach links, request pane, response pane
-// and its why); the signed request, history, world and scenario panes, lessons, catalog, embed and debugger
-// are not translated yet.
+// The Latin-word scan covers the parts translated so far (the playground: header, teach links, request,
+// response and its why, signed request, history, world and scenario panes, notices); lessons, catalog, embed
+// and debugger are not translated yet.
 import { test, expect } from './helpers';
 import { openAt, shot } from './ui-common';
 
 /** Latin words a Chinese page may show besides wire identifiers (two capitals or more: CopyImage, ECS,
  *  RequestId, ClientToken): the product name (CopyImage Playground), the reference's type names, values and
- *  prefixes written in its rules. */
+ *  prefixes written in its rules, a parameter name of one capital (Action), and the tools the signed request
+ *  is written for (curl, the Python, Java and Go SDKs). */
 const ALLOWED = new Set(['English', 'Playground', 'String', 'Boolean', 'Integer', 'true', 'false', 'http', 'https', 'acs', 'aliyun',
-  'N']);
+  'N', 'Action', 'curl', 'Python', 'Java', 'Go']);
 /** Wire messages quoted inside Chinese sentences (they are what the service sends, so they stay English). */
 const WIRE_PHRASES = ['Forbbiden: User not authorized to operate on the specified resource'];
 
-/** Latin words in the visible text of `selector`, outside the allow-list and outside code/pre (wire text). */
+/** Latin words in the visible text of `selector`, outside the allow-list and outside code, pre and
+ *  `translate="no"` (wire text and wire values shown as data: a status line, an image's Status). */
 async function latinWords(page, selector: string): Promise<string[]> {
   const texts: string[] = await page.locator(selector).evaluateAll((els) => {
     const out: string[] = [];
@@ -22,7 +24,7 @@ async function latinWords(page, selector: string): Promise<string[]> {
       const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
       for (let n = walk.nextNode(); n; n = walk.nextNode()) {
         const p = n.parentElement!;
-        if (p.closest('code, pre, [hidden]') || !p.getClientRects().length) continue;
+        if (p.closest('code, pre, [hidden], [translate="no"]') || !p.getClientRects().length) continue;
         out.push(n.textContent || '');
       }
     }
@@ -102,4 +104,64 @@ test('a browser that prefers Chinese opens in English until every view is transl
   await expect(other.locator('#send')).toHaveText('Send');
   await expect(other.locator('#notice')).toHaveCount(0);
   await bare.close();
+});
+
+/** The playground's panes below the response, as a Chinese page shows them after a Send. */
+const PANES = '#signed-pane, #history-pane, #world-pane, #scenario-pane';
+
+test('the signed request, history, world and scenario panes are Chinese; wire values stay as sent', async ({ page }, testInfo) => {
+  await openAt(page, '#lang=zh-CN');
+  await expect(page.locator('#signed-h')).toHaveText('签名后的请求');
+  await expect(page.locator('#copy-signed-v1-url')).toHaveText('复制');
+  await page.locator('#send').click();
+  await expect(page.locator('#history-h')).toHaveText('历史记录（1）');
+  // The default world starts ten minutes in (its example queue part-way).
+  await expect(page.locator('#response-mode')).toContainText('已发送：模拟时钟 10 分 0 秒 · RequestId');
+  // The copy runs: its task shows progress and the time left; the image's Status stays the wire value.
+  await page.locator('#advance-60').click();
+  await expect(page.locator('#world-time')).toContainText('模拟时钟：11 分 0 秒');
+  await expect(page.locator('#queues li.task[data-state="running"] .task-state').first()).toHaveText('运行中');
+  await expect(page.locator('#queues .eta').first()).toContainText('剩余');
+  await expect(page.locator('#image-table tr[data-status="Creating"] .status').first()).toHaveText('Creating');
+  // Region names are the region table's Chinese names (the suggestions too); region IDs stay.
+  await expect(page.locator('#region-table tr[data-region="cn-hangzhou"] td').nth(1)).toHaveText('华东1（杭州）');
+  await expect(page.locator('#region-table th')).toHaveText(['RegionId', '名称', '接入地址']);
+  await expect(page.locator('#dl-regions option[value="cn-hangzhou"]')).toHaveAttribute('label', '华东1（杭州）');
+  // Every scenario section open, a fault queued, a region's copy turned off: its sentence shows above the regions.
+  await page.locator('#scenario-pane details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  await page.locator('#fault-500').click();
+  await expect(page.locator('#scenario-pane summary', { hasText: '故障注入（1）' })).toBeVisible();
+  await page.getByLabel('cn-shanghai 支持复制').uncheck();
+  await expect(page.locator('#region-labels li[data-region="cn-shanghai"]')).toHaveText(
+    'cn-shanghai: 镜像复制已关闭：从该地域复制或复制到该地域都会返回 RegionNotSupportCopy。');
+  await expect(page.locator('#preset option[value="default"]')).toHaveText('默认');
+  expect(await latinWords(page, PANES)).toEqual([]);
+  await shot(page, testInfo, 'zh-panes-desktop');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, testInfo, 'zh-panes-desktop-dark');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot(page, testInfo, 'zh-panes-phone-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await shot(page, testInfo, 'zh-panes-phone');
+  for (const pane of ['signed', 'history', 'world', 'scenario']) {
+    await page.locator(`#${pane}-pane`).screenshot({ path: testInfo.outputPath(`zh-phone-${pane}.png`) });
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // Run to idle: the queue is empty and the finished tasks are listed, in Chinese too.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.locator('#run-idle').click();
+  await expect(page.locator('#queues .empty')).toHaveText('没有正在运行或等待中的复制任务。');
+  await expect(page.locator('#world-pane .finished summary')).toHaveText(/^已结束的任务（\d+）$/);
+  expect(await latinWords(page, PANES)).toEqual([]);
+});
+
+test('a notice and the refusal it quotes are Chinese', async ({ page }) => {
+  await openAt(page, '#v=1&preset=nope&lang=zh-CN');
+  await expect(page.locator('#notice')).toHaveText(/^无法打开此链接：没有名为“nope”的预设。/);
+  await openAt(page, '#v=1&steps=q&lang=zh-CN');
+  await expect(page.locator('#notice span')).toHaveText('无法打开此链接：此版本不认识步骤“q”。已改为显示默认页面。');
+  await page.locator('#scenario-pane details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  await page.locator('#s-queue-limit').fill('0');
+  await page.locator('#s-queue-limit').press('Tab');
+  await expect(page.locator('#notice span')).toHaveText('模拟环境的编辑被拒绝：队列上限至少为 1。');
 });

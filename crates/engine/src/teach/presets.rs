@@ -73,20 +73,46 @@ pub fn lane_label(world: &World, lane: &str) -> Option<&'static str> {
         .then_some("the example busy queue: three copies the default world starts with")
 }
 
+/// The sentences [`region_labels`] writes, as templates (message IDs a face translates): copy off, BYOK off,
+/// the image quota (held, then full), the snapshot quota (held, then full).
+pub const REGION_LABEL_TEMPLATES: [&str; 6] = [
+    "Image copy is off: a copy from or to it answers RegionNotSupportCopy.",
+    "BYOK is off: an encrypted copy with your KMS key answers InvalidRegion.NotSupport.",
+    "Image quota: {quota} ({held} held).",
+    "Image quota: {quota} ({held} held; full: a copy here answers QuotaExceed.Image).",
+    "Snapshot quota: {quota} ({held} held).",
+    "Snapshot quota: {quota} ({held} held; full: a copy here answers QuotaExceed.Snapshot).",
+];
+
 /// What the world pane says about a region's settings: one line per setting that differs from an ordinary
 /// region's, with the refusal it causes, so no refusal comes from a region that looks ordinary.
 pub fn region_labels(world: &World, region: &str) -> Vec<String> {
+    region_label_texts(world, region, |s| s)
+}
+
+/// [`region_labels`] with each template passed through `tr` (a face's translation, keyed by the English
+/// template) before its values are filled in.
+pub fn region_label_texts<'a>(world: &World, region: &str, tr: impl Fn(&'static str) -> &'a str) -> Vec<String> {
     let Some(r) = world.region(region) else {
         return Vec::new();
     };
     let plain = RegionSettings::new(region);
+    let [copy_off, byok_off, images, images_full, snapshots, snapshots_full] = REGION_LABEL_TEMPLATES;
     let mut out = Vec::new();
     if !r.supports_copy {
-        out.push("Image copy is off: a copy from or to it answers RegionNotSupportCopy.".to_string());
+        out.push(tr(copy_off).to_string());
     }
     if !r.supports_byok {
-        out.push("BYOK is off: an encrypted copy with your KMS key answers InvalidRegion.NotSupport.".to_string());
+        out.push(tr(byok_off).to_string());
     }
+    let quota = |quota: u32, held: usize, room: &'static str, full: &'static str| {
+        let template = if held >= quota as usize { full } else { room };
+        let args = [
+            ("quota".to_string(), quota.to_string()),
+            ("held".to_string(), held.to_string()),
+        ];
+        crate::teach::why::fill(tr(template), &args)
+    };
     if r.image_quota != plain.image_quota {
         // Counted as the quota rule counts: the account's own images in the region.
         let n = world
@@ -94,12 +120,7 @@ pub fn region_labels(world: &World, region: &str) -> Vec<String> {
             .iter()
             .filter(|i| i.region == region && i.owner == Owner::Own)
             .count();
-        let full = if n >= r.image_quota as usize {
-            "; full: a copy here answers QuotaExceed.Image"
-        } else {
-            ""
-        };
-        out.push(format!("Image quota: {} ({n} held{full}).", r.image_quota));
+        out.push(quota(r.image_quota, n, images, images_full));
     }
     if r.snapshot_quota != plain.snapshot_quota {
         let n = world
@@ -107,12 +128,7 @@ pub fn region_labels(world: &World, region: &str) -> Vec<String> {
             .iter()
             .filter(|s| s.region == region && !s.deleted)
             .count();
-        let full = if n >= r.snapshot_quota as usize {
-            "; full: a copy here answers QuotaExceed.Snapshot"
-        } else {
-            ""
-        };
-        out.push(format!("Snapshot quota: {} ({n} held{full}).", r.snapshot_quota));
+        out.push(quota(r.snapshot_quota, n, snapshots, snapshots_full));
     }
     out
 }
