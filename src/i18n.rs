@@ -370,6 +370,38 @@ mod tests {
         );
     }
 
+    /// Every per-entry English the catalog page shows: each entry's cause, source and setup note, and a
+    /// success's title, collected from the engine rather than listed by hand.
+    fn catalog_texts() -> Vec<String> {
+        let mut v = Vec::new();
+        for e in copyimage_engine::catalog::entries() {
+            v.push(e.cause.clone());
+            v.push(e.source.clone());
+            if !e.repro.setup_note.is_empty() {
+                v.push(e.repro.setup_note.clone());
+            }
+            if let copyimage_engine::catalog::Outcome::Success { title } = &e.outcome {
+                v.push(title.clone());
+            }
+        }
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn every_catalog_cause_source_setup_note_and_title_has_a_chinese_entry() {
+        let zh = zh();
+        let texts = catalog_texts();
+        assert!(texts.len() > 80, "only {} texts", texts.len());
+        let missing: Vec<&String> = texts.iter().filter(|e| !zh.contains_key(*e)).collect();
+        assert!(
+            missing.is_empty(),
+            "no zh-CN entry for:\n{}",
+            serde_json::to_string_pretty(&missing).unwrap()
+        );
+    }
+
     #[test]
     fn links_carry_lang_only_when_not_english() {
         assert_eq!(with_lang("v=1&ImageId=m-1", Lang::ZhCn), "v=1&ImageId=m-1&lang=zh-CN");

@@ -107,7 +107,7 @@ fn errors_speak_chinese_with_lang_and_keep_wire_values() {
         .find(|e| e.code == "IncorrectDestinationRegion")
         .expect("entry");
     let text = out(&copyimage_env(&["errors", "IncorrectDestinationRegion"], &zh_env()));
-    let cause = zh.get(&e.cause).unwrap_or(&e.cause);
+    let cause = zh.get(&e.cause).expect("the catalog's causes are translated");
     let expected_start = format!(
         "{id}\n  HTTP 状态码：403\n  错误码：IncorrectDestinationRegion\n  错误信息：{msg}\n  原因：{cause}\n",
         id = e.id,
