@@ -142,7 +142,10 @@ test('in Chinese: every word of the page is Chinese, the wire and the texts comp
   await expect(page.locator('#dbg-result')).toContainText('粘贴一个请求即可开始。');
   expect(await latinWords(page)).toEqual([]);
   await page.locator('#dbg-request').fill(url);
-  await expect(page.locator('#dbg-result')).toContainText('输入密钥以比较签名。');
+  // testid is a demo key of the simulated account: its secret is used until one is typed.
+  await expect(page.locator('#dbg-demo-secret')).toHaveText(
+    '密钥为空，且 AccessKeyId 是模拟账号的演示密钥，因此使用场景中该密钥的 AccessKeySecret。',
+  );
   await page.locator('#dbg-secret').fill(SECRET);
   await page.locator('#dbg-now').fill(NOW);
   await expect(page.locator('#dbg-verdict')).toHaveText('签名不一致。');
