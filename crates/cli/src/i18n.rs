@@ -111,7 +111,9 @@ pub fn tf(english: &str, args: &[(&str, &str)]) -> String {
     copyimage_engine::why::fill(&tr(english), &args)
 }
 
-/// The CLI's own words (headings of the help, the `errors` command's labels), keyed by their English.
+/// The CLI's own words (headings of the help, the `errors` command's labels), keyed by their English; a
+/// test holds each to a Chinese entry.
+#[cfg(test)]
 pub const CLI_TEXTS: &[&str] = &[
     HELP_TEMPLATE_ZH_KEY,
     "Commands",
@@ -210,6 +212,7 @@ fn translate_command(cmd: Command) -> Command {
 
 /// Every text of the command tree's help that a translation would replace (abouts, after-helps, argument
 /// helps), for the test that each has an entry.
+#[cfg(test)]
 pub fn help_texts(cmd: &Command) -> Vec<String> {
     let mut v = Vec::new();
     let mut push = |s: Option<&StyledStr>| {
