@@ -133,6 +133,10 @@ pub const CLI_TEXTS: &[&str] = &[
     ERR_SOURCE,
     ERR_REPRODUCE,
     ERR_SUCCESS,
+    NOTE_ENV,
+    NOTE_DEFAULT,
+    NOTE_VALUES,
+    NOTE_VALUES_HEADING,
 ];
 
 /// The help's usage heading (clap writes `Usage:` itself; a translated page gives its own template, the
@@ -191,17 +195,7 @@ fn translate_command(cmd: Command) -> Command {
     }
     let ids: Vec<clap::Id> = cmd.get_arguments().map(|a| a.get_id().clone()).collect();
     for id in ids {
-        cmd = cmd.mut_arg(id, |a| {
-            let heading = if a.is_positional() { "Arguments" } else { "Options" };
-            let mut a = a.help_heading(zh(heading).unwrap_or(heading));
-            if let Some(z) = zh_styled(a.get_help()) {
-                a = a.help(z);
-            }
-            if let Some(z) = zh_styled(a.get_long_help()) {
-                a = a.long_help(z);
-            }
-            a
-        });
+        cmd = cmd.mut_arg(id, translate_arg);
     }
     let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
     for name in subs {
@@ -210,11 +204,87 @@ fn translate_command(cmd: Command) -> Command {
     cmd
 }
 
+/// An argument's help in Chinese, with the notes clap would add in English (`[env: ...]`, `[default: ...]`,
+/// `[possible values: ...]` and each value's help) written by us in Chinese instead.
+fn translate_arg(a: clap::Arg) -> clap::Arg {
+    let heading = if a.is_positional() { "Arguments" } else { "Options" };
+    let a = a.help_heading(zh(heading).unwrap_or(heading));
+    let text = |s: Option<&StyledStr>| s.map(|s| zh(&s.to_string()).map_or_else(|| s.to_string(), str::to_string));
+    let (Some(help), long) = (text(a.get_help()), text(a.get_long_help())) else {
+        return a;
+    };
+    let mut notes = Vec::new();
+    if let Some(env) = a.get_env().filter(|_| !a.is_hide_env_set()) {
+        notes.push(zf(NOTE_ENV, &[("name", &env.to_string_lossy())]));
+    }
+    let values = a.get_possible_values();
+    let shown: Vec<&clap::builder::PossibleValue> = values.iter().filter(|v| !v.is_hide_set()).collect();
+    let defaults: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|d| d.to_string_lossy().into_owned())
+        .collect();
+    if a.get_action().takes_values() && !defaults.is_empty() && !a.is_hide_default_value_set() {
+        notes.push(zf(NOTE_DEFAULT, &[("value", &defaults.join(", "))]));
+    }
+    let takes_values = a.get_action().takes_values() && !shown.is_empty() && !a.is_hide_possible_values_set();
+    let names: Vec<&str> = shown.iter().map(|v| v.get_name()).collect();
+    let short_notes = {
+        let mut n = notes.clone();
+        if takes_values {
+            n.push(zf(NOTE_VALUES, &[("values", &names.join(", "))]));
+        }
+        n.join(" ")
+    };
+    let mut long_text = long.unwrap_or_else(|| help.clone());
+    if takes_values && shown.iter().any(|v| v.get_help().is_some()) {
+        long_text.push_str("\n\n");
+        long_text.push_str(&zf(NOTE_VALUES_HEADING, &[]));
+        for v in &shown {
+            let h = text(v.get_help()).unwrap_or_default();
+            long_text.push_str(&format!("\n- {}: {h}", v.get_name()));
+        }
+    } else if takes_values {
+        notes.push(zf(NOTE_VALUES, &[("values", &names.join(", "))]));
+    }
+    if !notes.is_empty() {
+        long_text.push_str("\n\n");
+        long_text.push_str(&notes.join(" "));
+    }
+    let short = if short_notes.is_empty() {
+        help
+    } else {
+        format!("{help} {short_notes}")
+    };
+    a.hide_env(true)
+        .hide_default_value(true)
+        .hide_possible_values(true)
+        .help(short)
+        .long_help(long_text)
+}
+
+/// The Chinese of the template `english` (itself without an entry), filled: the help is translated before
+/// the process's language is known to `tf`, and whatever that language.
+fn zf(english: &str, args: &[(&str, &str)]) -> String {
+    let args: Vec<(String, String)> = args.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    copyimage_engine::why::fill(zh(english).unwrap_or(english), &args)
+}
+
+/// The notes clap adds to an argument's help, in our words (the Chinese page writes them itself).
+const NOTE_ENV: &str = "[env: {name}]";
+/// An argument's default value.
+const NOTE_DEFAULT: &str = "[default: {value}]";
+/// The values an argument takes.
+const NOTE_VALUES: &str = "[possible values: {values}]";
+/// The heading of the values' list in the long help.
+const NOTE_VALUES_HEADING: &str = "Possible values:";
+
 /// Every text of the command tree's help that a translation would replace (abouts, after-helps, argument
 /// helps), for the test that each has an entry.
 #[cfg(test)]
 pub fn help_texts(cmd: &Command) -> Vec<String> {
     let mut v = Vec::new();
+    let mut v_help = Vec::new();
     let mut push = |s: Option<&StyledStr>| {
         if let Some(s) = s {
             v.push(s.to_string());
@@ -227,10 +297,16 @@ pub fn help_texts(cmd: &Command) -> Vec<String> {
     for a in cmd.get_arguments() {
         push(a.get_help());
         push(a.get_long_help());
+        for v in a.get_possible_values() {
+            if let Some(h) = v.get_help() {
+                v_help.push(h.to_string());
+            }
+        }
     }
     for s in cmd.get_subcommands() {
         v.extend(help_texts(s));
     }
+    v.extend(v_help);
     v
 }
 
