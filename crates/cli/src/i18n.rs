@@ -4,8 +4,9 @@
 //!
 //! English is compiled in and is the key: the help texts (each command's about and after-help, each
 //! argument's help), the `errors` command's words and the debugger's explanations are looked up by their
-//! English in `i18n/zh-CN.json`, the web app's own table, compiled in here (the CLI has no size budget). A
-//! text without an entry stays English. What programs read never changes with the language: `--output json`,
+//! English in two tables compiled in: `i18n/zh-CN.json`, the web app's (the engine's texts: catalog causes,
+//! debugger explanations), and `crates/cli/i18n/zh-CN.json`, the CLI's own (help, labels), kept apart so a
+//! Chinese web page does not download the CLI's help. A text without an entry stays English. What programs read never changes with the language: `--output json`,
 //! wire responses, signed URLs, exit codes.
 
 use clap::builder::StyledStr;
@@ -24,16 +25,25 @@ pub enum Lang {
     ZhCn,
 }
 
-/// The Chinese strings, keyed by their English (the web app's file).
+/// The Chinese strings shared with the web app, keyed by their English: the engine's texts (the catalog's
+/// causes, the debugger's explanations).
 const ZH_JSON: &str = include_str!("../../../i18n/zh-CN.json");
+
+/// The CLI's own Chinese strings (its help, its labels), keyed by their English. Apart from the web app's
+/// file, which a Chinese page fetches before its first render and so should not carry the CLI's help.
+const CLI_ZH_JSON: &str = include_str!("../i18n/zh-CN.json");
 
 static LANG: OnceLock<Lang> = OnceLock::new();
 
-/// The table, parsed on first use (an unreadable file would be a build mistake; it then reads as empty and
-/// everything stays English).
+/// The table (both files), parsed on first use (an unreadable file would be a build mistake, caught by the
+/// tests; it then reads as empty and its texts stay English).
 fn table() -> &'static HashMap<String, String> {
     static TABLE: OnceLock<HashMap<String, String>> = OnceLock::new();
-    TABLE.get_or_init(|| serde_json::from_str(ZH_JSON).unwrap_or_default())
+    TABLE.get_or_init(|| {
+        let mut t: HashMap<String, String> = serde_json::from_str(ZH_JSON).unwrap_or_default();
+        t.extend(serde_json::from_str::<HashMap<String, String>>(CLI_ZH_JSON).unwrap_or_default());
+        t
+    })
 }
 
 /// A `--lang` value or a locale (`zh-CN`, `zh_CN.UTF-8`, `zh_Hans`, `en_US.UTF-8`, `C`) as a language:
@@ -358,6 +368,35 @@ mod tests {
         assert_eq!(from_args(&args(&["copyimage", "errors", "--lang", "fr"])), None);
         assert_eq!(from_args(&args(&["copyimage", "call", "--", "--lang", "zh-CN"])), None);
         assert_eq!(from_args(&args(&["copyimage", "--language", "zh-CN"])), None);
+    }
+
+    /// Both files are flat maps of strings, share no key, keep each key's placeholders, and the CLI's is
+    /// sorted by key as the web app's is (so parallel additions merge cleanly).
+    #[test]
+    fn the_tables_are_sound() {
+        let web: HashMap<String, String> = serde_json::from_str(ZH_JSON).expect("i18n/zh-CN.json");
+        let cli: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(CLI_ZH_JSON).expect("crates/cli/i18n/zh-CN.json");
+        // serde_json's map is ordered by key (no preserve_order here), so its pretty form is the file sorted.
+        let rewritten = serde_json::to_string_pretty(&cli).unwrap() + "\n";
+        assert!(
+            rewritten == CLI_ZH_JSON,
+            "crates/cli/i18n/zh-CN.json is sorted by key, 2-space indented"
+        );
+        let placeholders = |s: &str| {
+            let mut v: Vec<String> = s
+                .split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
+                .collect();
+            v.sort();
+            v
+        };
+        for (k, v) in &cli {
+            let v = v.as_str().unwrap_or_else(|| panic!("{k}: not a string"));
+            assert!(!web.contains_key(k), "{k}: in both files");
+            assert_eq!(placeholders(v), placeholders(k), "{k}");
+        }
     }
 
     #[test]
