@@ -215,7 +215,41 @@ const UI_PANES: &[(&str, &str)] = &[
 /// The lessons, the error catalog page, embed mode and the embed snippet page.
 const UI_TEACH: &[(&str, &str)] = &[];
 
-/// The signature debugger.
+/// The signature debugger. Only the full build has the view, so the lean first load carries none of these.
+#[cfg(any(feature = "debugger-view", test))]
+const UI_DEBUGGER: &[(&str, &str)] = &[
+    ("debugger.title", "Signature debugger"),
+    ("debugger.lead", "Paste a signed request and the secret: see the expected and your StringToSign side by side, the first difference marked and the likely cause named."),
+    ("debugger.pages", "Pages"),
+    ("debugger.playground", "Playground"),
+    ("debugger.in_title", "Your request"),
+    ("debugger.request_label", "Signed URL, or raw HTTP (method line, headers, blank line, body)"),
+    ("debugger.secret_label", "AccessKeySecret (stays in this page: never in the URL, storage or a log)"),
+    ("debugger.demo_secret", "The secret is empty and the AccessKeyId is a demo key of the simulated account, so its secret from the scenario is used."),
+    ("debugger.now_label", "Server clock (UTC, yyyy-MM-ddTHH:mm:ssZ; empty: now)"),
+    ("debugger.now_placeholder", "now"),
+    ("debugger.user_sts_label", "Your client's StringToSign / CanonicalRequest (optional)"),
+    ("debugger.out_title", "Diagnosis"),
+    ("debugger.begin", "Paste a request to begin."),
+    ("debugger.not_request", "This is neither a URL nor a raw HTTP request (a first line like GET /?Action=… HTTP/1.1)."),
+    ("debugger.type_secret", "Type the secret to compare signatures."),
+    ("debugger.endpoint", "What the simulated endpoint answers"),
+    ("debugger.matches", "The signature matches."),
+    ("debugger.no_match", "The signature does NOT match."),
+    ("debugger.matches_detail", "Your client signed exactly what the server expects: the same {what} with the same secret, so signing is not the problem."),
+    ("debugger.still_refused", " The request is still refused, for the reason below."),
+    ("debugger.your_sig", "Your signature"),
+    ("debugger.expected_sig", "Expected signature"),
+    ("debugger.likely_cause", "Likely cause"),
+    ("debugger.expected_text", "Expected {what}"),
+    ("debugger.your_text", "Your {what}"),
+    ("debugger.same_text", "The same as the expected {what}: the signatures match."),
+    ("debugger.not_reconstructed", "No common mistake reproduces your signature, so your text cannot be reconstructed. Paste it below if your client prints it."),
+    ("debugger.first_diff", "First difference at character {index}."),
+];
+
+/// The lean build has no debugger view (it sends `?view=debugger` to the full build).
+#[cfg(not(any(feature = "debugger-view", test)))]
 const UI_DEBUGGER: &[(&str, &str)] = &[];
 
 /// Every UI string, in table order.
@@ -609,6 +643,55 @@ mod tests {
     fn every_why_template_has_a_chinese_entry() {
         let zh = zh();
         let missing: Vec<String> = why_templates().into_iter().filter(|e| !zh.contains_key(e)).collect();
+        assert!(
+            missing.is_empty(),
+            "no zh-CN entry for:\n{}",
+            serde_json::to_string_pretty(&missing).unwrap()
+        );
+    }
+
+    /// The signature debugger's explanations and report texts, as the engine lists them (its own test holds
+    /// the list to what its renderers ask for).
+    #[test]
+    fn every_debugger_text_has_a_chinese_entry() {
+        let zh = zh();
+        let missing: Vec<&str> = copyimage_engine::debugger::TEXTS
+            .iter()
+            .copied()
+            .filter(|e| !zh.contains_key(*e))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "no zh-CN entry for:\n{}",
+            serde_json::to_string_pretty(&missing).unwrap()
+        );
+    }
+
+    /// Every per-entry English the catalog page shows: each entry's cause, source and setup note, and a
+    /// success's title, collected from the engine rather than listed by hand.
+    fn catalog_texts() -> Vec<String> {
+        let mut v = Vec::new();
+        for e in copyimage_engine::catalog::entries() {
+            v.push(e.cause.clone());
+            v.push(e.source.clone());
+            if !e.repro.setup_note.is_empty() {
+                v.push(e.repro.setup_note.clone());
+            }
+            if let copyimage_engine::catalog::Outcome::Success { title } = &e.outcome {
+                v.push(title.clone());
+            }
+        }
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn every_catalog_cause_source_setup_note_and_title_has_a_chinese_entry() {
+        let zh = zh();
+        let texts = catalog_texts();
+        assert!(texts.len() > 80, "only {} texts", texts.len());
+        let missing: Vec<&String> = texts.iter().filter(|e| !zh.contains_key(*e)).collect();
         assert!(
             missing.is_empty(),
             "no zh-CN entry for:\n{}",

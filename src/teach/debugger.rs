@@ -12,6 +12,7 @@
 #![cfg_attr(not(feature = "debugger-view"), allow(dead_code))]
 
 use super::current_fragment;
+use crate::i18n::{t, tf, tr};
 use copyimage_engine::clock::UtcTime;
 use copyimage_engine::debugger::{self, Diagnosis};
 use copyimage_engine::engine::{Engine, Exchange};
@@ -112,7 +113,7 @@ impl Input {
     }
 }
 
-/// The small header the teaching pages share, with a way back to the playground.
+/// The small header the teaching pages share, with a way back to the playground and the language switch.
 pub fn page_header(title: &str, lead: &str) -> Html {
     html! {
         <header class="top">
@@ -120,15 +121,21 @@ pub fn page_header(title: &str, lead: &str) -> Html {
                 <h1>{ title.to_string() }</h1>
                 <p class="tagline">{ lead.to_string() }</p>
             </div>
-            <nav class="teach-nav" aria-label="Pages">
-                <a href="./">{ "Playground" }</a>
-                <a href="./?lessons">{ "Lessons" }</a>
-                <a href="teach/catalog.html">{ "Error catalog" }</a>
-                <a href="./?view=debugger">{ "Signature debugger" }</a>
-                <a href="teach/embed.html">{ "Embed in docs" }</a>
+            <nav class="teach-nav" aria-label={t("debugger.pages")}>
+                <a href="./">{ t("debugger.playground") }</a>
+                <a href="./?lessons">{ t("nav.lessons") }</a>
+                <a href="teach/catalog.html">{ t("nav.catalog") }</a>
+                <a href="./?view=debugger">{ t("nav.debugger") }</a>
+                <a href="teach/embed.html">{ t("nav.embed") }</a>
             </nav>
+            { crate::i18n::lang_switch(&current_fragment()) }
         </header>
     }
+}
+
+/// A debugger explanation (an engine text keyed by its English) in the page's language.
+fn tr_owned(english: &str) -> String {
+    tr(english).to_string()
 }
 
 fn browser_now() -> UtcTime {
@@ -177,45 +184,43 @@ fn diagnosis_view(d: &Diagnosis) -> Html {
     html! {
         <>
             <p id="dbg-verdict" class={classes!("verdict", if d.signature_matches { "ok" } else { "err" })}>
-                { if d.signature_matches { "The signature matches." } else { "The signature does NOT match." } }
+                { if d.signature_matches { t("debugger.matches") } else { t("debugger.no_match") } }
             </p>
             if d.signature_matches {
                 <p id="dbg-verdict-detail">
-                    { format!("Your client signed exactly what the server expects: the same {what} with the same \
-                        secret, so signing is not the problem.") }
+                    { tf("debugger.matches_detail", &[("what", what)]) }
                     if !d.causes.is_empty() || d.gateway_error.is_some() {
-                        { " The request is still refused, for the reason below." }
+                        { t("debugger.still_refused") }
                     }
                 </p>
             }
             <dl class="sigs">
-                <dt>{ "Your signature" }</dt><dd><code id="dbg-user-sig">{ d.user_signature.clone() }</code></dd>
-                <dt>{ "Expected signature" }</dt><dd><code id="dbg-expected-sig">{ d.expected_signature.clone() }</code></dd>
+                <dt>{ t("debugger.your_sig") }</dt><dd><code id="dbg-user-sig">{ d.user_signature.clone() }</code></dd>
+                <dt>{ t("debugger.expected_sig") }</dt><dd><code id="dbg-expected-sig">{ d.expected_signature.clone() }</code></dd>
             </dl>
             if !d.causes.is_empty() {
-                <h3>{ "Likely cause" }</h3>
+                <h3>{ t("debugger.likely_cause") }</h3>
                 <ul id="dbg-causes">
-                    { for d.causes.iter().map(|c| html! { <li>{ c.explain() }</li> }) }
+                    { for d.causes.iter().map(|c| html! { <li>{ c.explain_in(&tr_owned) }</li> }) }
                 </ul>
             }
             <div class="side-by-side">
                 <div>
-                    <h3>{ format!("Expected {what}") }</h3>
+                    <h3>{ tf("debugger.expected_text", &[("what", what)]) }</h3>
                     { marked(&d.expected_string_to_sign, idx, "dbg-expected") }
                 </div>
                 <div>
-                    <h3>{ format!("Your {what}") }</h3>
+                    <h3>{ tf("debugger.your_text", &[("what", what)]) }</h3>
                     { match &user {
                         Some(u) => marked(u, idx, "dbg-yours"),
-                        None if d.signature_matches => html! { <p id="dbg-yours" class="desc">{ format!("The same as \
-                            the expected {what}: the signatures match.") }</p> },
-                        None => html! { <p id="dbg-yours" class="desc">{ "No common mistake reproduces your \
-                            signature, so your text cannot be reconstructed. Paste it below if your client prints it." }</p> },
+                        None if d.signature_matches => html! { <p id="dbg-yours" class="desc">{
+                            tf("debugger.same_text", &[("what", what)]) }</p> },
+                        None => html! { <p id="dbg-yours" class="desc">{ t("debugger.not_reconstructed") }</p> },
                     } }
                 </div>
             </div>
             if let Some(x) = &d.difference {
-                <p id="dbg-difference" class="desc">{ format!("First difference at character {}.", x.index) }</p>
+                <p id="dbg-difference" class="desc">{ tf("debugger.first_diff", &[("index", &x.index.to_string())]) }</p>
             }
         </>
     }
@@ -277,38 +282,35 @@ pub fn debugger_view() -> Html {
     });
     html! {
         <div class="app teach-page">
-            { page_header("Signature debugger", "Paste a signed request and the secret: see the expected and your \
-                StringToSign side by side, the first difference marked and the likely cause named.") }
+            { page_header(t("debugger.title"), t("debugger.lead")) }
             <main class="teach-main debugger">
                 <section class="pane" aria-labelledby="dbg-in-h">
-                    <h2 id="dbg-in-h">{ "Your request" }</h2>
-                    <label for="dbg-request">{ "Signed URL, or raw HTTP (method line, headers, blank line, body)" }</label>
+                    <h2 id="dbg-in-h">{ t("debugger.in_title") }</h2>
+                    <label for="dbg-request">{ t("debugger.request_label") }</label>
                     <textarea id="dbg-request" rows="6" spellcheck="false" value={input.request.clone()}
                         oninput={set(|i, v| i.request = v)} />
-                    <label for="dbg-secret">{ "AccessKeySecret (stays in this page: never in the URL, storage or a log)" }</label>
+                    <label for="dbg-secret">{ t("debugger.secret_label") }</label>
                     <input id="dbg-secret" type="password" autocomplete="off" value={(*secret).clone()} oninput={on_secret} />
                     if demo.is_some() {
-                        <p id="dbg-demo-secret" class="desc">{ "The secret is empty and the AccessKeyId is a demo key \
-                            of the simulated account, so its secret from the scenario is used." }</p>
+                        <p id="dbg-demo-secret" class="desc">{ t("debugger.demo_secret") }</p>
                     }
-                    <label for="dbg-now">{ "Server clock (UTC, yyyy-MM-ddTHH:mm:ssZ; empty: now)" }</label>
-                    <input id="dbg-now" value={input.now.clone()} oninput={on_now} placeholder="now" />
-                    <label for="dbg-user-sts">{ "Your client's StringToSign / CanonicalRequest (optional)" }</label>
+                    <label for="dbg-now">{ t("debugger.now_label") }</label>
+                    <input id="dbg-now" value={input.now.clone()} oninput={on_now} placeholder={t("debugger.now_placeholder")} />
+                    <label for="dbg-user-sts">{ t("debugger.user_sts_label") }</label>
                     <textarea id="dbg-user-sts" rows="3" spellcheck="false" value={input.user_string_to_sign.clone()}
                         oninput={set(|i, v| i.user_string_to_sign = v)} />
                 </section>
                 <section class="pane" id="dbg-result" aria-labelledby="dbg-out-h" aria-live="polite">
-                    <h2 id="dbg-out-h">{ "Diagnosis" }</h2>
+                    <h2 id="dbg-out-h">{ t("debugger.out_title") }</h2>
                     { match (&parsed, &diagnosis) {
                         (None, _) if input.request.trim().is_empty() =>
-                            html! { <p class="desc">{ "Paste a request to begin." }</p> },
-                        (None, _) => html! { <p id="dbg-error" class="err">{ "This is neither a URL nor a raw HTTP \
-                            request (a first line like GET /?Action=… HTTP/1.1)." }</p> },
-                        (Some(_), None) => html! { <p class="desc">{ "Type the secret to compare signatures." }</p> },
+                            html! { <p class="desc">{ t("debugger.begin") }</p> },
+                        (None, _) => html! { <p id="dbg-error" class="err">{ t("debugger.not_request") }</p> },
+                        (Some(_), None) => html! { <p class="desc">{ t("debugger.type_secret") }</p> },
                         (Some(_), Some(d)) => diagnosis_view(d),
                     } }
                     if let Some(x) = &answer {
-                        <h3>{ "What the simulated endpoint answers" }</h3>
+                        <h3>{ t("debugger.endpoint") }</h3>
                         <div class={classes!("wire-response", if x.response.status < 400 { "ok" } else { "err" })}>
                             <pre id="dbg-endpoint-status" class="status">{ x.response.status_line() }</pre>
                             <pre id="dbg-endpoint-body" class="body">{ x.response.body.clone() }</pre>

@@ -111,3 +111,71 @@ test('the secret never reaches the URL or storage', async ({ page }) => {
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
   expect(stored).not.toContain(SECRET);
 });
+
+/** Latin words in the page's visible text outside code and pre (the wire and the texts compared), besides
+ *  identifiers (two capitals or more: StringToSign, AccessKeySecret, URL, HTTP) and the allowed words. */
+async function latinWords(page: import('@playwright/test').Page): Promise<string[]> {
+  const allowed = new Set(['English']);
+  const texts: string[] = await page.evaluate(() => {
+    const out: string[] = [];
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const p = n.parentElement!;
+      if (p.closest('code, pre, [hidden], script, style') || !p.getClientRects().length) continue;
+      out.push(n.textContent || '');
+    }
+    return out;
+  });
+  return texts
+    .flatMap((t) => t.split(/[\s\u3000-\u9fff\uff00-\uffef“”（），。：；、]+/))
+    .filter((tok) => !/[\d\-.:/_<>{}=@*%+~!']/.test(tok))
+    .flatMap((tok) => tok.match(/[A-Za-z]+/g) || [])
+    .filter((w) => !allowed.has(w) && !/[A-Z].*[A-Z]/.test(w));
+}
+
+test('in Chinese: every word of the page is Chinese, the wire and the texts compared stay as they are', async ({ page }, testInfo) => {
+  const url = signedUrl({ enc: (s) => pct(s).replace(/%20/g, '+') });
+  await page.goto(`${DEBUGGER}&lang=zh-CN`);
+  // The full build, a sub-path, found its Chinese table.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.locator('h1')).toHaveText('签名调试器');
+  await expect(page.locator('#dbg-result')).toContainText('粘贴一个请求即可开始。');
+  expect(await latinWords(page)).toEqual([]);
+  await page.locator('#dbg-request').fill(url);
+  // testid is a demo key of the simulated account: its secret is used until one is typed.
+  await expect(page.locator('#dbg-demo-secret')).toHaveText(
+    '密钥为空，且 AccessKeyId 是模拟账号的演示密钥，因此使用场景中该密钥的 AccessKeySecret。',
+  );
+  await page.locator('#dbg-secret').fill(SECRET);
+  await page.locator('#dbg-now').fill(NOW);
+  await expect(page.locator('#dbg-verdict')).toHaveText('签名不一致。');
+  await expect(page.locator('#dbg-causes')).toHaveText(
+    '百分号编码：空格必须编码为 %20，而不是 +（首次出现在参数 DestinationDescription 中）。',
+  );
+  await expect(page.locator('#dbg-out-h')).toHaveText('诊断结果');
+  await expect(page.locator('#dbg-difference')).toHaveText(/^第一处不同在第 \d+ 个字符。$/);
+  // What the endpoint answers crosses the wire: English, as the service sends it.
+  await expect(page.locator('#dbg-endpoint-status')).toHaveText('HTTP/1.1 400 Bad Request');
+  await expect(page.locator('#dbg-endpoint-body')).toContainText('Specified signature is not matched with our calculation.');
+  await expect(page.locator('#dbg-expected mark.first-diff')).toHaveText('%2520');
+  expect(await latinWords(page)).toEqual([]);
+  // The language switch is on this view, marking Chinese.
+  await expect(page.locator('#lang-zh-CN')).toHaveAttribute('aria-current', 'true');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: testInfo.outputPath(`debugger-zh-desktop-${scheme}.png`), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: testInfo.outputPath(`debugger-zh-phone-${scheme}.png`), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  }
+  // A correct request, and the way back to English.
+  await page.locator('#dbg-request').fill(signedUrl());
+  await expect(page.locator('#dbg-verdict')).toHaveText('签名一致。');
+  await expect(page.locator('#dbg-verdict-detail')).toHaveText(
+    '您的客户端签名的内容与服务端期望的完全一致：相同的 StringToSign、相同的密钥，所以问题不在签名。',
+  );
+  await page.locator('#lang-en').click();
+  await expect(page.locator('#dbg-in-h')).toHaveText('Your request');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});

@@ -2,6 +2,7 @@
 //! ID and a reproduction), and
 //! `--reproduce ID_OR_CODE` to run one and print its response as `copyimage call` does.
 
+use crate::i18n::{self, tf, tr};
 use crate::output::{print_exchange, OutputFormat};
 use copyimage_engine::catalog::{self, CatalogEntry, Outcome};
 use copyimage_engine::transcript::Step;
@@ -13,9 +14,13 @@ use serde_json::{json, Value};
   copyimage errors                                  # ID, HTTP status, code, message (tab-separated;
                                                     # a success shows (success) and what works)
   copyimage errors --output json                    # the whole catalog, with causes and reproductions
+  copyimage errors IncorrectDestinationRegion       # the entries with this code (or ID): cause, source, setup
   copyimage errors --reproduce IncorrectDestinationRegion   # a code runs its first entry
   copyimage errors --reproduce <ID> --output json")]
 pub struct ErrorsArgs {
+    /// Show only the entries with this ID or code, each with its cause, source and how to reproduce it.
+    #[arg(value_name = "ID_OR_CODE", conflicts_with = "reproduce")]
+    pub show: Option<String>,
     /// Run one entry (its stable ID, or a code: the first entry with that code) and print the response.
     #[arg(long, value_name = "ID_OR_CODE")]
     pub reproduce: Option<String>,
@@ -90,6 +95,31 @@ pub fn entry_json(e: &CatalogEntry) -> Value {
     })
 }
 
+/// One entry for a reader (`copyimage errors ID_OR_CODE`): its ID, then one labelled line per field, the
+/// labels, cause, setup and source in the CLI's language; status, code and message as they cross the wire.
+pub fn entry_text(e: &CatalogEntry) -> String {
+    let mut s = format!("{}\n", e.id);
+    let mut row = |label: &str, value: &str| {
+        if !value.is_empty() {
+            s.push_str(&tf(label, &[("value", value)]));
+            s.push('\n');
+        }
+    };
+    row(i18n::ERR_STATUS, &e.http_status.to_string());
+    match &e.outcome {
+        Outcome::Error => {
+            row(i18n::ERR_CODE, &e.code);
+            row(i18n::ERR_MESSAGE, &e.message);
+        }
+        Outcome::Success { title } => row(i18n::ERR_TITLE, &tr(title)),
+    }
+    row(i18n::ERR_CAUSE, &tr(&e.cause));
+    row(i18n::ERR_SETUP, &tr(&e.repro.setup_note));
+    row(i18n::ERR_SOURCE, &tr(&e.source));
+    row(i18n::ERR_REPRODUCE, &format!("copyimage errors --reproduce {}", e.id));
+    s
+}
+
 /// Runs `copyimage errors`; returns the exit code.
 pub fn run(args: ErrorsArgs) -> i32 {
     let entries = catalog::entries();
@@ -101,6 +131,29 @@ pub fn run(args: ErrorsArgs) -> i32 {
         print_exchange(&entry.reproduce(), args.output);
         return 0;
     }
+    let entries: Vec<CatalogEntry> = match &args.show {
+        Some(key) => {
+            let by_id: Vec<CatalogEntry> = entries.iter().filter(|e| e.id == *key).cloned().collect();
+            let chosen = if by_id.is_empty() {
+                entries.into_iter().filter(|e| e.code == *key).collect()
+            } else {
+                by_id
+            };
+            if chosen.is_empty() {
+                eprintln!(
+                    "copyimage errors: no catalog entry has the ID or code {key:?}; `copyimage errors` lists them"
+                );
+                return 2;
+            }
+            if args.output == OutputFormat::Text {
+                let texts: Vec<String> = chosen.iter().map(entry_text).collect();
+                print!("{}", texts.join("\n"));
+                return 0;
+            }
+            chosen
+        }
+        None => entries,
+    };
     match args.output {
         OutputFormat::Json => {
             let all: Vec<Value> = entries.iter().map(entry_json).collect();
@@ -110,7 +163,9 @@ pub fn run(args: ErrorsArgs) -> i32 {
             for e in &entries {
                 match &e.outcome {
                     Outcome::Error => println!("{}\t{}\t{}\t{}", e.id, e.http_status, e.code, e.message),
-                    Outcome::Success { title } => println!("{}\t{}\t(success)\t{title}", e.id, e.http_status),
+                    Outcome::Success { title } => {
+                        println!("{}\t{}\t{}\t{}", e.id, e.http_status, tr(i18n::ERR_SUCCESS), tr(title))
+                    }
                 }
             }
         }

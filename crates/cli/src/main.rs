@@ -6,10 +6,11 @@
 //! `run --check` found a difference, `call --fail` got an error response, a state file is corrupt),
 //! 2 usage mistakes (bad arguments, unreadable or invalid input files).
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 mod call_cmd;
 mod errors_cmd;
+mod i18n;
 mod output;
 mod run_cmd;
 mod sign_cmd;
@@ -37,6 +38,11 @@ use copyimage_cli::{serve, world};
 Run `copyimage <command> --help` for each command's options and examples."
 )]
 struct Cli {
+    /// Language of the help, explanations and notes: en or zh-CN (default: from LC_ALL, LC_MESSAGES or
+    /// LANG; zh_CN, zh_SG and zh_Hans read as zh-CN). Output for programs (--output json, responses, signed
+    /// URLs) is the same in every language.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    lang: Option<i18n::Lang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -59,8 +65,25 @@ enum Command {
     Serve(serve::ServeArgs),
 }
 
+/// The parsed arguments, with the help in the chosen language (`--lang`, else the locale), which is read
+/// first because clap prints `--help` while it parses.
+fn parse() -> Cli {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = i18n::from_args(&args).unwrap_or_else(|| i18n::from_env(|k| std::env::var(k).ok()));
+    i18n::set(lang);
+    let cmd = match lang {
+        i18n::Lang::ZhCn => i18n::translate_help(Cli::command()),
+        i18n::Lang::En => Cli::command(),
+    };
+    let matches = cmd.get_matches_from(&args);
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    // clap accepted the same `--lang` the early read found (it refuses any other value).
+    debug_assert!(cli.lang.is_none() || cli.lang == i18n::from_args(&args));
+    cli
+}
+
 fn main() {
-    let cli = Cli::parse();
+    let cli = parse();
     // Rust ignores SIGPIPE, so `copyimage errors | head -1` would panic in println! once head exits. The
     // filter commands take the default back and end quietly, as Unix tools do; `serve` keeps ignoring it,
     // so a client that hangs up is an error on that connection, not the end of the server.
@@ -86,4 +109,64 @@ fn main() {
         Command::Serve(args) => serve::run(args),
     };
     std::process::exit(code);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every help text of every command (abouts, examples, argument helps, clap's own flags) has a Chinese
+    /// entry, collected from the command tree itself.
+    #[test]
+    fn every_help_text_has_a_chinese_entry() {
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut missing: Vec<String> = i18n::help_texts(&cmd)
+            .into_iter()
+            .filter(|t| i18n::zh(t).is_none())
+            .collect();
+        missing.sort();
+        missing.dedup();
+        assert!(missing.is_empty(), "no zh-CN entry for: {missing:#?}");
+    }
+
+    /// Every page of the Chinese help (each command, `-h` and `--help`) shows none of the English it has a
+    /// translation for, and none of clap's English notes.
+    #[test]
+    fn the_chinese_help_shows_no_english_it_has_a_translation_for() {
+        let mut en = Cli::command();
+        en.build();
+        let english: Vec<String> = i18n::help_texts(&en)
+            .into_iter()
+            .filter(|t| i18n::zh(t).is_some_and(|z| z != t))
+            .collect();
+        assert!(english.len() > 50, "{}", english.len());
+        let mut zh = i18n::translate_help(Cli::command());
+        let mut pages = vec![zh.render_help().to_string(), zh.render_long_help().to_string()];
+        for sub in zh.get_subcommands_mut() {
+            pages.push(sub.render_help().to_string());
+            pages.push(sub.render_long_help().to_string());
+        }
+        for page in &pages {
+            assert!(page.contains("用法："), "{page}");
+            for t in &english {
+                assert!(!page.contains(t.as_str()), "{t:?} in:\n{page}");
+            }
+            for note in [
+                "[default:",
+                "[env:",
+                "[possible values:",
+                "Possible values:",
+                "Options:",
+                "Usage:",
+            ] {
+                assert!(!page.contains(note), "{note} in:\n{page}");
+            }
+        }
+        // The notes are still there, in Chinese.
+        let sign = zh.find_subcommand_mut("sign").unwrap().render_long_help().to_string();
+        assert!(sign.contains("[环境变量：ALIBABA_CLOUD_ACCESS_KEY_ID]"), "{sign}");
+        assert!(sign.contains("[默认值：v1]"), "{sign}");
+        assert!(sign.contains("- GET: GET：所有参数都在查询字符串中"), "{sign}");
+    }
 }

@@ -654,7 +654,9 @@ pub fn run_verify(args: VerifyArgs) -> i32 {
     };
     let d = debugger::diagnose(&req, &args.access_key_secret, Some(now), args.string_to_sign.as_deref());
     match args.output {
-        Output::Text => print!("{}", d.report()),
+        // The report for a reader, in the CLI's language; the JSON (its `explanations` included) is for
+        // programs and stays English.
+        Output::Text => print!("{}", d.report_in(&|s: &str| crate::i18n::tr(s))),
         Output::Json => {
             let mut v = serde_json::to_value(&d).unwrap_or(Value::Null);
             v["explanations"] = json!(d.causes.iter().map(|c| c.explain()).collect::<Vec<_>>());

@@ -8,9 +8,13 @@ use std::process::{Command, Output, Stdio};
 /// only the keys it names (a developer's shell may have them set).
 const KEY_VARS: [&str; 2] = ["ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"];
 
+/// The locale variables that choose the language of the text output: removed, so the expected English
+/// holds in a developer's Chinese shell too (`cli_lang.rs` tests the Chinese).
+const LOCALE_VARS: [&str; 3] = ["LC_ALL", "LC_MESSAGES", "LANG"];
+
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_copyimage"));
-    for v in KEY_VARS {
+    for v in KEY_VARS.iter().chain(&LOCALE_VARS) {
         c.env_remove(v);
     }
     c

@@ -12,9 +12,24 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 /// The `copyimage` binary Cargo built for these tests.
 pub const BIN: &str = env!("CARGO_BIN_EXE_copyimage");
 
-/// Runs `copyimage ARGS` and returns its output.
+/// Runs `copyimage ARGS` and returns its output, in English whatever the developer's locale (the locale
+/// variables removed; `cli_lang.rs` sets them).
 pub fn copyimage(args: &[&str]) -> Output {
-    Command::new(BIN).args(args).output().expect("run copyimage")
+    copyimage_env(args, &[])
+}
+
+/// Runs `copyimage ARGS` with only the locale variables in `env` set (as `LANG=zh_CN.UTF-8 copyimage ...`
+/// in a shell), and returns its output.
+pub fn copyimage_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut c = Command::new(BIN);
+    c.args(args);
+    for v in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        c.env_remove(v);
+    }
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.output().expect("run copyimage")
 }
 
 /// A fresh, empty temporary directory for one test.

@@ -98,76 +98,215 @@ pub enum Cause {
     NoSignature,
 }
 
+/// Every English text the debugger's explanations and report are made of: the templates (`{name}`s filled
+/// after translation), the whitespace and encoding phrases a cause carries, and the report's lines. A face
+/// that shows them in another language keys its table by these (`Cause::explain_in`,
+/// `Diagnosis::report_in`); a test holds the list to what the renderers ask for.
+pub const TEXTS: &[&str] = &[
+    T_WS_SIGNED_WITH,
+    T_WS_IN_GIVEN,
+    T_AMP_MISSING,
+    T_AMP_ADDED,
+    T_ENCODING,
+    T_WRONG_METHOD,
+    T_NOT_SORTED,
+    T_EMPTY_DROPPED,
+    T_NOT_ENCODED_TWICE,
+    T_UNENCODED_SIGNATURE,
+    T_HEADERS_NOT_CANONICAL,
+    T_PAYLOAD_HASH,
+    T_STALE_BEHIND,
+    T_STALE_AHEAD,
+    T_TZ_BEHIND,
+    T_TZ_AHEAD,
+    T_TIMESTAMP_FORMAT,
+    T_NONCE_REUSED,
+    T_WRONG_SECRET,
+    T_NO_SIGNATURE,
+    T_WS_BOTH,
+    "a leading space",
+    "a trailing space",
+    "a leading newline",
+    "a trailing newline",
+    "a leading CR LF",
+    "a trailing CR LF",
+    "a leading tab",
+    "a trailing tab",
+    "a leading carriage return",
+    "a trailing carriage return",
+    "a leading whitespace character",
+    "a trailing whitespace character",
+    RULE_SPACE_PLUS,
+    RULE_STAR_RAW,
+    RULE_TILDE_ENCODED,
+    RULE_JS_COMPONENT,
+    RULE_JAVA_URL_ENCODER,
+    RULE_LOWER_HEX,
+    RULE_CANONICAL_DIFFERS,
+    RULE_STS_DIFFERS,
+    R_STYLE,
+    R_YOUR_SIGNATURE,
+    R_EXPECTED_SIGNATURE,
+    R_MATCHES,
+    R_DOES_NOT_MATCH,
+    R_EXPECTED_TEXT,
+    R_YOUR_TEXT,
+    R_FIRST_DIFFERENCE,
+    R_EXPECTED_CONTEXT,
+    R_YOUR_CONTEXT,
+    R_LIKELY_CAUSE,
+    R_GATEWAY_ANSWERS,
+];
+
+const T_WS_SIGNED_WITH: &str =
+    "The request was signed with the AccessKeySecret plus {whitespace} (a stray character pasted \
+                                with it): trim the AccessKeySecret in your client.";
+const T_WS_IN_GIVEN: &str =
+    "The AccessKeySecret you gave has {whitespace}; the request was signed with it trimmed: trim the AccessKeySecret.";
+const T_WS_BOTH: &str = "{first} and {second}";
+const T_AMP_MISSING: &str =
+    "V1 signs with the key AccessKeySecret + \"&\"; the request was signed with the secret alone.";
+const T_AMP_ADDED: &str =
+    "V3 signs with the raw AccessKeySecret; the request was signed with secret + \"&\" (the V1 key).";
+const T_ENCODING: &str = "Percent-encoding: {rule} (first seen in parameter {parameter}).";
+const T_WRONG_METHOD: &str = "The signature was made for {signed} but the request was sent as {sent}.";
+const T_NOT_SORTED: &str = "Parameters must be sorted by name before they are joined and signed.";
+const T_EMPTY_DROPPED: &str =
+    "Parameter {parameter} has an empty value and was left out of the signature; empty values are signed too.";
+const T_NOT_ENCODED_TWICE: &str = "The canonical query must be percent-encoded again inside the StringToSign \
+                                   (METHOD&%2F&pct(canonical)): '=' → %3D, '&' → %26, '%' → %25.";
+const T_UNENCODED_SIGNATURE: &str = "The Signature was put into the URL without percent-encoding: its '+' arrived as \
+                                     a space. Encode it ('+' → %2B, '/' → %2F, '=' → %3D).";
+const T_HEADERS_NOT_CANONICAL: &str = "Canonical headers must be lower-case names with trimmed values.";
+const T_PAYLOAD_HASH: &str =
+    "x-acs-content-sha256 is {header} but the body's SHA-256 is {actual}: hash the exact bytes sent.";
+const T_STALE_BEHIND: &str =
+    "The timestamp is {seconds} seconds behind the server clock; it must be within {window} seconds.";
+const T_STALE_AHEAD: &str =
+    "The timestamp is {seconds} seconds ahead of the server clock; it must be within {window} seconds.";
+const T_TZ_BEHIND: &str =
+    "The timestamp is {hours} hour(s) behind: it looks like local time (UTC{offset}) written with a 'Z'. Use UTC.";
+const T_TZ_AHEAD: &str =
+    "The timestamp is {hours} hour(s) ahead: it looks like local time (UTC{offset}) written with a 'Z'. Use UTC.";
+const T_TIMESTAMP_FORMAT: &str =
+    "Timestamp {value} is not in the form yyyy-MM-ddTHH:mm:ssZ (UTC, no fractions, no offset).";
+const T_NONCE_REUSED: &str = "SignatureNonce {nonce} was already used within 15 minutes: make a fresh nonce (and so a \
+                              fresh signature) for every request, retries included.";
+const T_WRONG_SECRET: &str = "No common mistake reproduces this signature: the secret is most likely not the one the \
+                              request was signed with, or the request was changed after signing.";
+const T_NO_SIGNATURE: &str = "The request carries no signature (no Signature parameter, no ACS3 Authorization header).";
+
+const RULE_SPACE_PLUS: &str = "space must be %20, not +";
+const RULE_STAR_RAW: &str = "* must be %2A, not left raw";
+const RULE_TILDE_ENCODED: &str = "~ must stay ~, not %7E";
+const RULE_JS_COMPONENT: &str = "! ' ( ) * must be encoded (%21 %27 %28 %29 %2A); encodeURIComponent leaves them raw";
+const RULE_JAVA_URL_ENCODER: &str = "URLEncoder output needs fixing: + → %20, * → %2A, %7E → ~";
+const RULE_LOWER_HEX: &str = "hex digits must be upper-case (%2F, not %2f)";
+const RULE_CANONICAL_DIFFERS: &str = "the canonical request differs";
+/// The rule of a V1 StringToSign that differs in no known way; `{expected}` and `{yours}` are quoted excerpts.
+const RULE_STS_DIFFERS: &str = "the StringToSign differs: expected {expected}…, yours {yours}…";
+
+const R_STYLE: &str = "Signature style: {style}";
+const R_YOUR_SIGNATURE: &str = "Your signature:     {signature}";
+const R_EXPECTED_SIGNATURE: &str = "Expected signature: {signature}";
+const R_MATCHES: &str = "The signature matches.";
+const R_DOES_NOT_MATCH: &str = "The signature does NOT match.";
+const R_EXPECTED_TEXT: &str = "Expected {what}:";
+const R_YOUR_TEXT: &str = "Your {what}:";
+const R_FIRST_DIFFERENCE: &str = "First difference at character {index}:";
+/// The two context lines are 12 columns before the context, so the caret line (12 spaces) points under both.
+const R_EXPECTED_CONTEXT: &str = "  expected: {context}";
+const R_YOUR_CONTEXT: &str = "  yours:    {context}";
+const R_LIKELY_CAUSE: &str = "Likely cause:";
+const R_GATEWAY_ANSWERS: &str = "The gateway answers: {status} {code}: {message}";
+
+/// `template` translated by `tr`, then filled.
+fn fill_tr(tr: &dyn Fn(&str) -> String, template: &str, args: &[(&str, String)]) -> String {
+    let args: Vec<(String, String)> = args.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+    crate::teach::why::fill(&tr(template), &args)
+}
+
+/// A whitespace description (`a trailing space`, or two of them joined by ` and `) translated by parts.
+fn whitespace_in(tr: &dyn Fn(&str) -> String, whitespace: &str) -> String {
+    match whitespace.split_once(" and ") {
+        Some((a, b)) => fill_tr(tr, T_WS_BOTH, &[("first", tr(a)), ("second", tr(b))]),
+        None => tr(whitespace),
+    }
+}
+
+/// An encoding rule translated: a fixed rule by its text, the StringToSign one by its template.
+fn rule_in(tr: &dyn Fn(&str) -> String, rule: &str) -> String {
+    let prefix = RULE_STS_DIFFERS.split('{').next().unwrap_or("");
+    if let Some((expected, yours)) = rule
+        .strip_prefix(prefix)
+        .and_then(|r| r.split_once("…, yours "))
+        .and_then(|(e, y)| Some((e, y.strip_suffix('…')?)))
+    {
+        return fill_tr(
+            tr,
+            RULE_STS_DIFFERS,
+            &[("expected", expected.to_string()), ("yours", yours.to_string())],
+        );
+    }
+    tr(rule)
+}
+
 impl Cause {
     /// One sentence for the user.
     pub fn explain(&self) -> String {
+        self.explain_in(&|s| s.to_string())
+    }
+
+    /// The sentence in another language: `tr` gives the translation of each English text (one of
+    /// [`TEXTS`]; the English itself when it has none), placeholders are filled after translation. Values
+    /// (parameter names, nonces, hashes) are never translated.
+    pub fn explain_in(&self, tr: &dyn Fn(&str) -> String) -> String {
+        let f = |template: &str, args: &[(&str, String)]| fill_tr(tr, template, args);
         match self {
             Cause::WhitespaceInSecret {
                 whitespace,
-                in_given_secret: false,
-            } => format!(
-                "The request was signed with the AccessKeySecret plus {whitespace} (a stray character pasted with \
-                 it): trim the AccessKeySecret in your client."
+                in_given_secret,
+            } => f(
+                if *in_given_secret {
+                    T_WS_IN_GIVEN
+                } else {
+                    T_WS_SIGNED_WITH
+                },
+                &[("whitespace", whitespace_in(tr, whitespace))],
             ),
-            Cause::WhitespaceInSecret {
-                whitespace,
-                in_given_secret: true,
-            } => format!(
-                "The AccessKeySecret you gave has {whitespace}; the request was signed with it trimmed: trim the \
-                 AccessKeySecret."
+            Cause::SecretAmpersand { missing: true } => f(T_AMP_MISSING, &[]),
+            Cause::SecretAmpersand { missing: false } => f(T_AMP_ADDED, &[]),
+            Cause::Encoding { rule, parameter } => f(
+                T_ENCODING,
+                &[("rule", rule_in(tr, rule)), ("parameter", parameter.clone())],
             ),
-            Cause::SecretAmpersand { missing: true } => {
-                "V1 signs with the key AccessKeySecret + \"&\"; the request was signed with the secret alone.".into()
-            }
-            Cause::SecretAmpersand { missing: false } => {
-                "V3 signs with the raw AccessKeySecret; the request was signed with secret + \"&\" (the V1 key).".into()
-            }
-            Cause::Encoding { rule, parameter } => {
-                format!("Percent-encoding: {rule} (first seen in parameter {parameter}).")
-            }
             Cause::WrongMethod { signed, sent } => {
-                format!("The signature was made for {signed} but the request was sent as {sent}.")
+                f(T_WRONG_METHOD, &[("signed", signed.clone()), ("sent", sent.clone())])
             }
-            Cause::NotSorted => "Parameters must be sorted by name before they are joined and signed.".into(),
-            Cause::EmptyParameterDropped { parameter } => format!(
-                "Parameter {parameter} has an empty value and was left out of the signature; empty values are signed too."
+            Cause::NotSorted => f(T_NOT_SORTED, &[]),
+            Cause::EmptyParameterDropped { parameter } => f(T_EMPTY_DROPPED, &[("parameter", parameter.clone())]),
+            Cause::NotEncodedTwice => f(T_NOT_ENCODED_TWICE, &[]),
+            Cause::UnencodedSignature => f(T_UNENCODED_SIGNATURE, &[]),
+            Cause::HeadersNotCanonical => f(T_HEADERS_NOT_CANONICAL, &[]),
+            Cause::PayloadHash { header, actual } => f(
+                T_PAYLOAD_HASH,
+                &[("header", header.clone()), ("actual", actual.clone())],
             ),
-            Cause::NotEncodedTwice => "The canonical query must be percent-encoded again inside the StringToSign \
-                                       (METHOD&%2F&pct(canonical)): '=' → %3D, '&' → %26, '%' → %25."
-                .into(),
-            Cause::UnencodedSignature => "The Signature was put into the URL without percent-encoding: its '+' \
-                                          arrived as a space. Encode it ('+' → %2B, '/' → %2F, '=' → %3D)."
-                .into(),
-            Cause::HeadersNotCanonical => "Canonical headers must be lower-case names with trimmed values.".into(),
-            Cause::PayloadHash { header, actual } => format!(
-                "x-acs-content-sha256 is {header} but the body's SHA-256 is {actual}: hash the exact bytes sent."
+            Cause::StaleTimestamp { skew_secs } => f(
+                if *skew_secs < 0 { T_STALE_BEHIND } else { T_STALE_AHEAD },
+                &[
+                    ("seconds", skew_secs.abs().to_string()),
+                    ("window", TIMESTAMP_WINDOW_SECS.to_string()),
+                ],
             ),
-            Cause::StaleTimestamp { skew_secs } => format!(
-                "The timestamp is {} seconds {} the server clock; it must be within {} seconds.",
-                skew_secs.abs(),
-                if *skew_secs < 0 { "behind" } else { "ahead of" },
-                TIMESTAMP_WINDOW_SECS
+            Cause::TimezoneOffset { hours } => f(
+                if *hours < 0 { T_TZ_BEHIND } else { T_TZ_AHEAD },
+                &[("hours", hours.abs().to_string()), ("offset", format!("{hours:+}"))],
             ),
-            Cause::TimezoneOffset { hours } => format!(
-                "The timestamp is {} hour(s) {}: it looks like local time (UTC{:+}) written with a 'Z'. Use UTC.",
-                hours.abs(),
-                if *hours < 0 { "behind" } else { "ahead" },
-                hours
-            ),
-            Cause::TimestampFormat { value } => {
-                format!("Timestamp {value:?} is not in the form yyyy-MM-ddTHH:mm:ssZ (UTC, no fractions, no offset).")
-            }
-            Cause::NonceReused { nonce } => format!(
-                "SignatureNonce {nonce:?} was already used within 15 minutes: make a fresh nonce (and so a fresh \
-                 signature) for every request, retries included."
-            ),
-            Cause::WrongSecretOrTampered => "No common mistake reproduces this signature: the secret is most likely \
-                                             not the one the request was signed with, or the request was changed \
-                                             after signing."
-                .into(),
-            Cause::NoSignature => "The request carries no signature (no Signature parameter, no ACS3 Authorization \
-                                   header)."
-                .into(),
+            Cause::TimestampFormat { value } => f(T_TIMESTAMP_FORMAT, &[("value", format!("{value:?}"))]),
+            Cause::NonceReused { nonce } => f(T_NONCE_REUSED, &[("nonce", format!("{nonce:?}"))]),
+            Cause::WrongSecretOrTampered => f(T_WRONG_SECRET, &[]),
+            Cause::NoSignature => f(T_NO_SIGNATURE, &[]),
         }
     }
 }
@@ -211,6 +350,13 @@ pub struct Diagnosis {
 impl Diagnosis {
     /// A human-readable report.
     pub fn report(&self) -> String {
+        self.report_in(&|s| s.to_string())
+    }
+
+    /// The report in another language: `tr` translates each English text (see [`Cause::explain_in`]).
+    /// Signatures, the texts compared and the gateway's code and message are shown as they are.
+    pub fn report_in(&self, tr: &dyn Fn(&str) -> String) -> String {
+        let f = |template: &str, args: &[(&str, String)]| fill_tr(tr, template, args);
         let mut s = String::new();
         let style = match self.style {
             SignatureStyle::V1 => "V1 (HMAC-SHA1)",
@@ -220,36 +366,57 @@ impl Diagnosis {
             SignatureStyle::V1 => "StringToSign",
             SignatureStyle::V3 => "CanonicalRequest",
         };
-        s.push_str(&format!("Signature style: {style}\n"));
-        s.push_str(&format!("Your signature:     {}\n", self.user_signature));
-        s.push_str(&format!("Expected signature: {}\n", self.expected_signature));
-        s.push_str(if self.signature_matches {
-            "The signature matches.\n"
-        } else {
-            "The signature does NOT match.\n"
-        });
-        s.push_str(&format!("\nExpected {what}:\n{}\n", self.expected_string_to_sign));
+        let mut line = |text: String| {
+            s.push_str(&text);
+            s.push('\n');
+        };
+        line(f(R_STYLE, &[("style", style.into())]));
+        line(f(R_YOUR_SIGNATURE, &[("signature", self.user_signature.clone())]));
+        line(f(
+            R_EXPECTED_SIGNATURE,
+            &[("signature", self.expected_signature.clone())],
+        ));
+        line(f(
+            if self.signature_matches {
+                R_MATCHES
+            } else {
+                R_DOES_NOT_MATCH
+            },
+            &[],
+        ));
+        line(String::new());
+        line(f(R_EXPECTED_TEXT, &[("what", what.into())]));
+        line(self.expected_string_to_sign.clone());
         if let Some(u) = &self.user_string_to_sign {
             if u != &self.expected_string_to_sign {
-                s.push_str(&format!("\nYour {what}:\n{u}\n"));
+                line(String::new());
+                line(f(R_YOUR_TEXT, &[("what", what.into())]));
+                line(u.clone());
             }
         }
         if let Some(d) = &self.difference {
-            s.push_str(&format!(
-                "\nFirst difference at character {}:\n  expected: {}\n  yours:    {}\n            {}\n",
-                d.index, d.expected_context, d.user_context, d.caret
-            ));
+            line(String::new());
+            line(f(R_FIRST_DIFFERENCE, &[("index", d.index.to_string())]));
+            line(f(R_EXPECTED_CONTEXT, &[("context", d.expected_context.clone())]));
+            line(f(R_YOUR_CONTEXT, &[("context", d.user_context.clone())]));
+            line(format!("            {}", d.caret));
         }
         if !self.causes.is_empty() {
-            s.push_str("\nLikely cause:\n");
+            line(String::new());
+            line(f(R_LIKELY_CAUSE, &[]));
             for c in &self.causes {
-                s.push_str(&format!("  - {}\n", c.explain()));
+                line(format!("  - {}", c.explain_in(tr)));
             }
         }
         if let Some(e) = &self.gateway_error {
-            s.push_str(&format!(
-                "\nThe gateway answers: {} {}: {}\n",
-                e.http_status, e.code, e.message
+            line(String::new());
+            line(f(
+                R_GATEWAY_ANSWERS,
+                &[
+                    ("status", e.http_status.to_string()),
+                    ("code", e.code.clone()),
+                    ("message", e.message.clone()),
+                ],
             ));
         }
         s
@@ -342,12 +509,12 @@ impl Enc {
     fn rule(self) -> &'static str {
         match self {
             Enc::Rfc3986 => "",
-            Enc::SpacePlus => "space must be %20, not +",
-            Enc::StarRaw => "* must be %2A, not left raw",
-            Enc::TildeEncoded => "~ must stay ~, not %7E",
-            Enc::JsComponent => "! ' ( ) * must be encoded (%21 %27 %28 %29 %2A); encodeURIComponent leaves them raw",
-            Enc::JavaUrlEncoder => "URLEncoder output needs fixing: + → %20, * → %2A, %7E → ~",
-            Enc::LowerHex => "hex digits must be upper-case (%2F, not %2f)",
+            Enc::SpacePlus => RULE_SPACE_PLUS,
+            Enc::StarRaw => RULE_STAR_RAW,
+            Enc::TildeEncoded => RULE_TILDE_ENCODED,
+            Enc::JsComponent => RULE_JS_COMPONENT,
+            Enc::JavaUrlEncoder => RULE_JAVA_URL_ENCODER,
+            Enc::LowerHex => RULE_LOWER_HEX,
         }
     }
 
@@ -730,7 +897,13 @@ fn classify_v1_diff(expected: &str, user: &str, secret: &str, user_sig: &str) ->
         };
     } else {
         return Cause::Encoding {
-            rule: format!("the StringToSign differs: expected {e:?}…, yours {u:?}…"),
+            rule: crate::teach::why::fill(
+                RULE_STS_DIFFERS,
+                &[
+                    ("expected".into(), format!("{e:?}")),
+                    ("yours".into(), format!("{u:?}")),
+                ],
+            ),
             parameter,
         };
     };
@@ -778,7 +951,7 @@ fn diagnose_v3(req: &HttpRequest, secret: &str, given: Option<&str>) -> Diagnosi
                 .push(v3_key_cause(&expected.string_to_sign, secret, &auth.signature));
         } else {
             d.causes.push(Cause::Encoding {
-                rule: "the canonical request differs".into(),
+                rule: RULE_CANONICAL_DIFFERS.into(),
                 parameter: d
                     .difference
                     .as_ref()
@@ -939,4 +1112,123 @@ fn variant_v3(
         }
     };
     (signed.canonical_request, signed.signature)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::RefCell;
+
+    /// One cause of every kind and every wording: each whitespace description, each encoding rule, both
+    /// signs of a skew.
+    fn every_cause() -> Vec<Cause> {
+        let mut v: Vec<Cause> = Vec::new();
+        for secret in ["s", " s", "s\n", "\ts\r", "\rs\u{a0}", "\u{a0}s"] {
+            v.extend(secret_variants(secret).into_iter().map(|(_, c)| c));
+        }
+        for rule in WRONG_ENCODINGS.iter().map(|e| e.rule().to_string()).chain([
+            RULE_CANONICAL_DIFFERS.to_string(),
+            classify_rule("GET&%2F&A%3Dxyzab", "GET&%2F&A%3Dqrstu"),
+        ]) {
+            v.push(Cause::Encoding {
+                rule,
+                parameter: "ImageName".into(),
+            });
+        }
+        v.extend([
+            Cause::SecretAmpersand { missing: true },
+            Cause::SecretAmpersand { missing: false },
+            Cause::WrongMethod {
+                signed: "GET".into(),
+                sent: "POST".into(),
+            },
+            Cause::NotSorted,
+            Cause::EmptyParameterDropped {
+                parameter: "SignatureType".into(),
+            },
+            Cause::NotEncodedTwice,
+            Cause::UnencodedSignature,
+            Cause::HeadersNotCanonical,
+            Cause::PayloadHash {
+                header: "abc".into(),
+                actual: "def".into(),
+            },
+            Cause::StaleTimestamp { skew_secs: -1000 },
+            Cause::StaleTimestamp { skew_secs: 1000 },
+            Cause::TimezoneOffset { hours: 8 },
+            Cause::TimezoneOffset { hours: -5 },
+            Cause::TimestampFormat { value: "now".into() },
+            Cause::NonceReused { nonce: "n-1".into() },
+            Cause::WrongSecretOrTampered,
+            Cause::NoSignature,
+        ]);
+        v
+    }
+
+    /// The rule `classify_v1_diff` names for two StringToSigns that differ in no known way.
+    fn classify_rule(expected: &str, user: &str) -> String {
+        match classify_v1_diff(expected, user, "s", "sig") {
+            Cause::Encoding { rule, .. } => rule,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_text_the_explanations_and_the_report_use_is_listed() {
+        let asked = RefCell::new(Vec::<String>::new());
+        let tr = |s: &str| {
+            asked.borrow_mut().push(s.to_string());
+            s.to_string()
+        };
+        for c in every_cause() {
+            // Translating with the identity is the English sentence itself.
+            assert_eq!(c.explain_in(&tr), c.explain());
+        }
+        let d = Diagnosis {
+            style: SignatureStyle::V1,
+            signature_matches: false,
+            user_signature: "a".into(),
+            expected_signature: "b".into(),
+            expected_string_to_sign: "GET&%2F&x".into(),
+            user_string_to_sign: Some("GET&%2F&y".into()),
+            difference: first_difference("GET&%2F&x", "GET&%2F&y"),
+            causes: every_cause(),
+            gateway_error: Some(gateway::signature_does_not_match("GET&%2F&x")),
+        };
+        assert_eq!(d.report_in(&tr), d.report());
+        let ok = Diagnosis {
+            signature_matches: true,
+            style: SignatureStyle::V3,
+            ..d
+        };
+        assert_eq!(ok.report_in(&tr), ok.report());
+        let asked = asked.into_inner();
+        let unlisted: Vec<&String> = asked.iter().filter(|s| !TEXTS.contains(&s.as_str())).collect();
+        assert!(unlisted.is_empty(), "not in TEXTS: {unlisted:#?}");
+        let unused: Vec<&&str> = TEXTS.iter().filter(|t| !asked.iter().any(|a| a == *t)).collect();
+        assert!(unused.is_empty(), "listed but never used: {unused:#?}");
+    }
+
+    #[test]
+    fn a_translation_is_applied_by_parts_and_values_stay_as_they_are() {
+        let tr = |s: &str| match s {
+            T_WS_SIGNED_WITH => "签名用了 {whitespace}".to_string(),
+            T_WS_BOTH => "{first}和{second}".to_string(),
+            "a leading space" => "开头的空格".to_string(),
+            "a trailing newline" => "末尾的换行符".to_string(),
+            T_ENCODING => "编码：{rule}（{parameter}）".to_string(),
+            RULE_STS_DIFFERS => "不同：{expected} / {yours}".to_string(),
+            other => other.to_string(),
+        };
+        let ws = Cause::WhitespaceInSecret {
+            whitespace: "a leading space and a trailing newline".into(),
+            in_given_secret: false,
+        };
+        assert_eq!(ws.explain_in(&tr), "签名用了 开头的空格和末尾的换行符");
+        let enc = Cause::Encoding {
+            rule: classify_rule("GET&%2F&A%3Dxyzab", "GET&%2F&A%3Dqrstu"),
+            parameter: "A".into(),
+        };
+        assert_eq!(enc.explain_in(&tr), "编码：不同：\"xyzab\" / \"qrstu\"（A）");
+    }
 }
