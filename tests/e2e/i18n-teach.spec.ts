@@ -152,7 +152,7 @@ test('the snippet page in Chinese makes a snippet whose frame opens in Chinese; 
   // The states come from the Chinese catalog; the frame's src carries the language in its query only.
   await page.locator('#state').selectOption({ label: '正常返回示例（XML）' });
   const snippet = await page.locator('#snippet').inputValue();
-  expect(snippet).toMatch(/\?embed&lang=zh-CN#v=1&[^"]*Format=XML"/);
+  expect(snippet).toMatch(/\?embed&amp;lang=zh-CN#v=1&amp;[^"]*Format=XML"/);
   expect(snippet).not.toMatch(/#[^"]*lang=/);
   expect(snippet).toContain('title="CopyImage 示例：正常返回示例（XML）"');
   const frame = page.frameLocator('#preview');
@@ -168,6 +168,6 @@ test('the snippet page in Chinese makes a snippet whose frame opens in Chinese; 
   await expect(page.locator('#embed-lang')).toHaveValue('en');
   expect(await page.locator('#snippet').inputValue()).not.toContain('lang=');
   await page.locator('#embed-lang').selectOption('zh-CN');
-  await expect(page.locator('#snippet')).toHaveValue(/\?embed&lang=zh-CN#/);
+  await expect(page.locator('#snippet')).toHaveValue(/\?embed&amp;lang=zh-CN#/);
   await expect(page.frameLocator('#preview').locator('#open-in-playground')).toHaveText('在演练场中打开 ↗');
 });
