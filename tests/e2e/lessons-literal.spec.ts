@@ -183,8 +183,8 @@ async function perform(page: Page, m: Move, newCopy: { id: string }, zh = false)
     expect(newCopy.id, 'a copy was sent before').toMatch(/^m-/);
     await typeInto(field(page, m.setToNewCopy), newCopy.id);
   } else if ('quota' in m && zh) {
-    // Found by place (the region's row, the image quota column), so the walk reads no English.
-    await page.locator('#scenario-pane details:has(table.world-regions) > summary').click();
+    // Found by place (the region's row, the image quota column), so the walk reads no English; the regions
+    // table was opened when its labels were read.
     const quota = page.locator(`tr[data-region="${m.quota}"] td:nth-child(4) input`);
     await typeInto(quota, m.to);
     await quota.press('Tab');
@@ -219,9 +219,20 @@ async function labels(page: Page): Promise<Labels> {
     world: await text('#world-h'),
     cancel: '',
     scenario: await text('#scenario-h'),
-    regions: (await text('#scenario-pane details:has(table.world-regions) > summary')).replace(/\s*[(（]\d+[)）]$/, ''),
-    imageQuota: await text('table.world-regions th:nth-child(4)'),
+    // Read when a step needs them (the regions table is drawn only once its section is open).
+    regions: '',
+    imageQuota: '',
   };
+}
+
+/** The regions section of the scenario pane (the second section, after the settings), opened, and the
+ *  labels a step naming it uses: its summary's words (without the count) and the image quota column. */
+async function openRegions(page: Page, l: Labels) {
+  const section = page.locator('#scenario-pane details').nth(1);
+  await section.locator('summary').click();
+  await expect(section.locator('table.world-regions')).toBeVisible();
+  l.regions = ((await section.locator('summary').textContent()) || '').trim().replace(/\s*[(（]\d+[)）]$/, '');
+  l.imageQuota = ((await section.locator('table.world-regions th:nth-child(4)').textContent()) || '').trim();
 }
 
 for (const lang of ['en', 'zh-CN'] as const) {
@@ -256,11 +267,15 @@ for (const lang of ['en', 'zh-CN'] as const) {
       await expect(text).toBeVisible();
       const said = (await text.textContent())!;
       for (const m of moves) {
-        // The cancel button's label is read from the copy's row, once the copy exists (below).
-        if (l && 'cancelRow' in m) continue;
+        // The cancel button's and the regions table's labels are read when the step gets there (below).
+        if (l && ('cancelRow' in m || 'quota' in m)) continue;
         for (const words of l ? namedZh(m, l) : named(m)) expect(said, `${id}: the text names ${words}`).toMatch(words);
       }
       for (const m of moves) {
+        if (l && 'quota' in m) {
+          await openRegions(page, l);
+          for (const words of namedZh(m, l)) expect(said, `${id}: the text names ${words}`).toMatch(words);
+        }
         if (l && 'cancelRow' in m) {
           const button = page.locator(`#world-pane tr:has(code:text-is("${newCopy.id}")) td.actions button`).first();
           await expect(button).toBeVisible();
