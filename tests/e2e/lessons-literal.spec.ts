@@ -6,7 +6,7 @@
 // wire does and buttons, panes and columns by the labels the Chinese page shows (read from the page).
 import { test, expect } from './helpers';
 import type { Locator, Page } from '@playwright/test';
-import { field } from './ui-common';
+import { field, field as fieldByLabel } from './ui-common';
 
 /** One thing a reader does, and the words the step's text must hold for it. */
 type Move =
@@ -151,8 +151,8 @@ const COURSE: { id: string; moves: Move[] }[] = [
 const stepOf = (page: Page, id: string) => page.locator(`li.step[data-step="${id}"]`);
 
 /** The ImageId of the exchange the response pane shows as sent (a CopyImage's new copy). */
-async function sentImageId(page: Page) {
-  await expect(page.locator('#response-mode')).toContainText('Sent');
+async function sentImageId(page: Page, zh = false) {
+  await expect(page.locator('#response-mode')).toContainText(zh ? '已发送' : 'Sent');
   const id = JSON.parse((await page.locator('#response-body').textContent())!).ImageId;
   return typeof id === 'string' ? id : '';
 }
@@ -164,6 +164,9 @@ async function send(page: Page) {
 }
 
 async function perform(page: Page, m: Move, newCopy: { id: string }, zh = false) {
+  // A field by its wire name: its label in English (which starts with the name), its id in Chinese (where
+  // the label goes on straight into "（必填）").
+  const field = (page: Page, name: string) => (zh ? page.locator(`#f-${name}`) : fieldByLabel(page, name));
   const typeInto = async (input: Locator, value: string) => {
     await expect(input).toBeVisible();
     await input.fill(value);
@@ -173,7 +176,7 @@ async function perform(page: Page, m: Move, newCopy: { id: string }, zh = false)
   else if ('clear' in m) await typeInto(field(page, m.clear), '');
   else if ('send' in m) {
     await send(page);
-    if ((await page.locator('#f-Action').inputValue()) === 'CopyImage') newCopy.id = await sentImageId(page);
+    if ((await page.locator('#f-Action').inputValue()) === 'CopyImage') newCopy.id = await sentImageId(page, zh);
   } else if ('sendEach' in m) {
     for (const v of m.values) {
       await typeInto(field(page, m.sendEach), v);
