@@ -213,7 +213,17 @@ const UI_PANES: &[(&str, &str)] = &[
 ];
 
 /// The lessons, the error catalog page, embed mode and the embed snippet page.
-const UI_TEACH: &[(&str, &str)] = &[];
+const UI_TEACH: &[(&str, &str)] = &[
+    ("lesson.intro", "Make each thing happen in the playground; every step is checked from what the simulated service saw (the history and the copy queue) and ticked off by itself."),
+    ("lesson.progress", "{count} of {total} steps done"),
+    ("lesson.start", "Start with a fresh world"),
+    ("lesson.reset", "Forget my progress"),
+    ("lesson.done", " (done)"),
+    ("lesson.not_yet", "Not yet: {reason}"),
+    ("embed.title", " · Alibaba Cloud ECS {version} (simulated)"),
+    ("embed.open", "Open in playground ↗"),
+    ("embed.indent", "Indent"),
+];
 
 /// The signature debugger. Only the full build has the view, so the lean first load carries none of these.
 #[cfg(any(feature = "debugger-view", test))]
@@ -697,6 +707,112 @@ mod tests {
             "no zh-CN entry for:\n{}",
             serde_json::to_string_pretty(&missing).unwrap()
         );
+    }
+
+    /// The prose string literals of the course's source outside its tests: every step's title, instructions
+    /// and lesson, and every message template a check can say (they are arguments of one call each, so the
+    /// source is where all of them are, and a new one cannot be missed).
+    fn lesson_texts() -> Vec<String> {
+        let src = include_str!("../crates/engine/src/teach/lessons.rs");
+        let code = &src[..src.find("#[cfg(test)]").unwrap_or(src.len())];
+        let mut out = Vec::new();
+        let mut chars = code.chars().peekable();
+        let mut prev = ' ';
+        while let Some(c) = chars.next() {
+            // Skip comments (doc comments hold prose that is not shown) and char literals.
+            if c == '/' && chars.peek() == Some(&'/') {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+                prev = '\n';
+                continue;
+            }
+            if c == '\'' && prev != '&' && !prev.is_alphanumeric() {
+                // A char literal such as '{' ('\'' and '"' included); a lifetime ('a, after & or <) is not.
+                if let Some(&'\\') = chars.peek() {
+                    chars.next();
+                }
+                chars.next();
+                if chars.peek() == Some(&'\'') {
+                    chars.next();
+                }
+                prev = c;
+                continue;
+            }
+            if c != '"' {
+                prev = c;
+                continue;
+            }
+            let mut s = String::new();
+            while let Some(c) = chars.next() {
+                match c {
+                    '"' => break,
+                    '\\' => match chars.next() {
+                        Some('\n') => {
+                            while chars.peek().is_some_and(|c| c.is_whitespace()) {
+                                chars.next();
+                            }
+                        }
+                        Some('n') => s.push('\n'),
+                        Some(e) => s.push(e),
+                        None => {}
+                    },
+                    c => s.push(c),
+                }
+            }
+            prev = '"';
+            // Prose: several words, not a separator (", ") or a format string of the code's own ("{} {c}",
+            // "Not yet: {}").
+            if s.contains(' ') && s.chars().any(char::is_alphabetic) && !s.contains("{}") {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_lesson_text_has_a_chinese_entry() {
+        use copyimage_engine::lessons::STEPS;
+        let zh = zh();
+        let texts = lesson_texts();
+        for s in STEPS {
+            for t in [s.title, s.instructions, s.lesson] {
+                assert!(texts.iter().any(|x| x == t), "the source reader missed {t:?}");
+            }
+        }
+        // Titles, instructions and lessons of 11 steps, and the checks' messages.
+        assert!(texts.len() > 60, "only {} texts: {texts:#?}", texts.len());
+        let missing: Vec<&String> = texts.iter().filter(|e| !zh.contains_key(*e)).collect();
+        assert!(
+            missing.is_empty(),
+            "no zh-CN entry for:\n{}",
+            serde_json::to_string_pretty(&missing).unwrap()
+        );
+    }
+
+    /// A reader follows a step's Chinese text literally: it names every field, value and ID the English
+    /// names, as written (wire names are never translated), and the buttons by their Chinese labels.
+    #[test]
+    fn chinese_lesson_steps_name_every_field_value_and_button() {
+        let zh = zh();
+        for s in copyimage_engine::lessons::STEPS {
+            let z = &zh[s.instructions];
+            for tok in s.instructions.split([' ', ',', '(', ')', ';']) {
+                let tok = tok.trim_end_matches(['.', ':']).trim_end_matches("'s");
+                let wire = tok.chars().skip(1).any(|c| c.is_ascii_uppercase())
+                    || tok.chars().any(|c| c.is_ascii_digit() || c == '-' || c == '*')
+                    || ["Action", "Status", "Encrypted"].contains(&tok);
+                if wire {
+                    assert!(z.contains(tok), "{}: the Chinese text does not name {tok}", s.id);
+                }
+            }
+            if s.instructions.contains("ress Send") {
+                assert!(z.contains(&format!("点击“{}”", zh["resp.send"])), "{}", s.id);
+            }
+            assert!(!z.contains("Send") && !z.contains("Run to idle"), "{}", s.id);
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@
 //!
 //! Regenerate: `UPDATE_TEACH_DATA=1 cargo test -p copyimage-playground catalog_data`.
 
+use crate::i18n::{with_lang, Lang};
 use crate::permalink::{self, Link, Step};
 use crate::state::State;
 use copyimage_engine::catalog::{self, CatalogEntry, Outcome};
@@ -21,7 +22,30 @@ use copyimage_engine::engine::Exchange;
 use copyimage_engine::scenario;
 use copyimage_engine::wire::Params;
 
-const PATH: &str = "www/teach/catalog.html";
+/// The page in each language: English, and the Chinese page the language switch and `lang=zh-CN` open.
+const PAGES: &[(Lang, &str)] = &[
+    (Lang::En, "www/teach/catalog.html"),
+    (Lang::ZhCn, "www/teach/catalog.zh-CN.html"),
+];
+
+/// `en` in `lang`: itself in English, else its entry in `i18n/zh-CN.json` (keyed by the English, like the
+/// engine's texts); a missing entry fails the test that generates the page, naming it.
+fn tz(lang: Lang, en: &str) -> String {
+    if lang == Lang::En {
+        return en.to_string();
+    }
+    static ZH: std::sync::OnceLock<std::collections::BTreeMap<String, String>> = std::sync::OnceLock::new();
+    let zh = ZH.get_or_init(|| serde_json::from_str(include_str!("../../i18n/zh-CN.json")).expect("zh-CN.json"));
+    zh.get(en)
+        .unwrap_or_else(|| panic!("no zh-CN entry for the catalog page's {en:?}"))
+        .clone()
+}
+
+/// `en` (a template) in `lang`, its `{name}`s filled.
+fn tzf(lang: Lang, en: &str, args: &[(&str, &str)]) -> String {
+    let args: Vec<(String, String)> = args.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    copyimage_engine::why::fill(&tz(lang, en), &args)
+}
 
 /// One row of the catalog page.
 struct Row {
@@ -94,12 +118,12 @@ fn request_text(request: &copyimage_engine::wire::HttpRequest) -> String {
 
 /// For a gateway entry (signed HTTP at a wire time): the request, the wire time and the engine's answer,
 /// shown on the page itself, since the default build has no debugger view to send it from.
-fn gateway_block(e: &CatalogEntry) -> Option<String> {
+fn gateway_block(e: &CatalogEntry, lang: Lang) -> Option<String> {
     let Step::Http { request, wire_time } = &e.repro.request else {
         return None;
     };
     let x = e.reproduce();
-    let (href, _) = reproduce_link(e);
+    let (href, _) = reproduce_link(e, lang);
     // A request refused for what came before it (a reused nonce): the page says so, and the debugger, which
     // checks one request's signature, is offered for what it shows (the signature itself is right).
     let (sent, dbg_note) = if !sent_twice(e) {
@@ -110,14 +134,22 @@ fn gateway_block(e: &CatalogEntry) -> Option<String> {
             "(it opens the full build; it checks this one request, whose signature is correct)",
         )
     };
+    let sent = tzf(
+        lang,
+        "{sent} to the simulated endpoint ({serve}, preset {preset}) at {time}:",
+        &[
+            ("sent", &tz(lang, sent)),
+            ("serve", "<code>copyimage serve</code>"),
+            ("preset", &format!("<code>{}</code>", esc(&e.repro.preset))),
+            ("time", &wire_time.to_iso8601()),
+        ],
+    );
     Some(format!(
-        "<div class=\"repro-response\" id=\"resp-{id}\"><p class=\"desc\">{sent} to the simulated endpoint (<code>copyimage \
-         serve</code>, preset {preset}) at {time}:</p><pre class=\"doc\">{req}</pre><pre class=\"doc status\">{status}</pre>\
-         <pre class=\"doc body\">{body}</pre><p class=\"desc\"><a href=\"{dbg}\">Open it in the signature debugger</a> \
-         {dbg_note}.</p></div>",
+        "<div class=\"repro-response\" id=\"resp-{id}\"><p class=\"desc\">{sent}</p><pre class=\"doc\">{req}</pre><pre class=\"doc status\">{status}</pre>\
+         <pre class=\"doc body\">{body}</pre><p class=\"desc\"><a href=\"{dbg}\">{open}</a> {dbg_note}</p></div>",
         id = esc(&e.id),
-        preset = esc(&e.repro.preset),
-        time = wire_time.to_iso8601(),
+        open = tz(lang, "Open it in the signature debugger"),
+        dbg_note = esc(&tz(lang, &format!("{dbg_note}."))),
         req = esc(&request_text(request)),
         status = esc(&x.response.status_line()),
         body = esc(&x.response.body),
@@ -130,8 +162,9 @@ fn sent_twice(e: &CatalogEntry) -> bool {
     e.repro.setup.iter().any(|s| matches!(s, Step::Http { .. }))
 }
 
-/// The Reproduce link and where the error shows.
-fn reproduce_link(e: &CatalogEntry) -> (String, &'static str) {
+/// The Reproduce link and where the error shows; a link from a Chinese page carries `lang=zh-CN` in its
+/// fragment, so the playground (or debugger) it opens is Chinese too.
+fn reproduce_link(e: &CatalogEntry, lang: Lang) -> (String, &'static str) {
     match &e.repro.request {
         Step::Http { request, wire_time } => {
             let url = request_text(request);
@@ -141,7 +174,7 @@ fn reproduce_link(e: &CatalogEntry) -> (String, &'static str) {
                 wire_time.to_iso8601(),
                 percent_encoding::utf8_percent_encode(&url, percent_encoding::NON_ALPHANUMERIC)
             );
-            (format!("./?view=debugger#{frag}"), "debugger")
+            (format!("./?view=debugger#{}", with_lang(&frag, lang)), "debugger")
         }
         Step::Send(p) => {
             let mut steps = e.repro.setup.clone();
@@ -153,7 +186,7 @@ fn reproduce_link(e: &CatalogEntry) -> (String, &'static str) {
                     params,
                     steps,
                 };
-                format!("./#{}", permalink::to_fragment(&l))
+                format!("./#{}", with_lang(&permalink::to_fragment(&l), lang))
             };
             // In the form, when its live preview shows the error.
             let href = link(p.clone(), steps.clone());
@@ -250,72 +283,118 @@ fn where_it_shows(shows: &str) -> &'static str {
     }
 }
 
-/// The catalog page: static HTML, so the playground's WASM carries none of it.
-fn generate() -> String {
+/// The catalog page in `lang`: static HTML, so the playground's WASM carries none of it. Wire text (codes,
+/// messages, status lines, requests and bodies) is the same bytes in every language, marked `lang="en"`.
+fn generate(lang: Lang) -> String {
+    let t = |en: &str| tz(lang, en);
     let rows: Vec<Row> = catalog::entries()
         .iter()
         .map(|e| {
-            let (href, shows) = reproduce_link(e);
+            let (href, shows) = reproduce_link(e, lang);
             Row {
                 id: e.id.clone(),
                 title: match &e.outcome {
-                    Outcome::Success { title } => title.clone(),
+                    Outcome::Success { title } => t(title),
                     Outcome::Error => String::new(),
                 },
                 http_status: e.http_status,
                 code: e.code.clone(),
                 message: e.message.clone(),
-                cause: e.cause.clone(),
-                source: e.source.clone(),
-                setup_note: e.repro.setup_note.clone(),
+                cause: t(&e.cause),
+                source: t(&e.source),
+                setup_note: if e.repro.setup_note.is_empty() {
+                    String::new()
+                } else {
+                    t(&e.repro.setup_note)
+                },
                 shows,
                 href,
             }
         })
         .collect();
+    let zh = lang != Lang::En;
+    // The playground's views in this language: the query's `lang` names it (index.html reads and remembers it).
+    let q = |query: &str| match (zh, query.is_empty()) {
+        (false, true) => String::new(),
+        (false, false) => format!("?{query}"),
+        (true, true) => format!("?lang={}", lang.tag()),
+        (true, false) => format!("?{query}&lang={}", lang.tag()),
+    };
+    let embed_page = if zh { "embed.zh-CN.html" } else { "embed.html" };
     let mut h = String::new();
-    h.push_str(concat!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self'; ",
-        "img-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'\">\n",
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
-        "<meta name=\"color-scheme\" content=\"light dark\">\n",
-        "<title>Error catalog — CopyImage Playground</title>\n<link rel=\"stylesheet\" href=\"pages.css\">\n</head>\n<body>\n",
-        "<header><h1>Error catalog</h1>\n<p>Every documented error of CopyImage and its neighbours: what causes it, and a ",
-        "Reproduce button that makes it happen in the playground.</p>\n",
-        "<nav><a href=\"../\">Playground</a> <a href=\"../?lessons\">Lessons</a> <a href=\"../?view=debugger\">Signature debugger</a> ",
-        "<a href=\"embed.html\">Embed in docs</a></nav></header>\n<main id=\"catalog\">\n",
-        "<section id=\"examples\" aria-labelledby=\"examples-h\"><h2 id=\"examples-h\">The reference page’s examples</h2>\n<ul class=\"examples\">\n"
+    h.push_str(&format!(
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self'; \
+         img-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"color-scheme\" content=\"light dark\">\n\
+         <title>{title}</title>\n<link rel=\"stylesheet\" href=\"pages.css\">\n<script src=\"lang.js\"></script>\n</head>\n<body>\n\
+         <header><h1>{h1}</h1>\n<p>{intro}</p>\n\
+         <nav><a href=\"../{pg}\">{playground}</a> <a href=\"../{lessons_q}\">{lessons}</a> <a href=\"../{dbg_q}\">{dbg}</a> \
+         <a href=\"{embed_page}\">{embed}</a></nav>\n{switch}</header>\n<main id=\"catalog\">\n\
+         <section id=\"examples\" aria-labelledby=\"examples-h\"><h2 id=\"examples-h\">{examples}</h2>\n<ul class=\"examples\">\n",
+        lang = lang.tag(),
+        title = t("Error catalog — CopyImage Playground"),
+        h1 = t("Error catalog"),
+        intro = t("Every documented error of CopyImage and its neighbours: what causes it, and a Reproduce button that makes it happen in the playground."),
+        pg = q(""),
+        playground = t("Playground"),
+        lessons_q = q("lessons"),
+        lessons = t("Lessons"),
+        dbg_q = q("view=debugger"),
+        dbg = t("Signature debugger"),
+        embed = t("Embed in docs"),
+        switch = lang_switch(lang, "catalog"),
+        examples = t("The reference page’s examples"),
     ));
     for x in examples() {
+        let href = format!("./#{}", with_lang(fragment_of(&x.href), lang));
         h.push_str(&format!(
-            "<li data-example=\"{}\"><h3>{}</h3><pre class=\"doc\">{}</pre><p class=\"desc\">{}</p><a class=\"button\" href=\"{}\">Open in playground</a></li>\n",
+            "<li data-example=\"{}\"><h3>{}</h3><pre class=\"doc\"{}>{}</pre><p class=\"desc\">{}</p><a class=\"button\" href=\"{}\">{}</a></li>\n",
             x.id,
-            esc(x.title),
+            esc(&t(x.title)),
+            if zh { " lang=\"en\"" } else { "" },
             esc(x.doc),
-            esc(x.note),
-            esc(&from_teach_dir(&x.href))
+            esc(&t(x.note)),
+            esc(&from_teach_dir(&href)),
+            t("Open in playground"),
         ));
     }
     h.push_str("</ul></section>\n");
     let successes = rows.iter().filter(|r| !r.title.is_empty()).count();
+    let errors = (rows.len() - successes).to_string();
+    let count = if successes == 1 {
+        "{errors} errors and {successes} success. Codes and messages are exactly as documented, typos included ({typos})."
+    } else {
+        "{errors} errors and {successes} successes. Codes and messages are exactly as documented, typos included ({typos})."
+    };
+    let typos = "<span lang=\"en\">Forbbiden</span>, <span lang=\"en\">OperationDeined.EncryptedSnapshot</span>, \
+                 <span lang=\"en\">The Image are coping.</span>";
     h.push_str(&format!(
-        "<p id=\"catalog-count\" class=\"desc\">{} errors and {successes} {}. Codes and messages are exactly as documented, \
-         typos included (Forbbiden, OperationDeined.EncryptedSnapshot, The Image are coping.).</p>\n",
-        rows.len() - successes,
-        if successes == 1 { "success" } else { "successes" },
+        "<p id=\"catalog-count\" class=\"desc\">{}</p>\n",
+        tzf(
+            lang,
+            count,
+            &[
+                ("errors", &errors),
+                ("successes", &successes.to_string()),
+                ("typos", typos)
+            ]
+        )
     ));
-    h.push_str("<p class=\"desc\">Reproduce: ");
+    h.push_str(&format!("<p class=\"desc\">{}", t("Reproduce: ")));
     for kind in ["preview", "history", "debugger"] {
-        h.push_str(&format!("{} ", where_it_shows(kind)));
+        h.push_str(&format!("{} ", t(where_it_shows(kind))));
     }
     h.push_str("</p>\n");
     let mut statuses: Vec<u16> = rows.iter().map(|r| r.http_status).collect();
     copyimage_engine::sort::sort(&mut statuses);
     statuses.dedup();
+    let reproduce = t("Reproduce");
     for st in statuses {
         h.push_str(&format!(
-            "<section class=\"status-group\" data-group=\"{st}\" aria-labelledby=\"group-{st}\"><h2 id=\"group-{st}\">HTTP {st} {}</h2>\n<ul class=\"catalog\">\n",
+            "<section class=\"status-group\" data-group=\"{st}\" aria-labelledby=\"group-{st}\"><h2 id=\"group-{st}\"{}>HTTP {st} {}</h2>\n<ul class=\"catalog\">\n",
+            if zh { " lang=\"en\"" } else { "" },
             reason(st)
         ));
         for r in rows.iter().filter(|r| r.http_status == st) {
@@ -325,7 +404,7 @@ fn generate() -> String {
                     "<li class=\"entry success\" data-entry=\"{id}\" data-status=\"{st}\" data-code=\"\" data-shows=\"{shows}\">\
                      <p class=\"head\"><span class=\"title\">{title}</span> <span class=\"status\">{st}</span></p>\
                      <p class=\"cause\">{cause}</p><p class=\"desc\">{source}</p>\
-                     <a class=\"reproduce button\" href=\"{link}\">Reproduce</a></li>\n",
+                     <a class=\"reproduce button\" href=\"{link}\">{reproduce}</a></li>\n",
                     id = esc(&r.id),
                     shows = r.shows,
                     title = esc(&r.title),
@@ -338,17 +417,21 @@ fn generate() -> String {
             h.push_str(&format!(
                 "<li class=\"entry\" data-entry=\"{id}\" data-status=\"{st}\" data-code=\"{code}\" data-shows=\"{shows}\">\
                  <p class=\"head\"><code class=\"code\">{code}</code> <span class=\"status\">{st}</span></p>\
-                 <p class=\"message\"><q>{message}</q></p><p class=\"cause\">{cause}</p>{setup}\
-                 <p class=\"desc\">{source}</p><a class=\"reproduce button\" href=\"{link}\">Reproduce</a>{block}</li>\n",
+                 <p class=\"message\"><q{en}>{message}</q></p><p class=\"cause\">{cause}</p>{setup}\
+                 <p class=\"desc\">{source}</p><a class=\"reproduce button\" href=\"{link}\">{reproduce}</a>{block}</li>\n",
                 id = esc(&r.id),
                 code = esc(&r.code),
                 shows = r.shows,
+                en = if zh { " lang=\"en\"" } else { "" },
                 message = esc(&r.message),
                 cause = esc(&r.cause),
                 setup = if r.setup_note.is_empty() {
                     String::new()
                 } else {
-                    format!("<p class=\"setup desc\">Set up first: {}.</p>", esc(&r.setup_note))
+                    format!(
+                        "<p class=\"setup desc\">{}</p>",
+                        esc(&tzf(lang, "Set up first: {note}.", &[("note", &r.setup_note)]))
+                    )
                 },
                 source = esc(&r.source),
                 link = if r.shows == "debugger" {
@@ -356,13 +439,38 @@ fn generate() -> String {
                 } else {
                     esc(&from_teach_dir(&r.href))
                 },
-                block = catalog::find(&r.id).and_then(|e| gateway_block(&e)).unwrap_or_default(),
+                block = catalog::find(&r.id)
+                    .and_then(|e| gateway_block(&e, lang))
+                    .unwrap_or_default(),
             ));
         }
         h.push_str("</ul></section>\n");
     }
     h.push_str("</main>\n</body>\n</html>\n");
     h
+}
+
+/// The static pages' language switch (English / 简体中文): links to `page` in each language, the query's
+/// `lang` naming the choice so `lang.js` remembers it.
+fn lang_switch(lang: Lang, page: &str) -> String {
+    let link = |l: Lang, name: &str| {
+        let file = if l == Lang::En {
+            format!("{page}.html")
+        } else {
+            format!("{page}.{}.html", l.tag())
+        };
+        let current = if l == lang { " aria-current=\"true\"" } else { "" };
+        format!(
+            "<a lang=\"{t}\" id=\"lang-{t}\" href=\"{file}?lang={t}\"{current}>{name}</a>",
+            t = l.tag()
+        )
+    };
+    format!(
+        "<nav class=\"lang-switch\" aria-label=\"{}\">{} {}</nav>",
+        tz(lang, "Language"),
+        link(Lang::En, "English"),
+        link(Lang::ZhCn, "简体中文")
+    )
 }
 
 fn fragment_of(href: &str) -> &str {
@@ -394,17 +502,81 @@ fn body_field(body: &str, name: &str) -> Option<String> {
 
 #[test]
 fn catalog_page_is_current() {
-    let want = generate();
     let root = env!("CARGO_MANIFEST_DIR");
-    let path = format!("{root}/{PATH}");
-    if std::env::var("UPDATE_TEACH_DATA").is_ok() {
-        std::fs::write(&path, &want).expect("write catalog.html");
+    for (lang, path) in PAGES {
+        let want = generate(*lang);
+        let file = format!("{root}/{path}");
+        if std::env::var("UPDATE_TEACH_DATA").is_ok() {
+            std::fs::write(&file, &want).expect("write the catalog page");
+        }
+        let have = std::fs::read_to_string(&file).unwrap_or_default();
+        assert!(
+            have == want,
+            "{path} is stale: run UPDATE_TEACH_DATA=1 cargo test -p copyimage-playground catalog_data"
+        );
     }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        have == want,
-        "{PATH} is stale: run UPDATE_TEACH_DATA=1 cargo test -p copyimage-playground catalog_data"
+}
+
+/// The Chinese page: the same entries, wire text byte-identical, every Reproduce link carrying `lang=zh-CN`
+/// and showing exactly what the English page's link shows.
+#[test]
+fn the_chinese_page_has_the_same_wire_text_and_links_that_open_in_chinese() {
+    let (en, zh) = (generate(Lang::En), generate(Lang::ZhCn));
+    assert!(zh.starts_with("<!doctype html>\n<html lang=\"zh-CN\">"));
+    for (st, code, msg) in catalog::REFERENCE_ROWS {
+        let row = format!("data-status=\"{st}\" data-code=\"{}\"", esc(code));
+        let at = zh.find(&row).unwrap_or_else(|| panic!("{code}"));
+        assert!(
+            zh[at..].contains(&format!("<q lang=\"en\">{}</q>", esc(msg))),
+            "{code}: {msg}"
+        );
+    }
+    assert_eq!(
+        zh.matches("<li class=\"entry").count(),
+        en.matches("<li class=\"entry").count()
     );
+    for e in catalog::entries() {
+        let (href_en, shows) = reproduce_link(&e, Lang::En);
+        let (href_zh, shows_zh) = reproduce_link(&e, Lang::ZhCn);
+        assert_eq!(shows, shows_zh, "{}", e.id);
+        assert!(href_zh.ends_with("&lang=zh-CN"), "{}: {href_zh}", e.id);
+        assert_eq!(href_zh, format!("{href_en}&lang=zh-CN"), "{}", e.id);
+        if shows != "debugger" {
+            assert!(zh.contains(&esc(&from_teach_dir(&href_zh))), "{}", e.id);
+            let a = shown(&href_en, shows).unwrap();
+            let b = shown(&href_zh, shows).unwrap();
+            assert_eq!(a.response, b.response, "{}", e.id);
+        }
+        // The cause is the Chinese one, and no English cause is left.
+        assert!(zh.contains(&esc(&tz(Lang::ZhCn, &e.cause))), "{}", e.id);
+        if e.cause.contains(' ') {
+            assert!(
+                !zh.contains(&format!(">{}<", esc(&e.cause))),
+                "{}: English cause left",
+                e.id
+            );
+        }
+    }
+    for e in catalog::entries()
+        .iter()
+        .filter(|e| matches!(e.repro.request, Step::Http { .. }))
+    {
+        let block = gateway_block(e, Lang::ZhCn).unwrap();
+        assert!(zh.contains(&block), "{}", e.id);
+        assert!(block.contains(&format!("HTTP/1.1 {} ", e.http_status)), "{}", e.id);
+    }
+    // The switch on each page links both pages, the current one marked.
+    assert!(zh.contains(
+        "<a lang=\"zh-CN\" id=\"lang-zh-CN\" href=\"catalog.zh-CN.html?lang=zh-CN\" aria-current=\"true\">简体中文</a>"
+    ));
+    assert!(
+        en.contains("<a lang=\"en\" id=\"lang-en\" href=\"catalog.html?lang=en\" aria-current=\"true\">English</a>")
+    );
+    assert!(
+        zh.contains("<a href=\"../?lang=zh-CN\">"),
+        "the playground link opens in Chinese"
+    );
+    assert!(!zh.contains("style="));
 }
 
 /// Every call-type entry's link, opened as the playground opens it, shows the entry's exact status, code
@@ -413,7 +585,7 @@ fn catalog_page_is_current() {
 fn every_reproduce_link_shows_its_error_in_the_playground() {
     let mut n = 0;
     for e in catalog::entries() {
-        let (href, shows) = reproduce_link(&e);
+        let (href, shows) = reproduce_link(&e, Lang::En);
         if shows == "debugger" {
             continue;
         }
@@ -445,7 +617,7 @@ fn every_reproduce_link_shows_its_error_in_the_playground() {
 fn gateway_links_reproduce_on_the_endpoint() {
     let mut n = 0;
     for e in catalog::entries() {
-        let (href, shows) = reproduce_link(&e);
+        let (href, shows) = reproduce_link(&e, Lang::En);
         if shows != "debugger" {
             continue;
         }
@@ -473,13 +645,16 @@ fn gateway_links_reproduce_on_the_endpoint() {
 #[test]
 fn most_entries_show_in_the_live_preview() {
     let all = catalog::entries();
-    let preview = all.iter().filter(|e| reproduce_link(e).1 == "preview").count();
+    let preview = all
+        .iter()
+        .filter(|e| reproduce_link(e, Lang::En).1 == "preview")
+        .count();
     // The form holds any request (names without a field as other parameters), so even an unknown Action or
     // Version, Tag.0, Tag.21 and a tag value without its key show in the live preview; none needs the
     // history (a setup whose last send is the request itself would: the page then lands on the sent answer).
     let history: Vec<String> = all
         .iter()
-        .filter(|e| reproduce_link(e).1 == "history")
+        .filter(|e| reproduce_link(e, Lang::En).1 == "history")
         .map(|e| e.id.clone())
         .collect();
     assert_eq!(history, Vec::<String>::new());
@@ -491,9 +666,12 @@ fn most_entries_show_in_the_live_preview() {
         "tags.number_exceed",
     ] {
         let e = catalog::find(id).unwrap();
-        assert_eq!(reproduce_link(&e).1, "preview", "{id}");
+        assert_eq!(reproduce_link(&e, Lang::En).1, "preview", "{id}");
     }
-    let debugger = all.iter().filter(|e| reproduce_link(e).1 == "debugger").count();
+    let debugger = all
+        .iter()
+        .filter(|e| reproduce_link(e, Lang::En).1 == "debugger")
+        .count();
     assert_eq!(debugger, 11);
     assert_eq!(preview + history.len() + debugger, all.len());
 }
@@ -501,7 +679,7 @@ fn most_entries_show_in_the_live_preview() {
 #[test]
 fn setups_become_small_edits_where_possible() {
     let e = catalog::find("copyimage.byok_whitelist").unwrap();
-    let (href, shows) = reproduce_link(&e);
+    let (href, shows) = reproduce_link(&e, Lang::En);
     assert_eq!(shows, "preview");
     let link = permalink::from_fragment(fragment_of(&href)).unwrap().unwrap();
     assert_eq!(
@@ -547,7 +725,7 @@ fn the_examples_open_as_documented() {
 
 #[test]
 fn the_page_groups_by_status_and_holds_every_reference_row_exactly() {
-    let page = generate();
+    let page = generate(Lang::En);
     let groups: Vec<&str> = page
         .match_indices("data-group=\"")
         .map(|(i, _)| &page[i + 12..i + 15])
@@ -567,7 +745,7 @@ fn the_page_groups_by_status_and_holds_every_reference_row_exactly() {
         .iter()
         .filter(|e| matches!(e.repro.request, Step::Http { .. }))
     {
-        let block = gateway_block(e).unwrap();
+        let block = gateway_block(e, Lang::En).unwrap();
         assert!(page.contains(&block), "{}", e.id);
         assert!(block.contains(&format!("HTTP/1.1 {} ", e.http_status)), "{}", e.id);
         assert!(

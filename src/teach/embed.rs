@@ -14,6 +14,7 @@
 use super::{current_fragment, current_search, query_pairs};
 use crate::components::response_pane::{basis_class, basis_label, headers_text};
 use crate::form::Format;
+use crate::i18n::{t, tf};
 use crate::permalink;
 use crate::state::{Action, State};
 use wasm_bindgen::closure::Closure;
@@ -142,9 +143,10 @@ pub fn prepare_document() {
     }
 }
 
-/// The playground link for a state: the same fragment on the site's main page.
+/// The playground link for a state: the same fragment on the site's main page, in the embed's language.
 pub fn playground_href(state: &State) -> String {
-    format!("./#{}", permalink::to_fragment(&state.link()))
+    let frag = permalink::to_fragment(&state.link());
+    format!("./#{}", crate::i18n::with_lang(&frag, crate::i18n::lang()))
 }
 
 /// The embed view.
@@ -186,14 +188,14 @@ pub fn embed_view() -> Html {
     html! {
         <div class="embed-view">
             <div class="embed-bar">
-                <span class="embed-title"><code>{ form.action.clone() }</code>{ " · Alibaba Cloud ECS " }{ crate::form::VERSION }{ " (simulated)" }</span>
+                <span class="embed-title"><code>{ form.action.clone() }</code>{ tf("embed.title", &[("version", crate::form::VERSION)]) }</span>
                 <a id="open-in-playground" href={playground_href(&state)} target="_blank" rel="noopener">
-                    { "Open in playground ↗" }</a>
+                    { t("embed.open") }</a>
             </div>
             if let Some(n) = &state.notice {
                 <p id="embed-notice" class="err">{ n.text.clone() }</p>
             }
-            <section class="embed-request" aria-label="Request">
+            <section class="embed-request" aria-label={t("req.title")}>
                 { for fields.iter().filter(|(k, _)| !k.starts_with("Tag.")).map(|(k, v)| html! {
                     <label class="embed-field">
                         <code>{ k.clone() }</code>
@@ -204,19 +206,19 @@ pub fn embed_view() -> Html {
                 { for fields.iter().filter(|(k, _)| k.starts_with("Tag.")).map(|(k, v)| html! {
                     <p class="embed-tag"><code>{ format!("{k}={v}") }</code></p>
                 }) }
-                <span class="embed-format" role="group" aria-label="Format">
+                <span class="embed-format" role="group" aria-label={t("resp.format")}>
                     <button type="button" aria-pressed={(form.format == Format::Json).to_string()}
                         onclick={set_format(Format::Json)}>{ "JSON" }</button>
                     <button type="button" aria-pressed={(form.format == Format::Xml).to_string()}
                         onclick={set_format(Format::Xml)}>{ "XML" }</button>
                     if json {
                         <button type="button" id="embed-pretty" aria-pressed={pretty.to_string()}
-                            onclick={toggle_pretty}>{ "Indent" }</button>
+                            onclick={toggle_pretty}>{ t("embed.indent") }</button>
                     }
                 </span>
             </section>
             <section class={classes!("wire-response", "embed-response", if r.status < 400 { "ok" } else { "err" })}
-                aria-label="Response" aria-live="polite">
+                aria-label={t("resp.title")} aria-live="polite">
                 <pre id="embed-response-status" class="status">{ r.status_line() }</pre>
                 <pre id="embed-response-headers" class="headers">{ headers_text(&r.headers) }</pre>
                 <pre id="embed-response-body" class="body">{ body }</pre>

@@ -3,6 +3,7 @@
 //! check passes. Progress (only the IDs of finished steps) is kept in `localStorage`, so it survives a
 //! reload; nothing else is stored, least of all the secret.
 
+use crate::i18n::{t, tf, tr};
 use crate::state::{Action, HistoryEntry, Shared};
 use copyimage_engine::engine::{Engine, Exchange};
 use copyimage_engine::lessons::{self, STEPS};
@@ -44,6 +45,17 @@ fn load() -> Vec<String> {
 fn save(done: &[String]) {
     if let Some(s) = storage() {
         let _ = s.set_item(STORAGE_KEY, &progress_value(done));
+    }
+}
+
+/// What a step's check saw, in the page's language: the message's template translated, then filled (the
+/// English `message` when the page is English).
+fn verdict_text(v: &lessons::Verdict) -> String {
+    let said = copyimage_engine::why::fill(tr(v.msg), &v.args);
+    if v.done {
+        said
+    } else {
+        tf("lesson.not_yet", &[("reason", &said)])
     }
 }
 
@@ -96,16 +108,19 @@ pub fn lessons_panel(p: &LessonsPanelProps) -> Html {
         })
     };
     let count = STEPS.iter().filter(|s| done.iter().any(|d| d == s.id)).count();
+    let progress = tf(
+        "lesson.progress",
+        &[("count", &count.to_string()), ("total", &STEPS.len().to_string())],
+    );
     let current = STEPS.iter().position(|s| !done.iter().any(|d| d == s.id));
     html! {
         <aside class="pane lessons" id="lessons-pane" aria-labelledby="lessons-h">
-            <h2 id="lessons-h">{ "Lessons" }</h2>
-            <p class="desc">{ "Make each thing happen in the playground; every step is checked from what the \
-                simulated service saw (the history and the copy queue) and ticked off by itself." }</p>
-            <p id="lessons-progress" role="status">{ format!("{count} of {} steps done", STEPS.len()) }</p>
+            <h2 id="lessons-h">{ t("nav.lessons") }</h2>
+            <p class="desc">{ t("lesson.intro") }</p>
+            <p id="lessons-progress" role="status">{ progress }</p>
             <div class="lesson-buttons">
-                <button type="button" id="lessons-start" onclick={start}>{ "Start with a fresh world" }</button>
-                <button type="button" id="lessons-reset" onclick={reset}>{ "Forget my progress" }</button>
+                <button type="button" id="lessons-start" onclick={start}>{ t("lesson.start") }</button>
+                <button type="button" id="lessons-reset" onclick={reset}>{ t("lesson.reset") }</button>
             </div>
             <ol class="steps">
                 { for STEPS.iter().zip(verdicts.iter()).enumerate().map(|(i, (s, v))| {
@@ -117,12 +132,12 @@ pub fn lessons_panel(p: &LessonsPanelProps) -> Html {
                             <details open={open}>
                                 <summary>
                                     <span class="tick" aria-hidden="true">{ if ticked { "✓" } else { "○" } }</span>
-                                    { format!(" {}. {}", i + 1, s.title) }
-                                    <span class="sr-status">{ if ticked { " (done)" } else { "" } }</span>
+                                    { format!(" {}. {}", i + 1, tr(s.title)) }
+                                    <span class="sr-status">{ if ticked { t("lesson.done") } else { "" } }</span>
                                 </summary>
-                                <p class="instructions">{ s.instructions }</p>
-                                <p class={classes!("verdict", if v.done { "ok" } else { "pending" })}>{ v.message.clone() }</p>
-                                if ticked { <p class="lesson-learned">{ s.lesson }</p> }
+                                <p class="instructions">{ tr(s.instructions) }</p>
+                                <p class={classes!("verdict", if v.done { "ok" } else { "pending" })}>{ verdict_text(v) }</p>
+                                if ticked { <p class="lesson-learned">{ tr(s.lesson) }</p> }
                             </details>
                         </li>
                     }
@@ -142,5 +157,33 @@ mod tests {
         assert_eq!(done, vec!["cancel".to_string(), "first-copy".to_string()]);
         assert_eq!(progress_value(&done), "first-copy,cancel");
         assert_eq!(parse_progress(""), Vec::<String>::new());
+    }
+
+    #[test]
+    fn in_english_a_verdict_reads_as_the_engine_wrote_it() {
+        use copyimage_engine::engine::CallContext;
+        let mut e = Engine::from_preset(lessons::PRESET, 1).unwrap();
+        let mut history: Vec<Exchange> = Vec::new();
+        let check = |e: &Engine, h: &[Exchange]| {
+            let h: Vec<&Exchange> = h.iter().collect();
+            for v in lessons::check_all(e.world(), &h) {
+                assert_eq!(verdict_text(&v), v.message);
+            }
+        };
+        check(&e, &history);
+        for dst in ["cn-hangzhou", "cn-shanghai"] {
+            let p: Vec<(String, String)> = [
+                ("Action", "CopyImage"),
+                ("Version", "2014-05-26"),
+                ("RegionId", "cn-hangzhou"),
+                ("ImageId", copyimage_engine::scenario::DOC_IMAGE_ID),
+                ("DestinationRegionId", dst),
+            ]
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+            history.push(e.call(&p, &CallContext::new("ecs.cn-hangzhou.aliyuncs.com")));
+            check(&e, &history);
+        }
     }
 }

@@ -145,6 +145,15 @@ const DEBUGGER_HREF: &str = "./?view=debugger";
 #[cfg(not(feature = "debugger-view"))]
 const DEBUGGER_HREF: &str = "full/?view=debugger";
 
+/// A static teaching page (`catalog`, `embed`) in a language: `teach/catalog.html`, or the Chinese page
+/// `teach/catalog.zh-CN.html` (each page is generated or written once per language, so it needs no script).
+pub fn page_href(page: &str, lang: crate::i18n::Lang) -> String {
+    match lang {
+        crate::i18n::Lang::En => format!("teach/{page}.html"),
+        l => format!("teach/{page}.{}.html", l.tag()),
+    }
+}
+
 /// Links to the teaching views, for the playground's header. The lessons link keeps the current state.
 #[function_component(TeachNav)]
 pub fn teach_nav() -> Html {
@@ -163,9 +172,9 @@ pub fn teach_nav() -> Html {
     html! {
         <nav class="teach-nav" aria-label={t("nav.learn")}>
             { lessons }
-            <a id="nav-catalog" href="teach/catalog.html">{ t("nav.catalog") }</a>
+            <a id="nav-catalog" href={page_href("catalog", crate::i18n::lang())}>{ t("nav.catalog") }</a>
             <a id="nav-debugger" href={DEBUGGER_HREF}>{ t("nav.debugger") }</a>
-            <a id="nav-embed" href="teach/embed.html">{ t("nav.embed") }</a>
+            <a id="nav-embed" href={page_href("embed", crate::i18n::lang())}>{ t("nav.embed") }</a>
         </nav>
     }
 }
@@ -183,5 +192,46 @@ mod tests {
         assert_eq!(view_for("?embed"), View::Embed);
         assert_eq!(view_for("?embed&theme=dark"), View::Embed);
         assert_eq!(view_for("?view=nope"), View::Playground);
+    }
+
+    #[test]
+    fn static_pages_have_one_file_per_language() {
+        use crate::i18n::Lang;
+        assert_eq!(page_href("catalog", Lang::En), "teach/catalog.html");
+        assert_eq!(page_href("catalog", Lang::ZhCn), "teach/catalog.zh-CN.html");
+        assert_eq!(page_href("embed", Lang::ZhCn), "teach/embed.zh-CN.html");
+        let root = env!("CARGO_MANIFEST_DIR");
+        for page in ["catalog", "embed"] {
+            for lang in [Lang::En, Lang::ZhCn] {
+                let path = format!("{root}/www/{}", page_href(page, lang));
+                assert!(std::path::Path::new(&path).exists(), "{path}");
+            }
+        }
+    }
+
+    /// The snippet page is written once per language: both have the same controls (ids, in order), so
+    /// `embed.js` drives either, and they link each other.
+    #[test]
+    fn the_snippet_pages_have_the_same_controls_in_each_language() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let read = |f: &str| std::fs::read_to_string(format!("{root}/www/teach/{f}")).unwrap();
+        let ids = |html: &str| -> Vec<String> {
+            html.split(" id=\"")
+                .skip(1)
+                .map(|s| s.split('"').next().unwrap_or("").to_string())
+                .collect()
+        };
+        let (en, zh) = (read("embed.html"), read("embed.zh-CN.html"));
+        assert_eq!(ids(&en), ids(&zh));
+        assert!(ids(&en).contains(&"embed-lang".to_string()));
+        assert!(en.starts_with("<!doctype html>\n<html lang=\"en\">"));
+        assert!(zh.starts_with("<!doctype html>\n<html lang=\"zh-CN\">"));
+        for page in [&en, &zh] {
+            assert!(page.contains("<script src=\"lang.js\"></script>"));
+            assert!(
+                page.contains("href=\"embed.zh-CN.html?lang=zh-CN\"") && page.contains("href=\"embed.html?lang=en\"")
+            );
+            assert!(!page.contains("style="), "the page's CSP allows no inline styles");
+        }
     }
 }

@@ -1,5 +1,6 @@
-// Snippet generator for docs authors (embed.html). The states offered are read from catalog.html, so they
-// are always the playground's own links.
+// Snippet generator for docs authors (embed.html, and embed.zh-CN.html in Chinese). The states offered are
+// read from the catalog page of the same language, so they are always the playground's own links. The
+// example's own language is a choice of its own (an English docs page may embed a Chinese example).
 
 const $ = (id) => document.getElementById(id);
 // The frame's height without the resizing lines: fits the usual example (request, a one-screen response and
@@ -7,6 +8,11 @@ const $ = (id) => document.getElementById(id);
 const DEFAULT_HEIGHT = 460;
 // The playground's own root, relative to this page (the site may live under any sub-path).
 const siteRoot = new URL('../', location.href).href;
+// This page's language; its few script-made texts come from the same Chinese table as the playground's.
+const PAGE_LANG = document.documentElement.lang === 'zh-CN' ? 'zh-CN' : 'en';
+let zh = {};
+/** `en` in this page's language (English when the table has no entry or could not be loaded). */
+const T = (en) => zh[en] || en;
 
 /** The `#v=1&...` state of a link (`./#...` from the data file, or a full URL someone pasted). */
 function fragmentOf(href) {
@@ -14,12 +20,18 @@ function fragmentOf(href) {
   return i < 0 ? '' : href.slice(i + 1);
 }
 
-/** The src of the frame for a base URL, state fragment, theme and whether JSON starts indented. */
-export function embedSrc(base, fragment, theme, pretty) {
+/** A state fragment without its `lang` pairs: the snippet's language choice goes in the query instead. */
+export function withoutLang(fragment) {
+  return fragment.split('&').filter((p) => p && !p.startsWith('lang=')).join('&');
+}
+
+/** The src of the frame for a base URL, state fragment, theme, whether JSON starts indented and the
+ * example's language (`en` adds nothing; `zh-CN` adds `lang=zh-CN`, which the playground reads first). */
+export function embedSrc(base, fragment, theme, pretty, lang) {
   let b = base.trim() || siteRoot;
   if (!b.endsWith('/') && !/\.html?$/.test(b)) b += '/';
-  const q = (theme ? `?embed&theme=${theme}` : '?embed') + (pretty ? '&pretty' : '');
-  return `${b}${q}#${fragment}`;
+  const q = (theme ? `?embed&theme=${theme}` : '?embed') + (pretty ? '&pretty' : '') + (lang === 'zh-CN' ? '&lang=zh-CN' : '');
+  return `${b}${q}#${withoutLang(fragment)}`;
 }
 
 /** The message type the embedded page posts with its content height (src/teach/embed.rs). */
@@ -70,11 +82,13 @@ function update() {
   const pasted = $('link').value.trim();
   const option = $('state').selectedOptions[0];
   const fragment = pasted ? fragmentOf(pasted) : (option ? option.value : '');
-  const title = pasted ? 'CopyImage example' : `CopyImage example: ${option ? option.textContent : ''}`;
+  const lang = $('embed-lang').value;
+  // The frame's title is read out in the host page, whose language is likely this page's (its author's).
+  const title = pasted ? T('CopyImage example') : `${T('CopyImage example: ')}${option ? option.textContent : ''}`;
   const height = Math.min(2000, Math.max(200, parseInt($('height').value, 10) || DEFAULT_HEIGHT));
   const theme = $('theme').value;
   const pretty = $('pretty').checked;
-  const src = embedSrc($('base').value, fragment, theme, pretty);
+  const src = embedSrc($('base').value, fragment, theme, pretty, lang);
   const id = frameId(fragment);
   const origin = originOf(src);
   const fit = $('fit').checked && origin.startsWith('http');
@@ -84,12 +98,12 @@ function update() {
     (fit ? `\n${listener(id, origin)}` : '');
   const warn = $('warning');
   if (pasted && !fragment.startsWith('v=')) {
-    warn.textContent = 'That link carries no playground state (#v=1&…); the frame will show the default example.';
+    warn.textContent = T('That link carries no playground state (#v=1&…); the frame will show the default example.');
     warn.hidden = false;
   } else {
     warn.hidden = true;
   }
-  const local = embedSrc(siteRoot, fragment, theme, pretty);
+  const local = embedSrc(siteRoot, fragment, theme, pretty, lang);
   const frame = $('preview');
   if (!$('fit').checked || frame.getAttribute('src') !== local) frame.height = String(height);
   if (frame.getAttribute('src') !== local) {
@@ -101,10 +115,18 @@ function update() {
 }
 
 async function init() {
+  if (PAGE_LANG === 'zh-CN') {
+    try {
+      zh = await (await fetch('../i18n/zh-CN.json')).json();
+    } catch {
+      zh = {};
+    }
+  }
   $('base').value = siteRoot;
+  $('embed-lang').value = PAGE_LANG;
   const select = $('state');
   try {
-    const res = await fetch('catalog.html');
+    const res = await fetch(PAGE_LANG === 'zh-CN' ? 'catalog.zh-CN.html' : 'catalog.html');
     const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
     const examples = [...doc.querySelectorAll('li[data-example]')];
     const errors = [...doc.querySelectorAll('li.entry[data-shows="preview"]')];
@@ -121,20 +143,20 @@ async function init() {
       }
       select.appendChild(g);
     };
-    group('The reference page\u2019s examples', examples.map((x) => [x.querySelector('h3').textContent, x.querySelector('a').getAttribute('href')]));
+    group(T('The reference page\u2019s examples'), examples.map((x) => [x.querySelector('h3').textContent, x.querySelector('a').getAttribute('href')]));
     group(
-      'Errors (from the error catalog)',
+      T('Errors (from the error catalog)'),
       errors.map((e) => [`${e.dataset.status} ${e.dataset.code} (${e.dataset.entry})`, e.querySelector('a.reproduce').getAttribute('href')]),
     );
   } catch (e) {
     select.textContent = '';
     const o = document.createElement('option');
     o.value = 'v=1&preset=default';
-    o.textContent = 'The default example (the catalog could not be loaded)';
+    o.textContent = T('The default example (the catalog could not be loaded)');
     select.appendChild(o);
   }
   for (const id of ['state', 'link', 'base', 'theme', 'height']) $(id).addEventListener('input', update);
-  for (const id of ['state', 'pretty', 'fit']) $(id).addEventListener('change', update);
+  for (const id of ['state', 'pretty', 'fit', 'embed-lang']) $(id).addEventListener('change', update);
   // The preview frame fits its content the way the snippet's lines make a host page's frame do.
   addEventListener('message', (e) => {
     const h = $('fit').checked ? heightFrom(e, $('preview'), location.origin) : null;
@@ -144,10 +166,10 @@ async function init() {
   $('copy').addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText($('snippet').value);
-      $('copied').textContent = 'Copied.';
+      $('copied').textContent = T('Copied.');
     } catch {
       $('snippet').select();
-      $('copied').textContent = 'Select and copy the text above.';
+      $('copied').textContent = T('Select and copy the text above.');
     }
   });
   update();

@@ -26,21 +26,39 @@ pub const PRESET: &str = "default";
 pub struct Verdict {
     /// Whether the step is done.
     pub done: bool,
-    /// What the check saw: on success what proved it, otherwise why it is not done yet.
+    /// What the check saw, in English: on success what proved it, otherwise why it is not done yet (after
+    /// "Not yet: ").
     pub message: String,
+    /// The message ID: the English template of what the check saw (without "Not yet: "), whose `{name}`s are
+    /// filled from `args`, so a face can show it in another language (as it does a rule's why).
+    pub msg: &'static str,
+    /// The template's arguments: wire values, IDs and numbers only, never English words.
+    pub args: Vec<(String, String)>,
+}
+
+/// A message ID and its arguments.
+type Said = (&'static str, Vec<(String, String)>);
+
+/// `msg` with these arguments.
+fn said(msg: &'static str, args: &[(&str, &str)]) -> Said {
+    (msg, args.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
 }
 
 impl Verdict {
-    fn done(message: impl Into<String>) -> Verdict {
+    fn done((msg, args): Said) -> Verdict {
         Verdict {
             done: true,
-            message: message.into(),
+            message: crate::teach::why::fill(msg, &args),
+            msg,
+            args,
         }
     }
-    fn not_yet(message: impl Into<String>) -> Verdict {
+    fn not_yet((msg, args): Said) -> Verdict {
         Verdict {
             done: false,
-            message: format!("Not yet: {}", message.into()),
+            message: format!("Not yet: {}", crate::teach::why::fill(msg, &args)),
+            msg,
+            args,
         }
     }
 }
@@ -251,26 +269,29 @@ fn last_of<'a>(history: &[&'a Exchange], act: &str) -> Option<&'a Exchange> {
 
 fn first_copy(_: &World, h: &[&Exchange]) -> Verdict {
     if let Some((id, src, dst)) = copies(h).into_iter().next() {
-        return Verdict::done(format!("CopyImage answered 200 with ImageId {id} ({src} to {dst})."));
+        return Verdict::done(said(
+            "CopyImage answered 200 with ImageId {image} ({source} to {destination}).",
+            &[("image", &id), ("source", &src), ("destination", &dst)],
+        ));
     }
     match last_of(h, "CopyImage") {
-        Some(x) => Verdict::not_yet(format!(
-            "your last CopyImage got {}; a first copy needs a 200 response.",
-            outcome(x)
+        Some(x) => Verdict::not_yet(said(
+            "your last CopyImage got {outcome}; a first copy needs a 200 response.",
+            &[("outcome", &outcome(x))],
         )),
-        None => Verdict::not_yet("no CopyImage has been sent yet."),
+        None => Verdict::not_yet(said("no CopyImage has been sent yet.", &[])),
     }
 }
 
 fn describe_in_progress(_: &World, h: &[&Exchange]) -> Verdict {
     let copies = copies(h);
     if copies.is_empty() {
-        return Verdict::not_yet("send a successful copy first (step 1).");
+        return Verdict::not_yet(said("send a successful copy first (step 1).", &[]));
     }
     let mut last_reason = None;
     for x in h.iter().filter(|x| action(x) == "DescribeImages") {
         if x.response.status != 200 {
-            last_reason = Some(format!("your DescribeImages got {}.", outcome(x)));
+            last_reason = Some(said("your DescribeImages got {outcome}.", &[("outcome", &outcome(x))]));
             continue;
         }
         let listed = listed_images(x);
@@ -279,12 +300,16 @@ fn describe_in_progress(_: &World, h: &[&Exchange]) -> Verdict {
             .filter(|(id, _)| copies.iter().any(|c| &c.0 == id))
             .collect();
         if let Some((id, status)) = found.iter().find(|(_, s)| s == "Creating" || s == "Waiting") {
-            return Verdict::done(format!("DescribeImages listed your copy {id} with Status {status}."));
+            return Verdict::done(said(
+                "DescribeImages listed your copy {image} with Status {status}.",
+                &[("image", id), ("status", status)],
+            ));
         }
         last_reason = Some(match found.first() {
-            Some((id, status)) => format!(
-                "your DescribeImages listed the copy {id} as {status}: it had already finished. Send a new copy \
-                 and look while it is Waiting or Creating."
+            Some((id, status)) => said(
+                "your DescribeImages listed the copy {image} as {status}: it had already finished. Send a new copy \
+                 and look while it is Waiting or Creating.",
+                &[("image", id), ("status", status)],
             ),
             None => {
                 let region = p(x, "RegionId");
@@ -294,30 +319,34 @@ fn describe_in_progress(_: &World, h: &[&Exchange]) -> Verdict {
                 // Name the real reason: a leftover ImageId filter, a missing Status, or a Status that excludes
                 // copies in progress.
                 if in_region && !ids.is_empty() && !ids.split(',').any(|i| copies.iter().any(|c| c.0 == i.trim())) {
-                    format!(
+                    said(
                         "your DescribeImages in {region} asked only for ImageId {ids}, which is not a copy of yours \
-                         (the copy step's ImageId is the source image). Clear ImageId, or set it to your copy's ID."
+                         (the copy step's ImageId is the source image). Clear ImageId, or set it to your copy's ID.",
+                        &[("region", region), ("ids", ids)],
                     )
                 } else if in_region && status.is_empty() {
-                    format!(
+                    said(
                         "your DescribeImages in {region} did not list your copy: without Status it lists only \
-                         Available images. Add Status=Creating,Waiting."
+                         Available images. Add Status=Creating,Waiting.",
+                        &[("region", region)],
                     )
                 } else if in_region {
-                    format!(
+                    said(
                         "your DescribeImages in {region} with Status={status} did not list your copy: a copy in \
-                         progress is Waiting or Creating."
+                         progress is Waiting or Creating.",
+                        &[("region", region), ("status", status)],
                     )
                 } else {
-                    format!(
-                        "your DescribeImages looked in {region}, but your copies are in {}.",
-                        copies.iter().map(|c| c.2.as_str()).collect::<Vec<_>>().join(", ")
+                    let regions = copies.iter().map(|c| c.2.as_str()).collect::<Vec<_>>().join(", ");
+                    said(
+                        "your DescribeImages looked in {region}, but your copies are in {regions}.",
+                        &[("region", region), ("regions", &regions)],
                     )
                 }
             }
         });
     }
-    Verdict::not_yet(last_reason.unwrap_or_else(|| "no DescribeImages has been sent yet.".into()))
+    Verdict::not_yet(last_reason.unwrap_or_else(|| said("no DescribeImages has been sent yet.", &[])))
 }
 
 fn queue_three(w: &World, h: &[&Exchange]) -> Verdict {
@@ -344,36 +373,42 @@ fn queue_three(w: &World, h: &[&Exchange]) -> Verdict {
         },
     );
     let Some((lane, tasks)) = busiest else {
-        return Verdict::not_yet("no copy of yours is in the queue yet.");
+        return Verdict::not_yet(said("no copy of yours is in the queue yet.", &[]));
     };
+    let n = |k: usize| k.to_string();
     if tasks.len() < 3 {
-        let from: Vec<String> = lanes.iter().map(|(l, v)| format!("{} from {l}", v.len())).collect();
-        return Verdict::not_yet(format!(
-            "three copies must leave the same region; you have {}.",
-            from.join(", ")
+        // The busiest lane only: a count per lane would need English words between the numbers.
+        return Verdict::not_yet(said(
+            "three copies must leave the same region; you have {n} from {lane}.",
+            &[("n", &n(tasks.len())), ("lane", lane)],
         ));
     }
     let count = |s: TaskState| tasks.iter().filter(|t| t.state == s).count();
     let done = count(TaskState::Done);
     let waited = tasks.iter().any(|t| t.started_at.is_some_and(|s| s > t.enqueued_at));
     if done >= 3 && waited {
-        return Verdict::done(format!(
-            "{} copies left {lane}; they ran one after another and {done} finished.",
-            tasks.len()
+        return Verdict::done(said(
+            "{n} copies left {lane}; they ran one after another and {done} finished.",
+            &[("n", &n(tasks.len())), ("lane", lane), ("done", &n(done))],
         ));
     }
     if done >= 3 {
-        return Verdict::not_yet(format!(
+        return Verdict::not_yet(said(
             "your copies from {lane} never had to wait for each other: send three in a row, before the first \
-             finishes."
+             finishes.",
+            &[("lane", lane)],
         ));
     }
-    Verdict::not_yet(format!(
-        "{} copies are in {lane}'s queue: {} running, {} waiting, {done} finished. Run the clock (Run to idle) \
-         until three have finished.",
-        tasks.len(),
-        count(TaskState::Running),
-        count(TaskState::Waiting)
+    Verdict::not_yet(said(
+        "{n} copies are in {lane}'s queue: {running} running, {waiting} waiting, {done} finished. Run the clock \
+         (Run to idle) until three have finished.",
+        &[
+            ("n", &n(tasks.len())),
+            ("lane", lane),
+            ("running", &n(count(TaskState::Running))),
+            ("waiting", &n(count(TaskState::Waiting))),
+            ("done", &n(done)),
+        ],
     ))
 }
 
@@ -382,23 +417,35 @@ fn cancel(_: &World, h: &[&Exchange]) -> Verdict {
         .iter()
         .find(|x| action(x) == "CancelCopyImage" && x.response.status == 200)
     {
-        return Verdict::done(format!("CancelCopyImage cancelled the copy {}.", p(x, "ImageId")));
+        return Verdict::done(said(
+            "CancelCopyImage cancelled the copy {image}.",
+            &[("image", p(x, "ImageId"))],
+        ));
     }
     match last_of(h, "CancelCopyImage") {
         Some(x) => {
-            let hint = match code(x).as_deref() {
-                Some("IncorrectImageStatus") => " That copy had already ended; cancel one that is still in progress.",
-                Some("ImageCreatedNotFromCopy") => " That image is not a copy; use the ImageId a CopyImage returned.",
-                Some("InvalidImageId.NotFound") => " Use the copy's ImageId with its destination RegionId.",
-                _ => "",
-            };
-            Verdict::not_yet(format!(
-                "your CancelCopyImage of {} got {}.{hint}",
-                p(x, "ImageId"),
-                outcome(x)
-            ))
+            // One template per hint, so each reads as one sentence in any language.
+            let args = [("image", p(x, "ImageId")), ("outcome", &outcome(x))];
+            Verdict::not_yet(match code(x).as_deref() {
+                Some("IncorrectImageStatus") => said(
+                    "your CancelCopyImage of {image} got {outcome}. That copy had already ended; cancel one that \
+                     is still in progress.",
+                    &args,
+                ),
+                Some("ImageCreatedNotFromCopy") => said(
+                    "your CancelCopyImage of {image} got {outcome}. That image is not a copy; use the ImageId a \
+                     CopyImage returned.",
+                    &args,
+                ),
+                Some("InvalidImageId.NotFound") => said(
+                    "your CancelCopyImage of {image} got {outcome}. Use the copy's ImageId with its destination \
+                     RegionId.",
+                    &args,
+                ),
+                _ => said("your CancelCopyImage of {image} got {outcome}.", &args),
+            })
         }
-        None => Verdict::not_yet("no CancelCopyImage has been sent yet."),
+        None => Verdict::not_yet(said("no CancelCopyImage has been sent yet.", &[])),
     }
 }
 
@@ -407,46 +454,51 @@ fn delete_copying(_: &World, h: &[&Exchange]) -> Verdict {
         .iter()
         .find(|x| action(x) == "DeleteImage" && code(x).as_deref() == Some("OperationDenied.ImageCopying"))
     {
-        return Verdict::done(format!(
-            "DeleteImage of {} was refused: 403 OperationDenied.ImageCopying.",
-            p(x, "ImageId")
+        return Verdict::done(said(
+            "DeleteImage of {image} was refused: 403 OperationDenied.ImageCopying.",
+            &[("image", p(x, "ImageId"))],
         ));
     }
     match last_of(h, "DeleteImage") {
-        Some(x) if x.response.status == 200 => Verdict::not_yet(format!(
-            "DeleteImage of {} answered 200: that image was not being copied (a missing image is ignored, an \
+        Some(x) if x.response.status == 200 => Verdict::not_yet(said(
+            "DeleteImage of {image} answered 200: that image was not being copied (a missing image is ignored, an \
              Available one is deleted). Delete a copy while it is Waiting or Creating.",
-            p(x, "ImageId")
+            &[("image", p(x, "ImageId"))],
         )),
-        Some(x) => Verdict::not_yet(format!(
-            "your DeleteImage of {} got {}, not OperationDenied.ImageCopying.",
-            p(x, "ImageId"),
-            outcome(x)
+        Some(x) => Verdict::not_yet(said(
+            "your DeleteImage of {image} got {outcome}, not OperationDenied.ImageCopying.",
+            &[("image", p(x, "ImageId")), ("outcome", &outcome(x))],
         )),
-        None => Verdict::not_yet("no DeleteImage has been sent yet."),
+        None => Verdict::not_yet(said("no DeleteImage has been sent yet.", &[])),
     }
 }
 
 /// An error step: a CopyImage whose response has `want` (and passes `extra`, which says why not).
-fn copy_error(h: &[&Exchange], status: u16, want: &str, extra: fn(&Exchange) -> Result<(), String>) -> Verdict {
+fn copy_error(h: &[&Exchange], status: u16, want: &str, extra: fn(&Exchange) -> Result<(), Said>) -> Verdict {
     let mut last_reason = None;
+    let st = status.to_string();
     for x in h.iter().filter(|x| action(x) == "CopyImage") {
         if x.response.status == status && code(x).as_deref() == Some(want) {
             match extra(x) {
-                Ok(()) => return Verdict::done(format!("CopyImage got {status} {want}.")),
+                Ok(()) => {
+                    return Verdict::done(said(
+                        "CopyImage got {status} {code}.",
+                        &[("status", &st), ("code", want)],
+                    ))
+                }
                 Err(e) => last_reason = Some(e),
             }
         } else {
-            last_reason = Some(format!(
-                "your last CopyImage got {}; this step wants {status} {want}.",
-                outcome(x)
+            last_reason = Some(said(
+                "your last CopyImage got {outcome}; this step wants {status} {code}.",
+                &[("outcome", &outcome(x)), ("status", &st), ("code", want)],
             ));
         }
     }
-    Verdict::not_yet(last_reason.unwrap_or_else(|| "no CopyImage has been sent yet.".into()))
+    Verdict::not_yet(last_reason.unwrap_or_else(|| said("no CopyImage has been sent yet.", &[])))
 }
 
-fn any(_: &Exchange) -> Result<(), String> {
+fn any(_: &Exchange) -> Result<(), Said> {
     Ok(())
 }
 
@@ -455,11 +507,11 @@ fn same_region(_: &World, h: &[&Exchange]) -> Verdict {
         if p(x, "DestinationRegionId") == p(x, "RegionId") {
             Ok(())
         } else {
-            Err(
+            Err(said(
                 "you got IncorrectDestinationRegion by leaving DestinationRegionId out (it then defaults to the \
-                 source); set it to the same region as RegionId."
-                    .into(),
-            )
+                 source); set it to the same region as RegionId.",
+                &[],
+            ))
         }
     })
 }
@@ -481,9 +533,9 @@ fn aliyun_name(_: &World, h: &[&Exchange]) -> Verdict {
         if p(x, "DestinationImageName").starts_with("aliyun") {
             Ok(())
         } else {
-            Err(format!(
-                "the name \"{}\" was refused for another reason; this step wants a name that starts with aliyun.",
-                p(x, "DestinationImageName")
+            Err(said(
+                "the name \"{name}\" was refused for another reason; this step wants a name that starts with aliyun.",
+                &[("name", p(x, "DestinationImageName"))],
             ))
         }
     })
@@ -502,29 +554,28 @@ fn use_the_copy(_: &World, h: &[&Exchange]) -> Verdict {
         .position(|x| code(x).as_deref() == Some("IncorrectImageStatus"));
     let Some(first_refusal) = refused else {
         return Verdict::not_yet(match last_of(h, "RunInstances") {
-            None if copies.is_empty() => "send a copy to cn-shanghai first.".to_string(),
-            None => "no RunInstances has been sent yet.".to_string(),
-            Some(x) if runs.is_empty() => format!(
-                "your RunInstances used ImageId {} in {}; use your copy's ID in its destination region.",
-                p(x, "ImageId"),
-                p(x, "RegionId")
+            None if copies.is_empty() => said("send a copy to cn-shanghai first.", &[]),
+            None => said("no RunInstances has been sent yet.", &[]),
+            Some(x) if runs.is_empty() => said(
+                "your RunInstances used ImageId {image} in {region}; use your copy's ID in its destination region.",
+                &[("image", p(x, "ImageId")), ("region", p(x, "RegionId"))],
             ),
-            Some(x) => format!(
-                "your RunInstances got {}; try it first while the copy is still Waiting or Creating.",
-                outcome(x)
+            Some(x) => said(
+                "your RunInstances got {outcome}; try it first while the copy is still Waiting or Creating.",
+                &[("outcome", &outcome(x))],
             ),
         });
     };
     match runs[first_refusal..].iter().find(|x| x.response.status == 200) {
-        Some(x) => Verdict::done(format!(
+        Some(x) => Verdict::done(said(
             "RunInstances was refused with IncorrectImageStatus while the copy was in progress, then answered 200 \
-             from {} once it was Available.",
-            p(x, "ImageId")
+             from {image} once it was Available.",
+            &[("image", p(x, "ImageId"))],
         )),
-        None => Verdict::not_yet(format!(
-            "RunInstances was refused while the copy was in progress (good); your last try got {}. Run the clock \
-             until the copy is Available and send it again.",
-            outcome(runs[runs.len() - 1])
+        None => Verdict::not_yet(said(
+            "RunInstances was refused while the copy was in progress (good); your last try got {outcome}. Run the \
+             clock until the copy is Available and send it again.",
+            &[("outcome", &outcome(runs[runs.len() - 1]))],
         )),
     }
 }
@@ -606,7 +657,27 @@ mod tests {
         }
         fn verdict(&self, id: &str) -> Verdict {
             let h: Vec<&Exchange> = self.h.iter().collect();
-            step(id).unwrap().check(self.e.world(), &h)
+            let v = step(id).unwrap().check(self.e.world(), &h);
+            assert_translatable(&v);
+            v
+        }
+    }
+
+    /// A verdict's English is its template filled, and its arguments are identifiers, numbers and wire
+    /// values, never English words, so a translated template reads whole.
+    fn assert_translatable(v: &Verdict) {
+        let filled = crate::teach::why::fill(v.msg, &v.args);
+        let want = if v.done { filled } else { format!("Not yet: {filled}") };
+        assert_eq!(v.message, want);
+        for (k, a) in &v.args {
+            assert!(v.msg.contains(&format!("{{{k}}}")), "{k} is not in {:?}", v.msg);
+            for tok in a.split([' ', ',']).filter(|t| !t.is_empty()) {
+                assert!(
+                    tok.chars()
+                        .any(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || "-*.".contains(c)),
+                    "{k}={a:?}: {tok:?} reads as an English word"
+                );
+            }
         }
     }
 
