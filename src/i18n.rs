@@ -501,8 +501,11 @@ mod tests {
     fn engine_texts_of_done_views() -> Vec<&'static str> {
         use copyimage_engine::docs;
         let mut v: Vec<&'static str> = docs::OPERATIONS.iter().map(|o| o.summary).collect();
-        v.extend(docs::COPY_IMAGE.iter().map(|d| d.description));
+        // Every operation's fields: the request pane shows the docs of whichever Action is chosen.
+        v.extend(docs::OPERATIONS.iter().flat_map(|o| o.params.iter().map(|d| d.description)));
         v.extend(docs::COMMON.iter().map(|d| d.description));
+        v.sort_unstable();
+        v.dedup();
         v
     }
 
@@ -634,6 +637,86 @@ mod tests {
         assert_eq!(
             notice(&s),
             "已导入场景：2 个地域、1 个镜像、0 个复制任务。“重置模拟环境”会回到它；“复制链接”会带上它。"
+        );
+    }
+
+    /// The "why" of every success of every operation, collected by using a copy as the course does (copy,
+    /// describe, run instances, replay a ClientToken, stop, replace the system disk, start, cancel, delete):
+    /// the catalog lists errors and only some successes, and these explanations show after each Send.
+    fn success_why_templates() -> Vec<String> {
+        use copyimage_engine::engine::{CallContext, Engine};
+        use copyimage_engine::scenario::DOC_IMAGE_ID;
+        let mut e = Engine::from_preset("default", 1).expect("the default world");
+        let ctx = CallContext::new("ecs.cn-shanghai.aliyuncs.com");
+        let mut out = Vec::new();
+        let mut send = |e: &mut Engine, v: &[(&str, &str)]| -> serde_json::Value {
+            let mut params: Vec<(String, String)> = vec![
+                ("Version".into(), "2014-05-26".into()),
+                ("Format".into(), "JSON".into()),
+            ];
+            params.extend(v.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+            let x = e.call(&params, &ctx);
+            assert!(x.answer.error().is_none(), "{v:?}: {}", x.response.body);
+            out.push(x.rule.msg.clone());
+            serde_json::from_str(&x.response.body).expect("a JSON body")
+        };
+        let copy = |e: &mut Engine, send: &mut dyn FnMut(&mut Engine, &[(&str, &str)]) -> serde_json::Value| {
+            let b = send(
+                e,
+                &[
+                    ("Action", "CopyImage"),
+                    ("RegionId", "cn-hangzhou"),
+                    ("ImageId", DOC_IMAGE_ID),
+                    ("DestinationRegionId", "cn-shanghai"),
+                ],
+            );
+            b["ImageId"].as_str().expect("ImageId").to_string()
+        };
+        let image = copy(&mut e, &mut send);
+        e.advance(24 * 3600);
+        send(&mut e, &[("Action", "DescribeRegions")]);
+        send(&mut e, &[("Action", "DescribeImages"), ("RegionId", "cn-shanghai")]);
+        let run = [
+            ("Action", "RunInstances"),
+            ("RegionId", "cn-shanghai"),
+            ("ImageId", image.as_str()),
+            ("InstanceType", "ecs.g6.large"),
+            ("ClientToken", "t-1"),
+        ];
+        let b = send(&mut e, &run);
+        let instance = b["InstanceIdSets"]["InstanceIdSet"][0].as_str().expect("an instance").to_string();
+        send(&mut e, &run);
+        send(&mut e, &[("Action", "DescribeInstances"), ("RegionId", "cn-shanghai")]);
+        e.advance(600);
+        send(&mut e, &[("Action", "StopInstance"), ("InstanceId", instance.as_str())]);
+        send(
+            &mut e,
+            &[("Action", "ReplaceSystemDisk"), ("InstanceId", instance.as_str()), ("ImageId", image.as_str())],
+        );
+        send(&mut e, &[("Action", "StartInstance"), ("InstanceId", instance.as_str())]);
+        let second = copy(&mut e, &mut send);
+        send(
+            &mut e,
+            &[("Action", "CancelCopyImage"), ("RegionId", "cn-shanghai"), ("ImageId", second.as_str())],
+        );
+        let third = copy(&mut e, &mut send);
+        e.advance(24 * 3600);
+        send(&mut e, &[("Action", "DeleteImage"), ("RegionId", "cn-shanghai"), ("ImageId", third.as_str())]);
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn every_success_why_has_a_chinese_entry() {
+        let zh = zh();
+        let all = success_why_templates();
+        assert!(all.len() >= 10, "{all:#?}");
+        let missing: Vec<String> = all.into_iter().filter(|e| !zh.contains_key(e)).collect();
+        assert!(
+            missing.is_empty(),
+            "no zh-CN entry for:\n{}",
+            serde_json::to_string_pretty(&missing).unwrap()
         );
     }
 
