@@ -502,7 +502,11 @@ mod tests {
         use copyimage_engine::docs;
         let mut v: Vec<&'static str> = docs::OPERATIONS.iter().map(|o| o.summary).collect();
         // Every operation's fields: the request pane shows the docs of whichever Action is chosen.
-        v.extend(docs::OPERATIONS.iter().flat_map(|o| o.params.iter().map(|d| d.description)));
+        v.extend(
+            docs::OPERATIONS
+                .iter()
+                .flat_map(|o| o.params.iter().map(|d| d.description)),
+        );
         v.extend(docs::COMMON.iter().map(|d| d.description));
         v.sort_unstable();
         v.dedup();
@@ -684,24 +688,45 @@ mod tests {
             ("ClientToken", "t-1"),
         ];
         let b = send(&mut e, &run);
-        let instance = b["InstanceIdSets"]["InstanceIdSet"][0].as_str().expect("an instance").to_string();
+        let instance = b["InstanceIdSets"]["InstanceIdSet"][0]
+            .as_str()
+            .expect("an instance")
+            .to_string();
         send(&mut e, &run);
         send(&mut e, &[("Action", "DescribeInstances"), ("RegionId", "cn-shanghai")]);
         e.advance(600);
         send(&mut e, &[("Action", "StopInstance"), ("InstanceId", instance.as_str())]);
         send(
             &mut e,
-            &[("Action", "ReplaceSystemDisk"), ("InstanceId", instance.as_str()), ("ImageId", image.as_str())],
+            &[
+                ("Action", "ReplaceSystemDisk"),
+                ("InstanceId", instance.as_str()),
+                ("ImageId", image.as_str()),
+            ],
         );
-        send(&mut e, &[("Action", "StartInstance"), ("InstanceId", instance.as_str())]);
+        send(
+            &mut e,
+            &[("Action", "StartInstance"), ("InstanceId", instance.as_str())],
+        );
         let second = copy(&mut e, &mut send);
         send(
             &mut e,
-            &[("Action", "CancelCopyImage"), ("RegionId", "cn-shanghai"), ("ImageId", second.as_str())],
+            &[
+                ("Action", "CancelCopyImage"),
+                ("RegionId", "cn-shanghai"),
+                ("ImageId", second.as_str()),
+            ],
         );
         let third = copy(&mut e, &mut send);
         e.advance(24 * 3600);
-        send(&mut e, &[("Action", "DeleteImage"), ("RegionId", "cn-shanghai"), ("ImageId", third.as_str())]);
+        send(
+            &mut e,
+            &[
+                ("Action", "DeleteImage"),
+                ("RegionId", "cn-shanghai"),
+                ("ImageId", third.as_str()),
+            ],
+        );
         out.sort();
         out.dedup();
         out
