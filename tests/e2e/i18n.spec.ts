@@ -1,8 +1,8 @@
 // 简体中文 (issue 15): a `lang=zh-CN` link opens in Chinese at the first render (no English first), the
 // choice is remembered, the switch goes both ways, and links copied from a Chinese page carry `lang=zh-CN`.
-// The Latin-word scan covers the parts translated so far (the playground: header, teach links, request,
-// response and its why, signed request, history, world and scenario panes, notices); lessons, catalog, embed
-// and debugger are not translated yet.
+// A browser that prefers Chinese opens in Chinese. The Latin-word scan here covers the playground (header,
+// teach links, request, response and its why, signed request, history, world and scenario panes, notices);
+// i18n-teach.spec.ts covers lessons, catalog, embed and the snippet page, teach-debugger.spec.ts the debugger.
 import { test, expect } from './helpers';
 import { openAt, shot } from './ui-common';
 
@@ -90,13 +90,35 @@ test('the switch changes language both ways and is remembered; English links car
   await expect(page.locator('#send')).toHaveText('Send');
 });
 
-test('a browser that prefers Chinese opens in English until every view is translated; a missing table leaves the page in English', async ({ browser }) => {
-  const ctx = await browser.newContext({ locale: 'zh-CN' });
+test('a browser that prefers Chinese opens every view in Chinese; a link or a remembered choice wins; a missing table leaves the page in English', async ({ browser }) => {
+  // navigator.languages in its order: the first English or Chinese one decides (fr is skipped).
+  const ctx = await browser.newContext({ locale: 'fr-FR' });
+  await ctx.addInitScript(() => Object.defineProperty(navigator, 'languages', { get: () => ['fr-FR', 'zh-CN', 'en-US'] }));
   const page = await ctx.newPage();
   await openAt(page);
+  await expect(page.locator('#send')).toHaveText('发送');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  // The static pages make the same choice: the English catalog sends a Chinese browser to the Chinese one.
+  await page.goto('teach/catalog.html');
+  await expect(page).toHaveURL(/catalog\.zh-CN\.html/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  // A link's lang=en wins over the browser, and is remembered for the next visit without one.
+  await openAt(page, '?lang=en');
   await expect(page.locator('#send')).toHaveText('Send');
+  await openAt(page);
+  await expect(page.locator('#send')).toHaveText('Send');
+  await page.goto('teach/catalog.html');
+  await expect(page).toHaveURL(/catalog\.html/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await ctx.close();
+  // A browser that prefers English (or neither language) opens in English.
+  const en = await browser.newContext({ locale: 'de-DE' });
+  await en.addInitScript(() => Object.defineProperty(navigator, 'languages', { get: () => ['de-DE', 'en-GB', 'zh-CN'] }));
+  const enPage = await en.newPage();
+  await openAt(enPage);
+  await expect(enPage.locator('#send')).toHaveText('Send');
+  await expect(enPage.locator('html')).toHaveAttribute('lang', 'en');
+  await en.close();
   const bare = await browser.newContext({ serviceWorkers: 'block' });
   const other = await bare.newPage();
   await other.route('**/i18n/zh-CN.json', (r) => r.fulfill({ status: 404, body: '' }));
