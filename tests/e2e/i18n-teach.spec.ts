@@ -4,6 +4,7 @@
 // playground in Chinese with the error on top, a Chinese snippet's frame opens in Chinese.
 import { test, expect, baseURL } from './helpers';
 import type { Page, TestInfo } from '@playwright/test';
+import { latinWords as scan } from './latin';
 
 /** Latin words a Chinese page may show besides wire identifiers (two capitals or more: CopyImage, ECS,
  *  ImageId): the product name, the switch's own "English", the reference's values and prefixes written in
@@ -15,28 +16,9 @@ const ALLOWED = new Set(['English', 'Playground', 'String', 'Boolean', 'Integer'
 /** Wire messages quoted inside Chinese sentences (what the service sends, so they stay English). */
 const WIRE_PHRASES = ['Forbbiden: User not authorized to operate on the specified resource', 'The Image is coping.'];
 
-/** Latin words in the visible text of `selector` (in `frame` if given), outside the allow-list and outside
- *  wire text (code, pre, and elements marked lang="en"). */
-async function latinWords(page: Page, selector: string): Promise<string[]> {
-  const texts: string[] = await page.locator(selector).evaluateAll((els) => {
-    const out: string[] = [];
-    for (const el of els) {
-      const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-        const p = n.parentElement!;
-        if (p.closest('code, pre, textarea, [hidden], [lang="en"]') || !p.getClientRects().length) continue;
-        out.push(n.textContent || '');
-      }
-    }
-    return out;
-  });
-  return texts
-    .map((t) => WIRE_PHRASES.reduce((acc, w) => acc.split(w).join(' '), t))
-    .flatMap((t) => t.split(/[\s\u3000-\u9fff\uff00-\uffef“”（），。：；、]+/))
-    .filter((tok) => !/[\d\-.:/_<>{}=@*]/.test(tok))
-    .flatMap((tok) => tok.match(/[A-Za-z][A-Za-z']*/g) || [])
-    .filter((w) => !ALLOWED.has(w) && !/[A-Z].*[A-Z]/.test(w));
-}
+/** The teaching views' scan: wire text (code, pre, textarea, elements marked lang="en") skipped. */
+const latinWords = (page: Page, selector: string) =>
+  scan(page, selector, { allowed: ALLOWED, skip: 'code, pre, textarea, [lang="en"]', wirePhrases: WIRE_PHRASES });
 
 /** Screenshots at desktop and phone widths, light and dark, and nothing wider than the screen. */
 async function shots(page: Page, testInfo: TestInfo, name: string) {

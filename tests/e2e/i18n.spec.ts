@@ -5,6 +5,8 @@
 // i18n-teach.spec.ts covers lessons, catalog, embed and the snippet page, teach-debugger.spec.ts the debugger.
 import { test, expect } from './helpers';
 import { openAt, shot } from './ui-common';
+import type { Page } from '@playwright/test';
+import { latinWords as scan } from './latin';
 
 /** Latin words a Chinese page may show besides wire identifiers (two capitals or more: CopyImage, ECS,
  *  RequestId, ClientToken): the product name (CopyImage Playground), the reference's type names, values and
@@ -15,29 +17,9 @@ const ALLOWED = new Set(['English', 'Playground', 'String', 'Boolean', 'Integer'
 /** Wire messages quoted inside Chinese sentences (they are what the service sends, so they stay English). */
 const WIRE_PHRASES = ['Forbbiden: User not authorized to operate on the specified resource'];
 
-/** Latin words in the visible text of `selector`, outside the allow-list and outside code, pre and
- *  `translate="no"` (wire text and wire values shown as data: a status line, an image's Status). */
-async function latinWords(page, selector: string): Promise<string[]> {
-  const texts: string[] = await page.locator(selector).evaluateAll((els) => {
-    const out: string[] = [];
-    for (const el of els) {
-      const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-        const p = n.parentElement!;
-        if (p.closest('code, pre, [hidden], [translate="no"]') || !p.getClientRects().length) continue;
-        out.push(n.textContent || '');
-      }
-    }
-    return out;
-  });
-  return texts
-    .map((t) => WIRE_PHRASES.reduce((acc, w) => acc.split(w).join(' '), t))
-    // Tokens between spaces and CJK text; identifiers (region and image IDs, ecs.g6.large, http://, {x}) go.
-    .flatMap((t) => t.split(/[\s\u3000-\u9fff\uff00-\uffef“”（），。：；、]+/))
-    .filter((tok) => !/[\d\-.:/_<>{}=@*]/.test(tok))
-    .flatMap((tok) => tok.match(/[A-Za-z][A-Za-z']*/g) || [])
-    .filter((w) => !ALLOWED.has(w) && !/[A-Z].*[A-Z]/.test(w));
-}
+/** The playground's scan: wire text and wire values shown as data (a status line, an image's Status) skipped. */
+const SCAN = { allowed: ALLOWED, skip: 'code, pre, [translate="no"]', wirePhrases: WIRE_PHRASES };
+const latinWords = (page: Page, selector: string) => scan(page, selector, SCAN);
 
 test('a lang=zh-CN link renders Chinese at the first render, html lang follows', async ({ page }, testInfo) => {
   // Record the first text the app renders: it must already be Chinese.

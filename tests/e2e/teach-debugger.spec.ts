@@ -2,6 +2,7 @@
 // the way a client with that bug would sign them (V1: HMAC-SHA1 over METHOD&%2F&pct(canonical query)).
 import { createHmac } from 'node:crypto';
 import { test, expect } from './helpers';
+import { latinWords as scan } from './latin';
 
 const SECRET = 'testsecret';
 
@@ -113,25 +114,9 @@ test('the secret never reaches the URL or storage', async ({ page }) => {
 });
 
 /** Latin words in the page's visible text outside code and pre (the wire and the texts compared), besides
- *  identifiers (two capitals or more: StringToSign, AccessKeySecret, URL, HTTP) and the allowed words. */
-async function latinWords(page: import('@playwright/test').Page): Promise<string[]> {
-  const allowed = new Set(['English']);
-  const texts: string[] = await page.evaluate(() => {
-    const out: string[] = [];
-    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-      const p = n.parentElement!;
-      if (p.closest('code, pre, [hidden], script, style') || !p.getClientRects().length) continue;
-      out.push(n.textContent || '');
-    }
-    return out;
-  });
-  return texts
-    .flatMap((t) => t.split(/[\s\u3000-\u9fff\uff00-\uffef“”（），。：；、]+/))
-    .filter((tok) => !/[\d\-.:/_<>{}=@*%+~!']/.test(tok))
-    .flatMap((tok) => tok.match(/[A-Za-z]+/g) || [])
-    .filter((w) => !allowed.has(w) && !/[A-Z].*[A-Z]/.test(w));
-}
+ *  identifiers (two capitals or more: StringToSign, AccessKeySecret, URL, HTTP) and the switch's "English". */
+const latinWords = (page: import('@playwright/test').Page) =>
+  scan(page, 'body', { allowed: new Set(['English']), skip: 'code, pre' });
 
 test('in Chinese: every word of the page is Chinese, the wire and the texts compared stay as they are', async ({ page }, testInfo) => {
   const url = signedUrl({ enc: (s) => pct(s).replace(/%20/g, '+') });
