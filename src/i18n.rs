@@ -651,22 +651,22 @@ mod tests {
         use copyimage_engine::engine::{CallContext, Engine};
         use copyimage_engine::scenario::DOC_IMAGE_ID;
         let mut e = Engine::from_preset("default", 1).expect("the default world");
-        let ctx = CallContext::new("ecs.cn-shanghai.aliyuncs.com");
         let mut out = Vec::new();
-        let mut send = |e: &mut Engine, v: &[(&str, &str)]| -> serde_json::Value {
+        fn send(e: &mut Engine, out: &mut Vec<String>, v: &[(&str, &str)]) -> serde_json::Value {
             let mut params: Vec<(String, String)> = vec![
                 ("Version".into(), "2014-05-26".into()),
                 ("Format".into(), "JSON".into()),
             ];
             params.extend(v.iter().map(|(k, v)| (k.to_string(), v.to_string())));
-            let x = e.call(&params, &ctx);
+            let x = e.call(&params, &CallContext::new("ecs.cn-shanghai.aliyuncs.com"));
             assert!(x.answer.error().is_none(), "{v:?}: {}", x.response.body);
             out.push(x.rule.msg.clone());
             serde_json::from_str(&x.response.body).expect("a JSON body")
-        };
-        let copy = |e: &mut Engine, send: &mut dyn FnMut(&mut Engine, &[(&str, &str)]) -> serde_json::Value| {
+        }
+        fn copy(e: &mut Engine, out: &mut Vec<String>) -> String {
             let b = send(
                 e,
+                out,
                 &[
                     ("Action", "CopyImage"),
                     ("RegionId", "cn-hangzhou"),
@@ -675,11 +675,15 @@ mod tests {
                 ],
             );
             b["ImageId"].as_str().expect("ImageId").to_string()
-        };
-        let image = copy(&mut e, &mut send);
+        }
+        let image = copy(&mut e, &mut out);
         e.advance(24 * 3600);
-        send(&mut e, &[("Action", "DescribeRegions")]);
-        send(&mut e, &[("Action", "DescribeImages"), ("RegionId", "cn-shanghai")]);
+        send(&mut e, &mut out, &[("Action", "DescribeRegions")]);
+        send(
+            &mut e,
+            &mut out,
+            &[("Action", "DescribeImages"), ("RegionId", "cn-shanghai")],
+        );
         let run = [
             ("Action", "RunInstances"),
             ("RegionId", "cn-shanghai"),
@@ -687,17 +691,26 @@ mod tests {
             ("InstanceType", "ecs.g6.large"),
             ("ClientToken", "t-1"),
         ];
-        let b = send(&mut e, &run);
+        let b = send(&mut e, &mut out, &run);
         let instance = b["InstanceIdSets"]["InstanceIdSet"][0]
             .as_str()
             .expect("an instance")
             .to_string();
-        send(&mut e, &run);
-        send(&mut e, &[("Action", "DescribeInstances"), ("RegionId", "cn-shanghai")]);
-        e.advance(600);
-        send(&mut e, &[("Action", "StopInstance"), ("InstanceId", instance.as_str())]);
+        send(&mut e, &mut out, &run);
         send(
             &mut e,
+            &mut out,
+            &[("Action", "DescribeInstances"), ("RegionId", "cn-shanghai")],
+        );
+        e.advance(600);
+        send(
+            &mut e,
+            &mut out,
+            &[("Action", "StopInstance"), ("InstanceId", instance.as_str())],
+        );
+        send(
+            &mut e,
+            &mut out,
             &[
                 ("Action", "ReplaceSystemDisk"),
                 ("InstanceId", instance.as_str()),
@@ -706,21 +719,24 @@ mod tests {
         );
         send(
             &mut e,
+            &mut out,
             &[("Action", "StartInstance"), ("InstanceId", instance.as_str())],
         );
-        let second = copy(&mut e, &mut send);
+        let second = copy(&mut e, &mut out);
         send(
             &mut e,
+            &mut out,
             &[
                 ("Action", "CancelCopyImage"),
                 ("RegionId", "cn-shanghai"),
                 ("ImageId", second.as_str()),
             ],
         );
-        let third = copy(&mut e, &mut send);
+        let third = copy(&mut e, &mut out);
         e.advance(24 * 3600);
         send(
             &mut e,
+            &mut out,
             &[
                 ("Action", "DeleteImage"),
                 ("RegionId", "cn-shanghai"),
