@@ -165,16 +165,16 @@ pub fn teach_nav() -> Html {
         format!("#{frag}")
     };
     let lessons = if lessons_open() {
-        html! { <a id="nav-lessons" href={format!("./{hash}")}>{ t("nav.close_lessons") }</a> }
+        html! { <a id="nav-lessons" href={format!("./{hash}")}>{ t("Close lessons") }</a> }
     } else {
-        html! { <a id="nav-lessons" href={format!("./?lessons{hash}")}>{ t("nav.lessons") }</a> }
+        html! { <a id="nav-lessons" href={format!("./?lessons{hash}")}>{ t("Lessons") }</a> }
     };
     html! {
-        <nav class="teach-nav" aria-label={t("nav.learn")}>
+        <nav class="teach-nav" aria-label={t("Learn")}>
             { lessons }
-            <a id="nav-catalog" href={page_href("catalog", crate::i18n::lang())}>{ t("nav.catalog") }</a>
-            <a id="nav-debugger" href={DEBUGGER_HREF}>{ t("nav.debugger") }</a>
-            <a id="nav-embed" href={page_href("embed", crate::i18n::lang())}>{ t("nav.embed") }</a>
+            <a id="nav-catalog" href={page_href("catalog", crate::i18n::lang())}>{ t("Error catalog") }</a>
+            <a id="nav-debugger" href={DEBUGGER_HREF}>{ t("Signature debugger") }</a>
+            <a id="nav-embed" href={page_href("embed", crate::i18n::lang())}>{ t("Embed in docs") }</a>
         </nav>
     }
 }
