@@ -9,7 +9,7 @@ use crate::components::response_pane::ResponsePane;
 use crate::components::scenario_pane::ScenarioPane;
 use crate::components::signed_pane::SignedPane;
 use crate::components::world_pane::WorldPane;
-use crate::i18n::{self, t};
+use crate::i18n::{self, t, tn};
 use crate::permalink;
 use crate::state::{Action, Shared, State};
 use copyimage_engine::engine::Exchange;
@@ -228,14 +228,14 @@ pub fn app() -> Html {
     };
     html! {
         <div class="app">
-            <a class="skip" href="#request-pane">{ t("Skip to the request") }</a>
+            <a class="skip" href="#request-pane">{ tn("Skip to the request") }</a>
             <header class="top">
                 <div class="title">
                     <h1>{ "CopyImage Playground" }</h1>
                     <p class="tagline">{ i18n::tf("Alibaba Cloud ECS CopyImage ({version}): build a request, see the exact response, without an account.", &[("version", crate::form::VERSION)]) }</p>
                 </div>
                 <div class="link-box">
-                    <button type="button" id="copy-link" onclick={copy_link}>{ t("Copy link") }</button>
+                    <button type="button" id="copy-link" onclick={copy_link}>{ tn("Copy link") }</button>
                     <span id="link-status" class="copy-status" role="status">{ if *link_copied { t("Link copied") } else { "" } }</span>
                 </div>
                 <crate::teach::TeachNav />
@@ -267,8 +267,8 @@ pub fn app() -> Html {
                             form={state.form.clone()} dispatch={dispatch.clone()} />
                         <ScenarioPane engine={state.engine.clone()} preset={state.start.preset().map(str::to_string)} dispatch={dispatch.clone()} />
                     } else {
-                        <section class="pane" id="world-pane" aria-busy="true"><h2>{ t("World") }</h2>
-                            <p class="desc">{ t("Loading the world…") }</p></section>
+                        <section class="pane" id="world-pane" aria-busy="true"><h2>{ tn("World") }</h2>
+                            <p class="desc">{ tn("Loading the world…") }</p></section>
                     }
                 </div>
             </main>

@@ -1,6 +1,6 @@
 //! A "Copy" button that puts a text on the clipboard and says so for a moment.
 
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tf, tn};
 use std::time::Duration;
 use yew::prelude::*;
 
@@ -52,6 +52,6 @@ pub fn copy_button(text: String, what: &str, id: String) -> Html {
         })
     };
     html! {
-        <button type="button" class="copy" {id} aria-label={label} {onclick}>{ t("Copy") }</button>
+        <button type="button" class="copy" {id} aria-label={label} {onclick}>{ tn("Copy") }</button>
     }
 }

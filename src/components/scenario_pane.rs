@@ -1,7 +1,7 @@
 //! The scenario pane: presets, the world properties documented errors depend on (each edit is a replayable
 //! step), and scenario import/export as JSON.
 
-use crate::i18n::{self, t, t_html, tf};
+use crate::i18n::{self, t, t_html, tf, tn};
 use crate::state::{Action, Shared};
 use copyimage_engine::edits::{add_fault, fault_kind_name, remove, set_edit as set};
 use copyimage_engine::engine::Engine;
@@ -126,12 +126,12 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
     };
     html! {
         <section class="pane" id="scenario-pane" aria-labelledby="scenario-h">
-            <h2 id="scenario-h">{ t("Scenario") }</h2>
+            <h2 id="scenario-h">{ tn("Scenario") }</h2>
             <div class="field">
-                <label for="preset">{ t("Preset") }</label>
+                <label for="preset">{ tn("Preset") }</label>
                 <select id="preset" onchange={on_preset}>
                     if p.preset.is_none() {
-                        <option value="" selected=true disabled=true>{ t("(imported scenario)") }</option>
+                        <option value="" selected=true disabled=true>{ tn("(imported scenario)") }</option>
                     }
                     { for scenario::PRESETS.iter().map(|(n, summary)| html! {
                         <option value={*n} selected={p.preset.as_deref() == Some(*n)} title={i18n::tr(summary)}>{ i18n::tr(n) }</option>
@@ -143,20 +143,20 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                 } }</p>
             </div>
             <details open=true>
-                <summary>{ t("Settings") }</summary>
+                <summary>{ tn("Settings") }</summary>
                 <div class="grid2">
-                    <label for="s-queue-limit">{ t("Queue limit (tasks running at once per region)") }</label>
+                    <label for="s-queue-limit">{ tn("Queue limit (tasks running at once per region)") }</label>
                     <input id="s-queue-limit" type="number" min="1" max="100" value={s.queue_limit.to_string()}
                         onchange={on_value(d, |v| set("/settings/queue_limit", v))} />
-                    <label for="s-secs-per-gib">{ t("Copy speed (seconds per GiB)") }</label>
+                    <label for="s-secs-per-gib">{ tn("Copy speed (seconds per GiB)") }</label>
                     <input id="s-secs-per-gib" type="number" min="1" value={s.copy_secs_per_gib.to_string()}
                         onchange={on_value(d, |v| set("/settings/copy_secs_per_gib", v))} />
-                    <label for="s-max-size">{ t("Largest image size (GiB, SizeExceed.Image)") }</label>
+                    <label for="s-max-size">{ tn("Largest image size (GiB, SizeExceed.Image)") }</label>
                     <input id="s-max-size" type="number" min="0" value={w.account.max_image_size_gib.to_string()}
                         onchange={on_value(d, |v| set("/account/max_image_size_gib", v))} />
-                    <label for="s-caller">{ t("Caller") }</label>
+                    <label for="s-caller">{ tn("Caller") }</label>
                     <select id="s-caller" onchange={on_select(d, |v| set("/caller", v))}>
-                        <option value="" selected={matches!(w.caller, copyimage_engine::world::Caller::Root)}>{ t("the account (root)") }</option>
+                        <option value="" selected={matches!(w.caller, copyimage_engine::world::Caller::Root)}>{ tn("the account (root)") }</option>
                         { for w.ram_users.iter().map(|u| {
                             let sel = matches!(&w.caller, copyimage_engine::world::Caller::RamUser { name } if *name == u.name);
                             html! { <option value={u.name.clone()} selected={sel}>{ tf("RAM user {name}", &[("name", &u.name)]) }</option> }
@@ -183,8 +183,8 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                 <summary>{ tf("Regions ({n})", &[("n", &w.regions.len().to_string())]) }</summary>
                 if is_open(0) {
                 <div class="scroll"><table class="world-regions">
-                    <thead><tr><th scope="col">{ t("Region") }</th><th scope="col">{ t("Copy") }</th><th scope="col">{ "BYOK" }</th>
-                        <th scope="col">{ t("Image quota") }</th><th scope="col">{ t("Snapshot quota") }</th></tr></thead>
+                    <thead><tr><th scope="col">{ tn("Region") }</th><th scope="col">{ tn("Copy") }</th><th scope="col">{ "BYOK" }</th>
+                        <th scope="col">{ tn("Image quota") }</th><th scope="col">{ tn("Snapshot quota") }</th></tr></thead>
                     <tbody>
                     { for w.regions.iter().enumerate().map(|(i, r)| html! {
                         <tr data-region={r.id.clone()}>
@@ -209,8 +209,8 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                 <summary>{ tf("Images ({n})", &[("n", &w.images.len().to_string())]) }</summary>
                 if is_open(1) {
                 <div class="scroll"><table class="world-images">
-                    <thead><tr><th scope="col">{ t("Image") }</th><th scope="col">{ t("Status") }</th>
-                        <th scope="col">{ t("Flags") }</th></tr></thead>
+                    <thead><tr><th scope="col">{ tn("Image") }</th><th scope="col">{ tn("Status") }</th>
+                        <th scope="col">{ tn("Flags") }</th></tr></thead>
                     <tbody>
                     { for w.images.iter().enumerate().map(|(i, img)| html! {
                         <tr data-image={img.id.clone()}>
@@ -256,13 +256,13 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
             </details>
             <details>
                 <summary>{ tf("Fault injection ({n})", &[("n", &w.faults.len().to_string())]) }</summary>
-                <p class="desc">{ t("Simulated triggers: the real service returns these for reasons no request controls.") }</p>
-                <label for="fault-action">{ t("Action the fault hits (* for any)") }</label>
+                <p class="desc">{ tn("Simulated triggers: the real service returns these for reasons no request controls.") }</p>
+                <label for="fault-action">{ tn("Action the fault hits (* for any)") }</label>
                 <input id="fault-action" value={(*fault_action).clone()} oninput={on_fault_action} />
                 <div class="buttons">
-                    <button type="button" id="fault-500" onclick={add_fault("internal_error_500")}>{ t("Next call: 500 InternalError") }</button>
-                    <button type="button" id="fault-403" onclick={add_fault("internal_error_403")}>{ t("Next call: 403 InternalError") }</button>
-                    <button type="button" id="fault-copy" onclick={add_fault("copy_fails")}>{ t("Next copy fails") }</button>
+                    <button type="button" id="fault-500" onclick={add_fault("internal_error_500")}>{ tn("Next call: 500 InternalError") }</button>
+                    <button type="button" id="fault-403" onclick={add_fault("internal_error_403")}>{ tn("Next call: 403 InternalError") }</button>
+                    <button type="button" id="fault-copy" onclick={add_fault("copy_fails")}>{ tn("Next copy fails") }</button>
                 </div>
                 <ul class="plain">
                 { for w.faults.iter().enumerate().map(|(i, f)| {
@@ -270,14 +270,14 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                     html! {
                         <li>{ tf("{action} · {kind} · {n} left ", &[("action", &f.action), ("kind", fault_kind_name(f.kind)), ("n", &f.remaining.to_string())]) }
                             <button type="button" aria-label={tf("Remove fault {n}", &[("n", &(i + 1).to_string())])}
-                                onclick={Callback::from(move |_| d.emit(Action::Edit(remove(&format!("/faults/{i}")))))}>{ t("Remove") }</button>
+                                onclick={Callback::from(move |_| d.emit(Action::Edit(remove(&format!("/faults/{i}")))))}>{ tn("Remove") }</button>
                         </li>
                     }
                 }) }
                 </ul>
             </details>
             <div class="buttons">
-                <button type="button" id="export-scenario" onclick={export}>{ t("Export scenario") }</button>
+                <button type="button" id="export-scenario" onclick={export}>{ tn("Export scenario") }</button>
             </div>
             <p class="desc">{ t_html("Exports the world as scenario JSON (the format {cmd} and the local endpoint read; its schema is {schema}).", &[("cmd", html! { <code>{ "copyimage run" }</code> }),
                 ("schema", html! { <code>{ "docs/scenario.schema.json" }</code> })]) }</p>
@@ -335,14 +335,14 @@ pub fn import_scenario(p: &ImportProps) -> Html {
     let open = crate::teach::query_has("import");
     html! {
         <details id="import-section" {open}>
-            <summary>{ t("Import scenario JSON") }</summary>
+            <summary>{ tn("Import scenario JSON") }</summary>
             <p class="desc">{ t_html("A scenario file (what Export scenario writes, or {cmd} reads) becomes the world's start: history is cleared, Reset world returns to it, and Copy link carries it.", &[("cmd", html! { <code>{ "copyimage run --scenario" }</code> })]) }</p>
-            <label for="scenario-file">{ t("Scenario file (.json)") }</label>
+            <label for="scenario-file">{ tn("Scenario file (.json)") }</label>
             <input type="file" id="scenario-file" accept=".json,application/json" onchange={on_file} />
-            <label for="scenario-text">{ t("Or paste scenario JSON") }</label>
+            <label for="scenario-text">{ tn("Or paste scenario JSON") }</label>
             <textarea id="scenario-text" rows="6" spellcheck="false" ref={text} />
             <div class="buttons">
-                <button type="button" id="import-scenario" onclick={on_paste}>{ t("Import pasted JSON") }</button>
+                <button type="button" id="import-scenario" onclick={on_paste}>{ tn("Import pasted JSON") }</button>
             </div>
         </details>
     }
@@ -364,8 +364,8 @@ pub fn import_scenario(_p: &ImportProps) -> Html {
     });
     html! {
         <p class="desc" id="import-section">
-            <a id="import-link" href="full/?import" {onclick}>{ t("Import scenario JSON…") }</a>
-            { t(" opens this page in the full build, which has the scenario reader (about 30 KB more, kept out of the first load); your request and world come along.") }
+            <a id="import-link" href="full/?import" {onclick}>{ tn("Import scenario JSON…") }</a>
+            { tn(" opens this page in the full build, which has the scenario reader (about 30 KB more, kept out of the first load); your request and world come along.") }
         </p>
     }
 }

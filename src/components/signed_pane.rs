@@ -5,7 +5,7 @@
 
 use super::copy_button::copy_button;
 use crate::form::Form;
-use crate::i18n::t;
+use crate::i18n::{t, tn};
 use copyimage_engine::clock::UtcTime;
 use copyimage_engine::gateway::SignatureStyle;
 use copyimage_engine::generate::{self, GenerateInput};
@@ -98,8 +98,8 @@ pub fn signed_pane(p: &SignedPaneProps) -> Html {
     let texts = signed_texts(&p.form, wire_now(), &fresh_nonce());
     html! {
         <section class="pane" id="signed-pane" aria-labelledby="signed-h">
-            <h2 id="signed-h">{ t("Signed request") }</h2>
-            <p class="desc">{ t("Signed now with your key pair (real UTC time, a fresh nonce each time). The secret signs; it is never shown, stored or exported: the snippets read it from the environment.") }</p>
+            <h2 id="signed-h">{ tn("Signed request") }</h2>
+            <p class="desc">{ tn("Signed now with your key pair (real UTC time, a fresh nonce each time). The secret signs; it is never shown, stored or exported: the snippets read it from the environment.") }</p>
             { for texts.into_iter().enumerate().map(|(i, (title, id, text))| html! {
                 <details class="snippet" open={i < 3}>
                     <summary class="snippet-head"><h3>{ title }</h3></summary>

@@ -4,7 +4,7 @@
 //! setting that makes one refuse copies.
 
 use crate::form::{Form, VERSION};
-use crate::i18n::{self, t, tf, Lang};
+use crate::i18n::{self, t, tf, tn, Lang};
 use crate::state::{Action, Shared, SPEEDS};
 use copyimage_engine::engine::Engine;
 use copyimage_engine::queue::{CopyTask, TaskState};
@@ -113,9 +113,9 @@ pub fn region_table(w: &World) -> Html {
             <div class="scroll" tabindex="0" role="region" aria-labelledby="regions-h">
                 <table class="regions" id="region-table">
                     // In Chinese the name is the Chinese one, so the LocalName column would only repeat it.
-                    <thead><tr><th scope="col">{ "RegionId" }</th><th scope="col">{ t("Name") }</th>
+                    <thead><tr><th scope="col">{ "RegionId" }</th><th scope="col">{ tn("Name") }</th>
                         if !zh { <th scope="col">{ "LocalName" }</th> }
-                        <th scope="col">{ t("Endpoint") }</th></tr></thead>
+                        <th scope="col">{ tn("Endpoint") }</th></tr></thead>
                     <tbody>
                     { for w.regions.iter().filter_map(|r| regions::find(&r.id)).map(|r| {
                         let flagged = labelled.iter().any(|(id, _)| *id == r.id);
@@ -181,8 +181,8 @@ pub fn world_pane(p: &WorldPaneProps) -> Html {
                     // Whose image it is, where it is not the account's own (DescribeImages' ImageOwnerAlias).
                     { match &i.owner {
                         Owner::Own => html! {},
-                        Owner::Shared { .. } => html! { <span class="owner">{ t(" (shared to you: copies within its region only)") }</span> },
-                        Owner::Marketplace { .. } => html! { <span class="owner">{ t(" (marketplace)") }</span> },
+                        Owner::Shared { .. } => html! { <span class="owner">{ tn(" (shared to you: copies within its region only)") }</span> },
+                        Owner::Marketplace { .. } => html! { <span class="owner">{ tn(" (marketplace)") }</span> },
                     } }
                 </td>
                 <td data-label={t("Region")}><code>{ i.region.clone() }</code></td>
@@ -194,37 +194,37 @@ pub fn world_pane(p: &WorldPaneProps) -> Html {
                         // The name starts with the visible words (what a voice-control user says), then
                         // the request it sends.
                         <button type="button" aria-label={tf("Cancel copy: CancelCopyImage {image}", &[("image", &i.id)])}
-                            onclick={emit(cancel)}>{ t("Cancel copy") }</button>
+                            onclick={emit(cancel)}>{ tn("Cancel copy") }</button>
                     }
                     <button type="button" aria-label={tf("Delete: DeleteImage {image}", &[("image", &i.id)])}
-                        onclick={emit(delete)}>{ t("Delete") }</button>
+                        onclick={emit(delete)}>{ tn("Delete") }</button>
                 </td>
             </tr>
         }
     });
     html! {
         <section class="pane" id="world-pane" aria-labelledby="world-h">
-            <h2 id="world-h">{ t("World") }</h2>
+            <h2 id="world-h">{ tn("World") }</h2>
             <div class="clock" role="group" aria-label={t("World clock")}>
                 <p id="world-time" aria-live="off">
-                    { t("World clock: ") }<strong>{ duration(now) }</strong>
+                    { tn("World clock: ") }<strong>{ duration(now) }</strong>
                     { format!(" ({})", w.now_utc()) }
-                    if idle { <span class="idle">{ t(" · idle") }</span> }
+                    if idle { <span class="idle">{ tn(" · idle") }</span> }
                 </p>
                 <button type="button" id="play" aria-pressed={p.playing.to_string()}
-                    onclick={emit(Action::TogglePlay)}>{ if p.playing { t("Pause") } else { t("Play") } }</button>
-                <label for="speed">{ t("Speed") }</label>
+                    onclick={emit(Action::TogglePlay)}>{ if p.playing { tn("Pause") } else { tn("Play") } }</button>
+                <label for="speed">{ tn("Speed") }</label>
                 <select id="speed" onchange={on_speed}>
                     { for SPEEDS.iter().map(|s| html! {
                         <option value={s.to_string()} selected={*s == p.speed}>{ format!("{s}×") }</option>
                     }) }
                 </select>
-                <button type="button" id="next-event" onclick={emit(Action::NextEvent)}>{ t("Step to next event") }</button>
-                <button type="button" id="run-idle" onclick={emit(Action::RunToIdle)}>{ t("Run to idle") }</button>
-                <button type="button" id="advance-60" onclick={emit(Action::Advance(60))}>{ t("+1 min") }</button>
-                <button type="button" id="reset-world" onclick={emit(Action::ResetWorld)}>{ t("Reset world") }</button>
+                <button type="button" id="next-event" onclick={emit(Action::NextEvent)}>{ tn("Step to next event") }</button>
+                <button type="button" id="run-idle" onclick={emit(Action::RunToIdle)}>{ tn("Run to idle") }</button>
+                <button type="button" id="advance-60" onclick={emit(Action::Advance(60))}>{ tn("+1 min") }</button>
+                <button type="button" id="reset-world" onclick={emit(Action::ResetWorld)}>{ tn("Reset world") }</button>
             </div>
-            <h3>{ t("Copy queues") }</h3>
+            <h3>{ tn("Copy queues") }</h3>
             <p class="desc">{ tf("At most {n} copy task(s) run at a time per region (queue limit); the rest wait in order.", &[("n", &w.settings.queue_limit.to_string())]) }</p>
             <div class="queues" id="queues">
                 { for lanes.map(|(lane, l)| html! {
@@ -238,7 +238,7 @@ pub fn world_pane(p: &WorldPaneProps) -> Html {
                         </ol>
                     </div>
                 }) }
-                if idle { <p class="empty">{ t("No copy task is running or waiting.") }</p> }
+                if idle { <p class="empty">{ tn("No copy task is running or waiting.") }</p> }
             </div>
             if !finished.is_empty() {
                 <details class="finished">
@@ -246,21 +246,21 @@ pub fn world_pane(p: &WorldPaneProps) -> Html {
                     <ol>{ for finished.iter().map(|t| task_html(t, now, None)) }</ol>
                 </details>
             }
-            <h3 id="images-h">{ t("Images") }</h3>
+            <h3 id="images-h">{ tn("Images") }</h3>
             <div class="scroll" tabindex="0" role="region" aria-labelledby="images-h">
                 <table class="images" id="image-table">
-                    <thead><tr><th scope="col">{ "ImageId" }</th><th scope="col">{ t("Name") }</th>
-                        <th scope="col">{ t("Region") }</th><th scope="col">{ t("Status") }</th>
-                        <th scope="col">{ t("Progress") }</th><th scope="col">{ t("Actions") }</th></tr></thead>
+                    <thead><tr><th scope="col">{ "ImageId" }</th><th scope="col">{ tn("Name") }</th>
+                        <th scope="col">{ tn("Region") }</th><th scope="col">{ tn("Status") }</th>
+                        <th scope="col">{ tn("Progress") }</th><th scope="col">{ tn("Actions") }</th></tr></thead>
                     <tbody>{ for image_rows }</tbody>
                 </table>
             </div>
             if !w.instances.is_empty() {
-                <h3 id="instances-h">{ t("Instances") }</h3>
+                <h3 id="instances-h">{ tn("Instances") }</h3>
                 <div class="scroll" tabindex="0" role="region" aria-labelledby="instances-h">
                     <table class="images" id="instance-table">
-                        <thead><tr><th scope="col">{ "InstanceId" }</th><th scope="col">{ t("Region") }</th>
-                            <th scope="col">{ t("Status") }</th><th scope="col">{ "ImageId" }</th>
+                        <thead><tr><th scope="col">{ "InstanceId" }</th><th scope="col">{ tn("Region") }</th>
+                            <th scope="col">{ tn("Status") }</th><th scope="col">{ "ImageId" }</th>
                             <th scope="col">{ "InstanceType" }</th><th scope="col">{ "CreationTime" }</th></tr></thead>
                         <tbody>
                         { for w.instances.iter().map(|i| html! {

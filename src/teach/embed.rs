@@ -14,7 +14,7 @@
 use super::{current_fragment, current_search, query_pairs};
 use crate::components::response_pane::{basis_class, basis_label, headers_text};
 use crate::form::Format;
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tf, tn};
 use crate::permalink;
 use crate::state::{Action, State};
 use wasm_bindgen::closure::Closure;
@@ -190,7 +190,7 @@ pub fn embed_view() -> Html {
             <div class="embed-bar">
                 <span class="embed-title"><code>{ form.action.clone() }</code>{ tf(" · Alibaba Cloud ECS {version} (simulated)", &[("version", crate::form::VERSION)]) }</span>
                 <a id="open-in-playground" href={playground_href(&state)} target="_blank" rel="noopener">
-                    { t("Open in playground ↗") }</a>
+                    { tn("Open in playground ↗") }</a>
             </div>
             if let Some(n) = &state.notice {
                 <p id="embed-notice" class="err">{ n.text.clone() }</p>
@@ -213,7 +213,7 @@ pub fn embed_view() -> Html {
                         onclick={set_format(Format::Xml)}>{ "XML" }</button>
                     if json {
                         <button type="button" id="embed-pretty" aria-pressed={pretty.to_string()}
-                            onclick={toggle_pretty}>{ t("Indent") }</button>
+                            onclick={toggle_pretty}>{ tn("Indent") }</button>
                     }
                 </span>
             </section>

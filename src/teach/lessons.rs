@@ -3,7 +3,7 @@
 //! check passes. Progress (only the IDs of finished steps) is kept in `localStorage`, so it survives a
 //! reload; nothing else is stored, least of all the secret.
 
-use crate::i18n::{t, tf, tr};
+use crate::i18n::{t, tf, tn, tr};
 use crate::state::{Action, HistoryEntry, Shared};
 use copyimage_engine::engine::{Engine, Exchange};
 use copyimage_engine::lessons::{self, STEPS};
@@ -115,12 +115,12 @@ pub fn lessons_panel(p: &LessonsPanelProps) -> Html {
     let current = STEPS.iter().position(|s| !done.iter().any(|d| d == s.id));
     html! {
         <aside class="pane lessons" id="lessons-pane" aria-labelledby="lessons-h">
-            <h2 id="lessons-h">{ t("Lessons") }</h2>
-            <p class="desc">{ t("Make each thing happen in the playground; every step is checked from what the simulated service saw (the history and the copy queue) and ticked off by itself.") }</p>
+            <h2 id="lessons-h">{ tn("Lessons") }</h2>
+            <p class="desc">{ tn("Make each thing happen in the playground; every step is checked from what the simulated service saw (the history and the copy queue) and ticked off by itself.") }</p>
             <p id="lessons-progress" role="status">{ progress }</p>
             <div class="lesson-buttons">
-                <button type="button" id="lessons-start" onclick={start}>{ t("Start with a fresh world") }</button>
-                <button type="button" id="lessons-reset" onclick={reset}>{ t("Forget my progress") }</button>
+                <button type="button" id="lessons-start" onclick={start}>{ tn("Start with a fresh world") }</button>
+                <button type="button" id="lessons-reset" onclick={reset}>{ tn("Forget my progress") }</button>
             </div>
             <ol class="steps">
                 { for STEPS.iter().zip(verdicts.iter()).enumerate().map(|(i, (s, v))| {
