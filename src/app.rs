@@ -232,7 +232,7 @@ pub fn app() -> Html {
             <header class="top">
                 <div class="title">
                     <h1>{ "CopyImage Playground" }</h1>
-                    <p class="tagline">{ i18n::tf("Alibaba Cloud ECS CopyImage ({version}): build a request, see the exact response, without an account.", &[("version", crate::form::VERSION)]) }</p>
+                    <p class="tagline">{ i18n::tfn("Alibaba Cloud ECS CopyImage ({version}): build a request, see the exact response, without an account.", &[("version", crate::form::VERSION)]) }</p>
                 </div>
                 <div class="link-box">
                     <button type="button" id="copy-link" onclick={copy_link}>{ tn("Copy link") }</button>

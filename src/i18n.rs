@@ -100,6 +100,12 @@ pub fn tn(english: &'static str) -> yew::Html {
     yew::virtual_dom::VText::new(t(english)).into()
 }
 
+/// [`tf`] as a text node, for a child of `html!` (the filled `String` is not copied again).
+#[inline(never)]
+pub fn tfn(english: &'static str, args: &[(&str, &str)]) -> yew::Html {
+    yew::virtual_dom::VText::new(tf(english, args)).into()
+}
+
 /// An engine text keyed by its English (a "why" template) in the page's language.
 #[inline(never)]
 pub fn tr(english: &str) -> &str {
@@ -237,7 +243,7 @@ mod tests {
         v
     }
 
-    /// Every UI string of the app: the first argument of each `t(…)`, `tn(…)`, `tf(…)` and `t_html(…)` in the sources
+    /// Every UI string of the app: the first argument of each `t(…)`, `tn(…)`, `tf(…)`, `tfn(…)` and `t_html(…)` in the sources
     /// under `src/` (tests included, the definitions excluded), read as a Rust string literal. A call whose
     /// first argument is not a literal fails, so no UI string can hide behind a variable.
     fn ui_strings() -> Vec<(String, String)> {
@@ -269,7 +275,7 @@ mod tests {
                 // The definitions pass their argument on; this file's own strings are in its tests.
                 src = src.split_off(src.find("mod tests").expect("the tests"));
             }
-            for call in ["t(", "tn(", "tf(", "t_html("] {
+            for call in ["t(", "tn(", "tf(", "tfn(", "t_html("] {
                 for (at, _) in src.match_indices(call) {
                     let before = src[..at].chars().next_back().unwrap_or(' ');
                     let line = src[..at].rsplit('\n').next().unwrap_or("");

@@ -2,7 +2,7 @@
 //! export.
 
 use super::response_pane::{headers_text, why};
-use crate::i18n::{tf, tn};
+use crate::i18n::{tfn, tn};
 use crate::state::{HistoryEntry, Shared};
 use copyimage_engine::wire::param;
 use yew::prelude::*;
@@ -26,7 +26,7 @@ pub fn history(p: &HistoryProps) -> Html {
     };
     html! {
         <section class="pane" id="history-pane" aria-labelledby="history-h">
-            <h2 id="history-h">{ tf("History ({n})", &[("n", &n.to_string())]) }</h2>
+            <h2 id="history-h">{ tfn("History ({n})", &[("n", &n.to_string())]) }</h2>
             <button type="button" id="export-transcript" onclick={export} disabled={n == 0}>
                 { tn("Export transcript") }</button>
             if n == 0 { <p class="empty">{ tn("Nothing sent yet. Send commits the previewed response.") }</p> }

@@ -3,7 +3,7 @@
 
 use super::field::{field, FieldErrors, FieldSpec};
 use crate::form::{Form, MAX_TAGS};
-use crate::i18n::{t, tf, tn, tr};
+use crate::i18n::{t, tf, tfn, tn, tr};
 use crate::state::{Action, Shared};
 use copyimage_engine::docs::{self, ParamDoc};
 use copyimage_engine::engine::Engine;
@@ -147,7 +147,7 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
         let n = i + 1;
         html! {
             <fieldset class="tag-row" key={i}>
-                <legend>{ tf("Tag {n}", &[("n", &n.to_string())]) }</legend>
+                <legend>{ tfn("Tag {n}", &[("n", &n.to_string())]) }</legend>
                 { field(FieldSpec { compact: true, ..FieldSpec::new(tag_key, &format!("Tag.{n}.Key"), k) },
                     Callback::from(move |v| dk.emit(Action::SetTagKey(i, v)))) }
                 { field(FieldSpec { compact: true, ..FieldSpec::new(tag_value, &format!("Tag.{n}.Value"), v) },
@@ -221,7 +221,7 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
                     }
                     { for tags }
                     <button type="button" id="add-tag" onclick={add_tag} disabled={form.tags.len() >= MAX_TAGS}>
-                        { tf("Add tag ({n}/{max})", &[("n", &form.tags.len().to_string()), ("max", &MAX_TAGS.to_string())]) }
+                        { tfn("Add tag ({n}/{max})", &[("n", &form.tags.len().to_string()), ("max", &MAX_TAGS.to_string())]) }
                     </button>
                 </div>
             }

@@ -109,7 +109,7 @@ pub fn response_pane(p: &ResponsePaneProps) -> Html {
             { match &p.sent {
                 Some((when, sent)) => html! { <>
                     <strong>{ tn("Sent") }</strong>
-                    { i18n::tf(" at {time} · RequestId {id}. ", &[("time", &world_clock(*when)), ("id", &sent.request_id)]) }
+                    { i18n::tfn(" at {time} · RequestId {id}. ", &[("time", &world_clock(*when)), ("id", &sent.request_id)]) }
                     { tn("Edit the request to see the preview of the next Send.") }
                 </> },
                 None => html! { <>

@@ -1,7 +1,7 @@
 //! The scenario pane: presets, the world properties documented errors depend on (each edit is a replayable
 //! step), and scenario import/export as JSON.
 
-use crate::i18n::{self, t, t_html, tf, tn};
+use crate::i18n::{self, t, t_html, tf, tfn, tn};
 use crate::state::{Action, Shared};
 use copyimage_engine::edits::{add_fault, fault_kind_name, remove, set_edit as set};
 use copyimage_engine::engine::Engine;
@@ -159,7 +159,7 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                         <option value="" selected={matches!(w.caller, copyimage_engine::world::Caller::Root)}>{ tn("the account (root)") }</option>
                         { for w.ram_users.iter().map(|u| {
                             let sel = matches!(&w.caller, copyimage_engine::world::Caller::RamUser { name } if *name == u.name);
-                            html! { <option value={u.name.clone()} selected={sel}>{ tf("RAM user {name}", &[("name", &u.name)]) }</option> }
+                            html! { <option value={u.name.clone()} selected={sel}>{ tfn("RAM user {name}", &[("name", &u.name)]) }</option> }
                         }) }
                     </select>
                 </div>
@@ -180,7 +180,7 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                     w.account.byok_whitelisted, on_check(d, "/account/byok_whitelisted".into())) }
             </details>
             <details open={is_open(0)} ontoggle={toggle(0)}>
-                <summary>{ tf("Regions ({n})", &[("n", &w.regions.len().to_string())]) }</summary>
+                <summary>{ tfn("Regions ({n})", &[("n", &w.regions.len().to_string())]) }</summary>
                 if is_open(0) {
                 <div class="scroll"><table class="world-regions">
                     <thead><tr><th scope="col">{ tn("Region") }</th><th scope="col">{ tn("Copy") }</th><th scope="col">{ "BYOK" }</th>
@@ -206,7 +206,7 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                 }
             </details>
             <details open={is_open(1)} ontoggle={toggle(1)}>
-                <summary>{ tf("Images ({n})", &[("n", &w.images.len().to_string())]) }</summary>
+                <summary>{ tfn("Images ({n})", &[("n", &w.images.len().to_string())]) }</summary>
                 if is_open(1) {
                 <div class="scroll"><table class="world-images">
                     <thead><tr><th scope="col">{ tn("Image") }</th><th scope="col">{ tn("Status") }</th>
@@ -235,11 +235,11 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                 }
             </details>
             <details open={is_open(2)} ontoggle={toggle(2)}>
-                <summary>{ tf("Snapshots ({n}) and KMS keys ({m})", &[("n", &w.snapshots.len().to_string()), ("m", &w.kms_keys.len().to_string())]) }</summary>
+                <summary>{ tfn("Snapshots ({n}) and KMS keys ({m})", &[("n", &w.snapshots.len().to_string()), ("m", &w.kms_keys.len().to_string())]) }</summary>
                 if is_open(2) {
                 <ul class="plain">
                 { for w.snapshots.iter().enumerate().map(|(i, sn)| html! {
-                    <li><code>{ sn.id.clone() }</code>{ tf(" ({region}, created {time}) ", &[("region", &sn.region), ("time", &sn.creation_time.to_string())]) }
+                    <li><code>{ sn.id.clone() }</code>{ tfn(" ({region}, created {time}) ", &[("region", &sn.region), ("time", &sn.creation_time.to_string())]) }
                         { check(format!("sn-{i}-enc"), t("encrypted").into(), sn.encrypted, on_check(d, format!("/snapshots/{i}/encrypted"))) }
                         { check(format!("sn-{i}-img"), t("allowed to create image").into(), sn.allowed_to_create_image, on_check(d, format!("/snapshots/{i}/allowed_to_create_image"))) }
                         { check(format!("sn-{i}-del"), t("deleted").into(), sn.deleted, on_check(d, format!("/snapshots/{i}/deleted"))) }
@@ -255,7 +255,7 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                 }
             </details>
             <details>
-                <summary>{ tf("Fault injection ({n})", &[("n", &w.faults.len().to_string())]) }</summary>
+                <summary>{ tfn("Fault injection ({n})", &[("n", &w.faults.len().to_string())]) }</summary>
                 <p class="desc">{ tn("Simulated triggers: the real service returns these for reasons no request controls.") }</p>
                 <label for="fault-action">{ tn("Action the fault hits (* for any)") }</label>
                 <input id="fault-action" value={(*fault_action).clone()} oninput={on_fault_action} />
@@ -268,7 +268,7 @@ pub fn scenario_pane(p: &ScenarioPaneProps) -> Html {
                 { for w.faults.iter().enumerate().map(|(i, f)| {
                     let d = d.clone();
                     html! {
-                        <li>{ tf("{action} · {kind} · {n} left ", &[("action", &f.action), ("kind", fault_kind_name(f.kind)), ("n", &f.remaining.to_string())]) }
+                        <li>{ tfn("{action} · {kind} · {n} left ", &[("action", &f.action), ("kind", fault_kind_name(f.kind)), ("n", &f.remaining.to_string())]) }
                             <button type="button" aria-label={tf("Remove fault {n}", &[("n", &(i + 1).to_string())])}
                                 onclick={Callback::from(move |_| d.emit(Action::Edit(remove(&format!("/faults/{i}")))))}>{ tn("Remove") }</button>
                         </li>

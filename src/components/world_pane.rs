@@ -4,7 +4,7 @@
 //! setting that makes one refuse copies.
 
 use crate::form::{Form, VERSION};
-use crate::i18n::{self, t, tf, tn, Lang};
+use crate::i18n::{self, t, tf, tfn, tn, Lang};
 use crate::state::{Action, Shared, SPEEDS};
 use copyimage_engine::engine::Engine;
 use copyimage_engine::queue::{CopyTask, TaskState};
@@ -82,7 +82,7 @@ fn task_html(task: &CopyTask, now: u64, pos: Option<usize>) -> Html {
                 <progress max="100" value={pct.to_string()} aria-label={tf("Copy progress of {image}", &[("image", &task.destination_image_id)])}>
                     { format!("{pct}%") }</progress>
                 <span class="pct">{ format!("{pct}%") }</span>
-                if let Some(r) = remaining { <span class="eta">{ tf(" · {time} left", &[("time", &duration(r))]) }</span> }
+                if let Some(r) = remaining { <span class="eta">{ tfn(" · {time} left", &[("time", &duration(r))]) }</span> }
             }
         </li>
     }
@@ -101,7 +101,7 @@ pub fn region_table(w: &World) -> Html {
     let zh = i18n::lang() == Lang::ZhCn;
     html! {
         <>
-            <h3 id="regions-h">{ tf("Regions of this account ({n})", &[("n", &w.regions.len().to_string())]) }</h3>
+            <h3 id="regions-h">{ tfn("Regions of this account ({n})", &[("n", &w.regions.len().to_string())]) }</h3>
             if !labelled.is_empty() {
                 <ul class="region-labels" id="region-labels" aria-label={t("Region settings that refuse copies")}>
                     { for labelled.iter().flat_map(|(id, ls)| ls.iter().map(move |l| html! {
@@ -225,7 +225,7 @@ pub fn world_pane(p: &WorldPaneProps) -> Html {
                 <button type="button" id="reset-world" onclick={emit(Action::ResetWorld)}>{ tn("Reset world") }</button>
             </div>
             <h3>{ tn("Copy queues") }</h3>
-            <p class="desc">{ tf("At most {n} copy task(s) run at a time per region (queue limit); the rest wait in order.", &[("n", &w.settings.queue_limit.to_string())]) }</p>
+            <p class="desc">{ tfn("At most {n} copy task(s) run at a time per region (queue limit); the rest wait in order.", &[("n", &w.settings.queue_limit.to_string())]) }</p>
             <div class="queues" id="queues">
                 { for lanes.map(|(lane, l)| html! {
                     <div class="lane" data-lane={lane.clone()}>
@@ -242,7 +242,7 @@ pub fn world_pane(p: &WorldPaneProps) -> Html {
             </div>
             if !finished.is_empty() {
                 <details class="finished">
-                    <summary>{ tf("Finished tasks ({n})", &[("n", &finished.len().to_string())]) }</summary>
+                    <summary>{ tfn("Finished tasks ({n})", &[("n", &finished.len().to_string())]) }</summary>
                     <ol>{ for finished.iter().map(|t| task_html(t, now, None)) }</ol>
                 </details>
             }

@@ -12,7 +12,7 @@
 #![cfg_attr(not(feature = "debugger-view"), allow(dead_code))]
 
 use super::current_fragment;
-use crate::i18n::{t, tf, tn, tr};
+use crate::i18n::{t, tf, tfn, tn, tr};
 use copyimage_engine::clock::UtcTime;
 use copyimage_engine::debugger::{self, Diagnosis};
 use copyimage_engine::engine::{Engine, Exchange};
@@ -188,7 +188,7 @@ fn diagnosis_view(d: &Diagnosis) -> Html {
             </p>
             if d.signature_matches {
                 <p id="dbg-verdict-detail">
-                    { tf("Your client signed exactly what the server expects: the same {what} with the same secret, so signing is not the problem.", &[("what", what)]) }
+                    { tfn("Your client signed exactly what the server expects: the same {what} with the same secret, so signing is not the problem.", &[("what", what)]) }
                     if !d.causes.is_empty() || d.gateway_error.is_some() {
                         { tn(" The request is still refused, for the reason below.") }
                     }
@@ -206,11 +206,11 @@ fn diagnosis_view(d: &Diagnosis) -> Html {
             }
             <div class="side-by-side">
                 <div>
-                    <h3>{ tf("Expected {what}", &[("what", what)]) }</h3>
+                    <h3>{ tfn("Expected {what}", &[("what", what)]) }</h3>
                     { marked(&d.expected_string_to_sign, idx, "dbg-expected") }
                 </div>
                 <div>
-                    <h3>{ tf("Your {what}", &[("what", what)]) }</h3>
+                    <h3>{ tfn("Your {what}", &[("what", what)]) }</h3>
                     { match &user {
                         Some(u) => marked(u, idx, "dbg-yours"),
                         None if d.signature_matches => html! { <p id="dbg-yours" class="desc">{
@@ -220,7 +220,7 @@ fn diagnosis_view(d: &Diagnosis) -> Html {
                 </div>
             </div>
             if let Some(x) = &d.difference {
-                <p id="dbg-difference" class="desc">{ tf("First difference at character {index}.", &[("index", &x.index.to_string())]) }</p>
+                <p id="dbg-difference" class="desc">{ tfn("First difference at character {index}.", &[("index", &x.index.to_string())]) }</p>
             }
         </>
     }

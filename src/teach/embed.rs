@@ -14,7 +14,7 @@
 use super::{current_fragment, current_search, query_pairs};
 use crate::components::response_pane::{basis_class, basis_label, headers_text};
 use crate::form::Format;
-use crate::i18n::{t, tf, tn};
+use crate::i18n::{t, tfn, tn};
 use crate::permalink;
 use crate::state::{Action, State};
 use wasm_bindgen::closure::Closure;
@@ -188,7 +188,7 @@ pub fn embed_view() -> Html {
     html! {
         <div class="embed-view">
             <div class="embed-bar">
-                <span class="embed-title"><code>{ form.action.clone() }</code>{ tf(" · Alibaba Cloud ECS {version} (simulated)", &[("version", crate::form::VERSION)]) }</span>
+                <span class="embed-title"><code>{ form.action.clone() }</code>{ tfn(" · Alibaba Cloud ECS {version} (simulated)", &[("version", crate::form::VERSION)]) }</span>
                 <a id="open-in-playground" href={playground_href(&state)} target="_blank" rel="noopener">
                     { tn("Open in playground ↗") }</a>
             </div>
