@@ -178,15 +178,23 @@ pub fn t_html(english: &'static str, nodes: &[(&str, yew::Html)]) -> yew::Html {
 /// `fragment` carrying the page's language: its `lang` pairs dropped, `lang=zh-CN` added when not English,
 /// so links copied from a Chinese page open in Chinese.
 pub fn with_lang(fragment: &str, lang: Lang) -> String {
-    let mut parts: Vec<&str> = fragment
-        .split('&')
-        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
-        .collect();
-    let tag = format!("lang={}", lang.tag());
-    if lang != Lang::En {
-        parts.push(&tag);
+    // Pushed piece by piece: `format!` and `join` cost the English first load more code.
+    let mut out = String::new();
+    let tag = (lang != Lang::En).then_some(lang.tag());
+    for p in fragment.split('&').filter(|p| !p.is_empty() && !p.starts_with("lang=")) {
+        out.push_str(p);
+        out.push('&');
     }
-    parts.join("&")
+    match tag {
+        Some(tag) => {
+            out.push_str("lang=");
+            out.push_str(tag);
+        }
+        None => {
+            out.pop();
+        }
+    }
+    out
 }
 
 /// The header's language switch (English / 简体中文): two links to this page in each language, the query's
@@ -198,16 +206,20 @@ pub fn lang_switch(fragment: &str) -> yew::Html {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    let kept: String = search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
-        .map(|p| format!("{p}&"))
-        .collect();
+    // `?<the query without lang>&lang=`: each link adds its tag, then `#<the fragment without lang>`.
+    let mut kept = with_lang(search.trim_start_matches('?'), Lang::En);
+    kept.insert(0, '?');
+    if kept.len() > 1 {
+        kept.push('&');
+    }
+    kept.push_str("lang=");
     let frag = with_lang(fragment, Lang::En);
     let now = lang();
     let link = |l: Lang, name: &'static str| {
-        let href = format!("?{kept}lang={}#{frag}", l.tag());
+        let mut href = kept.clone();
+        href.push_str(l.tag());
+        href.push('#');
+        href.push_str(&frag);
         html! {
             <a lang={l.tag()} id={if l == Lang::En { "lang-en" } else { "lang-zh-CN" }} {href}
                 aria-current={(now == l).then_some("true")}>{ name }</a>
