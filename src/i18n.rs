@@ -526,7 +526,8 @@ mod tests {
             out.push(x.rule.msg.clone());
             serde_json::from_str(&x.response.body).expect("a JSON body")
         };
-        let copy = |e: &mut Engine, send: &mut dyn FnMut(&mut Engine, &[(&str, &str)]) -> serde_json::Value| {
+        type Send<'a> = dyn FnMut(&mut Engine, &[(&str, &str)]) -> serde_json::Value + 'a;
+        let copy = |e: &mut Engine, send: &mut Send| {
             let b = send(
                 e,
                 &[
