@@ -9,7 +9,7 @@ use crate::components::response_pane::ResponsePane;
 use crate::components::scenario_pane::ScenarioPane;
 use crate::components::signed_pane::SignedPane;
 use crate::components::world_pane::WorldPane;
-use crate::i18n::{self, t};
+use crate::i18n::{self, t, tn};
 use crate::permalink;
 use crate::state::{Action, Shared, State};
 use copyimage_engine::engine::Exchange;
@@ -24,7 +24,10 @@ use yew::prelude::*;
 /// Shows panics as a visible banner (the element `#panic`), so a bug never leaves a dead page.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        let msg = i18n::tf("notice.panic", &[("info", &info.to_string())]);
+        let msg = i18n::tf(
+            "The playground hit an internal error and stopped: {info}",
+            &[("info", &info.to_string())],
+        );
         web_sys::console::error_1(&msg.clone().into());
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(el) = doc.get_element_by_id("panic") {
@@ -225,15 +228,15 @@ pub fn app() -> Html {
     };
     html! {
         <div class="app">
-            <a class="skip" href="#request-pane">{ t("app.skip") }</a>
+            <a class="skip" href="#request-pane">{ tn("Skip to the request") }</a>
             <header class="top">
                 <div class="title">
                     <h1>{ "CopyImage Playground" }</h1>
-                    <p class="tagline">{ i18n::tf("app.tagline", &[("version", crate::form::VERSION)]) }</p>
+                    <p class="tagline">{ i18n::tfn("Alibaba Cloud ECS CopyImage ({version}): build a request, see the exact response, without an account.", &[("version", crate::form::VERSION)]) }</p>
                 </div>
                 <div class="link-box">
-                    <button type="button" id="copy-link" onclick={copy_link}>{ t("app.copy_link") }</button>
-                    <span id="link-status" class="copy-status" role="status">{ if *link_copied { t("app.link_copied") } else { "" } }</span>
+                    <button type="button" id="copy-link" onclick={copy_link}>{ tn("Copy link") }</button>
+                    <span id="link-status" class="copy-status" role="status">{ if *link_copied { t("Link copied") } else { "" } }</span>
                 </div>
                 <crate::teach::TeachNav />
                 { i18n::lang_switch(&fragment) }
@@ -241,7 +244,7 @@ pub fn app() -> Html {
             if let Some(n) = &state.notice {
                 <div id="notice" class={classes!("notice", n.error.then_some("error"))} role="alert">
                     <span>{ n.text.clone() }</span>
-                    <button type="button" aria-label={t("app.dismiss")} onclick={dismiss}>{ "×" }</button>
+                    <button type="button" aria-label={t("Dismiss message")} onclick={dismiss}>{ "×" }</button>
                 </div>
             }
             if crate::teach::lessons_open() {
@@ -264,8 +267,8 @@ pub fn app() -> Html {
                             form={state.form.clone()} dispatch={dispatch.clone()} />
                         <ScenarioPane engine={state.engine.clone()} preset={state.start.preset().map(str::to_string)} dispatch={dispatch.clone()} />
                     } else {
-                        <section class="pane" id="world-pane" aria-busy="true"><h2>{ t("app.world") }</h2>
-                            <p class="desc">{ t("app.loading_world") }</p></section>
+                        <section class="pane" id="world-pane" aria-busy="true"><h2>{ tn("World") }</h2>
+                            <p class="desc">{ tn("Loading the world…") }</p></section>
                     }
                 </div>
             </main>

@@ -1,7 +1,7 @@
 //! The page's language (English or Simplified Chinese) and its strings.
 //!
-//! English is compiled in and is the message ID: the UI's own strings are listed in [`UI`] under stable IDs,
-//! and the engine's texts (the "why" templates) are keyed by their English template. Chinese lives in one
+//! English is compiled in and is the message ID: the UI's own strings (`t("…")` at the call site) and the
+//! engine's texts (the "why" templates) are keyed by their English, gettext-style. Chinese lives in one
 //! file, `i18n/zh-CN.json` (a flat map from those keys to Chinese, `{name}` placeholders kept), which the app
 //! fetches before its first render only when the language is zh-CN, so the English first load carries no
 //! Chinese. What crosses the wire (codes, messages, bodies, headers, parameter names) is never translated.
@@ -26,245 +26,6 @@ impl Lang {
             Lang::ZhCn => "zh-CN",
         }
     }
-}
-
-/// The UI's strings: (stable ID, English), one slice per part of the product. Every ID has a zh-CN entry
-/// (tested); templates take `{name}`s.
-pub const UI: &[&[(&str, &str)]] = &[UI_PLAYGROUND, UI_PANES, UI_TEACH, UI_DEBUGGER];
-
-/// The playground's frame, header, request and response panes.
-const UI_PLAYGROUND: &[(&str, &str)] = &[
-    ("lang.switch", "Language"),
-    ("app.skip", "Skip to the request"),
-    ("app.tagline", "Alibaba Cloud ECS CopyImage ({version}): build a request, see the exact response, without an account."),
-    ("app.copy_link", "Copy link"),
-    ("app.link_copied", "Link copied"),
-    ("app.dismiss", "Dismiss message"),
-    ("app.world", "World"),
-    ("app.loading_world", "Loading the world…"),
-    ("nav.learn", "Learn"),
-    ("nav.lessons", "Lessons"),
-    ("nav.close_lessons", "Close lessons"),
-    ("nav.catalog", "Error catalog"),
-    ("nav.debugger", "Signature debugger"),
-    ("nav.embed", "Embed in docs"),
-    ("resp.title", "Response"),
-    ("resp.format", "Format"),
-    ("resp.format_json", "Format JSON"),
-    ("resp.format_xml", "Format XML"),
-    ("resp.send", "Send"),
-    ("resp.sent", "Sent"),
-    ("resp.sent_at", " at {time} · RequestId {id}. "),
-    ("resp.edit_hint", "Edit the request to see the preview of the next Send."),
-    ("resp.preview", "Preview"),
-    ("resp.preview_hint", " of the next Send, live as you type: exactly what it would return. Send commits it."),
-    ("why.title", "Why"),
-    ("why.source", "Source: "),
-    ("why.fidelity_note", "The sources disagree or are silent here; this is the playground's recorded choice. A world setting may switch it."),
-    ("why.simulated_note", "No request causes this on the real service; a world setting of the simulated account triggers it here."),
-    ("basis.documented", "Documented"),
-    ("basis.fidelity", "Playground's choice"),
-    ("basis.simulated", "Simulated trigger"),
-    ("req.title", "Request"),
-    ("req.start_copy", "Start here: press Send to copy the example image {image} from {from} to {to}, then follow the copy in the World pane. Change any field first to see its answer live."),
-    ("req.start_other", "Start here: press Send to call {action}; the response shows what it answers."),
-    ("req.tags", "Tags"),
-    ("req.tag_n", "Tag {n}"),
-    ("req.remove_tag", "Remove Tag {n}"),
-    ("req.remove", "Remove"),
-    ("req.add_tag", "Add tag ({n}/{max})"),
-    ("req.others", "Other parameters"),
-    ("req.others_desc", "Parameters this form has no field for, sent as written after the rest (a name the request already has takes this value). A link's own keys (v, preset, seed, scenario, steps, lang) and the secret are never sent."),
-    ("req.other_name", "Name"),
-    ("req.other_value", "Value"),
-    ("req.remove_other", "Remove parameter {n}"),
-    ("req.add_other", "Add another parameter"),
-    ("req.credentials", "Credentials"),
-    ("req.credentials_desc", "A demo key pair is filled in. Whatever pair you type is the caller's key in the simulated account, so responses are about the request, not the key. The secret stays in this page: never in a link, storage, an export or a log."),
-    ("field.required", " (required)"),
-    ("field.rule", "Rule: "),
-    ("field.eg", "e.g. {example}"),
-    ("field.example", " Example: "),
-    ("field.broken_part", "Your name {part}."),
-];
-
-/// The signed-request, history, world and scenario panes, and the page's notices.
-const UI_PANES: &[(&str, &str)] = &[
-    ("signed.title", "Signed request"),
-    ("signed.desc", "Signed now with your key pair (real UTC time, a fresh nonce each time). The secret signs; it is never shown, stored or exported: the snippets read it from the environment."),
-    ("signed.v1_url", "V1 signed URL (HMAC-SHA1, GET)"),
-    ("signed.v1_sts", "V1 string to sign"),
-    ("signed.v3_headers", "V3 headers (ACS3-HMAC-SHA256, POST)"),
-    ("signed.raw", "Raw HTTP request (V3)"),
-    ("signed.copy", "Copy"),
-    ("signed.copied", "Copied"),
-    ("signed.copy_what", "Copy {what}"),
-    ("history.title", "History ({n})"),
-    ("history.export", "Export transcript"),
-    ("history.empty", "Nothing sent yet. Send commits the previewed response."),
-    ("history.params", "Request parameters"),
-    ("world.clock", "World clock"),
-    ("world.clock_now", "World clock: "),
-    ("world.clock_at", "world clock {time}"),
-    ("world.s", "{s} s"),
-    ("world.min_s", "{m} min {s} s"),
-    ("world.h_min_s", "{h} h {m} min {s} s"),
-    ("world.idle", " · idle"),
-    ("world.play", "Play"),
-    ("world.pause", "Pause"),
-    ("world.speed", "Speed"),
-    ("world.next_event", "Step to next event"),
-    ("world.run_idle", "Run to idle"),
-    ("world.plus_min", "+1 min"),
-    ("world.reset", "Reset world"),
-    ("world.queues", "Copy queues"),
-    ("world.queue_desc", "At most {n} copy task(s) run at a time per region (queue limit); the rest wait in order."),
-    ("world.waiting", "waiting"),
-    ("world.running", "running"),
-    ("world.done", "done"),
-    ("world.failed", "failed"),
-    ("world.canceled", "canceled"),
-    ("world.progress_of", "Copy progress of {image}"),
-    ("world.left", " · {time} left"),
-    ("world.no_tasks", "No copy task is running or waiting."),
-    ("world.finished", "Finished tasks ({n})"),
-    ("world.images", "Images"),
-    ("world.name", "Name"),
-    ("world.region", "Region"),
-    ("world.status", "Status"),
-    ("world.progress", "Progress"),
-    ("world.actions", "Actions"),
-    ("world.shared", " (shared to you: copies within its region only)"),
-    ("world.marketplace", " (marketplace)"),
-    ("world.cancel", "Cancel copy"),
-    ("world.cancel_label", "Cancel copy: CancelCopyImage {image}"),
-    ("world.delete", "Delete"),
-    ("world.delete_label", "Delete: DeleteImage {image}"),
-    ("world.instances", "Instances"),
-    ("region.title", "Regions of this account ({n})"),
-    ("region.refusing", "Region settings that refuse copies"),
-    ("region.endpoint", "Endpoint"),
-    ("scenario.title", "Scenario"),
-    ("scenario.preset", "Preset"),
-    ("scenario.imported", "(imported scenario)"),
-    ("scenario.imported_desc", "The world of the scenario file you imported. Choosing a preset replaces it."),
-    ("scenario.settings", "Settings"),
-    ("scenario.queue_limit", "Queue limit (tasks running at once per region)"),
-    ("scenario.speed", "Copy speed (seconds per GiB)"),
-    ("scenario.max_size", "Largest image size (GiB, SizeExceed.Image)"),
-    ("scenario.caller", "Caller"),
-    ("scenario.root", "the account (root)"),
-    ("scenario.ram_user", "RAM user {name}"),
-    ("scenario.queue_key", "Queue lane (a copy waits in its source or destination region)"),
-    ("scenario.missing_dest", "When DestinationRegionId is omitted"),
-    ("scenario.delete_missing", "DeleteImage of a missing image"),
-    ("scenario.o_source", "source"),
-    ("scenario.o_destination", "destination"),
-    ("scenario.o_same", "same_as_source"),
-    ("scenario.o_missing", "missing_parameter"),
-    ("scenario.o_ignore", "ignore"),
-    ("scenario.o_not_found", "not_found"),
-    ("scenario.anonymous", "Anonymous caller (simulates InvalidAliUid.IsNull)"),
-    ("scenario.byok", "Account is in the BYOK white list (UserNotInTheWhiteList)"),
-    ("scenario.regions", "Regions ({n})"),
-    ("scenario.copy", "Copy"),
-    ("scenario.image_quota", "Image quota"),
-    ("scenario.snapshot_quota", "Snapshot quota"),
-    ("scenario.supports_copy", "{region} supports copy"),
-    ("scenario.supports_byok", "{region} supports BYOK"),
-    ("scenario.region_image_quota", "{region} image quota"),
-    ("scenario.region_snapshot_quota", "{region} snapshot quota"),
-    ("scenario.images", "Images ({n})"),
-    ("scenario.image", "Image"),
-    ("scenario.flags", "Flags"),
-    ("scenario.image_status", "{image} status"),
-    ("scenario.derived", "A copy's status comes from its copy task"),
-    ("scenario.encrypted", "encrypted"),
-    ("scenario.used", "used by instances"),
-    ("scenario.shared", "shared to others"),
-    ("scenario.snapshots_keys", "Snapshots ({n}) and KMS keys ({m})"),
-    ("scenario.snapshot", " ({region}, created {time}) "),
-    ("scenario.allowed", "allowed to create image"),
-    ("scenario.deleted", "deleted"),
-    ("scenario.enabled", "enabled"),
-    ("scenario.authorized", "ECS authorized"),
-    ("scenario.faults", "Fault injection ({n})"),
-    ("scenario.faults_desc", "Simulated triggers: the real service returns these for reasons no request controls."),
-    ("scenario.fault_action", "Action the fault hits (* for any)"),
-    ("scenario.fault_500", "Next call: 500 InternalError"),
-    ("scenario.fault_403", "Next call: 403 InternalError"),
-    ("scenario.fault_copy", "Next copy fails"),
-    ("scenario.fault", "{action} · {kind} · {n} left "),
-    ("scenario.remove_fault", "Remove fault {n}"),
-    ("scenario.export", "Export scenario"),
-    ("scenario.export_desc", "Exports the world as scenario JSON (the format {cmd} and the local endpoint read; its schema is {schema})."),
-    ("scenario.import", "Import scenario JSON"),
-    ("scenario.import_desc", "A scenario file (what Export scenario writes, or {cmd} reads) becomes the world's start: history is cleared, Reset world returns to it, and Copy link carries it."),
-    ("scenario.file", "Scenario file (.json)"),
-    ("scenario.paste", "Or paste scenario JSON"),
-    ("scenario.import_pasted", "Import pasted JSON"),
-    ("scenario.import_link", "Import scenario JSON…"),
-    ("scenario.import_full", " opens this page in the full build, which has the scenario reader (about 30 KB more, kept out of the first load); your request and world come along."),
-    ("notice.link", "This link could not be opened: {e}."),
-    ("notice.link_default", "This link could not be opened: {e}. The default page is shown instead."),
-    ("notice.imported", "Imported a scenario: {regions} regions, {images} images, {tasks} copy tasks. Reset world returns to it; Copy link carries it."),
-    ("notice.import_failed", "This scenario could not be imported: {e}. The world is unchanged."),
-    ("notice.panic", "The playground hit an internal error and stopped: {info}"),
-];
-
-/// The lessons, the error catalog page, embed mode and the embed snippet page.
-const UI_TEACH: &[(&str, &str)] = &[
-    ("lesson.intro", "Make each thing happen in the playground; every step is checked from what the simulated service saw (the history and the copy queue) and ticked off by itself."),
-    ("lesson.progress", "{count} of {total} steps done"),
-    ("lesson.start", "Start with a fresh world"),
-    ("lesson.reset", "Forget my progress"),
-    ("lesson.done", " (done)"),
-    ("lesson.not_yet", "Not yet: {reason}"),
-    ("embed.title", " · Alibaba Cloud ECS {version} (simulated)"),
-    ("embed.open", "Open in playground ↗"),
-    ("embed.indent", "Indent"),
-];
-
-/// The signature debugger. Only the full build has the view, so the lean first load carries none of these.
-#[cfg(any(feature = "debugger-view", test))]
-const UI_DEBUGGER: &[(&str, &str)] = &[
-    ("debugger.title", "Signature debugger"),
-    ("debugger.lead", "Paste a signed request and the secret: see the expected and your StringToSign side by side, the first difference marked and the likely cause named."),
-    ("debugger.pages", "Pages"),
-    ("debugger.playground", "Playground"),
-    ("debugger.in_title", "Your request"),
-    ("debugger.request_label", "Signed URL, or raw HTTP (method line, headers, blank line, body)"),
-    ("debugger.secret_label", "AccessKeySecret (stays in this page: never in the URL, storage or a log)"),
-    ("debugger.demo_secret", "The secret is empty and the AccessKeyId is a demo key of the simulated account, so its secret from the scenario is used."),
-    ("debugger.now_label", "Server clock (UTC, yyyy-MM-ddTHH:mm:ssZ; empty: now)"),
-    ("debugger.now_placeholder", "now"),
-    ("debugger.user_sts_label", "Your client's StringToSign / CanonicalRequest (optional)"),
-    ("debugger.out_title", "Diagnosis"),
-    ("debugger.begin", "Paste a request to begin."),
-    ("debugger.not_request", "This is neither a URL nor a raw HTTP request (a first line like GET /?Action=… HTTP/1.1)."),
-    ("debugger.type_secret", "Type the secret to compare signatures."),
-    ("debugger.endpoint", "What the simulated endpoint answers"),
-    ("debugger.matches", "The signature matches."),
-    ("debugger.no_match", "The signature does NOT match."),
-    ("debugger.matches_detail", "Your client signed exactly what the server expects: the same {what} with the same secret, so signing is not the problem."),
-    ("debugger.still_refused", " The request is still refused, for the reason below."),
-    ("debugger.your_sig", "Your signature"),
-    ("debugger.expected_sig", "Expected signature"),
-    ("debugger.likely_cause", "Likely cause"),
-    ("debugger.expected_text", "Expected {what}"),
-    ("debugger.your_text", "Your {what}"),
-    ("debugger.same_text", "The same as the expected {what}: the signatures match."),
-    ("debugger.not_reconstructed", "No common mistake reproduces your signature, so your text cannot be reconstructed. Paste it below if your client prints it."),
-    ("debugger.first_diff", "First difference at character {index}."),
-];
-
-/// The lean build has no debugger view (it sends `?view=debugger` to the full build).
-#[cfg(not(any(feature = "debugger-view", test)))]
-const UI_DEBUGGER: &[(&str, &str)] = &[];
-
-/// Every UI string, in table order.
-fn ui_strings() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
-    UI.iter().flat_map(|part| part.iter())
 }
 
 /// The Chinese table, once fetched (never set in English).
@@ -308,12 +69,6 @@ pub fn table_from_js(obj: &wasm_bindgen::JsValue) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The English of a UI string ID (the ID itself if unknown, so a typo shows rather than vanishes).
-#[inline(never)]
-pub fn en(id: &'static str) -> &'static str {
-    ui_strings().find(|(k, _)| *k == id).map_or(id, |(_, v)| v)
-}
-
 /// The Chinese of `key`, when the page is Chinese and the table has it.
 #[inline(never)]
 fn zh(key: &str) -> Option<&'static str> {
@@ -323,17 +78,32 @@ fn zh(key: &str) -> Option<&'static str> {
     ZH.get()?.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
 }
 
-/// The UI string `id` in the page's language.
+/// The UI string `english` in the page's language. The English is the key (as for the engine's texts), so
+/// the lean build carries no table of IDs; every literal passed here has a Chinese entry (tested, collected
+/// from the sources).
 #[inline(never)]
-pub fn t(id: &'static str) -> &'static str {
-    zh(id).unwrap_or_else(|| en(id))
+pub fn t(english: &'static str) -> &'static str {
+    zh(english).unwrap_or(english)
 }
 
-/// The UI template `id` in the page's language, its `{name}`s filled from `args`.
+/// The UI template `english` in the page's language, its `{name}`s filled from `args`.
 #[inline(never)]
-pub fn tf(id: &'static str, args: &[(&str, &str)]) -> String {
+pub fn tf(english: &'static str, args: &[(&str, &str)]) -> String {
     let args: Vec<(String, String)> = args.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-    copyimage_engine::why::fill(t(id), &args)
+    copyimage_engine::why::fill(t(english), &args)
+}
+
+/// [`t`] as a text node, for a child of `html!`: the string is not copied (a `&str` child would be turned
+/// into an owned `String`), and each call site is one call instead of two.
+#[inline(never)]
+pub fn tn(english: &'static str) -> yew::Html {
+    yew::virtual_dom::VText::new(t(english)).into()
+}
+
+/// [`tf`] as a text node, for a child of `html!` (the filled `String` is not copied again).
+#[inline(never)]
+pub fn tfn(english: &'static str, args: &[(&str, &str)]) -> yew::Html {
+    yew::virtual_dom::VText::new(tf(english, args)).into()
 }
 
 /// An engine text keyed by its English (a "why" template) in the page's language.
@@ -388,11 +158,11 @@ fn match_template(template: &str, s: &str) -> Option<Vec<(String, String)>> {
     Some(args)
 }
 
-/// The UI template `id` in the page's language as markup, each `{name}` replaced by the node given for it
-/// (a command or a file name set as code inside a sentence).
-pub fn t_html(id: &'static str, nodes: &[(&str, yew::Html)]) -> yew::Html {
+/// The UI template `english` in the page's language as markup, each `{name}` replaced by the node given for
+/// it (a command or a file name set as code inside a sentence).
+pub fn t_html(english: &'static str, nodes: &[(&str, yew::Html)]) -> yew::Html {
     let mut out = Vec::new();
-    let mut rest = t(id);
+    let mut rest = t(english);
     while let Some((before, after)) = rest.split_once('{') {
         let Some((name, tail)) = after.split_once('}') else {
             break;
@@ -408,15 +178,23 @@ pub fn t_html(id: &'static str, nodes: &[(&str, yew::Html)]) -> yew::Html {
 /// `fragment` carrying the page's language: its `lang` pairs dropped, `lang=zh-CN` added when not English,
 /// so links copied from a Chinese page open in Chinese.
 pub fn with_lang(fragment: &str, lang: Lang) -> String {
-    let mut parts: Vec<&str> = fragment
-        .split('&')
-        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
-        .collect();
-    let tag = format!("lang={}", lang.tag());
-    if lang != Lang::En {
-        parts.push(&tag);
+    // Pushed piece by piece: `format!` and `join` cost the English first load more code.
+    let mut out = String::new();
+    let tag = (lang != Lang::En).then_some(lang.tag());
+    for p in fragment.split('&').filter(|p| !p.is_empty() && !p.starts_with("lang=")) {
+        out.push_str(p);
+        out.push('&');
     }
-    parts.join("&")
+    match tag {
+        Some(tag) => {
+            out.push_str("lang=");
+            out.push_str(tag);
+        }
+        None => {
+            out.pop();
+        }
+    }
+    out
 }
 
 /// The header's language switch (English / 简体中文): two links to this page in each language, the query's
@@ -428,16 +206,20 @@ pub fn lang_switch(fragment: &str) -> yew::Html {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    let kept: String = search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
-        .map(|p| format!("{p}&"))
-        .collect();
+    // `?<the query without lang>&lang=`: each link adds its tag, then `#<the fragment without lang>`.
+    let mut kept = with_lang(search.trim_start_matches('?'), Lang::En);
+    kept.insert(0, '?');
+    if kept.len() > 1 {
+        kept.push('&');
+    }
+    kept.push_str("lang=");
     let frag = with_lang(fragment, Lang::En);
     let now = lang();
     let link = |l: Lang, name: &'static str| {
-        let href = format!("?{kept}lang={}#{frag}", l.tag());
+        let mut href = kept.clone();
+        href.push_str(l.tag());
+        href.push('#');
+        href.push_str(&frag);
         html! {
             <a lang={l.tag()} id={if l == Lang::En { "lang-en" } else { "lang-zh-CN" }} {href}
                 aria-current={(now == l).then_some("true")}>{ name }</a>
@@ -463,6 +245,22 @@ mod tests {
         serde_json::from_str(ZH_JSON).expect("i18n/zh-CN.json is a flat map of strings")
     }
 
+    /// Fails with the list of the given English texts that have no entry in zh-CN.json (as JSON, ready
+    /// to paste into the file with their translations).
+    fn assert_translated<S: AsRef<str>>(texts: impl IntoIterator<Item = S>) {
+        let zh = zh();
+        let missing: Vec<String> = texts
+            .into_iter()
+            .map(|t| t.as_ref().to_string())
+            .filter(|t| !zh.contains_key(t))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "no zh-CN entry for:\n{}",
+            serde_json::to_string_pretty(&missing).unwrap()
+        );
+    }
+
     fn placeholders(s: &str) -> Vec<&str> {
         let mut v: Vec<&str> = s
             .split('{')
@@ -473,25 +271,105 @@ mod tests {
         v
     }
 
+    /// Every UI string of the app: the first argument of each `t(…)`, `tn(…)`, `tf(…)`, `tfn(…)` and `t_html(…)` in the sources
+    /// under `src/` (tests included, the definitions excluded), read as a Rust string literal. A call whose
+    /// first argument is not a literal fails, so no UI string can hide behind a variable.
+    fn ui_strings() -> Vec<(String, String)> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).expect("src/ is readable") {
+                let p = e.expect("a directory entry").path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    out.push(p);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        files.sort();
+        let mut out = Vec::new();
+        for f in files {
+            let mut src = std::fs::read_to_string(&f).expect("a source file");
+            let name = f.file_name().unwrap().to_string_lossy().to_string();
+            if f.ends_with("teach/catalog_data.rs") {
+                // Test-only: its own `t` reads the file for the static page and fails on a missing entry.
+                continue;
+            }
+            if f.ends_with("src/i18n.rs") {
+                // The definitions pass their argument on; this file's own strings are in its tests.
+                src = src.split_off(src.find("mod tests").expect("the tests"));
+            }
+            for call in ["t(", "tn(", "tf(", "tfn(", "t_html("] {
+                for (at, _) in src.match_indices(call) {
+                    let before = src[..at].chars().next_back().unwrap_or(' ');
+                    let line = src[..at].rsplit('\n').next().unwrap_or("");
+                    // Not a call: part of a name, a method, the definition, a string or a comment.
+                    if before.is_alphanumeric()
+                        || "_.\"`".contains(before)
+                        || line.ends_with("fn ")
+                        || line.trim_start().starts_with("//")
+                    {
+                        continue;
+                    }
+                    let rest = src[at + call.len()..].trim_start();
+                    let lit = rust_string_literal(rest)
+                        .unwrap_or_else(|| panic!("{name}: {call}…) without a string literal: {:.60}", rest));
+                    out.push((format!("{name}: {call}"), lit));
+                }
+            }
+        }
+        out
+    }
+
+    /// The value of the Rust string literal `s` starts with (`"…"` with `\\`, `\"`, `\n` and
+    /// line-continuation escapes).
+    fn rust_string_literal(s: &str) -> Option<String> {
+        let mut chars = s.strip_prefix('"')?.chars().peekable();
+        let mut v = String::new();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => return Some(v),
+                '\\' => match chars.next()? {
+                    'n' => v.push('\n'),
+                    '\n' => {
+                        while chars.peek().is_some_and(|c| c.is_whitespace()) {
+                            chars.next();
+                        }
+                    }
+                    'u' => {
+                        let hex: String = chars.by_ref().skip(1).take_while(|c| *c != '}').collect();
+                        v.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
+                    }
+                    e => v.push(e),
+                },
+                c => v.push(c),
+            }
+        }
+        None
+    }
+
     #[test]
     fn every_ui_string_has_a_chinese_entry_with_the_same_placeholders() {
         let zh = zh();
-        let mut ids = std::collections::BTreeSet::new();
-        for (id, en) in ui_strings() {
-            assert!(ids.insert(id), "duplicate UI id {id}");
-            let z = zh.get(*id).unwrap_or_else(|| panic!("no zh-CN entry for UI id {id}"));
-            assert!(!z.trim().is_empty(), "{id}");
-            assert_eq!(placeholders(z), placeholders(en), "{id}");
+        let all = ui_strings();
+        // The playground, its panes, the lessons, embed mode and the debugger: about two hundred strings.
+        assert!(all.len() > 190, "only {} UI strings found", all.len());
+        assert!(all.iter().any(|(_, e)| e == "Send") && all.iter().any(|(_, e)| e == "{h} h {m} min {s} s"));
+        for (at, en) in &all {
+            let z = zh.get(en).unwrap_or_else(|| panic!("{at} no zh-CN entry for {en:?}"));
+            assert!(!z.trim().is_empty(), "{en}");
+            assert_eq!(placeholders(z), placeholders(en), "{at} {en}");
         }
     }
 
     #[test]
-    fn every_chinese_key_is_a_ui_id_or_a_why_template_and_keeps_its_placeholders() {
+    fn every_chinese_key_keeps_its_placeholders() {
+        // Every key is English (a UI string or an engine text): its placeholders must survive.
         for (k, z) in zh() {
-            if ui_strings().any(|(id, _)| *id == k) {
-                continue;
-            }
-            // Keys that are not UI IDs are English engine texts: their placeholders must survive.
             assert_eq!(placeholders(&z), placeholders(&k), "{k}");
         }
     }
@@ -515,16 +393,7 @@ mod tests {
 
     #[test]
     fn every_engine_text_of_the_translated_views_has_a_chinese_entry() {
-        let zh = zh();
-        let missing: Vec<&str> = engine_texts_of_done_views()
-            .into_iter()
-            .filter(|e| !zh.contains_key(*e))
-            .collect();
-        assert!(
-            missing.is_empty(),
-            "no zh-CN entry for:\n{}",
-            serde_json::to_string_pretty(&missing).unwrap()
-        );
+        assert_translated(engine_texts_of_done_views());
     }
 
     /// The engine texts the signed, history, world and scenario panes show, collected from the engine: the
@@ -549,16 +418,7 @@ mod tests {
 
     #[test]
     fn every_engine_text_of_the_panes_has_a_chinese_entry() {
-        let zh = zh();
-        let missing: Vec<String> = engine_texts_of_panes()
-            .into_iter()
-            .filter(|e| !zh.contains_key(e))
-            .collect();
-        assert!(
-            missing.is_empty(),
-            "no zh-CN entry for:\n{}",
-            serde_json::to_string_pretty(&missing).unwrap()
-        );
+        assert_translated(engine_texts_of_panes());
     }
 
     #[test]
@@ -750,15 +610,9 @@ mod tests {
 
     #[test]
     fn every_success_why_has_a_chinese_entry() {
-        let zh = zh();
         let all = success_why_templates();
         assert!(all.len() >= 10, "{all:#?}");
-        let missing: Vec<String> = all.into_iter().filter(|e| !zh.contains_key(e)).collect();
-        assert!(
-            missing.is_empty(),
-            "no zh-CN entry for:\n{}",
-            serde_json::to_string_pretty(&missing).unwrap()
-        );
+        assert_translated(all);
     }
 
     /// Every "why" template a catalog entry's request reaches (each documented error and success): the
@@ -775,30 +629,14 @@ mod tests {
 
     #[test]
     fn every_why_template_has_a_chinese_entry() {
-        let zh = zh();
-        let missing: Vec<String> = why_templates().into_iter().filter(|e| !zh.contains_key(e)).collect();
-        assert!(
-            missing.is_empty(),
-            "no zh-CN entry for:\n{}",
-            serde_json::to_string_pretty(&missing).unwrap()
-        );
+        assert_translated(why_templates());
     }
 
     /// The signature debugger's explanations and report texts, as the engine lists them (its own test holds
     /// the list to what its renderers ask for).
     #[test]
     fn every_debugger_text_has_a_chinese_entry() {
-        let zh = zh();
-        let missing: Vec<&str> = copyimage_engine::debugger::TEXTS
-            .iter()
-            .copied()
-            .filter(|e| !zh.contains_key(*e))
-            .collect();
-        assert!(
-            missing.is_empty(),
-            "no zh-CN entry for:\n{}",
-            serde_json::to_string_pretty(&missing).unwrap()
-        );
+        assert_translated(copyimage_engine::debugger::TEXTS);
     }
 
     /// Every per-entry English the catalog page shows: each entry's cause, source and setup note, and a
@@ -822,15 +660,9 @@ mod tests {
 
     #[test]
     fn every_catalog_cause_source_setup_note_and_title_has_a_chinese_entry() {
-        let zh = zh();
         let texts = catalog_texts();
         assert!(texts.len() > 80, "only {} texts", texts.len());
-        let missing: Vec<&String> = texts.iter().filter(|e| !zh.contains_key(*e)).collect();
-        assert!(
-            missing.is_empty(),
-            "no zh-CN entry for:\n{}",
-            serde_json::to_string_pretty(&missing).unwrap()
-        );
+        assert_translated(texts);
     }
 
     /// The prose string literals of the course's source outside its tests: every step's title, instructions
@@ -899,7 +731,6 @@ mod tests {
     #[test]
     fn every_lesson_text_has_a_chinese_entry() {
         use copyimage_engine::lessons::STEPS;
-        let zh = zh();
         let texts = lesson_texts();
         for s in STEPS {
             for t in [s.title, s.instructions, s.lesson] {
@@ -908,12 +739,7 @@ mod tests {
         }
         // Titles, instructions and lessons of 11 steps, and the checks' messages.
         assert!(texts.len() > 60, "only {} texts: {texts:#?}", texts.len());
-        let missing: Vec<&String> = texts.iter().filter(|e| !zh.contains_key(*e)).collect();
-        assert!(
-            missing.is_empty(),
-            "no zh-CN entry for:\n{}",
-            serde_json::to_string_pretty(&missing).unwrap()
-        );
+        assert_translated(texts);
     }
 
     /// A reader follows a step's Chinese text literally: it names every field, value and ID the English
@@ -933,7 +759,7 @@ mod tests {
                 }
             }
             if s.instructions.contains("ress Send") {
-                assert!(z.contains(&format!("点击“{}”", zh["resp.send"])), "{}", s.id);
+                assert!(z.contains(&format!("点击“{}”", zh["Send"])), "{}", s.id);
             }
             assert!(!z.contains("Send") && !z.contains("Run to idle"), "{}", s.id);
         }
@@ -959,13 +785,15 @@ mod tests {
     fn a_chinese_table_translates_ui_and_why_and_falls_back_to_english() {
         assert!(!set_zh(Vec::new()));
         assert_eq!(lang(), Lang::En);
-        assert_eq!(t("resp.send"), "Send");
+        assert_eq!(t("Send"), "Send");
         assert!(set_zh(zh().into_iter().collect()));
-        assert_eq!(t("resp.send"), "发送");
+        assert_eq!(t("Send"), "发送");
         assert_eq!(tr("a text nobody translated"), "a text nobody translated");
         assert_eq!(
-            tf("resp.sent_at", &[("time", "00:01"), ("id", "R-1")]),
-            zh()["resp.sent_at"].replace("{time}", "00:01").replace("{id}", "R-1")
+            tf(" at {time} · RequestId {id}. ", &[("time", "00:01"), ("id", "R-1")]),
+            zh()[" at {time} · RequestId {id}. "]
+                .replace("{time}", "00:01")
+                .replace("{id}", "R-1")
         );
     }
 }

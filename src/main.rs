@@ -79,11 +79,13 @@ fn start_when_zh_is_in() {
         return start();
     };
     let promise = js_sys::Reflect::get(&win, &"__zh".into()).unwrap_or(JsValue::UNDEFINED);
-    // One function for success and failure: a promise calls only one of them.
-    let done = Closure::once_into_js(|table: JsValue| {
+    // One function for success and failure: a promise calls only one of them. An `FnMut` closure, kept for
+    // the page's life (one small leak): the `FnOnce` kind brings its own glue into the English first load.
+    let done = Closure::<dyn FnMut(JsValue)>::new(|table: JsValue| {
         i18n::set_zh(i18n::table_from_js(&table));
         start();
-    });
+    })
+    .into_js_value();
     let then = js_sys::Reflect::get(&promise, &"then".into()).unwrap_or(JsValue::UNDEFINED);
     let registered = then
         .dyn_ref::<js_sys::Function>()

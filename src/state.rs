@@ -281,9 +281,17 @@ impl State {
             Ok(None) => State::new(),
             Ok(Some(link)) => match State::from_link(link) {
                 Ok(s) => s,
-                Err(e) => State::new().with_notice(true, tf("notice.link", &[("e", &tr_text(&e))])),
+                Err(e) => {
+                    State::new().with_notice(true, tf("This link could not be opened: {e}.", &[("e", &tr_text(&e))]))
+                }
             },
-            Err(e) => State::new().with_notice(true, tf("notice.link_default", &[("e", &tr_text(&e))])),
+            Err(e) => State::new().with_notice(
+                true,
+                tf(
+                    "This link could not be opened: {e}. The default page is shown instead.",
+                    &[("e", &tr_text(&e))],
+                ),
+            ),
         }
     }
 
@@ -372,7 +380,7 @@ impl State {
             Ok(imported) => {
                 let w = &imported.world;
                 let summary = tf(
-                    "notice.imported",
+                    "Imported a scenario: {regions} regions, {images} images, {tasks} copy tasks. Reset world returns to it; Copy link carries it.",
                     &[
                         ("regions", &w.regions.len().to_string()),
                         ("images", &w.images.len().to_string()),
@@ -390,7 +398,10 @@ impl State {
             Err(e) => {
                 self.notice = Some(Notice {
                     error: true,
-                    text: tf("notice.import_failed", &[("e", &tr_text(&e))]),
+                    text: tf(
+                        "This scenario could not be imported: {e}. The world is unchanged.",
+                        &[("e", &tr_text(&e))],
+                    ),
                 })
             }
         }

@@ -1,6 +1,6 @@
 //! A "Copy" button that puts a text on the clipboard and says so for a moment.
 
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tf, tn};
 use std::time::Duration;
 use yew::prelude::*;
 
@@ -32,7 +32,7 @@ pub fn after_confirmation(f: impl FnOnce() + 'static) {
 /// A copy button (a plain function: no component state; its label says "Copied" through the DOM for a
 /// moment, name included, so a screen reader reads the new state too).
 pub fn copy_button(text: String, what: &str, id: String) -> Html {
-    let label = tf("signed.copy_what", &[("what", what)]);
+    let label = tf("Copy {what}", &[("what", what)]);
     let onclick = {
         let label = label.clone();
         Callback::from(move |e: MouseEvent| {
@@ -42,16 +42,16 @@ pub fn copy_button(text: String, what: &str, id: String) -> Html {
             if !copy_text(&text) {
                 return;
             }
-            el.set_text_content(Some(t("signed.copied")));
-            let _ = el.set_attribute("aria-label", t("signed.copied"));
+            el.set_text_content(Some(t("Copied")));
+            let _ = el.set_attribute("aria-label", t("Copied"));
             let label = label.clone();
             after_confirmation(move || {
-                el.set_text_content(Some(t("signed.copy")));
+                el.set_text_content(Some(t("Copy")));
                 let _ = el.set_attribute("aria-label", &label);
             });
         })
     };
     html! {
-        <button type="button" class="copy" {id} aria-label={label} {onclick}>{ t("signed.copy") }</button>
+        <button type="button" class="copy" {id} aria-label={label} {onclick}>{ tn("Copy") }</button>
     }
 }

@@ -76,7 +76,7 @@ pub fn broken_part(code: &str, value: &str) -> Option<String> {
     (code == "InvalidImageName.Malformed")
         .then(|| copyimage_engine::service::rules::image_name_problem(value))
         .flatten()
-        .map(|part| crate::i18n::tf("field.broken_part", &[("part", crate::i18n::tr(part))]))
+        .map(|part| crate::i18n::tf("Your name {part}.", &[("part", crate::i18n::tr(part))]))
 }
 
 /// A documented field; `oninput` gets the new value on every keystroke.
@@ -98,12 +98,12 @@ pub fn field(p: FieldSpec<'_>, oninput: Callback<String>) -> Html {
         <div class={classes!("field", p.error.is_some().then_some("has-error"))}>
             <label for={id.clone()}>
                 <code class="wire">{ p.name }</code>
-                if d.required { <span class="req">{ crate::i18n::t("field.required") }</span> }
+                if d.required { <span class="req">{ crate::i18n::t(" (required)") }</span> }
                 <span class="ty">{ format!(" {}", d.ty.as_str()) }</span>
             </label>
             <input id={id} name={p.name.to_string()} type={if p.secret { "password" } else { "text" }}
                 value={(!p.secret).then(|| p.value.to_string())} list={p.list.map(str::to_string)} {oninput}
-                placeholder={if d.example.is_empty() { None } else { Some(crate::i18n::tf("field.eg", &[("example", d.example)])) }}
+                placeholder={if d.example.is_empty() { None } else { Some(crate::i18n::tf("e.g. {example}", &[("example", d.example)])) }}
                 autocomplete="off" spellcheck="false"
                 aria-invalid={if p.error.is_some() { "true" } else { "false" }}
                 aria-describedby={described} />
@@ -111,12 +111,12 @@ pub fn field(p: FieldSpec<'_>, oninput: Callback<String>) -> Html {
                 <p class="field-error" id={err_id} role="status">
                     <code>{ e.code.clone() }</code>{ ": " }{ e.message.clone() }
                     if let Some(part) = broken_part(&e.code, p.value) { <br /><span class="part">{ part }</span> }
-                    <br /><span class="rule">{ crate::i18n::t("field.rule") }{ e.quote.clone() }</span>
+                    <br /><span class="rule">{ crate::i18n::t("Rule: ") }{ e.quote.clone() }</span>
                 </p>
             }
             <p class="desc" id={desc_id} hidden={p.compact}>
                 { crate::i18n::tr(d.description) }
-                if !d.example.is_empty() { <span class="example">{ crate::i18n::t("field.example") }<code>{ d.example }</code></span> }
+                if !d.example.is_empty() { <span class="example">{ crate::i18n::t(" Example: ") }<code>{ d.example }</code></span> }
             </p>
         </div>
     }

@@ -2,7 +2,7 @@
 //! export.
 
 use super::response_pane::{headers_text, why};
-use crate::i18n::{t, tf};
+use crate::i18n::{tfn, tn};
 use crate::state::{HistoryEntry, Shared};
 use copyimage_engine::wire::param;
 use yew::prelude::*;
@@ -26,10 +26,10 @@ pub fn history(p: &HistoryProps) -> Html {
     };
     html! {
         <section class="pane" id="history-pane" aria-labelledby="history-h">
-            <h2 id="history-h">{ tf("history.title", &[("n", &n.to_string())]) }</h2>
+            <h2 id="history-h">{ tfn("History ({n})", &[("n", &n.to_string())]) }</h2>
             <button type="button" id="export-transcript" onclick={export} disabled={n == 0}>
-                { t("history.export") }</button>
-            if n == 0 { <p class="empty">{ t("history.empty") }</p> }
+                { tn("Export transcript") }</button>
+            if n == 0 { <p class="empty">{ tn("Nothing sent yet. Send commits the previewed response.") }</p> }
             <ol class="history">
             { for p.history.iter().enumerate().rev().map(|(i, h)| {
                 let x = &h.exchange;
@@ -48,9 +48,9 @@ pub fn history(p: &HistoryProps) -> Html {
                                     <span class="when">{ format!(" · {}", super::world_pane::world_clock(h.world_time)) }</span>
                                 </span>
                             </summary>
-                            <h4>{ t("history.params") }</h4>
+                            <h4>{ tn("Request parameters") }</h4>
                             <pre class="params">{ query }</pre>
-                            <h4>{ t("resp.title") }</h4>
+                            <h4>{ tn("Response") }</h4>
                             <pre class="status">{ r.status_line() }</pre>
                             <pre class="headers">{ headers_text(&r.headers) }</pre>
                             <pre class="body">{ r.body.clone() }</pre>

@@ -3,7 +3,7 @@
 
 use super::field::{field, FieldErrors, FieldSpec};
 use crate::form::{Form, MAX_TAGS};
-use crate::i18n::{t, tf, tr};
+use crate::i18n::{t, tf, tfn, tn, tr};
 use crate::state::{Action, Shared};
 use copyimage_engine::docs::{self, ParamDoc};
 use copyimage_engine::engine::Engine;
@@ -36,9 +36,9 @@ pub fn start_hint(form: &Form, refused: bool) -> String {
         v("DestinationRegionId"),
     ) {
         ("CopyImage", Some(image), Some(from), Some(to)) if !refused => {
-            tf("req.start_copy", &[("image", image), ("from", from), ("to", to)])
+            tf("Start here: press Send to copy the example image {image} from {from} to {to}, then follow the copy in the World pane. Change any field first to see its answer live.", &[("image", image), ("from", from), ("to", to)])
         }
-        (action, ..) => tf("req.start_other", &[("action", action)]),
+        (action, ..) => tf("Start here: press Send to call {action}; the response shows what it answers.", &[("action", action)]),
     }
 }
 
@@ -147,13 +147,13 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
         let n = i + 1;
         html! {
             <fieldset class="tag-row" key={i}>
-                <legend>{ tf("req.tag_n", &[("n", &n.to_string())]) }</legend>
+                <legend>{ tfn("Tag {n}", &[("n", &n.to_string())]) }</legend>
                 { field(FieldSpec { compact: true, ..FieldSpec::new(tag_key, &format!("Tag.{n}.Key"), k) },
                     Callback::from(move |v| dk.emit(Action::SetTagKey(i, v)))) }
                 { field(FieldSpec { compact: true, ..FieldSpec::new(tag_value, &format!("Tag.{n}.Value"), v) },
                     Callback::from(move |v| dv.emit(Action::SetTagValue(i, v)))) }
-                <button type="button" class="remove" aria-label={tf("req.remove_tag", &[("n", &n.to_string())])}
-                    onclick={Callback::from(move |_| { qr.set(None); dr.emit(Action::RemoveTag(i)) })}>{ t("req.remove") }</button>
+                <button type="button" class="remove" aria-label={tf("Remove Tag {n}", &[("n", &n.to_string())])}
+                    onclick={Callback::from(move |_| { qr.set(None); dr.emit(Action::RemoveTag(i)) })}>{ tn("Remove") }</button>
             </fieldset>
         }
     });
@@ -175,10 +175,10 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
         let n = i + 1;
         html! {
             <div class="other-row">
-                <input id={format!("o-name-{n}")} aria-label={t("req.other_name")} value={k.clone()} placeholder={t("req.other_name")} />
-                <input id={format!("o-value-{n}")} aria-label={t("req.other_value")} value={v.clone()} placeholder={t("req.other_value")} />
-                <button type="button" aria-label={tf("req.remove_other", &[("n", &n.to_string())])}
-                    onclick={Callback::from(move |_| d.emit(Action::RemoveOther(i)))}>{ t("req.remove") }</button>
+                <input id={format!("o-name-{n}")} aria-label={t("Name")} value={k.clone()} placeholder={t("Name")} />
+                <input id={format!("o-value-{n}")} aria-label={t("Value")} value={v.clone()} placeholder={t("Value")} />
+                <button type="button" aria-label={tf("Remove parameter {n}", &[("n", &n.to_string())])}
+                    onclick={Callback::from(move |_| d.emit(Action::RemoveOther(i)))}>{ tn("Remove") }</button>
             </div>
         }
     });
@@ -197,10 +197,10 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
     html! {
         <section class="pane" id="request-pane" aria-labelledby="request-h" onkeydown={on_key}
             oninput={on_input}>
-            <h2 id="request-h">{ t("req.title") }</h2>
+            <h2 id="request-h">{ tn("Request") }</h2>
             if p.sent == 0 { <p id="start-hint" class="start-hint">{ start_hint(form, p.errors.0.is_some()) }</p> }
             <div class="field">
-                <label for="f-Action"><code class="wire">{ "Action" }</code><span class="req">{ t("field.required") }</span></label>
+                <label for="f-Action"><code class="wire">{ "Action" }</code><span class="req">{ tn(" (required)") }</span></label>
                 <select id="f-Action" onchange={on_action}>
                     { for docs::OPERATIONS.iter().map(|o| html! {
                         <option value={o.action} selected={o.action == op.action}>{ o.action }</option>
@@ -211,31 +211,31 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
             { for fields }
             if form.has_tags() {
                 <div class="tags">
-                    <h3>{ t("req.tags") }</h3>
+                    <h3>{ tn("Tags") }</h3>
                     <p class="desc">{ tr(tag_key.description) }</p>
                     if let Some(e) = tag_error {
                         <p class="field-error" id="tags-err" role="status">
                             <code>{ e.code.clone() }</code>{ ": " }{ e.message.clone() }
-                            <br /><span class="rule">{ t("field.rule") }{ e.quote.clone() }</span>
+                            <br /><span class="rule">{ tn("Rule: ") }{ e.quote.clone() }</span>
                         </p>
                     }
                     { for tags }
                     <button type="button" id="add-tag" onclick={add_tag} disabled={form.tags.len() >= MAX_TAGS}>
-                        { tf("req.add_tag", &[("n", &form.tags.len().to_string()), ("max", &MAX_TAGS.to_string())]) }
+                        { tfn("Add tag ({n}/{max})", &[("n", &form.tags.len().to_string()), ("max", &MAX_TAGS.to_string())]) }
                     </button>
                 </div>
             }
             if !form.others.is_empty() {
                 <div id="others">
-                    <h3>{ t("req.others") }</h3>
-                    <p class="desc">{ t("req.others_desc") }</p>
+                    <h3>{ tn("Other parameters") }</h3>
+                    <p class="desc">{ tn("Parameters this form has no field for, sent as written after the rest (a name the request already has takes this value). A link's own keys (v, preset, seed, scenario, steps, lang) and the secret are never sent.") }</p>
                     { for others }
                 </div>
             }
-            <button type="button" id="add-other" onclick={add_other}>{ t("req.add_other") }</button>
+            <button type="button" id="add-other" onclick={add_other}>{ tn("Add another parameter") }</button>
             <details class="credentials" open=true>
-                <summary>{ t("req.credentials") }</summary>
-                <p class="desc">{ t("req.credentials_desc") }</p>
+                <summary>{ tn("Credentials") }</summary>
+                <p class="desc">{ tn("A demo key pair is filled in. Whatever pair you type is the caller's key in the simulated account, so responses are about the request, not the key. The secret stays in this page: never in a link, storage, an export or a log.") }</p>
                 { field(FieldSpec { compact: true, error: p.errors.get("AccessKeyId"),
                     ..FieldSpec::new(&docs::COMMON[0], "AccessKeyId", &form.access_key_id) }, on_ak) }
                 { field(FieldSpec { compact: true, secret: true,

@@ -3,7 +3,7 @@
 
 use crate::components::world_pane::world_clock;
 use crate::form::Format;
-use crate::i18n::{self, t};
+use crate::i18n::{self, t, tn};
 use crate::state::{Action, Shared};
 use copyimage_engine::engine::Exchange;
 use copyimage_engine::error::{Basis, Rule};
@@ -27,9 +27,9 @@ pub struct ResponsePaneProps {
 /// How a rule's basis is named to the user, so a guess is never mistaken for a documented fact.
 pub fn basis_label(b: Basis) -> &'static str {
     match b {
-        Basis::Documented => t("basis.documented"),
-        Basis::Fidelity => t("basis.fidelity"),
-        Basis::Simulated => t("basis.simulated"),
+        Basis::Documented => t("Documented"),
+        Basis::Fidelity => t("Playground's choice"),
+        Basis::Simulated => t("Simulated trigger"),
     }
 }
 
@@ -47,7 +47,7 @@ pub fn why(rule: &Rule, main: bool) -> Html {
     let id = |s: &str| main.then(|| s.to_string());
     html! {
         <div class={classes!("why", basis_class(rule.basis))} id={id("why")}>
-            <h3>{ t("why.title") }</h3>
+            <h3>{ tn("Why") }</h3>
             <p>
                 // The rule's ID is for those who look it up (tests, FIDELITY, the CLI's JSON): a tooltip,
                 // not prose.
@@ -55,13 +55,13 @@ pub fn why(rule: &Rule, main: bool) -> Html {
                     { basis_label(rule.basis) }</span>
             </p>
             <blockquote id={id("why-quote")}>{ i18n::why_text(rule) }</blockquote>
-            <p class="source">{ t("why.source") }<a id={id("why-source")} href={why::source_url(rule.source)}
+            <p class="source">{ tn("Source: ") }<a id={id("why-source")} href={why::source_url(rule.source)}
                 target="_blank" rel="noopener">{ i18n::tr(why::source_title(rule.source)) }</a></p>
             if rule.basis == Basis::Fidelity {
-                <p class="note">{ t("why.fidelity_note") }</p>
+                <p class="note">{ tn("The sources disagree or are silent here; this is the playground's recorded choice. A world setting may switch it.") }</p>
             }
             if rule.basis == Basis::Simulated {
-                <p class="note">{ t("why.simulated_note") }</p>
+                <p class="note">{ tn("No request causes this on the real service; a world setting of the simulated account triggers it here.") }</p>
             }
         </div>
     }
@@ -94,26 +94,26 @@ pub fn response_pane(p: &ResponsePaneProps) -> Html {
     let ok = r.status < 400;
     html! {
         <section class="pane" id="response-pane" aria-labelledby="response-h">
-            <h2 id="response-h">{ t("resp.title") }</h2>
+            <h2 id="response-h">{ tn("Response") }</h2>
             <div class="response-bar">
                 <fieldset class="format">
-                    <legend>{ t("resp.format") }</legend>
-                    <label><input type="radio" name="Format" value="JSON" aria-label={t("resp.format_json")}
+                    <legend>{ tn("Format") }</legend>
+                    <label><input type="radio" name="Format" value="JSON" aria-label={t("Format JSON")}
                         checked={p.format == Format::Json} onchange={set(Format::Json)} />{ " JSON" }</label>
-                    <label><input type="radio" name="Format" value="XML" aria-label={t("resp.format_xml")}
+                    <label><input type="radio" name="Format" value="XML" aria-label={t("Format XML")}
                         checked={p.format == Format::Xml} onchange={set(Format::Xml)} />{ " XML" }</label>
                 </fieldset>
-                <button type="button" id="send" class="primary" onclick={send}>{ t("resp.send") }</button>
+                <button type="button" id="send" class="primary" onclick={send}>{ tn("Send") }</button>
             </div>
             <p class="desc" id="response-mode" aria-live="polite">
             { match &p.sent {
                 Some((when, sent)) => html! { <>
-                    <strong>{ t("resp.sent") }</strong>
-                    { i18n::tf("resp.sent_at", &[("time", &world_clock(*when)), ("id", &sent.request_id)]) }
-                    { t("resp.edit_hint") }
+                    <strong>{ tn("Sent") }</strong>
+                    { i18n::tfn(" at {time} · RequestId {id}. ", &[("time", &world_clock(*when)), ("id", &sent.request_id)]) }
+                    { tn("Edit the request to see the preview of the next Send.") }
                 </> },
                 None => html! { <>
-                    <strong>{ t("resp.preview") }</strong>{ t("resp.preview_hint") }
+                    <strong>{ tn("Preview") }</strong>{ tn(" of the next Send, live as you type: exactly what it would return. Send commits it.") }
                 </> },
             } }
             </p>

@@ -5,7 +5,7 @@
 
 use super::copy_button::copy_button;
 use crate::form::Form;
-use crate::i18n::t;
+use crate::i18n::{t, tn};
 use copyimage_engine::clock::UtcTime;
 use copyimage_engine::gateway::SignatureStyle;
 use copyimage_engine::generate::{self, GenerateInput};
@@ -67,10 +67,22 @@ fn signed_texts_of(
         .collect::<Vec<_>>()
         .join("\n");
     vec![
-        (t("signed.v1_url"), "signed-v1-url", g1.signed.url.clone()),
-        (t("signed.v1_sts"), "signed-v1-sts", g1.signed.string_to_sign.clone()),
-        (t("signed.v3_headers"), "signed-v3-headers", v3_headers),
-        (t("signed.raw"), "signed-raw-http", generate::raw_http(&s3)),
+        (
+            t("V1 signed URL (HMAC-SHA1, GET)"),
+            "signed-v1-url",
+            g1.signed.url.clone(),
+        ),
+        (
+            t("V1 string to sign"),
+            "signed-v1-sts",
+            g1.signed.string_to_sign.clone(),
+        ),
+        (
+            t("V3 headers (ACS3-HMAC-SHA256, POST)"),
+            "signed-v3-headers",
+            v3_headers,
+        ),
+        (t("Raw HTTP request (V3)"), "signed-raw-http", generate::raw_http(&s3)),
         ("curl (V1)", "signed-curl", g1.curl),
         ("aliyun CLI", "signed-aliyun-cli", g1.aliyun_cli),
         ("Python SDK", "signed-python", g1.python),
@@ -86,8 +98,8 @@ pub fn signed_pane(p: &SignedPaneProps) -> Html {
     let texts = signed_texts(&p.form, wire_now(), &fresh_nonce());
     html! {
         <section class="pane" id="signed-pane" aria-labelledby="signed-h">
-            <h2 id="signed-h">{ t("signed.title") }</h2>
-            <p class="desc">{ t("signed.desc") }</p>
+            <h2 id="signed-h">{ tn("Signed request") }</h2>
+            <p class="desc">{ tn("Signed now with your key pair (real UTC time, a fresh nonce each time). The secret signs; it is never shown, stored or exported: the snippets read it from the environment.") }</p>
             { for texts.into_iter().enumerate().map(|(i, (title, id, text))| html! {
                 <details class="snippet" open={i < 3}>
                     <summary class="snippet-head"><h3>{ title }</h3></summary>

@@ -4,7 +4,7 @@
 //! setting that makes one refuse copies.
 
 use crate::form::{Form, VERSION};
-use crate::i18n::{self, t, tf, Lang};
+use crate::i18n::{self, t, tf, tfn, tn, Lang};
 use crate::state::{Action, Shared, SPEEDS};
 use copyimage_engine::engine::Engine;
 use copyimage_engine::queue::{CopyTask, TaskState};
@@ -44,30 +44,29 @@ pub fn row_request(form: &Form, action: &str, region: &str, image: &str) -> Para
 /// How the world clock reads wherever it is shown (the world pane, the history, the response pane):
 /// `world clock 1 min 30 s`.
 pub fn world_clock(secs: u64) -> String {
-    tf("world.clock_at", &[("time", &duration(secs))])
+    tf("world clock {time}", &[("time", &duration(secs))])
 }
 
 /// `90` -> `1 min 30 s`.
 pub fn duration(secs: u64) -> String {
     let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
-    let (h, m, s) = (h.to_string(), m.to_string(), s.to_string());
-    let args = [("h", h.as_str()), ("m", m.as_str()), ("s", s.as_str())];
-    let id = match (args[0].1, args[1].1) {
-        ("0", "0") => "world.s",
-        ("0", _) => "world.min_s",
-        _ => "world.h_min_s",
-    };
-    tf(id, &args)
+    let (hs, ms, ss) = (h.to_string(), m.to_string(), s.to_string());
+    let args = [("h", hs.as_str()), ("m", ms.as_str()), ("s", ss.as_str())];
+    match (h, m) {
+        (0, 0) => tf("{s} s", &args),
+        (0, _) => tf("{m} min {s} s", &args),
+        _ => tf("{h} h {m} min {s} s", &args),
+    }
 }
 
 fn task_html(task: &CopyTask, now: u64, pos: Option<usize>) -> Html {
     let pct = task.progress_percent(now);
     let (state, shown) = match task.state {
-        TaskState::Waiting => ("waiting", "world.waiting"),
-        TaskState::Running => ("running", "world.running"),
-        TaskState::Done => ("done", "world.done"),
-        TaskState::Failed => ("failed", "world.failed"),
-        TaskState::Canceled => ("canceled", "world.canceled"),
+        TaskState::Waiting => ("waiting", t("waiting")),
+        TaskState::Running => ("running", t("running")),
+        TaskState::Done => ("done", t("done")),
+        TaskState::Failed => ("failed", t("failed")),
+        TaskState::Canceled => ("canceled", t("canceled")),
     };
     let remaining = task.end_time().map(|e| e.saturating_sub(now));
     html! {
@@ -78,12 +77,12 @@ fn task_html(task: &CopyTask, now: u64, pos: Option<usize>) -> Html {
                 <code>{ task.source_image_id.clone() }</code>{ " → " }<code>{ task.destination_image_id.clone() }</code>
                 { format!(" ({} → {})", task.source_region, task.destination_region) }
             </span>
-            <span class="task-state">{ t(shown) }</span>
+            <span class="task-state">{ shown }</span>
             if task.state == TaskState::Running {
-                <progress max="100" value={pct.to_string()} aria-label={tf("world.progress_of", &[("image", &task.destination_image_id)])}>
+                <progress max="100" value={pct.to_string()} aria-label={tf("Copy progress of {image}", &[("image", &task.destination_image_id)])}>
                     { format!("{pct}%") }</progress>
                 <span class="pct">{ format!("{pct}%") }</span>
-                if let Some(r) = remaining { <span class="eta">{ tf("world.left", &[("time", &duration(r))]) }</span> }
+                if let Some(r) = remaining { <span class="eta">{ tfn(" · {time} left", &[("time", &duration(r))]) }</span> }
             }
         </li>
     }
@@ -102,9 +101,9 @@ pub fn region_table(w: &World) -> Html {
     let zh = i18n::lang() == Lang::ZhCn;
     html! {
         <>
-            <h3 id="regions-h">{ tf("region.title", &[("n", &w.regions.len().to_string())]) }</h3>
+            <h3 id="regions-h">{ tfn("Regions of this account ({n})", &[("n", &w.regions.len().to_string())]) }</h3>
             if !labelled.is_empty() {
-                <ul class="region-labels" id="region-labels" aria-label={t("region.refusing")}>
+                <ul class="region-labels" id="region-labels" aria-label={t("Region settings that refuse copies")}>
                     { for labelled.iter().flat_map(|(id, ls)| ls.iter().map(move |l| html! {
                         <li data-region={id.to_string()}><code>{ id.to_string() }</code>{ format!(": {l}") }</li>
                     })) }
@@ -114,9 +113,9 @@ pub fn region_table(w: &World) -> Html {
             <div class="scroll" tabindex="0" role="region" aria-labelledby="regions-h">
                 <table class="regions" id="region-table">
                     // In Chinese the name is the Chinese one, so the LocalName column would only repeat it.
-                    <thead><tr><th scope="col">{ "RegionId" }</th><th scope="col">{ t("world.name") }</th>
+                    <thead><tr><th scope="col">{ "RegionId" }</th><th scope="col">{ tn("Name") }</th>
                         if !zh { <th scope="col">{ "LocalName" }</th> }
-                        <th scope="col">{ t("region.endpoint") }</th></tr></thead>
+                        <th scope="col">{ tn("Endpoint") }</th></tr></thead>
                     <tbody>
                     { for w.regions.iter().filter_map(|r| regions::find(&r.id)).map(|r| {
                         let flagged = labelled.iter().any(|(id, _)| *id == r.id);
@@ -178,55 +177,55 @@ pub fn world_pane(p: &WorldPaneProps) -> Html {
             <tr data-image={i.id.clone()} data-status={status.as_str()}>
                 // `data-label`: on a phone each row is a card, its cells labelled by their column.
                 <td data-label="ImageId"><code>{ i.id.clone() }</code></td>
-                <td data-label={t("world.name")}>{ i.name.clone() }
+                <td data-label={t("Name")}>{ i.name.clone() }
                     // Whose image it is, where it is not the account's own (DescribeImages' ImageOwnerAlias).
                     { match &i.owner {
                         Owner::Own => html! {},
-                        Owner::Shared { .. } => html! { <span class="owner">{ t("world.shared") }</span> },
-                        Owner::Marketplace { .. } => html! { <span class="owner">{ t("world.marketplace") }</span> },
+                        Owner::Shared { .. } => html! { <span class="owner">{ tn(" (shared to you: copies within its region only)") }</span> },
+                        Owner::Marketplace { .. } => html! { <span class="owner">{ tn(" (marketplace)") }</span> },
                     } }
                 </td>
-                <td data-label={t("world.region")}><code>{ i.region.clone() }</code></td>
+                <td data-label={t("Region")}><code>{ i.region.clone() }</code></td>
                 // A Status value as DescribeImages writes it: data, not prose (`translate="no"`).
-                <td class="status" data-label={t("world.status")} translate="no">{ status.as_str() }</td>
-                <td class="progress" data-label={t("world.progress")}>{ format!("{progress}%") }</td>
-                <td class="actions" data-label={t("world.actions")}>
+                <td class="status" data-label={t("Status")} translate="no">{ status.as_str() }</td>
+                <td class="progress" data-label={t("Progress")}>{ format!("{progress}%") }</td>
+                <td class="actions" data-label={t("Actions")}>
                     if copying {
                         // The name starts with the visible words (what a voice-control user says), then
                         // the request it sends.
-                        <button type="button" aria-label={tf("world.cancel_label", &[("image", &i.id)])}
-                            onclick={emit(cancel)}>{ t("world.cancel") }</button>
+                        <button type="button" aria-label={tf("Cancel copy: CancelCopyImage {image}", &[("image", &i.id)])}
+                            onclick={emit(cancel)}>{ tn("Cancel copy") }</button>
                     }
-                    <button type="button" aria-label={tf("world.delete_label", &[("image", &i.id)])}
-                        onclick={emit(delete)}>{ t("world.delete") }</button>
+                    <button type="button" aria-label={tf("Delete: DeleteImage {image}", &[("image", &i.id)])}
+                        onclick={emit(delete)}>{ tn("Delete") }</button>
                 </td>
             </tr>
         }
     });
     html! {
         <section class="pane" id="world-pane" aria-labelledby="world-h">
-            <h2 id="world-h">{ t("app.world") }</h2>
-            <div class="clock" role="group" aria-label={t("world.clock")}>
+            <h2 id="world-h">{ tn("World") }</h2>
+            <div class="clock" role="group" aria-label={t("World clock")}>
                 <p id="world-time" aria-live="off">
-                    { t("world.clock_now") }<strong>{ duration(now) }</strong>
+                    { tn("World clock: ") }<strong>{ duration(now) }</strong>
                     { format!(" ({})", w.now_utc()) }
-                    if idle { <span class="idle">{ t("world.idle") }</span> }
+                    if idle { <span class="idle">{ tn(" · idle") }</span> }
                 </p>
                 <button type="button" id="play" aria-pressed={p.playing.to_string()}
-                    onclick={emit(Action::TogglePlay)}>{ t(if p.playing { "world.pause" } else { "world.play" }) }</button>
-                <label for="speed">{ t("world.speed") }</label>
+                    onclick={emit(Action::TogglePlay)}>{ if p.playing { tn("Pause") } else { tn("Play") } }</button>
+                <label for="speed">{ tn("Speed") }</label>
                 <select id="speed" onchange={on_speed}>
                     { for SPEEDS.iter().map(|s| html! {
                         <option value={s.to_string()} selected={*s == p.speed}>{ format!("{s}×") }</option>
                     }) }
                 </select>
-                <button type="button" id="next-event" onclick={emit(Action::NextEvent)}>{ t("world.next_event") }</button>
-                <button type="button" id="run-idle" onclick={emit(Action::RunToIdle)}>{ t("world.run_idle") }</button>
-                <button type="button" id="advance-60" onclick={emit(Action::Advance(60))}>{ t("world.plus_min") }</button>
-                <button type="button" id="reset-world" onclick={emit(Action::ResetWorld)}>{ t("world.reset") }</button>
+                <button type="button" id="next-event" onclick={emit(Action::NextEvent)}>{ tn("Step to next event") }</button>
+                <button type="button" id="run-idle" onclick={emit(Action::RunToIdle)}>{ tn("Run to idle") }</button>
+                <button type="button" id="advance-60" onclick={emit(Action::Advance(60))}>{ tn("+1 min") }</button>
+                <button type="button" id="reset-world" onclick={emit(Action::ResetWorld)}>{ tn("Reset world") }</button>
             </div>
-            <h3>{ t("world.queues") }</h3>
-            <p class="desc">{ tf("world.queue_desc", &[("n", &w.settings.queue_limit.to_string())]) }</p>
+            <h3>{ tn("Copy queues") }</h3>
+            <p class="desc">{ tfn("At most {n} copy task(s) run at a time per region (queue limit); the rest wait in order.", &[("n", &w.settings.queue_limit.to_string())]) }</p>
             <div class="queues" id="queues">
                 { for lanes.map(|(lane, l)| html! {
                     <div class="lane" data-lane={lane.clone()}>
@@ -239,29 +238,29 @@ pub fn world_pane(p: &WorldPaneProps) -> Html {
                         </ol>
                     </div>
                 }) }
-                if idle { <p class="empty">{ t("world.no_tasks") }</p> }
+                if idle { <p class="empty">{ tn("No copy task is running or waiting.") }</p> }
             </div>
             if !finished.is_empty() {
                 <details class="finished">
-                    <summary>{ tf("world.finished", &[("n", &finished.len().to_string())]) }</summary>
+                    <summary>{ tfn("Finished tasks ({n})", &[("n", &finished.len().to_string())]) }</summary>
                     <ol>{ for finished.iter().map(|t| task_html(t, now, None)) }</ol>
                 </details>
             }
-            <h3 id="images-h">{ t("world.images") }</h3>
+            <h3 id="images-h">{ tn("Images") }</h3>
             <div class="scroll" tabindex="0" role="region" aria-labelledby="images-h">
                 <table class="images" id="image-table">
-                    <thead><tr><th scope="col">{ "ImageId" }</th><th scope="col">{ t("world.name") }</th>
-                        <th scope="col">{ t("world.region") }</th><th scope="col">{ t("world.status") }</th>
-                        <th scope="col">{ t("world.progress") }</th><th scope="col">{ t("world.actions") }</th></tr></thead>
+                    <thead><tr><th scope="col">{ "ImageId" }</th><th scope="col">{ tn("Name") }</th>
+                        <th scope="col">{ tn("Region") }</th><th scope="col">{ tn("Status") }</th>
+                        <th scope="col">{ tn("Progress") }</th><th scope="col">{ tn("Actions") }</th></tr></thead>
                     <tbody>{ for image_rows }</tbody>
                 </table>
             </div>
             if !w.instances.is_empty() {
-                <h3 id="instances-h">{ t("world.instances") }</h3>
+                <h3 id="instances-h">{ tn("Instances") }</h3>
                 <div class="scroll" tabindex="0" role="region" aria-labelledby="instances-h">
                     <table class="images" id="instance-table">
-                        <thead><tr><th scope="col">{ "InstanceId" }</th><th scope="col">{ t("world.region") }</th>
-                            <th scope="col">{ t("world.status") }</th><th scope="col">{ "ImageId" }</th>
+                        <thead><tr><th scope="col">{ "InstanceId" }</th><th scope="col">{ tn("Region") }</th>
+                            <th scope="col">{ tn("Status") }</th><th scope="col">{ "ImageId" }</th>
                             <th scope="col">{ "InstanceType" }</th><th scope="col">{ "CreationTime" }</th></tr></thead>
                         <tbody>
                         { for w.instances.iter().map(|i| html! {
@@ -269,8 +268,8 @@ pub fn world_pane(p: &WorldPaneProps) -> Html {
                                 <td data-label="InstanceId"><code>{ i.id.clone() }</code>
                                     if !i.label.is_empty() { <span class="owner">{ format!(" ({})", i18n::tr(&i.label)) }</span> }
                                 </td>
-                                <td data-label={t("world.region")}><code>{ i.region.clone() }</code></td>
-                                <td class="status" data-label={t("world.status")} translate="no">{ i.status.as_str() }</td>
+                                <td data-label={t("Region")}><code>{ i.region.clone() }</code></td>
+                                <td class="status" data-label={t("Status")} translate="no">{ i.status.as_str() }</td>
                                 <td data-label="ImageId"><code>{ i.image_id.clone() }</code></td>
                                 <td data-label="InstanceType"><code>{ i.instance_type.clone() }</code></td>
                                 <td data-label="CreationTime">{ i.creation_time.to_iso8601() }</td>

@@ -12,7 +12,7 @@
 #![cfg_attr(not(feature = "debugger-view"), allow(dead_code))]
 
 use super::current_fragment;
-use crate::i18n::{t, tf, tr};
+use crate::i18n::{t, tf, tfn, tn, tr};
 use copyimage_engine::clock::UtcTime;
 use copyimage_engine::debugger::{self, Diagnosis};
 use copyimage_engine::engine::{Engine, Exchange};
@@ -121,12 +121,12 @@ pub fn page_header(title: &str, lead: &str) -> Html {
                 <h1>{ title.to_string() }</h1>
                 <p class="tagline">{ lead.to_string() }</p>
             </div>
-            <nav class="teach-nav" aria-label={t("debugger.pages")}>
-                <a href="./">{ t("debugger.playground") }</a>
-                <a href="./?lessons">{ t("nav.lessons") }</a>
-                <a href="teach/catalog.html">{ t("nav.catalog") }</a>
-                <a href="./?view=debugger">{ t("nav.debugger") }</a>
-                <a href="teach/embed.html">{ t("nav.embed") }</a>
+            <nav class="teach-nav" aria-label={t("Pages")}>
+                <a href="./">{ tn("Playground") }</a>
+                <a href="./?lessons">{ tn("Lessons") }</a>
+                <a href="teach/catalog.html">{ tn("Error catalog") }</a>
+                <a href="./?view=debugger">{ tn("Signature debugger") }</a>
+                <a href="teach/embed.html">{ tn("Embed in docs") }</a>
             </nav>
             { crate::i18n::lang_switch(&current_fragment()) }
         </header>
@@ -184,43 +184,43 @@ fn diagnosis_view(d: &Diagnosis) -> Html {
     html! {
         <>
             <p id="dbg-verdict" class={classes!("verdict", if d.signature_matches { "ok" } else { "err" })}>
-                { if d.signature_matches { t("debugger.matches") } else { t("debugger.no_match") } }
+                { if d.signature_matches { tn("The signature matches.") } else { tn("The signature does NOT match.") } }
             </p>
             if d.signature_matches {
                 <p id="dbg-verdict-detail">
-                    { tf("debugger.matches_detail", &[("what", what)]) }
+                    { tfn("Your client signed exactly what the server expects: the same {what} with the same secret, so signing is not the problem.", &[("what", what)]) }
                     if !d.causes.is_empty() || d.gateway_error.is_some() {
-                        { t("debugger.still_refused") }
+                        { tn(" The request is still refused, for the reason below.") }
                     }
                 </p>
             }
             <dl class="sigs">
-                <dt>{ t("debugger.your_sig") }</dt><dd><code id="dbg-user-sig">{ d.user_signature.clone() }</code></dd>
-                <dt>{ t("debugger.expected_sig") }</dt><dd><code id="dbg-expected-sig">{ d.expected_signature.clone() }</code></dd>
+                <dt>{ tn("Your signature") }</dt><dd><code id="dbg-user-sig">{ d.user_signature.clone() }</code></dd>
+                <dt>{ tn("Expected signature") }</dt><dd><code id="dbg-expected-sig">{ d.expected_signature.clone() }</code></dd>
             </dl>
             if !d.causes.is_empty() {
-                <h3>{ t("debugger.likely_cause") }</h3>
+                <h3>{ tn("Likely cause") }</h3>
                 <ul id="dbg-causes">
                     { for d.causes.iter().map(|c| html! { <li>{ c.explain_in(&tr_owned) }</li> }) }
                 </ul>
             }
             <div class="side-by-side">
                 <div>
-                    <h3>{ tf("debugger.expected_text", &[("what", what)]) }</h3>
+                    <h3>{ tfn("Expected {what}", &[("what", what)]) }</h3>
                     { marked(&d.expected_string_to_sign, idx, "dbg-expected") }
                 </div>
                 <div>
-                    <h3>{ tf("debugger.your_text", &[("what", what)]) }</h3>
+                    <h3>{ tfn("Your {what}", &[("what", what)]) }</h3>
                     { match &user {
                         Some(u) => marked(u, idx, "dbg-yours"),
                         None if d.signature_matches => html! { <p id="dbg-yours" class="desc">{
-                            tf("debugger.same_text", &[("what", what)]) }</p> },
-                        None => html! { <p id="dbg-yours" class="desc">{ t("debugger.not_reconstructed") }</p> },
+                            tf("The same as the expected {what}: the signatures match.", &[("what", what)]) }</p> },
+                        None => html! { <p id="dbg-yours" class="desc">{ tn("No common mistake reproduces your signature, so your text cannot be reconstructed. Paste it below if your client prints it.") }</p> },
                     } }
                 </div>
             </div>
             if let Some(x) = &d.difference {
-                <p id="dbg-difference" class="desc">{ tf("debugger.first_diff", &[("index", &x.index.to_string())]) }</p>
+                <p id="dbg-difference" class="desc">{ tfn("First difference at character {index}.", &[("index", &x.index.to_string())]) }</p>
             }
         </>
     }
@@ -282,35 +282,35 @@ pub fn debugger_view() -> Html {
     });
     html! {
         <div class="app teach-page">
-            { page_header(t("debugger.title"), t("debugger.lead")) }
+            { page_header(t("Signature debugger"), t("Paste a signed request and the secret: see the expected and your StringToSign side by side, the first difference marked and the likely cause named.")) }
             <main class="teach-main debugger">
                 <section class="pane" aria-labelledby="dbg-in-h">
-                    <h2 id="dbg-in-h">{ t("debugger.in_title") }</h2>
-                    <label for="dbg-request">{ t("debugger.request_label") }</label>
+                    <h2 id="dbg-in-h">{ tn("Your request") }</h2>
+                    <label for="dbg-request">{ tn("Signed URL, or raw HTTP (method line, headers, blank line, body)") }</label>
                     <textarea id="dbg-request" rows="6" spellcheck="false" value={input.request.clone()}
                         oninput={set(|i, v| i.request = v)} />
-                    <label for="dbg-secret">{ t("debugger.secret_label") }</label>
+                    <label for="dbg-secret">{ tn("AccessKeySecret (stays in this page: never in the URL, storage or a log)") }</label>
                     <input id="dbg-secret" type="password" autocomplete="off" value={(*secret).clone()} oninput={on_secret} />
                     if demo.is_some() {
-                        <p id="dbg-demo-secret" class="desc">{ t("debugger.demo_secret") }</p>
+                        <p id="dbg-demo-secret" class="desc">{ tn("The secret is empty and the AccessKeyId is a demo key of the simulated account, so its secret from the scenario is used.") }</p>
                     }
-                    <label for="dbg-now">{ t("debugger.now_label") }</label>
-                    <input id="dbg-now" value={input.now.clone()} oninput={on_now} placeholder={t("debugger.now_placeholder")} />
-                    <label for="dbg-user-sts">{ t("debugger.user_sts_label") }</label>
+                    <label for="dbg-now">{ tn("Server clock (UTC, yyyy-MM-ddTHH:mm:ssZ; empty: now)") }</label>
+                    <input id="dbg-now" value={input.now.clone()} oninput={on_now} placeholder={t("now")} />
+                    <label for="dbg-user-sts">{ tn("Your client's StringToSign / CanonicalRequest (optional)") }</label>
                     <textarea id="dbg-user-sts" rows="3" spellcheck="false" value={input.user_string_to_sign.clone()}
                         oninput={set(|i, v| i.user_string_to_sign = v)} />
                 </section>
                 <section class="pane" id="dbg-result" aria-labelledby="dbg-out-h" aria-live="polite">
-                    <h2 id="dbg-out-h">{ t("debugger.out_title") }</h2>
+                    <h2 id="dbg-out-h">{ tn("Diagnosis") }</h2>
                     { match (&parsed, &diagnosis) {
                         (None, _) if input.request.trim().is_empty() =>
-                            html! { <p class="desc">{ t("debugger.begin") }</p> },
-                        (None, _) => html! { <p id="dbg-error" class="err">{ t("debugger.not_request") }</p> },
-                        (Some(_), None) => html! { <p class="desc">{ t("debugger.type_secret") }</p> },
+                            html! { <p class="desc">{ tn("Paste a request to begin.") }</p> },
+                        (None, _) => html! { <p id="dbg-error" class="err">{ tn("This is neither a URL nor a raw HTTP request (a first line like GET /?Action=… HTTP/1.1).") }</p> },
+                        (Some(_), None) => html! { <p class="desc">{ tn("Type the secret to compare signatures.") }</p> },
                         (Some(_), Some(d)) => diagnosis_view(d),
                     } }
                     if let Some(x) = &answer {
-                        <h3>{ t("debugger.endpoint") }</h3>
+                        <h3>{ tn("What the simulated endpoint answers") }</h3>
                         <div class={classes!("wire-response", if x.response.status < 400 { "ok" } else { "err" })}>
                             <pre id="dbg-endpoint-status" class="status">{ x.response.status_line() }</pre>
                             <pre id="dbg-endpoint-body" class="body">{ x.response.body.clone() }</pre>

@@ -14,7 +14,7 @@
 use super::{current_fragment, current_search, query_pairs};
 use crate::components::response_pane::{basis_class, basis_label, headers_text};
 use crate::form::Format;
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tfn, tn};
 use crate::permalink;
 use crate::state::{Action, State};
 use wasm_bindgen::closure::Closure;
@@ -188,14 +188,14 @@ pub fn embed_view() -> Html {
     html! {
         <div class="embed-view">
             <div class="embed-bar">
-                <span class="embed-title"><code>{ form.action.clone() }</code>{ tf("embed.title", &[("version", crate::form::VERSION)]) }</span>
+                <span class="embed-title"><code>{ form.action.clone() }</code>{ tfn(" · Alibaba Cloud ECS {version} (simulated)", &[("version", crate::form::VERSION)]) }</span>
                 <a id="open-in-playground" href={playground_href(&state)} target="_blank" rel="noopener">
-                    { t("embed.open") }</a>
+                    { tn("Open in playground ↗") }</a>
             </div>
             if let Some(n) = &state.notice {
                 <p id="embed-notice" class="err">{ n.text.clone() }</p>
             }
-            <section class="embed-request" aria-label={t("req.title")}>
+            <section class="embed-request" aria-label={t("Request")}>
                 { for fields.iter().filter(|(k, _)| !k.starts_with("Tag.")).map(|(k, v)| html! {
                     <label class="embed-field">
                         <code>{ k.clone() }</code>
@@ -206,19 +206,19 @@ pub fn embed_view() -> Html {
                 { for fields.iter().filter(|(k, _)| k.starts_with("Tag.")).map(|(k, v)| html! {
                     <p class="embed-tag"><code>{ format!("{k}={v}") }</code></p>
                 }) }
-                <span class="embed-format" role="group" aria-label={t("resp.format")}>
+                <span class="embed-format" role="group" aria-label={t("Format")}>
                     <button type="button" aria-pressed={(form.format == Format::Json).to_string()}
                         onclick={set_format(Format::Json)}>{ "JSON" }</button>
                     <button type="button" aria-pressed={(form.format == Format::Xml).to_string()}
                         onclick={set_format(Format::Xml)}>{ "XML" }</button>
                     if json {
                         <button type="button" id="embed-pretty" aria-pressed={pretty.to_string()}
-                            onclick={toggle_pretty}>{ t("embed.indent") }</button>
+                            onclick={toggle_pretty}>{ tn("Indent") }</button>
                     }
                 </span>
             </section>
             <section class={classes!("wire-response", "embed-response", if r.status < 400 { "ok" } else { "err" })}
-                aria-label={t("resp.title")} aria-live="polite">
+                aria-label={t("Response")} aria-live="polite">
                 <pre id="embed-response-status" class="status">{ r.status_line() }</pre>
                 <pre id="embed-response-headers" class="headers">{ headers_text(&r.headers) }</pre>
                 <pre id="embed-response-body" class="body">{ body }</pre>

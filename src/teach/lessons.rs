@@ -3,7 +3,7 @@
 //! check passes. Progress (only the IDs of finished steps) is kept in `localStorage`, so it survives a
 //! reload; nothing else is stored, least of all the secret.
 
-use crate::i18n::{t, tf, tr};
+use crate::i18n::{t, tf, tn, tr};
 use crate::state::{Action, HistoryEntry, Shared};
 use copyimage_engine::engine::{Engine, Exchange};
 use copyimage_engine::lessons::{self, STEPS};
@@ -55,7 +55,7 @@ fn verdict_text(v: &lessons::Verdict) -> String {
     if v.done {
         said
     } else {
-        tf("lesson.not_yet", &[("reason", &said)])
+        tf("Not yet: {reason}", &[("reason", &said)])
     }
 }
 
@@ -109,18 +109,18 @@ pub fn lessons_panel(p: &LessonsPanelProps) -> Html {
     };
     let count = STEPS.iter().filter(|s| done.iter().any(|d| d == s.id)).count();
     let progress = tf(
-        "lesson.progress",
+        "{count} of {total} steps done",
         &[("count", &count.to_string()), ("total", &STEPS.len().to_string())],
     );
     let current = STEPS.iter().position(|s| !done.iter().any(|d| d == s.id));
     html! {
         <aside class="pane lessons" id="lessons-pane" aria-labelledby="lessons-h">
-            <h2 id="lessons-h">{ t("nav.lessons") }</h2>
-            <p class="desc">{ t("lesson.intro") }</p>
+            <h2 id="lessons-h">{ tn("Lessons") }</h2>
+            <p class="desc">{ tn("Make each thing happen in the playground; every step is checked from what the simulated service saw (the history and the copy queue) and ticked off by itself.") }</p>
             <p id="lessons-progress" role="status">{ progress }</p>
             <div class="lesson-buttons">
-                <button type="button" id="lessons-start" onclick={start}>{ t("lesson.start") }</button>
-                <button type="button" id="lessons-reset" onclick={reset}>{ t("lesson.reset") }</button>
+                <button type="button" id="lessons-start" onclick={start}>{ tn("Start with a fresh world") }</button>
+                <button type="button" id="lessons-reset" onclick={reset}>{ tn("Forget my progress") }</button>
             </div>
             <ol class="steps">
                 { for STEPS.iter().zip(verdicts.iter()).enumerate().map(|(i, (s, v))| {
@@ -133,7 +133,7 @@ pub fn lessons_panel(p: &LessonsPanelProps) -> Html {
                                 <summary>
                                     <span class="tick" aria-hidden="true">{ if ticked { "✓" } else { "○" } }</span>
                                     { format!(" {}. {}", i + 1, tr(s.title)) }
-                                    <span class="sr-status">{ if ticked { t("lesson.done") } else { "" } }</span>
+                                    <span class="sr-status">{ if ticked { t(" (done)") } else { "" } }</span>
                                 </summary>
                                 <p class="instructions">{ tr(s.instructions) }</p>
                                 <p class={classes!("verdict", if v.done { "ok" } else { "pending" })}>{ verdict_text(v) }</p>

@@ -157,7 +157,7 @@ pub fn page_href(page: &str, lang: crate::i18n::Lang) -> String {
 /// Links to the teaching views, for the playground's header. The lessons link keeps the current state.
 #[function_component(TeachNav)]
 pub fn teach_nav() -> Html {
-    use crate::i18n::t;
+    use crate::i18n::{t, tn};
     let frag = current_fragment();
     let hash = if frag.is_empty() {
         String::new()
@@ -165,16 +165,16 @@ pub fn teach_nav() -> Html {
         format!("#{frag}")
     };
     let lessons = if lessons_open() {
-        html! { <a id="nav-lessons" href={format!("./{hash}")}>{ t("nav.close_lessons") }</a> }
+        html! { <a id="nav-lessons" href={format!("./{hash}")}>{ tn("Close lessons") }</a> }
     } else {
-        html! { <a id="nav-lessons" href={format!("./?lessons{hash}")}>{ t("nav.lessons") }</a> }
+        html! { <a id="nav-lessons" href={format!("./?lessons{hash}")}>{ tn("Lessons") }</a> }
     };
     html! {
-        <nav class="teach-nav" aria-label={t("nav.learn")}>
+        <nav class="teach-nav" aria-label={t("Learn")}>
             { lessons }
-            <a id="nav-catalog" href={page_href("catalog", crate::i18n::lang())}>{ t("nav.catalog") }</a>
-            <a id="nav-debugger" href={DEBUGGER_HREF}>{ t("nav.debugger") }</a>
-            <a id="nav-embed" href={page_href("embed", crate::i18n::lang())}>{ t("nav.embed") }</a>
+            <a id="nav-catalog" href={page_href("catalog", crate::i18n::lang())}>{ tn("Error catalog") }</a>
+            <a id="nav-debugger" href={DEBUGGER_HREF}>{ tn("Signature debugger") }</a>
+            <a id="nav-embed" href={page_href("embed", crate::i18n::lang())}>{ tn("Embed in docs") }</a>
         </nav>
     }
 }
