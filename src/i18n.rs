@@ -28,10 +28,10 @@ impl Lang {
     }
 }
 
-/// The Chinese table, once fetched (never set in English).
-/// A plain list searched in order: a map (its sort or tree code) would weigh on the English first load, and
-/// a page looks up a few dozen strings per render.
-static ZH: OnceLock<Vec<(String, String)>> = OnceLock::new();
+/// The Chinese table, once fetched (never set in English): pairs of slices of the one string the page hands
+/// over (see [`set_zh`]). A plain list searched in order: a map (its sort or tree code) would weigh on the
+/// English first load, and a first render looks up about seventy strings.
+static ZH: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
 
 thread_local! {
     static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
@@ -42,9 +42,18 @@ pub fn lang() -> Lang {
     CURRENT.with(Cell::get)
 }
 
-/// Sets the page's language to Chinese with its table (the entries of `i18n/zh-CN.json`). An empty table
-/// leaves the page in English rather than showing IDs.
-pub fn set_zh(map: Vec<(String, String)>) -> bool {
+/// Sets the page's language to Chinese with its table: `text` is every entry of the Chinese files the view
+/// loads, key and value, separated by NUL (index.html's inline script joins them). One string crosses from
+/// JavaScript and is kept for the page's life, the entries pointing into it (two strings copied per entry
+/// took 12 to 16 ms of a first render on a loaded machine). An empty table leaves the page in
+/// English rather than showing IDs.
+pub fn set_zh(text: String) -> bool {
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    let mut parts = text.split('\0');
+    let mut map = Vec::new();
+    while let (Some(k), Some(v)) = (parts.next(), parts.next()) {
+        map.push((k, v));
+    }
     if map.is_empty() {
         return false;
     }
@@ -53,29 +62,13 @@ pub fn set_zh(map: Vec<(String, String)>) -> bool {
     true
 }
 
-/// The entries of a parsed JSON object whose values are strings (others are skipped). The browser's own
-/// JSON parser reads the file: serde's would add ~15 KB gzip to the English first load, which never needs it.
-pub fn table_from_js(obj: &wasm_bindgen::JsValue) -> Vec<(String, String)> {
-    use wasm_bindgen::JsCast;
-    let Some(obj) = obj.dyn_ref::<js_sys::Object>() else {
-        return Vec::new();
-    };
-    js_sys::Object::entries(obj)
-        .iter()
-        .filter_map(|e| {
-            let pair = e.dyn_into::<js_sys::Array>().ok()?;
-            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-        })
-        .collect()
-}
-
 /// The Chinese of `key`, when the page is Chinese and the table has it.
 #[inline(never)]
 fn zh(key: &str) -> Option<&'static str> {
     if lang() != Lang::ZhCn {
         return None;
     }
-    ZH.get()?.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    ZH.get()?.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
 }
 
 /// The UI string `english` in the page's language. The English is the key (as for the engine's texts), so
@@ -237,26 +230,56 @@ mod tests {
     use super::*;
     use crate::components::world_pane::duration;
 
-    const ZH_JSON: &str = include_str!("../i18n/zh-CN.json");
+    /// The Chinese files, split by the view that shows their strings: the playground's (every view of the
+    /// app loads it; embed.js reads it too), the lessons panel's and the debugger's (loaded beside it by those
+    /// views), and the catalog page's (read only where teach/catalog.zh-CN.html is generated, and by the CLI).
+    const FILES: [(&str, &str); 4] = [
+        ("i18n/zh-CN.json", include_str!("../i18n/zh-CN.json")),
+        ("i18n/zh-CN.lessons.json", include_str!("../i18n/zh-CN.lessons.json")),
+        ("i18n/zh-CN.debugger.json", include_str!("../i18n/zh-CN.debugger.json")),
+        ("i18n/zh-CN.catalog.json", include_str!("../i18n/zh-CN.catalog.json")),
+    ];
+    /// What each view loads (indices into `FILES`), as index.html's inline script fetches them.
+    const PLAYGROUND: &[usize] = &[0];
+    const LESSONS: &[usize] = &[0, 1];
+    const DEBUGGER: &[usize] = &[0, 2];
+    const ALL: &[usize] = &[0, 1, 2, 3];
 
     use std::collections::BTreeMap;
 
-    fn zh() -> BTreeMap<String, String> {
-        serde_json::from_str(ZH_JSON).expect("i18n/zh-CN.json is a flat map of strings")
+    fn part(i: usize) -> BTreeMap<String, String> {
+        serde_json::from_str(FILES[i].1).unwrap_or_else(|e| panic!("{} is a flat map of strings: {e}", FILES[i].0))
     }
 
-    /// Fails with the list of the given English texts that have no entry in zh-CN.json (as JSON, ready
-    /// to paste into the file with their translations).
-    fn assert_translated<S: AsRef<str>>(texts: impl IntoIterator<Item = S>) {
-        let zh = zh();
+    /// The entries of the files `view` loads.
+    fn table(view: &[usize]) -> BTreeMap<String, String> {
+        view.iter().flat_map(|&i| part(i)).collect()
+    }
+
+    /// Every entry of every file.
+    fn zh() -> BTreeMap<String, String> {
+        table(ALL)
+    }
+
+    /// `table` as the page hands it to [`set_zh`]: keys and values between NULs.
+    fn joined(table: &BTreeMap<String, String>) -> String {
+        let pairs: Vec<&str> = table.iter().flat_map(|(k, v)| [k.as_str(), v.as_str()]).collect();
+        pairs.join("\0")
+    }
+
+    /// Fails with the list of the given English texts that have no entry in the files `view` loads (as
+    /// JSON, ready to paste into the file with their translations).
+    fn assert_translated<S: AsRef<str>>(view: &[usize], texts: impl IntoIterator<Item = S>) {
+        let zh = table(view);
         let missing: Vec<String> = texts
             .into_iter()
             .map(|t| t.as_ref().to_string())
             .filter(|t| !zh.contains_key(t))
             .collect();
+        let files: Vec<&str> = view.iter().map(|&i| FILES[i].0).collect();
         assert!(
             missing.is_empty(),
-            "no zh-CN entry for:\n{}",
+            "no entry in {files:?} for:\n{}",
             serde_json::to_string_pretty(&missing).unwrap()
         );
     }
@@ -352,15 +375,29 @@ mod tests {
         None
     }
 
+    /// The view whose files a UI string found at `at` (`file.rs: t(`) must be in: the lessons panel's and the
+    /// debugger's own strings load with those views, every other one with the playground (embed mode too).
+    fn view_of(at: &str) -> &'static [usize] {
+        if at.starts_with("lessons.rs:") {
+            LESSONS
+        } else if at.starts_with("debugger.rs:") {
+            DEBUGGER
+        } else {
+            PLAYGROUND
+        }
+    }
+
     #[test]
     fn every_ui_string_has_a_chinese_entry_with_the_same_placeholders() {
-        let zh = zh();
         let all = ui_strings();
         // The playground, its panes, the lessons, embed mode and the debugger: about two hundred strings.
         assert!(all.len() > 190, "only {} UI strings found", all.len());
         assert!(all.iter().any(|(_, e)| e == "Send") && all.iter().any(|(_, e)| e == "{h} h {m} min {s} s"));
         for (at, en) in &all {
-            let z = zh.get(en).unwrap_or_else(|| panic!("{at} no zh-CN entry for {en:?}"));
+            let zh = table(view_of(at));
+            let z = zh
+                .get(en)
+                .unwrap_or_else(|| panic!("{at} no entry for {en:?} in the files its view loads"));
             assert!(!z.trim().is_empty(), "{en}");
             assert_eq!(placeholders(z), placeholders(en), "{at} {en}");
         }
@@ -393,7 +430,7 @@ mod tests {
 
     #[test]
     fn every_engine_text_of_the_translated_views_has_a_chinese_entry() {
-        assert_translated(engine_texts_of_done_views());
+        assert_translated(PLAYGROUND, engine_texts_of_done_views());
     }
 
     /// The engine texts the signed, history, world and scenario panes show, collected from the engine: the
@@ -418,7 +455,7 @@ mod tests {
 
     #[test]
     fn every_engine_text_of_the_panes_has_a_chinese_entry() {
-        assert_translated(engine_texts_of_panes());
+        assert_translated(PLAYGROUND, engine_texts_of_panes());
     }
 
     #[test]
@@ -439,7 +476,7 @@ mod tests {
         );
         assert_eq!(match_template("a {x} b", "a 1 c"), None);
         assert_eq!(match_template("{x}{y}", "12"), None);
-        assert!(set_zh(zh().into_iter().collect()));
+        assert!(set_zh(joined(&table(PLAYGROUND))));
         assert_eq!(
             tr_text("World edit refused: the queue limit must be at least 1."),
             "模拟环境的编辑被拒绝：队列上限至少为 1。"
@@ -466,7 +503,7 @@ mod tests {
     fn notices_and_the_refusals_they_quote_are_chinese() {
         use crate::state::{Action, State};
         use copyimage_engine::edits::set_edit;
-        assert!(set_zh(zh().into_iter().collect()));
+        assert!(set_zh(joined(&table(PLAYGROUND))));
         let notice = |s: &State| s.notice.clone().expect("a notice").text;
         assert_eq!(
             notice(&State::from_fragment("#v=1&AccessKeySecret=abc")),
@@ -612,7 +649,7 @@ mod tests {
     fn every_success_why_has_a_chinese_entry() {
         let all = success_why_templates();
         assert!(all.len() >= 10, "{all:#?}");
-        assert_translated(all);
+        assert_translated(PLAYGROUND, all);
     }
 
     /// Every "why" template a catalog entry's request reaches (each documented error and success): the
@@ -629,14 +666,14 @@ mod tests {
 
     #[test]
     fn every_why_template_has_a_chinese_entry() {
-        assert_translated(why_templates());
+        assert_translated(PLAYGROUND, why_templates());
     }
 
     /// The signature debugger's explanations and report texts, as the engine lists them (its own test holds
     /// the list to what its renderers ask for).
     #[test]
     fn every_debugger_text_has_a_chinese_entry() {
-        assert_translated(copyimage_engine::debugger::TEXTS);
+        assert_translated(DEBUGGER, copyimage_engine::debugger::TEXTS);
     }
 
     /// Every per-entry English the catalog page shows: each entry's cause, source and setup note, and a
@@ -662,7 +699,7 @@ mod tests {
     fn every_catalog_cause_source_setup_note_and_title_has_a_chinese_entry() {
         let texts = catalog_texts();
         assert!(texts.len() > 80, "only {} texts", texts.len());
-        assert_translated(texts);
+        assert_translated(ALL, texts);
     }
 
     /// The prose string literals of the course's source outside its tests: every step's title, instructions
@@ -671,6 +708,16 @@ mod tests {
     fn lesson_texts() -> Vec<String> {
         let src = include_str!("../crates/engine/src/teach/lessons.rs");
         let code = &src[..src.find("#[cfg(test)]").unwrap_or(src.len())];
+        // Prose: several words, not a separator (", ") or a format string of the code's own ("{} {c}",
+        // "Not yet: {}").
+        string_literals(code)
+            .into_iter()
+            .filter(|s| s.contains(' ') && s.chars().any(char::is_alphabetic) && !s.contains("{}"))
+            .collect()
+    }
+
+    /// The string literals of the Rust source `code`, comments and char literals skipped.
+    fn string_literals(code: &str) -> Vec<String> {
         let mut out = Vec::new();
         let mut chars = code.chars().peekable();
         let mut prev = ' ';
@@ -719,13 +766,73 @@ mod tests {
                 }
             }
             prev = '"';
-            // Prose: several words, not a separator (", ") or a format string of the code's own ("{} {c}",
-            // "Not yet: {}").
-            if s.contains(' ') && s.chars().any(char::is_alphabetic) && !s.contains("{}") {
-                out.push(s);
-            }
+            out.push(s);
         }
         out
+    }
+
+    /// The strings each view shows, as the collectors above find them, in the order a string is given a
+    /// file: the playground's (UI strings outside the lessons panel and the debugger, the why templates, the
+    /// panes' engine texts and parameter docs), the lessons panel's, the debugger's and the catalog page's
+    /// (each entry's texts and the generator's own literals).
+    fn claims() -> [std::collections::BTreeSet<String>; 4] {
+        let ui = ui_strings();
+        let ui_of = |v: &[usize]| -> std::collections::BTreeSet<String> {
+            ui.iter()
+                .filter(|(at, _)| view_of(at) == v)
+                .map(|(_, e)| e.clone())
+                .collect()
+        };
+        let mut playground = ui_of(PLAYGROUND);
+        playground.extend(success_why_templates());
+        playground.extend(why_templates());
+        playground.extend(engine_texts_of_done_views().into_iter().map(String::from));
+        playground.extend(engine_texts_of_panes());
+        let mut lessons = ui_of(LESSONS);
+        lessons.extend(lesson_texts());
+        let mut debugger = ui_of(DEBUGGER);
+        debugger.extend(copyimage_engine::debugger::TEXTS.iter().map(|s| s.to_string()));
+        let mut catalog: std::collections::BTreeSet<String> = catalog_texts().into_iter().collect();
+        catalog.extend(string_literals(include_str!("teach/catalog_data.rs")));
+        [playground, lessons, debugger, catalog]
+    }
+
+    /// Each Chinese string is in the file of the first view that shows it (playground, lessons, debugger,
+    /// catalog page), so a Chinese first render waits only for the strings its view shows. A string no
+    /// collector claims (a refusal a notice quotes, embed.js's words) stays in the playground's file, which
+    /// every view loads. `UPDATE_I18N=1 cargo test -p copyimage-playground chinese_files` rewrites the files
+    /// so: a new string can be added to `i18n/zh-CN.json` and is moved where it belongs.
+    #[test]
+    fn the_chinese_files_are_split_by_the_view_that_shows_them() {
+        let claims = claims();
+        let mut want: [BTreeMap<String, String>; 4] = Default::default();
+        for i in 0..FILES.len() {
+            for (k, v) in part(i) {
+                assert!(
+                    !k.contains('\0') && !v.contains('\0'),
+                    "{k:?}: NUL separates the entries"
+                );
+                let at = claims.iter().position(|c| c.contains(&k)).unwrap_or(0);
+                assert!(want[at].insert(k.clone(), v).is_none(), "{k:?} is in two files");
+            }
+        }
+        // The split is worth having: the playground's file holds well under two thirds of the strings.
+        let sizes: Vec<usize> = want.iter().map(BTreeMap::len).collect();
+        assert!(sizes[0] * 3 < sizes.iter().sum::<usize>() * 2, "{sizes:?}");
+        assert!(sizes[1..].iter().all(|n| *n > 20), "{sizes:?}");
+        for (i, (path, text)) in FILES.iter().enumerate() {
+            let pretty = serde_json::to_string_pretty(&want[i]).unwrap() + "\n";
+            if std::env::var_os("UPDATE_I18N").is_some() {
+                let to = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+                std::fs::write(to, &pretty).expect("the file is writable");
+            } else {
+                assert!(
+                    pretty == *text,
+                    "{path} is not the split by view (sorted by key, 2-space indented): run UPDATE_I18N=1 cargo \
+                     test -p copyimage-playground chinese_files"
+                );
+            }
+        }
     }
 
     #[test]
@@ -739,14 +846,14 @@ mod tests {
         }
         // Titles, instructions and lessons of 11 steps, and the checks' messages.
         assert!(texts.len() > 60, "only {} texts: {texts:#?}", texts.len());
-        assert_translated(texts);
+        assert_translated(LESSONS, texts);
     }
 
     /// A reader follows a step's Chinese text literally: it names every field, value and ID the English
     /// names, as written (wire names are never translated), and the buttons by their Chinese labels.
     #[test]
     fn chinese_lesson_steps_name_every_field_value_and_button() {
-        let zh = zh();
+        let zh = table(LESSONS);
         for s in copyimage_engine::lessons::STEPS {
             let z = &zh[s.instructions];
             for tok in s.instructions.split([' ', ',', '(', ')', ';']) {
@@ -783,15 +890,15 @@ mod tests {
 
     #[test]
     fn a_chinese_table_translates_ui_and_why_and_falls_back_to_english() {
-        assert!(!set_zh(Vec::new()));
+        assert!(!set_zh(String::new()));
         assert_eq!(lang(), Lang::En);
         assert_eq!(t("Send"), "Send");
-        assert!(set_zh(zh().into_iter().collect()));
+        assert!(set_zh(joined(&table(PLAYGROUND))));
         assert_eq!(t("Send"), "发送");
         assert_eq!(tr("a text nobody translated"), "a text nobody translated");
         assert_eq!(
             tf(" at {time} · RequestId {id}. ", &[("time", "00:01"), ("id", "R-1")]),
-            zh()[" at {time} · RequestId {id}. "]
+            table(PLAYGROUND)[" at {time} · RequestId {id}. "]
                 .replace("{time}", "00:01")
                 .replace("{id}", "R-1")
         );

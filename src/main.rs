@@ -69,8 +69,8 @@ fn main() {
     }
 }
 
-/// Mounts once the Chinese strings (`window.__zh`, a promise of the parsed `i18n/zh-CN.json`) are in; a
-/// failed fetch opens the page in English. A promise callback rather than an async block, which would bring
+/// Mounts once the Chinese strings (`window.__zh`, a promise of the view's Chinese files joined into one
+/// string, see `i18n::set_zh`) are in; a failed fetch opens the page in English. A promise callback rather than an async block, which would bring
 /// the future machinery into the English first load too.
 fn start_when_zh_is_in() {
     use wasm_bindgen::closure::Closure;
@@ -82,7 +82,7 @@ fn start_when_zh_is_in() {
     // One function for success and failure: a promise calls only one of them. An `FnMut` closure, kept for
     // the page's life (one small leak): the `FnOnce` kind brings its own glue into the English first load.
     let done = Closure::<dyn FnMut(JsValue)>::new(|table: JsValue| {
-        i18n::set_zh(i18n::table_from_js(&table));
+        i18n::set_zh(table.as_string().unwrap_or_default());
         start();
     })
     .into_js_value();

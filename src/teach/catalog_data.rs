@@ -28,14 +28,25 @@ const PAGES: &[(Lang, &str)] = &[
     (Lang::ZhCn, "www/teach/catalog.zh-CN.html"),
 ];
 
-/// `en` in `lang`: itself in English, else its entry in `i18n/zh-CN.json` (keyed by the English, like the
-/// engine's texts); a missing entry fails the test that generates the page, naming it.
+/// `en` in `lang`: itself in English, else its entry in the Chinese files (`i18n/zh-CN*.json`, keyed by the
+/// English, like the engine's texts; the page's own entries are in `zh-CN.catalog.json`); a missing entry
+/// fails the test that generates the page, naming it.
 fn tz(lang: Lang, en: &str) -> String {
     if lang == Lang::En {
         return en.to_string();
     }
     static ZH: std::sync::OnceLock<std::collections::BTreeMap<String, String>> = std::sync::OnceLock::new();
-    let zh = ZH.get_or_init(|| serde_json::from_str(include_str!("../../i18n/zh-CN.json")).expect("zh-CN.json"));
+    let zh = ZH.get_or_init(|| {
+        [
+            include_str!("../../i18n/zh-CN.json"),
+            include_str!("../../i18n/zh-CN.lessons.json"),
+            include_str!("../../i18n/zh-CN.debugger.json"),
+            include_str!("../../i18n/zh-CN.catalog.json"),
+        ]
+        .iter()
+        .flat_map(|f| serde_json::from_str::<std::collections::BTreeMap<String, String>>(f).expect("zh-CN*.json"))
+        .collect()
+    });
     zh.get(en)
         .unwrap_or_else(|| panic!("no zh-CN entry for the catalog page's {en:?}"))
         .clone()

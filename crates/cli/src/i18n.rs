@@ -4,9 +4,9 @@
 //!
 //! English is compiled in and is the key: the help texts (each command's about and after-help, each
 //! argument's help), the `errors` command's words and the debugger's explanations are looked up by their
-//! English in two tables compiled in: `i18n/zh-CN.json`, the web app's (the engine's texts: catalog causes,
-//! debugger explanations), and `crates/cli/i18n/zh-CN.json`, the CLI's own (help, labels), kept apart so a
-//! Chinese web page does not download the CLI's help. A text without an entry stays English. What programs read never changes with the language: `--output json`,
+//! English in tables compiled in: the web app's `i18n/zh-CN*.json` (the engine's texts: catalog causes,
+//! debugger explanations; split by the page view that shows them), and `crates/cli/i18n/zh-CN.json`, the
+//! CLI's own (help, labels), kept apart so a Chinese web page does not download the CLI's help. A text without an entry stays English. What programs read never changes with the language: `--output json`,
 //! wire responses, signed URLs, exit codes.
 
 use clap::builder::StyledStr;
@@ -26,8 +26,13 @@ pub enum Lang {
 }
 
 /// The Chinese strings shared with the web app, keyed by their English: the engine's texts (the catalog's
-/// causes, the debugger's explanations).
-const ZH_JSON: &str = include_str!("../../../i18n/zh-CN.json");
+/// causes, the debugger's explanations), in the web app's files (one per page view; the CLI reads them all).
+const ZH_JSONS: [&str; 4] = [
+    include_str!("../../../i18n/zh-CN.json"),
+    include_str!("../../../i18n/zh-CN.lessons.json"),
+    include_str!("../../../i18n/zh-CN.debugger.json"),
+    include_str!("../../../i18n/zh-CN.catalog.json"),
+];
 
 /// The CLI's own Chinese strings (its help, its labels), keyed by their English. Apart from the web app's
 /// file, which a Chinese page fetches before its first render and so should not carry the CLI's help.
@@ -40,7 +45,10 @@ static LANG: OnceLock<Lang> = OnceLock::new();
 fn table() -> &'static HashMap<String, String> {
     static TABLE: OnceLock<HashMap<String, String>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t: HashMap<String, String> = serde_json::from_str(ZH_JSON).unwrap_or_default();
+        let mut t: HashMap<String, String> = HashMap::new();
+        for f in ZH_JSONS {
+            t.extend(serde_json::from_str::<HashMap<String, String>>(f).unwrap_or_default());
+        }
         t.extend(serde_json::from_str::<HashMap<String, String>>(CLI_ZH_JSON).unwrap_or_default());
         t
     })
@@ -374,7 +382,10 @@ mod tests {
     /// sorted by key as the web app's is (so parallel additions merge cleanly).
     #[test]
     fn the_tables_are_sound() {
-        let web: HashMap<String, String> = serde_json::from_str(ZH_JSON).expect("i18n/zh-CN.json");
+        let web: HashMap<String, String> = ZH_JSONS
+            .iter()
+            .flat_map(|f| serde_json::from_str::<HashMap<String, String>>(f).expect("i18n/zh-CN*.json"))
+            .collect();
         let cli: serde_json::Map<String, serde_json::Value> =
             serde_json::from_str(CLI_ZH_JSON).expect("crates/cli/i18n/zh-CN.json");
         // serde_json's map is ordered by key (no preserve_order here), so its pretty form is the file sorted.

@@ -8,10 +8,18 @@ use std::collections::HashMap;
 
 const ZH: &str = "zh_CN.UTF-8";
 
-/// The Chinese the CLI reads: the web app's table (engine texts) and its own (help, labels).
+/// The Chinese the CLI reads: the web app's tables (engine texts, one file per page view) and its own (help,
+/// labels).
 fn zh_table() -> HashMap<String, String> {
-    let mut t: HashMap<String, String> =
-        serde_json::from_str(include_str!("../../../i18n/zh-CN.json")).expect("i18n/zh-CN.json");
+    let mut t = HashMap::new();
+    for f in [
+        include_str!("../../../i18n/zh-CN.json"),
+        include_str!("../../../i18n/zh-CN.lessons.json"),
+        include_str!("../../../i18n/zh-CN.debugger.json"),
+        include_str!("../../../i18n/zh-CN.catalog.json"),
+    ] {
+        t.extend(serde_json::from_str::<HashMap<String, String>>(f).expect("i18n/zh-CN*.json"));
+    }
     t.extend(
         serde_json::from_str::<HashMap<String, String>>(include_str!("../i18n/zh-CN.json"))
             .expect("crates/cli/i18n/zh-CN.json"),
