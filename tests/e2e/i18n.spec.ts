@@ -52,6 +52,34 @@ test('a lang=zh-CN link renders Chinese at the first render, html lang follows',
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
+test('a Chinese page waits only for its view\'s strings; the lessons panel is Chinese at its first render', async ({ browser }) => {
+  // No service worker: every file the page asks for goes through the network and is seen here.
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  const fetched: string[] = [];
+  page.on('request', (r) => {
+    const m = /\/i18n\/([^/?#]+)$/.exec(r.url());
+    if (m) fetched.push(m[1]);
+  });
+  await openAt(page, '#lang=zh-CN');
+  await expect(page.locator('#send')).toHaveText('发送');
+  expect(fetched).toEqual(['zh-CN.json']);
+  // The lessons view loads its own file beside the playground's before its first render: the first step
+  // title the page ever shows is already Chinese.
+  fetched.length = 0;
+  await page.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      const s = document.querySelector('li.step summary');
+      if (s) { (window as any).__firstStep = s.textContent; obs.disconnect(); }
+    }).observe(document, { subtree: true, childList: true });
+  });
+  await page.goto('./?lessons&lang=zh-CN');
+  await expect(page.locator('#lessons-progress')).toHaveText('已完成 0/11 步');
+  expect(await page.evaluate(() => (window as any).__firstStep)).toMatch(/^[^A-Za-z]*[\u4e00-\u9fff]/);
+  expect(fetched.sort()).toEqual(['zh-CN.json', 'zh-CN.lessons.json']);
+  await ctx.close();
+});
+
 test('the switch changes language both ways and is remembered; English links carry no lang', async ({ page }) => {
   await openAt(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
