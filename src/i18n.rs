@@ -543,7 +543,8 @@ mod tests {
 
     /// The "why" of every success of every operation, collected by using a copy as the course does (copy,
     /// describe, run instances, replay a ClientToken, stop, replace the system disk, start, cancel, delete):
-    /// the catalog lists errors and only some successes, and these explanations show after each Send.
+    /// the catalog lists errors and only some successes, and these explanations show after each Send, each
+    /// with the title of its source.
     fn success_why_templates() -> Vec<String> {
         use copyimage_engine::engine::{CallContext, Engine};
         use copyimage_engine::scenario::DOC_IMAGE_ID;
@@ -558,6 +559,7 @@ mod tests {
             let x = e.call(&params, &CallContext::new("ecs.cn-shanghai.aliyuncs.com"));
             assert!(x.answer.error().is_none(), "{v:?}: {}", x.response.body);
             out.push(x.rule.msg.clone());
+            out.push(copyimage_engine::why::source_title(x.rule.source).to_string());
             serde_json::from_str(&x.response.body).expect("a JSON body")
         }
         fn copy(e: &mut Engine, out: &mut Vec<String>) -> String {
@@ -652,12 +654,16 @@ mod tests {
         assert_translated(PLAYGROUND, all);
     }
 
-    /// Every "why" template a catalog entry's request reaches (each documented error and success): the
-    /// explanations the playground shows, collected from the engine rather than listed by hand.
+    /// Every "why" template a catalog entry's request reaches (each documented error and success) and the
+    /// title of its source: the explanations the playground shows, collected from the engine rather than
+    /// listed by hand.
     fn why_templates() -> Vec<String> {
         let mut v: Vec<String> = copyimage_engine::catalog::entries()
             .iter()
-            .map(|e| e.reproduce().rule.msg)
+            .flat_map(|e| {
+                let rule = e.reproduce().rule;
+                [rule.msg, copyimage_engine::why::source_title(rule.source).to_string()]
+            })
             .collect();
         v.sort();
         v.dedup();
