@@ -777,6 +777,53 @@ mod tests {
         out
     }
 
+    /// The snippet page's script-made texts: the literal argument of each `T(…)` in `www/teach/embed.js`,
+    /// which reads them from the playground's file.
+    fn embed_js_strings() -> Vec<String> {
+        let src = include_str!("../www/teach/embed.js");
+        let mut out = Vec::new();
+        for (at, _) in src.match_indices("T(") {
+            if src[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+            {
+                continue;
+            }
+            let rest = src[at + 2..].trim_start();
+            let Some(body) = rest.strip_prefix('\'') else { continue };
+            let mut v = String::new();
+            let mut chars = body.chars();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\'' => break,
+                    '\\' => match chars.next() {
+                        Some('u') => {
+                            let hex: String = chars.by_ref().take(4).collect();
+                            v.extend(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32));
+                        }
+                        Some(e) => v.push(e),
+                        None => {}
+                    },
+                    c => v.push(c),
+                }
+            }
+            out.push(v);
+        }
+        out
+    }
+
+    #[test]
+    fn every_string_of_the_snippet_script_is_in_the_playgrounds_file() {
+        let texts = embed_js_strings();
+        assert!(texts.len() >= 8, "{texts:?}");
+        assert!(
+            texts.iter().any(|t| t == "The reference page\u{2019}s examples"),
+            "{texts:?}"
+        );
+        assert_translated(PLAYGROUND, texts);
+    }
+
     /// The strings each view shows, as the collectors above find them, in the order a string is given a
     /// file: the playground's (UI strings outside the lessons panel and the debugger, the why templates, the
     /// panes' engine texts and parameter docs), the lessons panel's, the debugger's and the catalog page's
@@ -790,6 +837,7 @@ mod tests {
                 .collect()
         };
         let mut playground = ui_of(PLAYGROUND);
+        playground.extend(embed_js_strings());
         playground.extend(success_why_templates());
         playground.extend(why_templates());
         playground.extend(engine_texts_of_done_views().into_iter().map(String::from));

@@ -131,6 +131,9 @@ test('the snippet page in Chinese makes a snippet whose frame opens in Chinese; 
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
   await expect(page.locator('h1')).toHaveText('在您的文档中嵌入可运行的 CopyImage 示例');
   await expect(page.locator('#embed-lang')).toHaveValue('zh-CN');
+  // The script's own words (the state list's group labels) are Chinese too.
+  expect(await page.locator('#state optgroup').evaluateAll((gs) => gs.map((g) => (g as HTMLOptGroupElement).label)))
+    .toEqual(['API 参考页面中的示例', '错误（来自错误码目录）']);
   // The states come from the Chinese catalog; the frame's src carries the language in its query only.
   await page.locator('#state').selectOption({ label: '正常返回示例（XML）' });
   const snippet = await page.locator('#snippet').inputValue();
