@@ -853,7 +853,7 @@ mod tests {
 
     /// Each Chinese string is in the file of the first view that shows it (playground, lessons, debugger,
     /// catalog page), so a Chinese first render waits only for the strings its view shows. A string no
-    /// collector claims (a refusal a notice quotes, embed.js's words) stays in the playground's file, which
+    /// collector claims (a refusal a notice quotes) stays in the playground's file, which
     /// every view loads. `UPDATE_I18N=1 cargo test -p copyimage-playground chinese_files` rewrites the files
     /// so: a new string can be added to `i18n/zh-CN.json` and is moved where it belongs.
     #[test]
