@@ -35,8 +35,8 @@ pub fn copyimage(args: &[&str]) -> Output {
     copyimage_env(args, &[])
 }
 
-/// Runs `copyimage ARGS` with only the variables in `env` set of [`KEY_VARS`] and [`LOCALE_VARS`] (as
-/// `LANG=zh_CN.UTF-8 copyimage ...` in a shell), and returns its output.
+/// Runs `copyimage ARGS` with the variables in `env` set (of [`KEY_VARS`] and [`LOCALE_VARS`], those
+/// only), as `LANG=zh_CN.UTF-8 copyimage ...` in a shell, and returns its output.
 pub fn copyimage_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut c = command();
     c.args(args);
@@ -101,7 +101,8 @@ impl Server {
         Server::start_at("127.0.0.1:0", extra, env, dir)
     }
 
-    /// Starts `copyimage serve --address ADDRESS EXTRA...` and reads its banner.
+    /// Starts `copyimage serve --address ADDRESS EXTRA...` (with the key and locale variables only as
+    /// `env` gives them, as [`command`] does) and reads its banner.
     pub fn start_at(address: &str, extra: &[&str], env: &[(&str, &str)], dir: &Path) -> Server {
         let stderr_path = dir.join(format!("serve-{}.err", std::process::id() as u128 + now_nanos()));
         let stderr = std::fs::File::create(&stderr_path).expect("stderr file");
