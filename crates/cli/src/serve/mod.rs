@@ -175,9 +175,26 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// Runs an ECS request on the engine; the answer, or `None` if the engine panicked (a bug).
-fn run_http(engine: &mut Engine, req: &HttpRequest, now: UtcTime) -> Option<HttpResponse> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.handle_http(req, now).response)).ok()
+/// How an ECS request reaches the engine: [`engine_answer`] in the server; the unit tests pass one that
+/// panics, since no request can make the real engine panic on purpose.
+type EngineCall = fn(&mut Engine, &HttpRequest, UtcTime) -> HttpResponse;
+
+/// The engine's answer to an ECS request (the gateway, then the operation).
+fn engine_answer(engine: &mut Engine, req: &HttpRequest, now: UtcTime) -> HttpResponse {
+    engine.handle_http(req, now).response
+}
+
+/// Runs an ECS request on the engine through `call`; the answer, or `None` if it panicked (a bug). The
+/// release build unwinds, so the caller answers 500 and the server goes on serving.
+///
+/// The engine is not rolled back (that would take a copy of the world per request). Operations plan
+/// against the world unchanged and apply their effects at the end, so a panic while planning leaves the
+/// world as it was (the RequestId drawn and the nonce seen stay used, as for any answered request); only
+/// a panic while applying could leave part of a change. Either way, with `--state` the request is
+/// journaled (answer `None`) and, the engine being deterministic, replaying it stops at the same point:
+/// the world on disk is the one in memory.
+fn run_http(call: EngineCall, engine: &mut Engine, req: &HttpRequest, now: UtcTime) -> Option<HttpResponse> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| call(engine, req, now))).ok()
 }
 
 /// Replays one journal record on `engine`; an error when its answer differs from the one recorded.
@@ -187,7 +204,8 @@ fn replay(engine: &mut Engine, r: &Record) -> Result<(), String> {
     }
     match &r.op {
         Op::Http { now, req, answer } => {
-            let got = run_http(engine, req, UtcTime(*now)).map(|resp| (resp.status, fnv1a(resp.body.as_bytes())));
+            let got = run_http(engine_answer, engine, req, UtcTime(*now))
+                .map(|resp| (resp.status, fnv1a(resp.body.as_bytes())));
             if answer.is_some() && got != *answer {
                 let status = |a: &Option<(u16, u64)>| a.map_or("none".to_string(), |(s, _)| s.to_string());
                 return Err(format!(
@@ -235,7 +253,14 @@ struct Shared {
     extra_keys: Vec<(String, String)>,
     quiet: bool,
     admin: AdminAccess,
+    /// How ECS requests reach the engine ([`engine_answer`]; a panicking one in the unit tests).
+    call: EngineCall,
+    /// Where the request log and the notes about failed requests go: stderr (the unit tests collect them).
+    log: Log,
 }
+
+/// A sink for log lines.
+type Log = Box<dyn Fn(&str) + Send + Sync>;
 
 /// Who may use the admin routes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -288,8 +313,9 @@ impl AdminAccess {
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    // A panic in another request must not take the endpoint down; the engine state is still whole
-    // because each request runs the engine to completion before releasing the lock.
+    // A panic in another request must not take the endpoint down. The engine's panics on ECS requests
+    // are caught under the lock (`run_http` says what state they leave); one in an admin route ends its
+    // connection with the lock poisoned, and the world is as the panic left it.
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
@@ -338,7 +364,7 @@ impl Shared {
         }
         let now = utc_now();
         let out = self.mutate(|live| {
-            let resp = run_http(&mut live.engine, req, now);
+            let resp = run_http(self.call, &mut live.engine, req, now);
             let op = if live.journaling {
                 Op::Http {
                     now: now.0,
@@ -352,9 +378,12 @@ impl Shared {
         });
         match out {
             Ok(Some(resp)) => resp,
-            Ok(None) => internal_error(req),
+            Ok(None) => {
+                (self.log)(PANIC_NOTE);
+                internal_error(req)
+            }
             Err(e) => {
-                eprintln!("copyimage serve: {e}");
+                (self.log)(&format!("copyimage serve: {e}"));
                 unavailable(req)
             }
         }
@@ -438,7 +467,7 @@ impl Shared {
             )),
         };
         result.unwrap_or_else(|e| {
-            eprintln!("copyimage serve: {e}");
+            (self.log)(&format!("copyimage serve: {e}"));
             unavailable(req)
         })
     }
@@ -738,9 +767,11 @@ fn endpoint_error(req: &HttpRequest, status: u16, code: &str, message: &str, why
     response::error(&err, format, &rid, &req.host)
 }
 
+/// What the server logs when the engine panicked on a request (after the panic's own message).
+const PANIC_NOTE: &str = "copyimage serve: the engine panicked on a request (a bug: please report it)";
+
 /// 500 InternalError: the engine panicked on this request (a bug).
 fn internal_error(req: &HttpRequest) -> HttpResponse {
-    eprintln!("copyimage serve: the engine panicked on a request (a bug: please report it)");
     endpoint_error(
         req,
         500,
@@ -879,6 +910,8 @@ fn serve(args: ServeArgs) -> Result<(), (i32, String)> {
             None if is_loopback(&addr) => AdminAccess::Anyone,
             None => AdminAccess::LoopbackOnly,
         },
+        call: engine_answer,
+        log: Box::new(|line| eprintln!("{line}")),
     });
     // The banner is the command's result: the URL first (scripts read line 1), then the accepted keys.
     println!("http://{addr}");
@@ -913,18 +946,19 @@ fn serve(args: ServeArgs) -> Result<(), (i32, String)> {
         eprintln!("{}", exposure_note(&addr, &shared.admin));
     }
 
-    let handler = Arc::clone(&shared);
-    http::serve_forever(
-        listener,
-        Arc::new(move |req: &HttpRequest, peer: Option<std::net::SocketAddr>| {
-            let resp = handler.handle(req, peer);
-            if !handler.quiet {
-                log_line(req, &resp);
-            }
-            resp
-        }),
-    );
+    http::serve_forever(listener, request_handler(shared));
     Ok(())
+}
+
+/// What answers each request: [`Shared::handle`], then the request's log line unless `--quiet`.
+fn request_handler(shared: Arc<Shared>) -> Arc<http::Handler> {
+    Arc::new(move |req: &HttpRequest, peer: Option<std::net::SocketAddr>| {
+        let resp = shared.handle(req, peer);
+        if !shared.quiet {
+            (shared.log)(&log_line(req, &resp));
+        }
+        resp
+    })
 }
 
 /// The environment variables the official tools read the key pair from.
@@ -970,9 +1004,9 @@ fn exposure_note(addr: &std::net::SocketAddr, admin: &AdminAccess) -> String {
     )
 }
 
-/// One line per request on stderr: method, Action, status, code. Never parameters' values (a
-/// client could put anything there) and never a signature.
-fn log_line(req: &HttpRequest, resp: &HttpResponse) {
+/// The log line of a request: method, path, Action, status, code. Never parameters' values (a client
+/// could put anything there) and never a signature.
+fn log_line(req: &HttpRequest, resp: &HttpResponse) -> String {
     let params = copyimage_engine::gateway::request_params(req);
     let action = copyimage_engine::wire::param(&params, "Action")
         .or_else(|| req.header("x-acs-action"))
@@ -981,7 +1015,7 @@ fn log_line(req: &HttpRequest, resp: &HttpResponse) {
         .ok()
         .and_then(|v| v.get("Code").and_then(|c| c.as_str()).map(str::to_string))
         .unwrap_or_default();
-    eprintln!("{} {} {} {} {}", req.method, req.path, action, resp.status, code);
+    format!("{} {} {} {} {}", req.method, req.path, action, resp.status, code)
 }
 
 #[cfg(test)]
@@ -1047,6 +1081,169 @@ mod tests {
         assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
         assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    /// The engine call of the panic test: the engine's own answer, except for a request carrying the
+    /// header `X-Test-Panic`, where it panics before the engine sees the request.
+    fn panics_on_test_header(engine: &mut Engine, req: &HttpRequest, now: UtcTime) -> HttpResponse {
+        if req.header("x-test-panic").is_some() {
+            panic!("a bug in the engine (injected by the test)");
+        }
+        engine_answer(engine, req, now)
+    }
+
+    /// Sends `request` on `conn` and reads one response (status line, headers, Content-Length body) as text.
+    fn exchange(conn: &mut std::io::BufReader<std::net::TcpStream>, request: &str) -> String {
+        use std::io::{BufRead, Read, Write};
+        conn.get_mut().write_all(request.as_bytes()).expect("send");
+        let mut head = String::new();
+        while !head.ends_with("\r\n\r\n") {
+            let n = conn.read_line(&mut head).expect("read the response");
+            assert!(n > 0, "the server closed the connection; got {head:?}");
+        }
+        let len: usize = head
+            .lines()
+            .find_map(|l| l.strip_prefix("Content-Length: "))
+            .and_then(|v| v.parse().ok())
+            .expect("Content-Length");
+        let mut body = vec![0; len];
+        conn.read_exact(&mut body).expect("body");
+        head + &String::from_utf8(body).expect("UTF-8 body")
+    }
+
+    /// The value of the `Date` header in a response's text.
+    fn date_of(resp: &str) -> &str {
+        resp.lines()
+            .find_map(|l| l.strip_prefix("Date: "))
+            .expect("a Date header")
+    }
+
+    #[test]
+    fn a_panicking_request_is_answered_500_and_the_connection_serves_the_next() {
+        let source = Seeded {
+            scenario_json: None,
+            preset: world::DEFAULT_PRESET.into(),
+            seed: world::DEFAULT_SEED,
+        };
+        let engine = source.build().expect("the default world");
+        // The same world, to tell what the server should answer after the panic.
+        let mut reference = engine.clone();
+        let (id, secret) = world::access_keys(&engine).into_iter().next().expect("a key pair");
+        let lines = Arc::new(Mutex::new(Vec::<String>::new()));
+        let log = Arc::clone(&lines);
+        let shared = Arc::new(Shared {
+            live: Mutex::new(Live {
+                engine,
+                version: 0,
+                last_tick: Instant::now(),
+                carry: 0.0,
+                speed: 0.0,
+                journaling: false,
+                adv: Vec::new(),
+                pending: Vec::new(),
+                snapshot_due: false,
+            }),
+            persister: None,
+            source,
+            extra_keys: Vec::new(),
+            quiet: false,
+            admin: AdminAccess::Anyone,
+            call: panics_on_test_header,
+            log: Box::new(move |l| lock(&log).push(l.to_string())),
+        });
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let addr = listener.local_addr().expect("address");
+        let handler = request_handler(Arc::clone(&shared));
+        std::thread::spawn(move || http::serve_forever(listener, handler));
+        let stream = std::net::TcpStream::connect(addr).expect("connect");
+        stream.set_read_timeout(Some(Duration::from_secs(60))).expect("timeout");
+        let mut conn = std::io::BufReader::new(stream);
+
+        // 1. The engine panics: 500 InternalError in the format asked for, the connection kept open.
+        let got = exchange(
+            &mut conn,
+            "GET /?Action=DescribeRegions&Format=JSON HTTP/1.1\r\nHost: ecs.example\r\nX-Test-Panic: 1\r\n\r\n",
+        );
+        let rid = got
+            .lines()
+            .find_map(|l| l.strip_prefix("x-acs-request-id: "))
+            .expect("a request id")
+            .to_string();
+        assert!(
+            rid.len() == 36
+                && rid
+                    .chars()
+                    .all(|c| c == '-' || c.is_ascii_digit() || c.is_ascii_uppercase()),
+            "{rid}"
+        );
+        let body = format!(
+            "{{\"RequestId\":\"{rid}\",\"Message\":\"The request processing has failed due to some unknown \
+             error, exception or failure.\",\"Recommend\":\"https://api.aliyun.com/troubleshoot?q=InternalError\
+             &product=Ecs&requestId={rid}\",\"HostId\":\"ecs.example\",\"Code\":\"InternalError\"}}"
+        );
+        assert_eq!(
+            got,
+            format!(
+                "HTTP/1.1 500 Internal Server Error\r\nDate: {}\r\n\
+                 Content-Type: application/json;charset=utf-8\r\nx-acs-request-id: {rid}\r\n\
+                 Access-Control-Allow-Origin: *\r\nContent-Length: {}\r\n\r\n{body}",
+                date_of(&got),
+                body.len()
+            )
+        );
+
+        // 2. A signed request on the same connection: the engine's own answer, as if the panic had not been.
+        let now = utc_now();
+        let params = [
+            ("Action", "DescribeRegions"),
+            ("Version", "2014-05-26"),
+            ("Format", "JSON"),
+        ]
+        .map(|(k, v)| (k.to_string(), v.to_string()));
+        let all = copyimage_engine::sign::merge_params(
+            &copyimage_engine::sign::v1_common_params(&id, &now.to_iso8601(), "after-the-panic"),
+            &params,
+        );
+        let signature = copyimage_engine::sign::sign_v1("GET", &all, &secret).signature;
+        let query = copyimage_engine::sign::v1_signed_query(&all, &signature);
+        let got = exchange(
+            &mut conn,
+            &format!("GET /?{query} HTTP/1.1\r\nHost: ecs.example\r\n\r\n"),
+        );
+        let want = reference
+            .handle_http(
+                &HttpRequest {
+                    method: "GET".into(),
+                    host: "ecs.example".into(),
+                    path: "/".into(),
+                    query,
+                    headers: vec![("Host".into(), "ecs.example".into())],
+                    body: String::new(),
+                },
+                now,
+            )
+            .response;
+        assert_eq!(want.status, 200, "{}", want.body);
+        let headers: String = want.headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
+        assert_eq!(
+            got,
+            format!(
+                "HTTP/1.1 200 OK\r\nDate: {}\r\n{headers}Content-Length: {}\r\n\r\n{}",
+                date_of(&got),
+                want.body.len(),
+                want.body
+            )
+        );
+
+        // 3. The log: the note about the bug, then one line per request.
+        assert_eq!(
+            *lock(&lines),
+            [
+                PANIC_NOTE,
+                "GET / DescribeRegions 500 InternalError",
+                "GET / DescribeRegions 200 ",
+            ]
+        );
     }
 
     #[test]
