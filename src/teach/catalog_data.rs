@@ -34,11 +34,16 @@ fn tz(lang: Lang, en: &str) -> String {
     if lang == Lang::En {
         return en.to_string();
     }
-    static ZH: std::sync::OnceLock<std::collections::BTreeMap<String, String>> = std::sync::OnceLock::new();
-    let zh = ZH.get_or_init(|| serde_json::from_str(include_str!("../../i18n/zh-CN.json")).expect("zh-CN.json"));
-    zh.get(en)
+    zh_table()
+        .get(en)
         .unwrap_or_else(|| panic!("no zh-CN entry for the catalog page's {en:?}"))
         .clone()
+}
+
+/// `i18n/zh-CN.json`, read once for the static pages (the catalog and the embed snippet page).
+pub(super) fn zh_table() -> &'static std::collections::BTreeMap<String, String> {
+    static ZH: std::sync::OnceLock<std::collections::BTreeMap<String, String>> = std::sync::OnceLock::new();
+    ZH.get_or_init(|| serde_json::from_str(include_str!("../../i18n/zh-CN.json")).expect("zh-CN.json"))
 }
 
 /// `en` (a template) in `lang`, its `{name}`s filled.
@@ -259,7 +264,8 @@ fn examples() -> Vec<Example> {
     ]
 }
 
-fn esc(s: &str) -> String {
+/// `s` as HTML text or an attribute value.
+pub(super) fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -452,7 +458,7 @@ fn generate(lang: Lang) -> String {
 
 /// The static pages' language switch (English / 简体中文): links to `page` in each language, the query's
 /// `lang` naming the choice so `lang.js` remembers it.
-fn lang_switch(lang: Lang, page: &str) -> String {
+pub(super) fn lang_switch(lang: Lang, page: &str) -> String {
     let link = |l: Lang, name: &str| {
         let file = if l == Lang::En {
             format!("{page}.html")
