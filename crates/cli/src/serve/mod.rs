@@ -177,11 +177,34 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// How an ECS request reaches the engine: [`engine_answer`] in the server; the unit tests pass one that
 /// panics, since no request can make the real engine panic on purpose.
-type EngineCall = fn(&mut Engine, &HttpRequest, UtcTime) -> HttpResponse;
+type EngineCall = fn(&mut Engine, &HttpRequest, UtcTime) -> Served;
+
+/// An answer of the server and the error code its log line names, taken from the typed outcome (the
+/// engine's `Answer`, or the endpoint's own error), never read back from the body (an XML body's code
+/// used to be missing from the log).
+struct Served {
+    resp: HttpResponse,
+    /// The error code, empty for a success or an admin route's answer.
+    code: String,
+}
+
+impl Served {
+    /// An answer that is not an ECS error (a success, an admin route's JSON).
+    fn plain(resp: HttpResponse) -> Served {
+        Served {
+            resp,
+            code: String::new(),
+        }
+    }
+}
 
 /// The engine's answer to an ECS request (the gateway, then the operation).
-fn engine_answer(engine: &mut Engine, req: &HttpRequest, now: UtcTime) -> HttpResponse {
-    engine.handle_http(req, now).response
+fn engine_answer(engine: &mut Engine, req: &HttpRequest, now: UtcTime) -> Served {
+    let x = engine.handle_http(req, now);
+    Served {
+        code: x.answer.code().unwrap_or_default().to_string(),
+        resp: x.response,
+    }
 }
 
 /// Runs an ECS request on the engine through `call`; the answer, or `None` if it panicked (a bug). The
@@ -193,7 +216,7 @@ fn engine_answer(engine: &mut Engine, req: &HttpRequest, now: UtcTime) -> HttpRe
 /// a panic while applying could leave part of a change. Either way, with `--state` the request is
 /// journaled (answer `None`) and, the engine being deterministic, replaying it stops at the same point:
 /// the world on disk is the one in memory.
-fn run_http(call: EngineCall, engine: &mut Engine, req: &HttpRequest, now: UtcTime) -> Option<HttpResponse> {
+fn run_http(call: EngineCall, engine: &mut Engine, req: &HttpRequest, now: UtcTime) -> Option<Served> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| call(engine, req, now))).ok()
 }
 
@@ -205,7 +228,7 @@ fn replay(engine: &mut Engine, r: &Record) -> Result<(), String> {
     match &r.op {
         Op::Http { now, req, answer } => {
             let got = run_http(engine_answer, engine, req, UtcTime(*now))
-                .map(|resp| (resp.status, fnv1a(resp.body.as_bytes())));
+                .map(|s| (s.resp.status, fnv1a(s.resp.body.as_bytes())));
             if answer.is_some() && got != *answer {
                 let status = |a: &Option<(u16, u64)>| a.map_or("none".to_string(), |(s, _)| s.to_string());
                 return Err(format!(
@@ -355,10 +378,10 @@ impl Shared {
         Ok(r)
     }
 
-    fn handle(&self, req: &HttpRequest, peer: Option<std::net::SocketAddr>) -> HttpResponse {
+    fn handle(&self, req: &HttpRequest, peer: Option<std::net::SocketAddr>) -> Served {
         if req.path.starts_with("/__admin") {
             if let Some(refused) = self.admin.refuse(req, peer) {
-                return refused;
+                return Served::plain(refused);
             }
             return self.admin(req);
         }
@@ -369,7 +392,7 @@ impl Shared {
                 Op::Http {
                     now: now.0,
                     req: req.clone(),
-                    answer: resp.as_ref().map(|r| (r.status, fnv1a(r.body.as_bytes()))),
+                    answer: resp.as_ref().map(|s| (s.resp.status, fnv1a(s.resp.body.as_bytes()))),
                 }
             } else {
                 Op::Tick
@@ -389,7 +412,7 @@ impl Shared {
         }
     }
 
-    fn admin(&self, req: &HttpRequest) -> HttpResponse {
+    fn admin(&self, req: &HttpRequest) -> Served {
         let route = req.path.trim_end_matches('/');
         let q = query_map(&req.query);
         let post = req.method.eq_ignore_ascii_case("POST");
@@ -466,7 +489,7 @@ impl Shared {
                 format!("no admin route {} {}; GET /__admin lists them", req.method, req.path),
             )),
         };
-        result.unwrap_or_else(|e| {
+        result.map(Served::plain).unwrap_or_else(|e| {
             (self.log)(&format!("copyimage serve: {e}"));
             unavailable(req)
         })
@@ -748,7 +771,7 @@ pub fn replay_journal(
 /// An ECS error body (JSON or XML as the request asked, RequestId, HostId, Recommend) for the answers the
 /// endpoint gives without the engine: a failed state write or an engine panic. The RequestId comes from a
 /// time-seeded generator, not the world's, since the world's change is not being acknowledged.
-fn endpoint_error(req: &HttpRequest, status: u16, code: &str, message: &str, why: &str) -> HttpResponse {
+fn endpoint_error(req: &HttpRequest, status: u16, code: &str, message: &str, why: &str) -> Served {
     use copyimage_engine::error::{ApiError, Rule, Source};
     use copyimage_engine::response::{self, Format};
     let params = copyimage_engine::gateway::request_params(req);
@@ -764,14 +787,17 @@ fn endpoint_error(req: &HttpRequest, status: u16, code: &str, message: &str, why
         message,
         Rule::simulated("serve.endpoint", Source::CommonErrors, why),
     );
-    response::error(&err, format, &rid, &req.host)
+    Served {
+        resp: response::error(&err, format, &rid, &req.host),
+        code: code.to_string(),
+    }
 }
 
 /// What the server logs when the engine panicked on a request (after the panic's own message).
 const PANIC_NOTE: &str = "copyimage serve: the engine panicked on a request (a bug: please report it)";
 
 /// 500 InternalError: the engine panicked on this request (a bug).
-fn internal_error(req: &HttpRequest) -> HttpResponse {
+fn internal_error(req: &HttpRequest) -> Served {
     endpoint_error(
         req,
         500,
@@ -783,7 +809,7 @@ fn internal_error(req: &HttpRequest) -> HttpResponse {
 
 /// 503 ServiceUnavailable: the state could not be saved, so the change is not acknowledged (ECS's
 /// documented temporary-failure error, which the SDKs retry).
-fn unavailable(req: &HttpRequest) -> HttpResponse {
+fn unavailable(req: &HttpRequest) -> Served {
     endpoint_error(
         req,
         503,
@@ -953,11 +979,11 @@ fn serve(args: ServeArgs) -> Result<(), (i32, String)> {
 /// What answers each request: [`Shared::handle`], then the request's log line unless `--quiet`.
 fn request_handler(shared: Arc<Shared>) -> Arc<http::Handler> {
     Arc::new(move |req: &HttpRequest, peer: Option<std::net::SocketAddr>| {
-        let resp = shared.handle(req, peer);
+        let served = shared.handle(req, peer);
         if !shared.quiet {
-            (shared.log)(&log_line(req, &resp));
+            (shared.log)(&log_line(req, &served));
         }
-        resp
+        served.resp
     })
 }
 
@@ -1006,16 +1032,15 @@ fn exposure_note(addr: &std::net::SocketAddr, admin: &AdminAccess) -> String {
 
 /// The log line of a request: method, path, Action, status, code. Never parameters' values (a client
 /// could put anything there) and never a signature.
-fn log_line(req: &HttpRequest, resp: &HttpResponse) -> String {
+fn log_line(req: &HttpRequest, served: &Served) -> String {
     let params = copyimage_engine::gateway::request_params(req);
     let action = copyimage_engine::wire::param(&params, "Action")
         .or_else(|| req.header("x-acs-action"))
         .unwrap_or("-");
-    let code = serde_json::from_str::<serde_json::Value>(&resp.body)
-        .ok()
-        .and_then(|v| v.get("Code").and_then(|c| c.as_str()).map(str::to_string))
-        .unwrap_or_default();
-    format!("{} {} {} {} {}", req.method, req.path, action, resp.status, code)
+    format!(
+        "{} {} {} {} {}",
+        req.method, req.path, action, served.resp.status, served.code
+    )
 }
 
 #[cfg(test)]
@@ -1085,7 +1110,7 @@ mod tests {
 
     /// The engine call of the panic test: the engine's own answer, except for a request carrying the
     /// header `X-Test-Panic`, where it panics before the engine sees the request.
-    fn panics_on_test_header(engine: &mut Engine, req: &HttpRequest, now: UtcTime) -> HttpResponse {
+    fn panics_on_test_header(engine: &mut Engine, req: &HttpRequest, now: UtcTime) -> Served {
         if req.header("x-test-panic").is_some() {
             panic!("a bug in the engine (injected by the test)");
         }
@@ -1235,13 +1260,34 @@ mod tests {
             )
         );
 
-        // 3. The log: the note about the bug, then one line per request.
+        // 3. A refusal in XML: its code in the log comes from the typed answer, not from reading the body.
+        let unsigned = HttpRequest {
+            method: "GET".into(),
+            host: "ecs.example".into(),
+            path: "/".into(),
+            query: "Action=DescribeRegions&Format=XML".into(),
+            headers: vec![("Host".into(), "ecs.example".into())],
+            body: String::new(),
+        };
+        let got = exchange(
+            &mut conn,
+            "GET /?Action=DescribeRegions&Format=XML HTTP/1.1\r\nHost: ecs.example\r\n\r\n",
+        );
+        let want = reference.handle_http(&unsigned, now);
+        let code = want.answer.code().expect("an unsigned request is refused").to_string();
+        assert!(
+            got.contains("<?xml") && got.contains(&format!("<Code>{code}</Code>")),
+            "{got}"
+        );
+
+        // 4. The log: the note about the bug, then one line per request.
         assert_eq!(
             *lock(&lines),
             [
-                PANIC_NOTE,
-                "GET / DescribeRegions 500 InternalError",
-                "GET / DescribeRegions 200 ",
+                PANIC_NOTE.to_string(),
+                "GET / DescribeRegions 500 InternalError".to_string(),
+                "GET / DescribeRegions 200 ".to_string(),
+                format!("GET / DescribeRegions {} {code}", want.response.status),
             ]
         );
     }
