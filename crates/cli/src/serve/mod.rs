@@ -337,8 +337,9 @@ impl AdminAccess {
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panic in another request must not take the endpoint down. The engine's panics on ECS requests
-    // are caught under the lock (`run_http` says what state they leave); one in an admin route ends its
-    // connection with the lock poisoned, and the world is as the panic left it.
+    // are caught under the lock (`run_http` says what state they leave); one elsewhere (the clock step, an
+    // admin route) is answered 500 by `Shared::guarded` with the lock poisoned and the world as the panic
+    // left it, and the next state write is a whole snapshot.
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
@@ -410,6 +411,23 @@ impl Shared {
                 unavailable(req)
             }
         }
+    }
+
+    /// Runs `answer` (the whole handling of one request); a panic outside the engine call, which
+    /// [`run_http`] catches itself (in the clock step or an admin route: a bug), is answered 500 too. The
+    /// world in memory may then hold part of a change that no journal record describes, so with `--state`
+    /// the next write is a whole snapshot rather than a record.
+    fn guarded(&self, req: &HttpRequest, answer: impl FnOnce() -> Served) -> Served {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(answer)).unwrap_or_else(|_| {
+            let mut live = lock(&self.live);
+            if live.journaling {
+                live.adv.clear();
+                live.snapshot_due = true;
+            }
+            drop(live);
+            (self.log)(PANIC_NOTE);
+            internal_error(req)
+        })
     }
 
     fn admin(&self, req: &HttpRequest) -> Served {
@@ -979,7 +997,7 @@ fn serve(args: ServeArgs) -> Result<(), (i32, String)> {
 /// What answers each request: [`Shared::handle`], then the request's log line unless `--quiet`.
 fn request_handler(shared: Arc<Shared>) -> Arc<http::Handler> {
     Arc::new(move |req: &HttpRequest, peer: Option<std::net::SocketAddr>| {
-        let served = shared.handle(req, peer);
+        let served = shared.guarded(req, || shared.handle(req, peer));
         if !shared.quiet {
             (shared.log)(&log_line(req, &served));
         }
@@ -1290,6 +1308,60 @@ mod tests {
                 format!("GET / DescribeRegions {} {code}", want.response.status),
             ]
         );
+    }
+
+    #[test]
+    fn a_panic_outside_the_engine_call_is_answered_500_and_the_next_write_is_a_snapshot() {
+        let source = Seeded {
+            scenario_json: None,
+            preset: world::DEFAULT_PRESET.into(),
+            seed: world::DEFAULT_SEED,
+        };
+        let lines = Arc::new(Mutex::new(Vec::<String>::new()));
+        let log = Arc::clone(&lines);
+        let shared = Shared {
+            live: Mutex::new(Live {
+                engine: source.build().expect("the default world"),
+                version: 7,
+                last_tick: Instant::now(),
+                carry: 0.0,
+                speed: 0.0,
+                journaling: true,
+                adv: vec![30],
+                pending: Vec::new(),
+                snapshot_due: false,
+            }),
+            persister: None,
+            source,
+            extra_keys: Vec::new(),
+            quiet: false,
+            admin: AdminAccess::Anyone,
+            call: engine_answer,
+            log: Box::new(move |l| lock(&log).push(l.to_string())),
+        };
+        let req = HttpRequest {
+            method: "POST".into(),
+            host: "127.0.0.1".into(),
+            path: "/__admin/clock".into(),
+            query: "Format=XML".into(),
+            headers: Vec::new(),
+            body: String::new(),
+        };
+        let served = shared.guarded(&req, || {
+            let _held = lock(&shared.live);
+            panic!("a bug in an admin route (injected by the test)")
+        });
+        assert_eq!(served.resp.status, 500);
+        assert_eq!(served.code, "InternalError");
+        assert!(
+            served.resp.body.contains("<Code>InternalError</Code>"),
+            "{}",
+            served.resp.body
+        );
+        assert_eq!(*lock(&lines), [PANIC_NOTE]);
+        let live = lock(&shared.live);
+        assert!(live.snapshot_due && live.adv.is_empty());
+        assert_eq!(live.version, 7);
     }
 
     #[test]
