@@ -21,6 +21,7 @@
 mod http;
 pub mod persist;
 
+use crate::i18n;
 use crate::world::{self, Seeded, WorldSource};
 use copyimage_engine::clock::UtcTime;
 use copyimage_engine::engine::Engine;
@@ -973,11 +974,12 @@ fn serve(args: ServeArgs) -> Result<(), (i32, String)> {
     use std::io::Write;
     let _ = std::io::stdout().flush();
     if let Some(p) = &shared.persister {
-        eprintln!(
-            "copyimage serve: state in {} ({})",
-            p.file.path().display(),
-            if resumed { "resumed" } else { "new" }
-        );
+        let note = if resumed {
+            i18n::SERVE_STATE_RESUMED
+        } else {
+            i18n::SERVE_STATE_NEW
+        };
+        eprintln!("{}", i18n::tf(note, &[("file", &p.file.path().display().to_string())]));
         let shared = Arc::clone(&shared);
         std::thread::spawn(move || {
             if let Some(p) = &shared.persister {
@@ -1035,17 +1037,10 @@ fn env_key_pair() -> Option<(String, String)> {
 /// What a server bound beyond loopback says on start: who can use it, and how the admin routes are kept.
 fn exposure_note(addr: &std::net::SocketAddr, admin: &AdminAccess) -> String {
     let admin = match admin {
-        AdminAccess::Token(_) => {
-            format!("its admin routes (/__admin/...) answer only requests with the header {ADMIN_TOKEN_HEADER}")
-        }
-        _ => "its unsigned admin routes (/__admin/...: reset, load a world, move the clock, read every key \
-              pair) answer loopback clients only; pass --admin-token TOKEN to use them from other hosts"
-            .into(),
+        AdminAccess::Token(_) => i18n::tf(i18n::SERVE_ADMIN_TOKEN, &[("header", ADMIN_TOKEN_HEADER)]),
+        _ => i18n::tr(i18n::SERVE_ADMIN_LOOPBACK),
     };
-    format!(
-        "copyimage serve: listening on {addr}, beyond loopback: anyone who can reach this address can send it \
-         signed requests with the key pairs above; {admin}."
-    )
+    i18n::tf(i18n::SERVE_EXPOSED, &[("addr", &addr.to_string()), ("admin", &admin)])
 }
 
 /// The log line of a request: method, path, Action, status, code. Never parameters' values (a client
