@@ -848,6 +848,8 @@ mod tests {
         debugger.extend(copyimage_engine::debugger::TEXTS.iter().map(|s| s.to_string()));
         let mut catalog: std::collections::BTreeSet<String> = catalog_texts().into_iter().collect();
         catalog.extend(string_literals(include_str!("teach/catalog_data.rs")));
+        // The embed snippet page is a static page too; embed.js's own words are the playground's (above).
+        catalog.extend(crate::teach::snippet_page::template_keys());
         [playground, lessons, debugger, catalog]
     }
 

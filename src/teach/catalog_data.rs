@@ -35,8 +35,17 @@ fn tz(lang: Lang, en: &str) -> String {
     if lang == Lang::En {
         return en.to_string();
     }
+    zh_table()
+        .get(en)
+        .unwrap_or_else(|| panic!("no zh-CN entry for the catalog page's {en:?}"))
+        .clone()
+}
+
+/// The Chinese files (`i18n/zh-CN*.json`, one per page view) as one table, read once for the static pages
+/// (the catalog and the embed snippet page), which may show strings of any view.
+pub(super) fn zh_table() -> &'static std::collections::BTreeMap<String, String> {
     static ZH: std::sync::OnceLock<std::collections::BTreeMap<String, String>> = std::sync::OnceLock::new();
-    let zh = ZH.get_or_init(|| {
+    ZH.get_or_init(|| {
         [
             include_str!("../../i18n/zh-CN.json"),
             include_str!("../../i18n/zh-CN.lessons.json"),
@@ -46,10 +55,7 @@ fn tz(lang: Lang, en: &str) -> String {
         .iter()
         .flat_map(|f| serde_json::from_str::<std::collections::BTreeMap<String, String>>(f).expect("zh-CN*.json"))
         .collect()
-    });
-    zh.get(en)
-        .unwrap_or_else(|| panic!("no zh-CN entry for the catalog page's {en:?}"))
-        .clone()
+    })
 }
 
 /// `en` (a template) in `lang`, its `{name}`s filled.
@@ -270,7 +276,8 @@ fn examples() -> Vec<Example> {
     ]
 }
 
-fn esc(s: &str) -> String {
+/// `s` as HTML text or an attribute value.
+pub(super) fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -463,7 +470,7 @@ fn generate(lang: Lang) -> String {
 
 /// The static pages' language switch (English / 简体中文): links to `page` in each language, the query's
 /// `lang` naming the choice so `lang.js` remembers it.
-fn lang_switch(lang: Lang, page: &str) -> String {
+pub(super) fn lang_switch(lang: Lang, page: &str) -> String {
     let link = |l: Lang, name: &str| {
         let file = if l == Lang::En {
             format!("{page}.html")

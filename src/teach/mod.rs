@@ -7,7 +7,8 @@
 //!
 //! Lean bundle: the error catalog is not in the WASM at all. It is a static page, `teach/catalog.html`,
 //! generated from the engine's catalog by a test (`catalog_data.rs`, which also replays every Reproduce
-//! link), so neither its text nor its links weigh on the playground.
+//! link), so neither its text nor its links weigh on the playground. The embed snippet page for docs authors,
+//! `teach/embed.html` and its Chinese twin, is generated the same way from one template (`snippet_page.rs`).
 
 #[cfg(test)]
 mod catalog_data;
@@ -15,6 +16,8 @@ mod catalog_data;
 pub mod debugger;
 pub mod embed;
 pub mod lessons;
+#[cfg(test)]
+pub(crate) mod snippet_page;
 
 use yew::prelude::*;
 
@@ -209,8 +212,8 @@ mod tests {
         }
     }
 
-    /// The snippet page is written once per language: both have the same controls (ids, in order), so
-    /// `embed.js` drives either, and they link each other.
+    /// The snippet page has one file per language (generated from one template by `snippet_page.rs`): both
+    /// files have the same controls (ids, in order), so `embed.js` drives either, and they link each other.
     #[test]
     fn the_snippet_pages_have_the_same_controls_in_each_language() {
         let root = env!("CARGO_MANIFEST_DIR");

@@ -152,6 +152,8 @@ test('the snippet page in Chinese makes a snippet whose frame opens in Chinese; 
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
   await expect(page.locator('#embed-lang')).toHaveValue('en');
   expect(await page.locator('#snippet').inputValue()).not.toContain('lang=');
+  // Both pages come from one template: the English one is shot at the same sizes.
+  await shots(page, testInfo, 'en-snippet');
   await page.locator('#embed-lang').selectOption('zh-CN');
   await expect(page.locator('#snippet')).toHaveValue(/\?embed&amp;lang=zh-CN#/);
   await expect(page.frameLocator('#preview').locator('#open-in-playground')).toHaveText('在演练场中打开 ↗');

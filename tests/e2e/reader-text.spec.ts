@@ -5,6 +5,8 @@
 // details line). A planted marker shows the check can fail.
 import type { Page } from '@playwright/test';
 import { test, expect, openApp } from './helpers';
+import * as views from './views';
+import type { View } from './views';
 
 /** The deny-list: a name for each internal marker and the pattern that finds it. */
 const MARKERS: [string, RegExp][] = [
@@ -35,45 +37,15 @@ function found(text: string): string[] {
   return out;
 }
 
-const VIEWS: [string, (page: Page) => Promise<void>][] = [
-  ['playground after a send, with a field error', async (page) => {
-    await openApp(page, './#v=1&preset=default&RegionId=cn-hangzhou&ImageId=m-bp1h46wfpjsjastc****&DestinationRegionId=cn-shanghai&DestinationImageName=1bad&steps=t30');
-    await page.locator('#send').click();
-    await expect(page.locator('#history-pane .entry')).toHaveCount(1);
-    await expect(page.locator('#f-DestinationImageName-err')).toBeVisible();
-  }],
-  ['playground with a documented success', async (page) => {
-    await openApp(page, './#v=1&preset=default&RegionId=cn-hangzhou&ImageId=m-bp1h46wfpjsjastc****&DestinationRegionId=cn-shanghai');
-    await expect(page.locator('#why')).toBeVisible();
-  }],
-  ['lessons', async (page) => {
-    await openApp(page, './?lessons');
-    await expect(page.locator('#lessons-pane')).toBeVisible();
-  }],
-  ['error catalog', async (page) => {
-    await page.goto('./teach/catalog.html');
-    await expect(page.locator('#catalog li.entry').first()).toBeVisible();
-  }],
-  ['embed', async (page) => {
-    await page.goto('./?embed#v=1&preset=default&Action=CopyImage&RegionId=cn-hangzhou&ImageId=m-bp1h46wfpjsjastc****&DestinationRegionId=cn-hangzhou');
-    await expect(page.locator('#embed-response-status')).toHaveText('HTTP/1.1 403 Forbidden');
-  }],
-  ['embed snippet page', async (page) => {
-    await page.goto('./teach/embed.html');
-    await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
-  }],
-  ['JavaScript API page, with a picked catalog error', async (page) => {
-    await page.goto('./teach/api.html');
-    await expect(page.locator('#live')).toHaveAttribute('data-ready', 'true');
-    await expect(page.locator('#live-why')).not.toBeEmpty();
-    await page.locator('#pick').selectOption({ index: 5 });
-    await expect(page.locator('#live-why')).not.toBeEmpty();
-  }],
-  ['signature debugger', async (page) => {
-    await page.goto('./full/?view=debugger');
-    await page.locator('#dbg-request').fill('https://ecs.aliyuncs.com/?AccessKeyId=testid&Action=DescribeRegions&Signature=abc');
-    await expect(page.locator('#dbg-verdict')).toBeVisible();
-  }],
+const VIEWS: View[] = [
+  ['playground after a send, with a field error', views.playgroundSent],
+  ['playground with a documented success', views.playgroundSuccess],
+  ['lessons', views.lessons],
+  ['error catalog', views.catalog],
+  ['embed', views.embed],
+  ['embed snippet page', views.snippetPage],
+  ['JavaScript API page, with a picked catalog error', views.apiPage],
+  ['signature debugger', views.debuggerView],
 ];
 
 for (const [name, open] of VIEWS) {

@@ -155,6 +155,11 @@ pub const CLI_TEXTS: &[&str] = &[
     NOTE_DEFAULT,
     NOTE_VALUES,
     NOTE_VALUES_HEADING,
+    SERVE_STATE_RESUMED,
+    SERVE_STATE_NEW,
+    SERVE_EXPOSED,
+    SERVE_ADMIN_TOKEN,
+    SERVE_ADMIN_LOOPBACK,
 ];
 
 /// The help's usage heading (clap writes `Usage:` itself; a translated page gives its own template, the
@@ -178,6 +183,19 @@ pub const ERR_SOURCE: &str = "  Source:      {value}";
 pub const ERR_REPRODUCE: &str = "  Reproduce:   {value}";
 /// The code column of a success in the list.
 pub const ERR_SUCCESS: &str = "(success)";
+
+/// `copyimage serve --state FILE`, on start: the file, resumed.
+pub const SERVE_STATE_RESUMED: &str = "copyimage serve: state in {file} (resumed)";
+/// The same, a new file.
+pub const SERVE_STATE_NEW: &str = "copyimage serve: state in {file} (new)";
+/// `copyimage serve` bound beyond loopback, on start; `{admin}` is one of the two notes below.
+pub const SERVE_EXPOSED: &str = "copyimage serve: listening on {addr}, beyond loopback: anyone who can reach this \
+     address can send it signed requests with the key pairs above; {admin}.";
+/// The admin routes with `--admin-token`.
+pub const SERVE_ADMIN_TOKEN: &str = "its admin routes (/__admin/...) answer only requests with the header {header}";
+/// The admin routes without a token.
+pub const SERVE_ADMIN_LOOPBACK: &str = "its unsigned admin routes (/__admin/...: reset, load a world, move the \
+     clock, read every key pair) answer loopback clients only; pass --admin-token TOKEN to use them from other hosts";
 
 /// The command tree with its help in Chinese: every about, long about, after-help and argument help that
 /// the table has, and clap's own headings and flags. Run on the built command, so the help and version
@@ -299,7 +317,7 @@ const NOTE_VALUES_HEADING: &str = "Possible values:";
 
 /// Every text of the command tree's help that a translation would replace (abouts, after-helps, argument
 /// helps), for the test that each has an entry.
-#[cfg(test)]
+#[doc(hidden)]
 pub fn help_texts(cmd: &Command) -> Vec<String> {
     let mut v = Vec::new();
     let mut v_help = Vec::new();

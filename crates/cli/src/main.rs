@@ -10,7 +10,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 mod call_cmd;
 mod errors_cmd;
-mod i18n;
+use copyimage_cli::i18n;
 mod output;
 mod run_cmd;
 mod sign_cmd;

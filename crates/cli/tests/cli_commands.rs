@@ -4,13 +4,6 @@
 mod common;
 use common::*;
 
-fn stdout(o: &std::process::Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-fn stderr(o: &std::process::Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
 const COPY: &[&str] = &[
     "call",
     "Action=CopyImage",
@@ -209,7 +202,7 @@ fn run_records_and_checks_a_transcript() {
     assert_eq!(stdout(&ok), "ok: 3 outcomes match\n");
 
     // A recorded response that no longer matches is found.
-    let tampered = String::from_utf8_lossy(&recorded.stdout).replace("IncorrectDestinationRegion", "SomethingElse");
+    let tampered = stdout(&recorded).replace("IncorrectDestinationRegion", "SomethingElse");
     std::fs::write(&rec, tampered).unwrap();
     let bad = copyimage(&["run", rec.to_str().unwrap(), "--check"]);
     assert_eq!(bad.status.code(), Some(1));
@@ -294,22 +287,12 @@ fn scenario_files_are_read_and_bad_ones_named() {
 
 #[test]
 fn run_reads_a_transcript_from_stdin() {
-    use std::io::Write;
-    let mut child = std::process::Command::new(BIN)
-        .args(["run", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(br#"{"version":1,"scenario":{"preset":"minimal"},"steps":[{"request":{"Action":"DescribeRegions","Version":"2014-05-26","Format":"JSON"}}]}"#)
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = copyimage_stdin(
+        &["run", "-"],
+        r#"{"version":1,"scenario":{"preset":"minimal"},"steps":[{"request":{"Action":"DescribeRegions","Version":"2014-05-26","Format":"JSON"}}]}"#,
+    );
     assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("# step 0\nHTTP/1.1 200 OK\n"));
+    assert!(stdout(&out).starts_with("# step 0\nHTTP/1.1 200 OK\n"));
 }
 
 /// `copyimage errors | head -1` as a shell runs it: the reader closes the pipe early, and the command ends
@@ -318,9 +301,9 @@ fn run_reads_a_transcript_from_stdin() {
 #[test]
 fn a_closed_pipe_ends_the_output_quietly() {
     use std::io::Read;
-    use std::process::{Command, Stdio};
+    use std::process::Stdio;
     // JSON: more than a pipe's buffer holds, so the command is still writing when the pipe closes.
-    let mut child = Command::new(BIN)
+    let mut child = command()
         .args(["errors", "--output", "json"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -32,9 +32,9 @@ fn out(o: &std::process::Output) -> String {
         o.status.code() == Some(0) || o.status.code() == Some(1),
         "{:?}: {}",
         o.status,
-        String::from_utf8_lossy(&o.stderr)
+        stderr(o)
     );
-    String::from_utf8_lossy(&o.stdout).into_owned()
+    stdout(o)
 }
 
 fn zh_env() -> [(&'static str, &'static str); 1] {

@@ -14,11 +14,7 @@ fn fixtures() -> PathBuf {
 
 fn stdout_json(args: &[&str]) -> Value {
     let out = copyimage(args);
-    assert!(
-        out.status.success(),
-        "copyimage {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "copyimage {args:?}: {}", stderr(&out));
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("copyimage {args:?}: not JSON: {e}"))
 }
 

@@ -279,6 +279,17 @@ fn bound_beyond_loopback_it_says_so_and_guards_the_admin_routes() {
         "{err}"
     );
     drop(s);
+    // The same note in Chinese under a Chinese locale (the banner's address and key lines stay as scripts
+    // read them).
+    let s = Server::start_at("0.0.0.0:0", &["--speed", "0"], &[("LANG", "zh_CN.UTF-8")], &dir);
+    let err = s.stderr();
+    assert!(
+        err.contains("不限于本机回环地址：任何能访问此地址的人")
+            && err.contains("只响应本机回环地址的客户端；如需从其他主机使用，请传入 --admin-token TOKEN。"),
+        "{err}"
+    );
+    assert!(s.addr.starts_with("0.0.0.0:"), "{}", s.addr);
+    drop(s);
     let s = Server::start_at("0.0.0.0:0", &["--speed", "0", "--admin-token", "tok-123"], &[], &dir);
     let local = s.addr.replace("0.0.0.0", "127.0.0.1");
     let r = send(&local, "POST", "/__admin/advance?seconds=5", "").unwrap();

@@ -166,7 +166,7 @@ fn a_corrupt_state_file_is_refused_and_not_overwritten() {
         let out = copyimage(&["serve", "--address", "127.0.0.1:0", "--state", state.to_str().unwrap()]);
         assert_eq!(out.status.code(), Some(1), "{out:?}");
         assert!(out.stdout.is_empty(), "nothing on stdout when refusing");
-        let err = String::from_utf8_lossy(&out.stderr);
+        let err = stderr(&out);
         assert!(err.contains("w.json") && err.contains("refusing"), "{err}");
         assert_eq!(
             std::fs::read_to_string(&state).unwrap(),
@@ -344,7 +344,7 @@ fn a_journal_that_replays_differently_is_refused_and_left_alone() {
         "0",
     ]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = stderr(&out);
     assert!(err.contains("w.json.journal") && err.contains("--access-key"), "{err}");
     assert_eq!(
         std::fs::read_to_string(&state).unwrap(),
@@ -387,14 +387,14 @@ fn a_damaged_or_orphaned_journal_is_refused() {
         std::fs::write(&journal, bad).unwrap();
         let out = copyimage(&["serve", "--address", "127.0.0.1:0", "--state", state_arg]);
         assert_eq!(out.status.code(), Some(1), "{out:?}");
-        let err = String::from_utf8_lossy(&out.stderr);
+        let err = stderr(&out);
         assert!(err.contains(why) && err.contains("w.json.journal"), "{err}");
         assert_eq!(std::fs::read_to_string(&journal).unwrap(), bad);
     }
     std::fs::remove_file(&state).unwrap();
     let out = copyimage(&["serve", "--address", "127.0.0.1:0", "--state", state_arg]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("exists without its state file"));
+    assert!(stderr(&out).contains("exists without its state file"));
     assert!(!state.exists(), "no state file is made beside an orphaned journal");
     let _ = std::fs::remove_dir_all(&dir);
 }

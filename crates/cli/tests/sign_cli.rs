@@ -1,44 +1,8 @@
 //! `copyimage sign` and `copyimage verify` as a user runs them: exact outputs for fixed inputs, exit codes,
 //! and nothing on stdout but the result.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-/// The key pair variables the command reads when the flags are absent: removed, so that each test gives
-/// only the keys it names (a developer's shell may have them set).
-const KEY_VARS: [&str; 2] = ["ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"];
-
-/// The locale variables that choose the language of the text output: removed, so the expected English
-/// holds in a developer's Chinese shell too (`cli_lang.rs` tests the Chinese).
-const LOCALE_VARS: [&str; 3] = ["LC_ALL", "LC_MESSAGES", "LANG"];
-
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_copyimage"));
-    for v in KEY_VARS.iter().chain(&LOCALE_VARS) {
-        c.env_remove(v);
-    }
-    c
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("run copyimage")
-}
-
-fn run_stdin(args: &[&str], input: &str) -> Output {
-    let mut child = bin()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn copyimage");
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+mod common;
+use common::*;
 
 const DOC: &[&str] = &[
     "sign",
@@ -56,7 +20,7 @@ const DOC: &[&str] = &[
 fn the_doc_example_from_the_command_line() {
     let mut args = DOC.to_vec();
     args.extend(["Action=DescribeRegions", "Format=XML"]);
-    let o = run(&args);
+    let o = copyimage(&args);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(
         stdout(&o),
@@ -65,7 +29,7 @@ fn the_doc_example_from_the_command_line() {
          SignatureNonce=3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf&Signature=OLeaidS1JvxuMvnyHOwuJ%2BuX5qY%3D\n"
     );
     args.extend(["--output", "json"]);
-    let v: serde_json::Value = serde_json::from_slice(&run(&args).stdout).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&copyimage(&args).stdout).unwrap();
     assert_eq!(v["signature"], "OLeaidS1JvxuMvnyHOwuJ+uX5qY=");
     assert!(v["string_to_sign"]
         .as_str()
@@ -79,7 +43,7 @@ fn the_doc_example_from_the_command_line() {
 
 #[test]
 fn v3_json_matches_the_official_example() {
-    let o = run(&[
+    let o = copyimage(&[
         "sign",
         "--access-key-id",
         "YourAccessKeyId",
@@ -99,7 +63,7 @@ fn v3_json_matches_the_official_example() {
         "ImageId=win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd",
         "RegionId=cn-shanghai",
     ]);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(
         v["authorization"],
@@ -115,7 +79,7 @@ fn v3_json_matches_the_official_example() {
         .unwrap()
         .starts_with("POST\n/\nImageId=win2019"));
     // Text output for v3 is a curl command; Action went to its header, not the query.
-    let o = run(&[
+    let o = copyimage(&[
         "sign",
         "--access-key-id",
         "a",
@@ -146,7 +110,7 @@ fn overrides_and_additions_are_signed_as_given() {
         "--output",
         "json",
     ]);
-    let v: serde_json::Value = serde_json::from_slice(&run(&args).stdout).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&copyimage(&args).stdout).unwrap();
     let sts = v["string_to_sign"].as_str().unwrap();
     assert!(sts.contains("%26Format%3Djson%26"));
     assert!(sts.contains("%26SignatureType%3D%26"));
@@ -158,7 +122,7 @@ fn overrides_and_additions_are_signed_as_given() {
 
 #[test]
 fn fresh_nonce_and_time_by_default() {
-    let a = stdout(&run(&[
+    let a = stdout(&copyimage(&[
         "sign",
         "--access-key-id",
         "a",
@@ -167,7 +131,7 @@ fn fresh_nonce_and_time_by_default() {
         "--output",
         "json",
     ]));
-    let b = stdout(&run(&[
+    let b = stdout(&copyimage(&[
         "sign",
         "--access-key-id",
         "a",
@@ -196,7 +160,7 @@ fn batch_gives_one_line_per_input_line() {
     let input = "{\"RegionId\":\"cn-hangzhou\",\"ImageId\":\"m-1\"}\n{\"DryRun\":true}\nnot json\n";
     let mut args = DOC.to_vec();
     args.extend(["--batch", "--output", "json"]);
-    let o = run_stdin(&args, input);
+    let o = copyimage_stdin(&args, input);
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 3, "{out}");
@@ -210,9 +174,9 @@ fn batch_gives_one_line_per_input_line() {
     assert!(second["url"].as_str().unwrap().contains("-2&"));
     assert_eq!(serde_json::from_str::<serde_json::Value>(lines[2]).unwrap()["line"], 3);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("line 3"));
+    assert!(stderr(&o).contains("line 3"));
     // v3 text in batch: one curl per line.
-    let o = run_stdin(
+    let o = copyimage_stdin(
         &[
             "sign",
             "--access-key-id",
@@ -274,7 +238,7 @@ fn usage_mistakes_exit_2_with_a_message() {
             "https://ecs.aliyuncs.com/?a=b",
         ],
     ] {
-        let o = run(&args);
+        let o = copyimage(&args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(o.stdout.is_empty(), "{args:?}");
         assert!(!o.stderr.is_empty(), "{args:?}");
@@ -286,11 +250,11 @@ fn verify_names_the_mistake() {
     let mut args = DOC.to_vec();
     let now = "2016-02-23T12:50:00Z";
     args.extend(["DestinationImageName=a b"]);
-    let url = stdout(&run(&args)).trim().to_string();
-    let o = run(&["verify", "--access-key-secret", "testsecret", "--now", now, &url]);
+    let url = stdout(&copyimage(&args)).trim().to_string();
+    let o = copyimage(&["verify", "--access-key-secret", "testsecret", "--now", now, &url]);
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("The signature matches."));
-    let o = run(&["verify", "--access-key-secret", "testsecret ", "--now", now, &url]);
+    let o = copyimage(&["verify", "--access-key-secret", "testsecret ", "--now", now, &url]);
     assert_eq!(o.status.code(), Some(1));
     let text = stdout(&o);
     assert!(
@@ -299,7 +263,7 @@ fn verify_names_the_mistake() {
     );
     assert!(!text.contains("testsecret"), "the secret is never printed");
     // 8 hours later: the timestamp is stale, local time sent as UTC is suspected.
-    let o = run(&[
+    let o = copyimage(&[
         "verify",
         "--access-key-secret",
         "testsecret",
@@ -317,7 +281,7 @@ fn verify_names_the_mistake() {
     // A raw HTTP request on stdin.
     let query = url.split_once('?').unwrap().1;
     let raw = format!("GET /?{query} HTTP/1.1\nHost: ecs.aliyuncs.com\n\n");
-    let o = run_stdin(
+    let o = copyimage_stdin(
         &["verify", "--access-key-secret", "testsecret", "--now", now, "-"],
         &raw,
     );
@@ -334,22 +298,15 @@ fn the_key_pair_comes_from_the_environment_when_the_flags_are_absent() {
         "3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf",
     ];
     let env_sign = |vars: &[(&str, &str)], extra: &[&str]| {
-        let mut c = bin();
-        c.arg("sign")
-            .args(fixed)
-            .args(extra)
-            .args(["Action=DescribeRegions", "Format=XML"]);
-        for (k, v) in vars {
-            c.env(k, v);
-        }
-        c.output().expect("run copyimage")
+        let args = [&["sign"][..], &fixed, extra, &["Action=DescribeRegions", "Format=XML"]].concat();
+        copyimage_env(&args, vars)
     };
     let doc_url = "https://ecs.aliyuncs.com/?Action=DescribeRegions&Format=XML&Version=2014-05-26&AccessKeyId=testid&\
          SignatureMethod=HMAC-SHA1&Timestamp=2016-02-23T12%3A46%3A24Z&SignatureVersion=1.0&\
          SignatureNonce=3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf&Signature=OLeaidS1JvxuMvnyHOwuJ%2BuX5qY%3D\n";
     let both = [KEY_VARS[0], KEY_VARS[1]];
     let o = env_sign(&[(both[0], "testid"), (both[1], "testsecret")], &[]);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(stdout(&o), doc_url);
     // A flag wins over its variable.
     let o = env_sign(
@@ -361,25 +318,19 @@ fn the_key_pair_comes_from_the_environment_when_the_flags_are_absent() {
     let o = env_sign(&[(both[1], "testsecret")], &[]);
     assert_eq!(o.status.code(), Some(2));
     assert!(o.stdout.is_empty());
-    let err = String::from_utf8_lossy(&o.stderr);
+    let err = stderr(&o);
     assert!(err.contains("--access-key-id"), "{err}");
     assert!(!err.contains("testsecret"), "{err}");
     // verify reads the secret the same way.
     let url = doc_url.trim();
-    let mut c = bin();
-    c.args(["verify", "--now", "2016-02-23T12:50:00Z", url])
-        .env(both[1], "testsecret");
-    let o = c.output().unwrap();
+    let verify = ["verify", "--now", "2016-02-23T12:50:00Z", url];
+    let o = copyimage_env(&verify, &[(both[1], "testsecret")]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert!(stdout(&o).contains("The signature matches."));
-    let mut c = bin();
-    c.args(["verify", "--now", "2016-02-23T12:50:00Z", url])
-        .env(both[1], "testsecret2");
-    assert_eq!(c.output().unwrap().status.code(), Some(1));
+    let o = copyimage_env(&verify, &[(both[1], "testsecret2")]);
+    assert_eq!(o.status.code(), Some(1));
     // --help names the variables and never shows a value.
-    let mut c = bin();
-    c.args(["sign", "--help"]).env(both[1], "s3cr3t-value");
-    let help = stdout(&c.output().unwrap());
+    let help = stdout(&copyimage_env(&["sign", "--help"], &[(both[1], "s3cr3t-value")]));
     assert!(help.contains("ALIBABA_CLOUD_ACCESS_KEY_ID"), "{help}");
     assert!(help.contains("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), "{help}");
     assert!(!help.contains("s3cr3t-value"), "{help}");
@@ -411,13 +362,8 @@ fn batch_streams_exactly_what_single_requests_print() {
         args.extend(extra.iter().copied());
         let mut batch = args.clone();
         batch.extend(["--batch", "--nonce", "n"]);
-        let out = run_stdin(&batch, &lines.join("\n"));
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{extra:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let out = copyimage_stdin(&batch, &lines.join("\n"));
+        assert_eq!(out.status.code(), Some(0), "{extra:?}: {}", stderr(&out));
         let got = stdout(&out);
         assert_eq!(got.lines().count(), lines.len(), "{extra:?}: {got}");
         for (i, (line, printed)) in lines.iter().zip(got.lines()).enumerate() {
@@ -436,7 +382,7 @@ fn batch_streams_exactly_what_single_requests_print() {
                 })
                 .collect();
             single.extend(kv.iter().map(String::as_str));
-            let alone = stdout(&run(&single));
+            let alone = stdout(&copyimage(&single));
             let alone = if alone.starts_with('{') {
                 serde_json::from_str::<serde_json::Value>(&alone).unwrap().to_string()
             } else {

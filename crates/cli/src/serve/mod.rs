@@ -21,6 +21,7 @@
 mod http;
 pub mod persist;
 
+use crate::i18n;
 use crate::world::{self, Seeded, WorldSource};
 use copyimage_engine::clock::UtcTime;
 use copyimage_engine::engine::Engine;
@@ -175,9 +176,49 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// Runs an ECS request on the engine; the answer, or `None` if the engine panicked (a bug).
-fn run_http(engine: &mut Engine, req: &HttpRequest, now: UtcTime) -> Option<HttpResponse> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.handle_http(req, now).response)).ok()
+/// How an ECS request reaches the engine: [`engine_answer`] in the server; the unit tests pass one that
+/// panics, since no request can make the real engine panic on purpose.
+type EngineCall = fn(&mut Engine, &HttpRequest, UtcTime) -> Served;
+
+/// An answer of the server and the error code its log line names, taken from the typed outcome (the
+/// engine's `Answer`, or the endpoint's own error), never read back from the body (an XML body's code
+/// used to be missing from the log).
+struct Served {
+    resp: HttpResponse,
+    /// The error code, empty for a success or an admin route's answer.
+    code: String,
+}
+
+impl Served {
+    /// An answer that is not an ECS error (a success, an admin route's JSON).
+    fn plain(resp: HttpResponse) -> Served {
+        Served {
+            resp,
+            code: String::new(),
+        }
+    }
+}
+
+/// The engine's answer to an ECS request (the gateway, then the operation).
+fn engine_answer(engine: &mut Engine, req: &HttpRequest, now: UtcTime) -> Served {
+    let x = engine.handle_http(req, now);
+    Served {
+        code: x.answer.code().unwrap_or_default().to_string(),
+        resp: x.response,
+    }
+}
+
+/// Runs an ECS request on the engine through `call`; the answer, or `None` if it panicked (a bug). The
+/// release build unwinds, so the caller answers 500 and the server goes on serving.
+///
+/// The engine is not rolled back (that would take a copy of the world per request). Operations plan
+/// against the world unchanged and apply their effects at the end, so a panic while planning leaves the
+/// world as it was (the RequestId drawn and the nonce seen stay used, as for any answered request); only
+/// a panic while applying could leave part of a change. Either way, with `--state` the request is
+/// journaled (answer `None`) and, the engine being deterministic, replaying it stops at the same point:
+/// the world on disk is the one in memory.
+fn run_http(call: EngineCall, engine: &mut Engine, req: &HttpRequest, now: UtcTime) -> Option<Served> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| call(engine, req, now))).ok()
 }
 
 /// Replays one journal record on `engine`; an error when its answer differs from the one recorded.
@@ -187,7 +228,8 @@ fn replay(engine: &mut Engine, r: &Record) -> Result<(), String> {
     }
     match &r.op {
         Op::Http { now, req, answer } => {
-            let got = run_http(engine, req, UtcTime(*now)).map(|resp| (resp.status, fnv1a(resp.body.as_bytes())));
+            let got = run_http(engine_answer, engine, req, UtcTime(*now))
+                .map(|s| (s.resp.status, fnv1a(s.resp.body.as_bytes())));
             if answer.is_some() && got != *answer {
                 let status = |a: &Option<(u16, u64)>| a.map_or("none".to_string(), |(s, _)| s.to_string());
                 return Err(format!(
@@ -235,7 +277,14 @@ struct Shared {
     extra_keys: Vec<(String, String)>,
     quiet: bool,
     admin: AdminAccess,
+    /// How ECS requests reach the engine ([`engine_answer`]; a panicking one in the unit tests).
+    call: EngineCall,
+    /// Where the request log and the notes about failed requests go: stderr (the unit tests collect them).
+    log: Log,
 }
+
+/// A sink for log lines.
+type Log = Box<dyn Fn(&str) + Send + Sync>;
 
 /// Who may use the admin routes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -288,8 +337,10 @@ impl AdminAccess {
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    // A panic in another request must not take the endpoint down; the engine state is still whole
-    // because each request runs the engine to completion before releasing the lock.
+    // A panic in another request must not take the endpoint down. The engine's panics on ECS requests
+    // are caught under the lock (`run_http` says what state they leave); one elsewhere (the clock step, an
+    // admin route) is answered 500 by `Shared::guarded` with the lock poisoned and the world as the panic
+    // left it, and the next state write is a whole snapshot.
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
@@ -329,21 +380,21 @@ impl Shared {
         Ok(r)
     }
 
-    fn handle(&self, req: &HttpRequest, peer: Option<std::net::SocketAddr>) -> HttpResponse {
+    fn handle(&self, req: &HttpRequest, peer: Option<std::net::SocketAddr>) -> Served {
         if req.path.starts_with("/__admin") {
             if let Some(refused) = self.admin.refuse(req, peer) {
-                return refused;
+                return Served::plain(refused);
             }
             return self.admin(req);
         }
         let now = utc_now();
         let out = self.mutate(|live| {
-            let resp = run_http(&mut live.engine, req, now);
+            let resp = run_http(self.call, &mut live.engine, req, now);
             let op = if live.journaling {
                 Op::Http {
                     now: now.0,
                     req: req.clone(),
-                    answer: resp.as_ref().map(|r| (r.status, fnv1a(r.body.as_bytes()))),
+                    answer: resp.as_ref().map(|s| (s.resp.status, fnv1a(s.resp.body.as_bytes()))),
                 }
             } else {
                 Op::Tick
@@ -352,15 +403,35 @@ impl Shared {
         });
         match out {
             Ok(Some(resp)) => resp,
-            Ok(None) => internal_error(req),
+            Ok(None) => {
+                (self.log)(PANIC_NOTE);
+                internal_error(req)
+            }
             Err(e) => {
-                eprintln!("copyimage serve: {e}");
+                (self.log)(&format!("copyimage serve: {e}"));
                 unavailable(req)
             }
         }
     }
 
-    fn admin(&self, req: &HttpRequest) -> HttpResponse {
+    /// Runs `answer` (the whole handling of one request); a panic outside the engine call, which
+    /// [`run_http`] catches itself (in the clock step or an admin route: a bug), is answered 500 too. The
+    /// world in memory may then hold part of a change that no journal record describes, so with `--state`
+    /// the next write is a whole snapshot rather than a record.
+    fn guarded(&self, req: &HttpRequest, answer: impl FnOnce() -> Served) -> Served {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(answer)).unwrap_or_else(|_| {
+            let mut live = lock(&self.live);
+            if live.journaling {
+                live.adv.clear();
+                live.snapshot_due = true;
+            }
+            drop(live);
+            (self.log)(PANIC_NOTE);
+            internal_error(req)
+        })
+    }
+
+    fn admin(&self, req: &HttpRequest) -> Served {
         let route = req.path.trim_end_matches('/');
         let q = query_map(&req.query);
         let post = req.method.eq_ignore_ascii_case("POST");
@@ -437,8 +508,8 @@ impl Shared {
                 format!("no admin route {} {}; GET /__admin lists them", req.method, req.path),
             )),
         };
-        result.unwrap_or_else(|e| {
-            eprintln!("copyimage serve: {e}");
+        result.map(Served::plain).unwrap_or_else(|e| {
+            (self.log)(&format!("copyimage serve: {e}"));
             unavailable(req)
         })
     }
@@ -719,7 +790,7 @@ pub fn replay_journal(
 /// An ECS error body (JSON or XML as the request asked, RequestId, HostId, Recommend) for the answers the
 /// endpoint gives without the engine: a failed state write or an engine panic. The RequestId comes from a
 /// time-seeded generator, not the world's, since the world's change is not being acknowledged.
-fn endpoint_error(req: &HttpRequest, status: u16, code: &str, message: &str, why: &str) -> HttpResponse {
+fn endpoint_error(req: &HttpRequest, status: u16, code: &str, message: &str, why: &str) -> Served {
     use copyimage_engine::error::{ApiError, Rule, Source};
     use copyimage_engine::response::{self, Format};
     let params = copyimage_engine::gateway::request_params(req);
@@ -735,12 +806,17 @@ fn endpoint_error(req: &HttpRequest, status: u16, code: &str, message: &str, why
         message,
         Rule::simulated("serve.endpoint", Source::CommonErrors, why),
     );
-    response::error(&err, format, &rid, &req.host)
+    Served {
+        resp: response::error(&err, format, &rid, &req.host),
+        code: code.to_string(),
+    }
 }
 
+/// What the server logs when the engine panicked on a request (after the panic's own message).
+const PANIC_NOTE: &str = "copyimage serve: the engine panicked on a request (a bug: please report it)";
+
 /// 500 InternalError: the engine panicked on this request (a bug).
-fn internal_error(req: &HttpRequest) -> HttpResponse {
-    eprintln!("copyimage serve: the engine panicked on a request (a bug: please report it)");
+fn internal_error(req: &HttpRequest) -> Served {
     endpoint_error(
         req,
         500,
@@ -752,7 +828,7 @@ fn internal_error(req: &HttpRequest) -> HttpResponse {
 
 /// 503 ServiceUnavailable: the state could not be saved, so the change is not acknowledged (ECS's
 /// documented temporary-failure error, which the SDKs retry).
-fn unavailable(req: &HttpRequest) -> HttpResponse {
+fn unavailable(req: &HttpRequest) -> Served {
     endpoint_error(
         req,
         503,
@@ -879,6 +955,8 @@ fn serve(args: ServeArgs) -> Result<(), (i32, String)> {
             None if is_loopback(&addr) => AdminAccess::Anyone,
             None => AdminAccess::LoopbackOnly,
         },
+        call: engine_answer,
+        log: Box::new(|line| eprintln!("{line}")),
     });
     // The banner is the command's result: the URL first (scripts read line 1), then the accepted keys.
     println!("http://{addr}");
@@ -896,11 +974,12 @@ fn serve(args: ServeArgs) -> Result<(), (i32, String)> {
     use std::io::Write;
     let _ = std::io::stdout().flush();
     if let Some(p) = &shared.persister {
-        eprintln!(
-            "copyimage serve: state in {} ({})",
-            p.file.path().display(),
-            if resumed { "resumed" } else { "new" }
-        );
+        let note = if resumed {
+            i18n::SERVE_STATE_RESUMED
+        } else {
+            i18n::SERVE_STATE_NEW
+        };
+        eprintln!("{}", i18n::tf(note, &[("file", &p.file.path().display().to_string())]));
         let shared = Arc::clone(&shared);
         std::thread::spawn(move || {
             if let Some(p) = &shared.persister {
@@ -913,18 +992,19 @@ fn serve(args: ServeArgs) -> Result<(), (i32, String)> {
         eprintln!("{}", exposure_note(&addr, &shared.admin));
     }
 
-    let handler = Arc::clone(&shared);
-    http::serve_forever(
-        listener,
-        Arc::new(move |req: &HttpRequest, peer: Option<std::net::SocketAddr>| {
-            let resp = handler.handle(req, peer);
-            if !handler.quiet {
-                log_line(req, &resp);
-            }
-            resp
-        }),
-    );
+    http::serve_forever(listener, request_handler(shared));
     Ok(())
+}
+
+/// What answers each request: [`Shared::handle`], then the request's log line unless `--quiet`.
+fn request_handler(shared: Arc<Shared>) -> Arc<http::Handler> {
+    Arc::new(move |req: &HttpRequest, peer: Option<std::net::SocketAddr>| {
+        let served = shared.guarded(req, || shared.handle(req, peer));
+        if !shared.quiet {
+            (shared.log)(&log_line(req, &served));
+        }
+        served.resp
+    })
 }
 
 /// The environment variables the official tools read the key pair from.
@@ -957,31 +1037,23 @@ fn env_key_pair() -> Option<(String, String)> {
 /// What a server bound beyond loopback says on start: who can use it, and how the admin routes are kept.
 fn exposure_note(addr: &std::net::SocketAddr, admin: &AdminAccess) -> String {
     let admin = match admin {
-        AdminAccess::Token(_) => {
-            format!("its admin routes (/__admin/...) answer only requests with the header {ADMIN_TOKEN_HEADER}")
-        }
-        _ => "its unsigned admin routes (/__admin/...: reset, load a world, move the clock, read every key \
-              pair) answer loopback clients only; pass --admin-token TOKEN to use them from other hosts"
-            .into(),
+        AdminAccess::Token(_) => i18n::tf(i18n::SERVE_ADMIN_TOKEN, &[("header", ADMIN_TOKEN_HEADER)]),
+        _ => i18n::tr(i18n::SERVE_ADMIN_LOOPBACK),
     };
-    format!(
-        "copyimage serve: listening on {addr}, beyond loopback: anyone who can reach this address can send it \
-         signed requests with the key pairs above; {admin}."
-    )
+    i18n::tf(i18n::SERVE_EXPOSED, &[("addr", &addr.to_string()), ("admin", &admin)])
 }
 
-/// One line per request on stderr: method, Action, status, code. Never parameters' values (a
-/// client could put anything there) and never a signature.
-fn log_line(req: &HttpRequest, resp: &HttpResponse) {
+/// The log line of a request: method, path, Action, status, code. Never parameters' values (a client
+/// could put anything there) and never a signature.
+fn log_line(req: &HttpRequest, served: &Served) -> String {
     let params = copyimage_engine::gateway::request_params(req);
     let action = copyimage_engine::wire::param(&params, "Action")
         .or_else(|| req.header("x-acs-action"))
         .unwrap_or("-");
-    let code = serde_json::from_str::<serde_json::Value>(&resp.body)
-        .ok()
-        .and_then(|v| v.get("Code").and_then(|c| c.as_str()).map(str::to_string))
-        .unwrap_or_default();
-    eprintln!("{} {} {} {} {}", req.method, req.path, action, resp.status, code);
+    format!(
+        "{} {} {} {} {}",
+        req.method, req.path, action, served.resp.status, served.code
+    )
 }
 
 #[cfg(test)]
@@ -1047,6 +1119,244 @@ mod tests {
         assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
         assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    /// The engine call of the panic test: the engine's own answer, except for a request carrying the
+    /// header `X-Test-Panic`, where it panics before the engine sees the request.
+    fn panics_on_test_header(engine: &mut Engine, req: &HttpRequest, now: UtcTime) -> Served {
+        if req.header("x-test-panic").is_some() {
+            panic!("a bug in the engine (injected by the test)");
+        }
+        engine_answer(engine, req, now)
+    }
+
+    /// Sends `request` on `conn` and reads one response (status line, headers, Content-Length body) as text.
+    fn exchange(conn: &mut std::io::BufReader<std::net::TcpStream>, request: &str) -> String {
+        use std::io::{BufRead, Read, Write};
+        conn.get_mut().write_all(request.as_bytes()).expect("send");
+        let mut head = String::new();
+        while !head.ends_with("\r\n\r\n") {
+            let n = conn.read_line(&mut head).expect("read the response");
+            assert!(n > 0, "the server closed the connection; got {head:?}");
+        }
+        let len: usize = head
+            .lines()
+            .find_map(|l| l.strip_prefix("Content-Length: "))
+            .and_then(|v| v.parse().ok())
+            .expect("Content-Length");
+        let mut body = vec![0; len];
+        conn.read_exact(&mut body).expect("body");
+        head + &String::from_utf8(body).expect("UTF-8 body")
+    }
+
+    /// The value of the `Date` header in a response's text.
+    fn date_of(resp: &str) -> &str {
+        resp.lines()
+            .find_map(|l| l.strip_prefix("Date: "))
+            .expect("a Date header")
+    }
+
+    #[test]
+    fn a_panicking_request_is_answered_500_and_the_connection_serves_the_next() {
+        let source = Seeded {
+            scenario_json: None,
+            preset: world::DEFAULT_PRESET.into(),
+            seed: world::DEFAULT_SEED,
+        };
+        let engine = source.build().expect("the default world");
+        // The same world, to tell what the server should answer after the panic.
+        let mut reference = engine.clone();
+        let (id, secret) = world::access_keys(&engine).into_iter().next().expect("a key pair");
+        let lines = Arc::new(Mutex::new(Vec::<String>::new()));
+        let log = Arc::clone(&lines);
+        let shared = Arc::new(Shared {
+            live: Mutex::new(Live {
+                engine,
+                version: 0,
+                last_tick: Instant::now(),
+                carry: 0.0,
+                speed: 0.0,
+                journaling: false,
+                adv: Vec::new(),
+                pending: Vec::new(),
+                snapshot_due: false,
+            }),
+            persister: None,
+            source,
+            extra_keys: Vec::new(),
+            quiet: false,
+            admin: AdminAccess::Anyone,
+            call: panics_on_test_header,
+            log: Box::new(move |l| lock(&log).push(l.to_string())),
+        });
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let addr = listener.local_addr().expect("address");
+        let handler = request_handler(Arc::clone(&shared));
+        std::thread::spawn(move || http::serve_forever(listener, handler));
+        let stream = std::net::TcpStream::connect(addr).expect("connect");
+        stream.set_read_timeout(Some(Duration::from_secs(60))).expect("timeout");
+        let mut conn = std::io::BufReader::new(stream);
+
+        // 1. The engine panics: 500 InternalError in the format asked for, the connection kept open.
+        let got = exchange(
+            &mut conn,
+            "GET /?Action=DescribeRegions&Format=JSON HTTP/1.1\r\nHost: ecs.example\r\nX-Test-Panic: 1\r\n\r\n",
+        );
+        let rid = got
+            .lines()
+            .find_map(|l| l.strip_prefix("x-acs-request-id: "))
+            .expect("a request id")
+            .to_string();
+        assert!(
+            rid.len() == 36
+                && rid
+                    .chars()
+                    .all(|c| c == '-' || c.is_ascii_digit() || c.is_ascii_uppercase()),
+            "{rid}"
+        );
+        let body = format!(
+            "{{\"RequestId\":\"{rid}\",\"Message\":\"The request processing has failed due to some unknown \
+             error, exception or failure.\",\"Recommend\":\"https://api.aliyun.com/troubleshoot?q=InternalError\
+             &product=Ecs&requestId={rid}\",\"HostId\":\"ecs.example\",\"Code\":\"InternalError\"}}"
+        );
+        assert_eq!(
+            got,
+            format!(
+                "HTTP/1.1 500 Internal Server Error\r\nDate: {}\r\n\
+                 Content-Type: application/json;charset=utf-8\r\nx-acs-request-id: {rid}\r\n\
+                 Access-Control-Allow-Origin: *\r\nContent-Length: {}\r\n\r\n{body}",
+                date_of(&got),
+                body.len()
+            )
+        );
+
+        // 2. A signed request on the same connection: the engine's own answer, as if the panic had not been.
+        let now = utc_now();
+        let params = [
+            ("Action", "DescribeRegions"),
+            ("Version", "2014-05-26"),
+            ("Format", "JSON"),
+        ]
+        .map(|(k, v)| (k.to_string(), v.to_string()));
+        let all = copyimage_engine::sign::merge_params(
+            &copyimage_engine::sign::v1_common_params(&id, &now.to_iso8601(), "after-the-panic"),
+            &params,
+        );
+        let signature = copyimage_engine::sign::sign_v1("GET", &all, &secret).signature;
+        let query = copyimage_engine::sign::v1_signed_query(&all, &signature);
+        let got = exchange(
+            &mut conn,
+            &format!("GET /?{query} HTTP/1.1\r\nHost: ecs.example\r\n\r\n"),
+        );
+        let want = reference
+            .handle_http(
+                &HttpRequest {
+                    method: "GET".into(),
+                    host: "ecs.example".into(),
+                    path: "/".into(),
+                    query,
+                    headers: vec![("Host".into(), "ecs.example".into())],
+                    body: String::new(),
+                },
+                now,
+            )
+            .response;
+        assert_eq!(want.status, 200, "{}", want.body);
+        let headers: String = want.headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
+        assert_eq!(
+            got,
+            format!(
+                "HTTP/1.1 200 OK\r\nDate: {}\r\n{headers}Content-Length: {}\r\n\r\n{}",
+                date_of(&got),
+                want.body.len(),
+                want.body
+            )
+        );
+
+        // 3. A refusal in XML: its code in the log comes from the typed answer, not from reading the body.
+        let unsigned = HttpRequest {
+            method: "GET".into(),
+            host: "ecs.example".into(),
+            path: "/".into(),
+            query: "Action=DescribeRegions&Format=XML".into(),
+            headers: vec![("Host".into(), "ecs.example".into())],
+            body: String::new(),
+        };
+        let got = exchange(
+            &mut conn,
+            "GET /?Action=DescribeRegions&Format=XML HTTP/1.1\r\nHost: ecs.example\r\n\r\n",
+        );
+        let want = reference.handle_http(&unsigned, now);
+        let code = want.answer.code().expect("an unsigned request is refused").to_string();
+        assert!(
+            got.contains("<?xml") && got.contains(&format!("<Code>{code}</Code>")),
+            "{got}"
+        );
+
+        // 4. The log: the note about the bug, then one line per request.
+        assert_eq!(
+            *lock(&lines),
+            [
+                PANIC_NOTE.to_string(),
+                "GET / DescribeRegions 500 InternalError".to_string(),
+                "GET / DescribeRegions 200 ".to_string(),
+                format!("GET / DescribeRegions {} {code}", want.response.status),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_panic_outside_the_engine_call_is_answered_500_and_the_next_write_is_a_snapshot() {
+        let source = Seeded {
+            scenario_json: None,
+            preset: world::DEFAULT_PRESET.into(),
+            seed: world::DEFAULT_SEED,
+        };
+        let lines = Arc::new(Mutex::new(Vec::<String>::new()));
+        let log = Arc::clone(&lines);
+        let shared = Shared {
+            live: Mutex::new(Live {
+                engine: source.build().expect("the default world"),
+                version: 7,
+                last_tick: Instant::now(),
+                carry: 0.0,
+                speed: 0.0,
+                journaling: true,
+                adv: vec![30],
+                pending: Vec::new(),
+                snapshot_due: false,
+            }),
+            persister: None,
+            source,
+            extra_keys: Vec::new(),
+            quiet: false,
+            admin: AdminAccess::Anyone,
+            call: engine_answer,
+            log: Box::new(move |l| lock(&log).push(l.to_string())),
+        };
+        let req = HttpRequest {
+            method: "POST".into(),
+            host: "127.0.0.1".into(),
+            path: "/__admin/clock".into(),
+            query: "Format=XML".into(),
+            headers: Vec::new(),
+            body: String::new(),
+        };
+        let served = shared.guarded(&req, || {
+            let _held = lock(&shared.live);
+            panic!("a bug in an admin route (injected by the test)")
+        });
+        assert_eq!(served.resp.status, 500);
+        assert_eq!(served.code, "InternalError");
+        assert!(
+            served.resp.body.contains("<Code>InternalError</Code>"),
+            "{}",
+            served.resp.body
+        );
+        assert_eq!(*lock(&lines), [PANIC_NOTE]);
+        let live = lock(&shared.live);
+        assert!(live.snapshot_due && live.adv.is_empty());
+        assert_eq!(live.version, 7);
     }
 
     #[test]

@@ -12,24 +12,67 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 /// The `copyimage` binary Cargo built for these tests.
 pub const BIN: &str = env!("CARGO_BIN_EXE_copyimage");
 
-/// Runs `copyimage ARGS` and returns its output, in English whatever the developer's locale (the locale
-/// variables removed; `cli_lang.rs` sets them).
+/// The key pair variables the commands read when their flags are absent: removed, so that each test gives
+/// only the keys it names (a developer's shell may have them set).
+pub const KEY_VARS: [&str; 2] = ["ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"];
+
+/// The locale variables that choose the language of the text output: removed, so the expected English
+/// holds in a developer's Chinese shell too (`cli_lang.rs` sets them).
+pub const LOCALE_VARS: [&str; 3] = ["LC_ALL", "LC_MESSAGES", "LANG"];
+
+/// `copyimage` as the tests start it: without [`KEY_VARS`] and [`LOCALE_VARS`] from the test's own
+/// environment (a test that wants one sets it with `.env`).
+pub fn command() -> Command {
+    let mut c = Command::new(BIN);
+    for v in KEY_VARS.iter().chain(&LOCALE_VARS) {
+        c.env_remove(v);
+    }
+    c
+}
+
+/// Runs `copyimage ARGS` and returns its output, in English whatever the developer's locale.
 pub fn copyimage(args: &[&str]) -> Output {
     copyimage_env(args, &[])
 }
 
-/// Runs `copyimage ARGS` with only the locale variables in `env` set (as `LANG=zh_CN.UTF-8 copyimage ...`
-/// in a shell), and returns its output.
+/// Runs `copyimage ARGS` with the variables in `env` set (of [`KEY_VARS`] and [`LOCALE_VARS`], those
+/// only), as `LANG=zh_CN.UTF-8 copyimage ...` in a shell, and returns its output.
 pub fn copyimage_env(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut c = Command::new(BIN);
+    let mut c = command();
     c.args(args);
-    for v in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-        c.env_remove(v);
-    }
     for (k, v) in env {
         c.env(k, v);
     }
     c.output().expect("run copyimage")
+}
+
+/// Runs `copyimage ARGS` with `input` on its stdin (as `... | copyimage ARGS`), and returns its output.
+pub fn copyimage_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = command()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn copyimage");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_owned();
+    // Written from another thread: a command that answers line by line could fill its stdout pipe before it
+    // has read a long input, and both sides would wait.
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child.wait_with_output().expect("wait for copyimage");
+    writer.join().expect("stdin writer").expect("write stdin");
+    out
+}
+
+/// A command's stdout as text.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A command's stderr as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// A fresh, empty temporary directory for one test.
@@ -58,11 +101,12 @@ impl Server {
         Server::start_at("127.0.0.1:0", extra, env, dir)
     }
 
-    /// Starts `copyimage serve --address ADDRESS EXTRA...` and reads its banner.
+    /// Starts `copyimage serve --address ADDRESS EXTRA...` (with the key and locale variables only as
+    /// `env` gives them, as [`command`] does) and reads its banner.
     pub fn start_at(address: &str, extra: &[&str], env: &[(&str, &str)], dir: &Path) -> Server {
         let stderr_path = dir.join(format!("serve-{}.err", std::process::id() as u128 + now_nanos()));
         let stderr = std::fs::File::create(&stderr_path).expect("stderr file");
-        let mut cmd = Command::new(BIN);
+        let mut cmd = command();
         cmd.args(["serve", "--address", address, "--quiet"])
             .args(extra)
             .stdout(Stdio::piped())

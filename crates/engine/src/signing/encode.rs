@@ -40,16 +40,21 @@ pub fn percent_encode_into(s: &str, out: &mut String) {
 }
 
 /// Appends the RFC 3986 percent-encoding of `s` to a byte buffer: room for the worst case is made once,
-/// then one table lookup per byte (the signers' hot loop; `#[inline]` so the CLI compiles it at full speed).
+/// then each run of unreserved bytes is found by a table lookup per byte and copied whole (the signers' hot
+/// loop: a push per byte stored the length back on every byte; `#[inline]` so the CLI compiles it at full
+/// speed).
 #[inline]
 pub fn percent_encode_bytes(s: &[u8], out: &mut Vec<u8>) {
     out.reserve(s.len() * 3);
-    for &b in s {
-        if UNRESERVED[b as usize] {
-            out.push(b);
-        } else {
-            out.extend_from_slice(&[b'%', HEX_UPPER[(b >> 4) as usize], HEX_UPPER[(b & 0x0F) as usize]]);
-        }
+    let mut rest = s;
+    loop {
+        let run = rest.iter().position(|&b| !UNRESERVED[b as usize]).unwrap_or(rest.len());
+        out.extend_from_slice(&rest[..run]);
+        let Some((&b, tail)) = rest[run..].split_first() else {
+            return;
+        };
+        out.extend_from_slice(&[b'%', HEX_UPPER[(b >> 4) as usize], HEX_UPPER[(b & 0x0F) as usize]]);
+        rest = tail;
     }
 }
 
@@ -146,6 +151,24 @@ mod tests {
         assert_eq!(percent_encode("环境"), "%E7%8E%AF%E5%A2%83");
         assert_eq!(percent_encode("AZaz09-_.~"), "AZaz09-_.~");
         assert_eq!(percent_encode(""), "");
+        // Runs of plain bytes between escapes, at either end and back to back.
+        assert_eq!(percent_encode(" ab  c d~ "), "%20ab%20%20c%20d~%20");
+    }
+
+    #[test]
+    fn every_byte_encodes_as_the_byte_at_a_time_definition() {
+        let all: Vec<u8> = (0..=255u8).chain(b"plain run".iter().copied()).collect();
+        let mut want = Vec::new();
+        for &b in &all {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                want.push(b);
+            } else {
+                want.extend_from_slice(format!("%{b:02X}").as_bytes());
+            }
+        }
+        let mut got = Vec::new();
+        percent_encode_bytes(&all, &mut got);
+        assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(want).unwrap());
     }
 
     #[test]

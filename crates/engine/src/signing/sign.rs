@@ -137,7 +137,7 @@ pub fn v1_string_to_sign(method: &str, canonical_query: &str) -> String {
 #[derive(Clone)]
 pub struct V1Signer {
     mac: Hmac<Sha1>,
-    /// `name=value` of every parameter but `Signature`, encoded, in the order given.
+    /// `name=value&` of every parameter but `Signature`, encoded, in the order given.
     enc: Vec<u8>,
     /// For each of those: where it starts, where its `=` is and where it ends in `enc`, and whether its
     /// name and its value had an escaped byte (then their `%`s are encoded again in the StringToSign; a
@@ -212,6 +212,8 @@ impl V1Signer {
             self.enc.push(b'=');
             percent_encode_bytes(v.as_bytes(), &mut self.enc);
             let end = self.enc.len();
+            // Each pair is followed by `&`, so the query in the order given is the buffer itself.
+            self.enc.push(b'&');
             self.spans.push(Span {
                 start,
                 eq,
@@ -229,12 +231,14 @@ impl V1Signer {
         };
         if pairs.len() <= 32 {
             // Insertion sort: nothing allocated, and few comparisons for a request's few dozen parameters.
+            // Swapped down in place rather than `insert`ed: no memmove call per parameter.
             for i in 0..pairs.len() {
-                let mut at = self.sorted.len();
+                self.sorted.push(i);
+                let mut at = i;
                 while at > 0 && signing_order(pairs[self.sorted[at - 1]], pairs[i]).is_gt() {
+                    self.sorted.swap(at - 1, at);
                     at -= 1;
                 }
-                self.sorted.insert(at, i);
             }
         } else {
             self.sorted.extend(0..pairs.len());
@@ -281,10 +285,7 @@ impl V1Signer {
     /// Appends the prepared request's parameters as a query in the order given, each followed by `&`.
     #[inline]
     pub fn query_pairs_into(&self, out: &mut Vec<u8>) {
-        for sp in &self.spans {
-            out.extend_from_slice(&self.enc[sp.start..sp.end]);
-            out.push(b'&');
-        }
+        out.extend_from_slice(&self.enc);
     }
 
     /// Appends the base64 signature of the prepared request to `out`.
