@@ -372,3 +372,66 @@ fn a_reused_nonce_is_named() {
     assert_eq!(d.gateway_error.as_ref().unwrap().code, "SignatureNonceUsed");
     assert!(d.report().contains("fresh nonce"));
 }
+
+/// The debugger tries dropping each of the first sixteen distinct empty parameters, not every one: each guess
+/// re-signs the whole request, and a pasted URL of thousands of empty parameters took it most of a minute
+/// (found by fuzzing the URL reader).
+#[test]
+fn only_the_first_sixteen_empty_parameters_are_guessed() {
+    let mut p = params(); // SignatureType is its first empty parameter
+    p.extend((0..20).map(|i| (format!("E{i:02}"), String::new())));
+    let mut i = GenerateInput::new(p, "testid", SECRET, TS, "nonce-1");
+    i.method = "GET".into();
+    let s = generate::sign_request(&i);
+    let dropped = |name: &str| {
+        let bad = s.string_to_sign.replace(&format!("%26{name}%3D"), "");
+        assert_ne!(bad, s.string_to_sign);
+        diagnose(&with_sig(&s.request, &sign::v1_signature(&bad, SECRET)), SECRET, None, None).causes
+    };
+    assert_eq!(dropped("E14"), vec![Cause::EmptyParameterDropped { parameter: "E14".into() }]);
+    assert_eq!(dropped("E15"), vec![Cause::WrongSecretOrTampered]);
+}
+
+/// The fuzzer's slow input, in kind: a pasted URL of 6,000 distinct empty parameters is read and diagnosed
+/// (no guess matches its made-up signature).
+#[test]
+fn a_url_of_thousands_of_empty_parameters_is_diagnosed() {
+    let query: Vec<String> = (0..6000).map(|i| format!("a{i}")).collect();
+    let req = parse_url(&format!("http://ecs.aliyuncs.com/?Signature=x&{}", query.join("&"))).unwrap();
+    let d = diagnose(&req, SECRET, Some(now()), None);
+    assert_eq!(d.causes, vec![Cause::WrongSecretOrTampered]);
+}
+
+/// Thousands of signed headers, one of them sent twice, signed as sent (original case, untrimmed): the
+/// raw-headers guess (the first header of each name) and the canonical headers, both indexed by name past a
+/// few headers, still name the mistake; found by fuzzing the raw-HTTP reader, where a scan per name took
+/// seconds.
+#[test]
+fn a_request_of_thousands_of_signed_headers_is_diagnosed() {
+    let (mut req, canonical) = v3();
+    let extra: Vec<String> = (0..3000).map(|i| format!("X-Extra-{i:04}")).collect();
+    req.headers.extend(extra.iter().map(|h| (h.clone(), "  v ".to_string())));
+    req.headers.push(("x-extra-0007".into(), "w".into()));
+    let lower: Vec<String> = extra.iter().map(|h| h.to_ascii_lowercase()).collect();
+    let auth = req.headers.iter_mut().find(|(k, _)| k.eq_ignore_ascii_case("authorization")).unwrap();
+    let (head, rest) = auth.1.split_once("SignedHeaders=").unwrap();
+    let (names, tail) = rest.split_once(',').unwrap();
+    auth.1 = format!("{head}SignedHeaders={names};{},{tail}", lower.join(";"));
+    // method, path, query, the header lines, "", the signed-header list, the payload hash
+    let lines: Vec<&str> = canonical.split('\n').collect();
+    let n = lines.len();
+    assert_eq!(lines[n - 3], "");
+    let mut header_lines: Vec<String> = lines[3..n - 3].iter().map(|s| s.to_string()).collect();
+    header_lines.extend(extra.iter().map(|h| format!("{h}:  v ")));
+    let bad = format!(
+        "{}\n{}\n\n{};{}\n{}",
+        lines[..3].join("\n"),
+        header_lines.join("\n"),
+        lines[n - 2],
+        lower.join(";"),
+        lines[n - 1]
+    );
+    let d = diagnose(&with_v3_sig(&req, &bad, SECRET), SECRET, None, None);
+    assert_eq!(d.causes, vec![Cause::HeadersNotCanonical]);
+    assert_eq!(d.user_string_to_sign.as_deref(), Some(bad.as_str()));
+}

@@ -464,17 +464,38 @@ pub fn v3_canonical_headers(headers: &[(String, String)], signed: Option<&[Strin
     names.dedup();
     let mut canonical = String::with_capacity(names.len() * 48);
     let mut signed_headers = String::with_capacity(names.len() * 16);
+    // Each name's values: a scan of the headers per name for a request's few headers; past that an index
+    // sorted by name, so a pasted request of thousands of signed headers (found by fuzzing the signature
+    // debugger: seconds for 90 KB) costs n log n rather than n².
+    let index: Vec<(Cow<'_, str>, &str)> = if names.len() * headers.len() > 256 {
+        let mut ix: Vec<(Cow<'_, str>, &str)> = headers.iter().map(|(k, v)| (lower(k), v.as_str())).collect();
+        crate::base::sort::sort_by(&mut ix, |a, b| a.0.cmp(&b.0));
+        ix
+    } else {
+        Vec::new()
+    };
     for (i, n) in names.iter().enumerate() {
-        let mut matching = headers.iter().filter(|(k, _)| k.eq_ignore_ascii_case(n));
+        let (mut scan, mut indexed);
+        let matching: &mut dyn Iterator<Item = &str> = if index.is_empty() {
+            scan = headers
+                .iter()
+                .filter(|(k, _)| k.eq_ignore_ascii_case(n))
+                .map(|(_, v)| v.as_str());
+            &mut scan
+        } else {
+            let from = index.partition_point(|(k, _)| k.as_ref() < n.as_ref());
+            indexed = index[from..].iter().take_while(|(k, _)| k == n).map(|(_, v)| *v);
+            &mut indexed
+        };
         canonical.push_str(n);
         canonical.push(':');
         match (matching.next(), matching.next()) {
-            (Some((_, v)), None) => canonical.push_str(v.trim()),
+            (Some(v), None) => canonical.push_str(v.trim()),
             (None, _) => {}
-            (Some((_, a)), Some((_, b))) => {
+            (Some(a), Some(b)) => {
                 // Sent more than once: trimmed values, sorted, joined with ','.
                 let mut values: Vec<&str> = vec![a.trim(), b.trim()];
-                values.extend(matching.map(|(_, v)| v.trim()));
+                values.extend(matching.map(str::trim));
                 crate::base::sort::sort(&mut values);
                 canonical.push_str(&values.join(","));
             }
@@ -623,6 +644,38 @@ mod tests {
 
     fn p(pairs: &[(&str, &str)]) -> Params {
         pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    /// Past a few headers each name's values are found through an index sorted by name: the same lines as
+    /// a scan (what one name alone gets) and as the rule written out, for names sent in other cases, sent
+    /// twice, or not sent.
+    #[test]
+    fn many_headers_give_what_a_scan_gives() {
+        let mut headers: Vec<(String, String)> = Vec::new();
+        for i in 0..40 {
+            headers.push((format!("X-H-{i:02}"), format!(" v{i} ")));
+            if i % 3 == 0 {
+                headers.push((format!("x-h-{i:02}"), format!("a{i}")));
+            }
+        }
+        let signed: Vec<String> = (0..45).map(|i| format!("X-h-{i:02}")).collect();
+        let (all, list) = v3_canonical_headers(&headers, Some(&signed));
+        let mut want = String::new();
+        for n in &signed {
+            let n = n.to_ascii_lowercase();
+            let mut values: Vec<&str> = headers
+                .iter()
+                .filter(|(k, _)| k.to_ascii_lowercase() == n)
+                .map(|(_, v)| v.trim())
+                .collect();
+            values.sort();
+            want += &format!("{n}:{}\n", values.join(","));
+            let (alone, _) = v3_canonical_headers(&headers, Some(std::slice::from_ref(&n)));
+            assert!(all.contains(&alone), "{alone:?}");
+        }
+        assert_eq!(all, want);
+        assert!(all.contains("x-h-03:a3,v3\n") && all.contains("x-h-44:\n"), "{all}");
+        assert_eq!(list, signed.join(";").to_ascii_lowercase());
     }
 
     #[test]
