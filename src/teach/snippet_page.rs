@@ -46,7 +46,11 @@ fn key(en: &str) -> String {
 /// loads.
 pub(crate) fn template_keys() -> Vec<String> {
     let (defs, page) = parse();
-    defs.iter().flat_map(|(_, v)| texts(v)).chain(texts(page)).map(key).collect()
+    defs.iter()
+        .flat_map(|(_, v)| texts(v))
+        .chain(texts(page))
+        .map(key)
+        .collect()
 }
 
 /// Every `{{English}}` text of `src`, in order, as written.

@@ -386,9 +386,20 @@ fn only_the_first_sixteen_empty_parameters_are_guessed() {
     let dropped = |name: &str| {
         let bad = s.string_to_sign.replace(&format!("%26{name}%3D"), "");
         assert_ne!(bad, s.string_to_sign);
-        diagnose(&with_sig(&s.request, &sign::v1_signature(&bad, SECRET)), SECRET, None, None).causes
+        diagnose(
+            &with_sig(&s.request, &sign::v1_signature(&bad, SECRET)),
+            SECRET,
+            None,
+            None,
+        )
+        .causes
     };
-    assert_eq!(dropped("E14"), vec![Cause::EmptyParameterDropped { parameter: "E14".into() }]);
+    assert_eq!(
+        dropped("E14"),
+        vec![Cause::EmptyParameterDropped {
+            parameter: "E14".into()
+        }]
+    );
     assert_eq!(dropped("E15"), vec![Cause::WrongSecretOrTampered]);
 }
 
@@ -410,10 +421,15 @@ fn a_url_of_thousands_of_empty_parameters_is_diagnosed() {
 fn a_request_of_thousands_of_signed_headers_is_diagnosed() {
     let (mut req, canonical) = v3();
     let extra: Vec<String> = (0..3000).map(|i| format!("X-Extra-{i:04}")).collect();
-    req.headers.extend(extra.iter().map(|h| (h.clone(), "  v ".to_string())));
+    req.headers
+        .extend(extra.iter().map(|h| (h.clone(), "  v ".to_string())));
     req.headers.push(("x-extra-0007".into(), "w".into()));
     let lower: Vec<String> = extra.iter().map(|h| h.to_ascii_lowercase()).collect();
-    let auth = req.headers.iter_mut().find(|(k, _)| k.eq_ignore_ascii_case("authorization")).unwrap();
+    let auth = req
+        .headers
+        .iter_mut()
+        .find(|(k, _)| k.eq_ignore_ascii_case("authorization"))
+        .unwrap();
     let (head, rest) = auth.1.split_once("SignedHeaders=").unwrap();
     let (names, tail) = rest.split_once(',').unwrap();
     auth.1 = format!("{head}SignedHeaders={names};{},{tail}", lower.join(";"));
