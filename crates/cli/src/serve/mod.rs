@@ -1156,20 +1156,12 @@ mod tests {
             .expect("a Date header")
     }
 
-    #[test]
-    fn a_panicking_request_is_answered_500_and_the_connection_serves_the_next() {
-        let source = Seeded {
-            scenario_json: None,
-            preset: world::DEFAULT_PRESET.into(),
-            seed: world::DEFAULT_SEED,
-        };
-        let engine = source.build().expect("the default world");
-        // The same world, to tell what the server should answer after the panic.
-        let mut reference = engine.clone();
-        let (id, secret) = world::access_keys(&engine).into_iter().next().expect("a key pair");
+    /// A server's shared state for the unit tests: `engine` reached through `call`, no `--state`, every
+    /// log line collected in the returned list.
+    fn test_shared(engine: Engine, source: Seeded, call: EngineCall) -> (Shared, Arc<Mutex<Vec<String>>>) {
         let lines = Arc::new(Mutex::new(Vec::<String>::new()));
         let log = Arc::clone(&lines);
-        let shared = Arc::new(Shared {
+        let shared = Shared {
             live: Mutex::new(Live {
                 engine,
                 version: 0,
@@ -1186,9 +1178,25 @@ mod tests {
             extra_keys: Vec::new(),
             quiet: false,
             admin: AdminAccess::Anyone,
-            call: panics_on_test_header,
+            call,
             log: Box::new(move |l| lock(&log).push(l.to_string())),
-        });
+        };
+        (shared, lines)
+    }
+
+    #[test]
+    fn a_panicking_request_is_answered_500_and_the_connection_serves_the_next() {
+        let source = Seeded {
+            scenario_json: None,
+            preset: world::DEFAULT_PRESET.into(),
+            seed: world::DEFAULT_SEED,
+        };
+        let engine = source.build().expect("the default world");
+        // The same world, to tell what the server should answer after the panic.
+        let mut reference = engine.clone();
+        let (id, secret) = world::access_keys(&engine).into_iter().next().expect("a key pair");
+        let (shared, lines) = test_shared(engine, source, panics_on_test_header);
+        let shared = Arc::new(shared);
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
         let addr = listener.local_addr().expect("address");
         let handler = request_handler(Arc::clone(&shared));
@@ -1312,28 +1320,15 @@ mod tests {
             preset: world::DEFAULT_PRESET.into(),
             seed: world::DEFAULT_SEED,
         };
-        let lines = Arc::new(Mutex::new(Vec::<String>::new()));
-        let log = Arc::clone(&lines);
-        let shared = Shared {
-            live: Mutex::new(Live {
-                engine: source.build().expect("the default world"),
-                version: 7,
-                last_tick: Instant::now(),
-                carry: 0.0,
-                speed: 0.0,
-                journaling: true,
-                adv: vec![30],
-                pending: Vec::new(),
-                snapshot_due: false,
-            }),
-            persister: None,
-            source,
-            extra_keys: Vec::new(),
-            quiet: false,
-            admin: AdminAccess::Anyone,
-            call: engine_answer,
-            log: Box::new(move |l| lock(&log).push(l.to_string())),
-        };
+        let engine = source.build().expect("the default world");
+        let (shared, lines) = test_shared(engine, source, engine_answer);
+        {
+            // A server that has journaled since its last snapshot.
+            let mut live = lock(&shared.live);
+            live.version = 7;
+            live.journaling = true;
+            live.adv = vec![30];
+        }
         let req = HttpRequest {
             method: "POST".into(),
             host: "127.0.0.1".into(),
