@@ -522,17 +522,21 @@ fn body_field(body: &str, name: &str) -> Option<String> {
 fn catalog_page_is_current() {
     let root = env!("CARGO_MANIFEST_DIR");
     for (lang, path) in PAGES {
-        let want = generate(*lang);
-        let file = format!("{root}/{path}");
-        if std::env::var("UPDATE_TEACH_DATA").is_ok() {
-            std::fs::write(&file, &want).expect("write the catalog page");
-        }
-        let have = std::fs::read_to_string(&file).unwrap_or_default();
-        assert!(
-            have == want,
-            "{path} is stale: run UPDATE_TEACH_DATA=1 cargo test -p copyimage-playground catalog_data"
-        );
+        check_generated(&format!("{root}/{path}"), &generate(*lang), "catalog_data");
     }
+}
+
+/// Fails while the generated page `file` is not `want`, naming the test filter that regenerates it; with
+/// `UPDATE_TEACH_DATA` set, writes it first.
+pub(super) fn check_generated(file: &str, want: &str, filter: &str) {
+    if std::env::var("UPDATE_TEACH_DATA").is_ok() {
+        std::fs::write(file, want).expect("write the generated page");
+    }
+    let have = std::fs::read_to_string(file).unwrap_or_default();
+    assert!(
+        have == want,
+        "{file} is stale: run UPDATE_TEACH_DATA=1 cargo test -p copyimage-playground {filter}"
+    );
 }
 
 /// The Chinese page: the same entries, wire text byte-identical, every Reproduce link carrying `lang=zh-CN`

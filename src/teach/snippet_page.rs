@@ -5,7 +5,7 @@
 //!
 //! Regenerate: `UPDATE_TEACH_DATA=1 cargo test -p copyimage-playground snippet_page`.
 
-use super::catalog_data::{esc, lang_switch, zh_table};
+use super::catalog_data::{check_generated, esc, lang_switch, zh_table};
 use crate::i18n::Lang;
 
 /// The template: notes and `{name} = …` definitions, then the page from its doctype on.
@@ -42,15 +42,16 @@ fn key(en: &str) -> String {
 }
 
 /// The Chinese table's keys of every text the template shows (in its definitions and on its page): the
-/// i18n tests put them in the catalog page's file, which the static pages' generators read and no app view
+/// i18n tests put them in the static pages' file, which the static pages' generators read and no app view
 /// loads.
 pub(crate) fn template_keys() -> Vec<String> {
+    template_texts().into_iter().map(key).collect()
+}
+
+/// Every `{{English}}` text of the template, in its definitions and on its page, as written.
+fn template_texts() -> Vec<&'static str> {
     let (defs, page) = parse();
-    defs.iter()
-        .flat_map(|(_, v)| texts(v))
-        .chain(texts(page))
-        .map(key)
-        .collect()
+    defs.iter().flat_map(|(_, v)| texts(v)).chain(texts(page)).collect()
 }
 
 /// Every `{{English}}` text of `src`, in order, as written.
@@ -162,15 +163,7 @@ fn snippet_pages_are_current() {
         })
         .collect();
     for (path, want) in pages {
-        let file = format!("{root}/{path}");
-        if std::env::var("UPDATE_TEACH_DATA").is_ok() {
-            std::fs::write(&file, &want).expect("write the snippet page");
-        }
-        let have = std::fs::read_to_string(&file).unwrap_or_default();
-        assert!(
-            have == want,
-            "{path} is stale: run UPDATE_TEACH_DATA=1 cargo test -p copyimage-playground snippet_page"
-        );
+        check_generated(&format!("{root}/{path}"), &want, "snippet_page");
     }
 }
 
@@ -178,8 +171,7 @@ fn snippet_pages_are_current() {
 /// links to the playground and the switch in Chinese; the English page's the same in English.
 #[test]
 fn the_chinese_snippet_page_is_chinese_throughout() {
-    let (defs, page) = parse();
-    let all: Vec<&str> = defs.iter().flat_map(|(_, v)| texts(v)).chain(texts(page)).collect();
+    let all = template_texts();
     assert!(all.len() >= 20, "only {} texts", all.len());
     for en in &all {
         let zh = zh_table().get(&key(en));
