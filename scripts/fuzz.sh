@@ -11,7 +11,8 @@
 # a regression test in the normal suites, fix the bug, then rerun.
 # Environment: FUZZ_TARGETS (default: all), FUZZ_RUNS (default 10000000), FUZZ_MAX_TIME (s per target,
 # default 1800), FUZZ_TIMEOUT (s per input, default 10), FUZZ_RSS_MB (default 1024), FUZZ_MAX_LEN
-# (bytes, default 65536).
+# (bytes, default 65536), FUZZ_JOBS (processes fuzzing one target at once, default 1; above 1, libFuzzer's
+# fork mode: the runs and the time cap count all of them together, and a finding still stops the run).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT/fuzz"
@@ -23,6 +24,10 @@ MAX_TIME="${FUZZ_MAX_TIME:-1800}"
 TIMEOUT="${FUZZ_TIMEOUT:-10}"
 RSS_MB="${FUZZ_RSS_MB:-1024}"
 MAX_LEN="${FUZZ_MAX_LEN:-65536}"
+JOBS="${FUZZ_JOBS:-1}"
+case "$JOBS" in '' | *[!0-9]* | 0) die "FUZZ_JOBS must be a whole number of at least 1, not '$JOBS'" ;; esac
+fork=()
+[ "$JOBS" -gt 1 ] && fork=(-fork="$JOBS" -ignore_timeouts=0 -ignore_ooms=0 -ignore_crashes=0)
 
 rustup run nightly rustc --version >/dev/null 2>&1 ||
     die "no nightly toolchain (rustup toolchain install nightly --profile minimal)"
@@ -49,11 +54,16 @@ for t in $TARGETS; do
     log_file="$(mktemp)"
     start=$(date +%s)
     rc=0
-    nice -n 19 "$bin_dir/$t" "corpus/$t" -runs="$RUNS" -max_total_time="$MAX_TIME" -timeout="$TIMEOUT" \
+    nice -n 19 "$bin_dir/$t" "corpus/$t" "${fork[@]}" -runs="$RUNS" -max_total_time="$MAX_TIME" -timeout="$TIMEOUT" \
         -rss_limit_mb="$RSS_MB" -malloc_limit_mb="$RSS_MB" -max_len="$MAX_LEN" -print_final_stats=1 \
         -artifact_prefix="artifacts/$t/" >"$log_file" 2>&1 || rc=$?
     secs=$(($(date +%s) - start))
-    execs="$(awk '/stat::number_of_executed_units/ {print $NF}' "$log_file" | tail -1)"
+    if [ "$JOBS" -gt 1 ]; then
+        # Fork mode prints no final stats; its status lines start with the executions of all processes.
+        execs="$(sed -n 's/^#\([0-9]*\): cov:.*/\1/p' "$log_file" | tail -1)"
+    else
+        execs="$(awk '/stat::number_of_executed_units/ {print $NF}' "$log_file" | tail -1)"
+    fi
     execs="${execs:-0}"
     if [ "$rc" = 0 ]; then
         if [ "$execs" -ge "$RUNS" ]; then result="ok"; else result="ok, stopped by the time limit"; fi
@@ -69,9 +79,9 @@ for t in $TARGETS; do
     printf '%s\t%s\t%s\t%s\n' "$t" "$execs" "$secs" "$result" >>"$results"
 done
 
-python3 - "$ROOT/docs/fuzz.md" "$results" "$ALL" "$(date -u +%Y-%m-%d)" "$commit" "$RUNS" "$MAX_TIME" "$RSS_MB" "$TIMEOUT" <<'PY'
+python3 - "$ROOT/docs/fuzz.md" "$results" "$ALL" "$(date -u +%Y-%m-%d)" "$commit" "$RUNS" "$MAX_TIME" "$RSS_MB" "$TIMEOUT" "$JOBS" <<'PY'
 import os, sys
-path, results, order, day, commit, runs, max_time, rss, timeout = sys.argv[1:]
+path, results, order, day, commit, runs, max_time, rss, timeout, jobs = sys.argv[1:]
 order = order.split()
 rows = {}
 if os.path.exists(path):
@@ -82,12 +92,14 @@ if os.path.exists(path):
 for line in open(results, encoding="utf-8"):
     t, execs, secs, result = line.rstrip("\n").split("\t")
     rows[t] = ["`%s`" % t, "{:,}".format(int(execs)), "%s s" % secs, result, day, commit,
-               "%s runs, %s s, %s MB, %s s/input" % ("{:,}".format(int(runs)), max_time, rss, timeout)]
+               "%s runs, %s s, %s MB, %s s/input" % ("{:,}".format(int(runs)), max_time, rss, timeout)
+               + (", %s processes" % jobs if int(jobs) > 1 else "")]
 with open(path, "w", encoding="utf-8") as f:
     f.write("# Fuzzing: the last results\n\n")
     f.write("Written by `make fuzz` (scripts/fuzz.sh), one row per target, replaced when that target runs again;\n")
     f.write("`make report` prints this file and never fuzzes. Execs are libFuzzer's executed inputs; limits are the\n")
-    f.write("run's caps (executions, seconds, memory per process and per allocation, seconds per input). A target\n")
+    f.write("run's caps (executions, seconds, memory per process and per allocation, seconds per input; with several\n")
+    f.write("processes, the executions and seconds count all of them together). A target\n")
     f.write("is in `fuzz/fuzz_targets/`; README.md says how to run one.\n\n")
     f.write("| target | execs | time | result | date | commit | limits |\n|---|---|---|---|---|---|---|\n")
     for t in order + sorted(set(rows) - set(order)):
