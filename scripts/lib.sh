@@ -6,6 +6,9 @@ export ROOT
 
 # Exact tool versions. WASM_BINDGEN_VERSION must equal Cargo.lock's wasm-bindgen (checked by setup.sh).
 TRUNK_VERSION="0.21.14"
+# wasm-split-cli, from the crate wasm_split_cli_support (scripts/split_wasm.py); its runtime half,
+# wasm_split_helpers, is in Cargo.lock.
+WASM_SPLIT_VERSION="0.2.4"
 BINARYEN_VERSION="132"
 TERSER_VERSION="5.51.4"
 

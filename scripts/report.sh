@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # `make report`: the size and speed report of the built site (dist/).
 #   size: bytes of every file of the first load, raw and gzip -9, and the total; fails if the gzip total exceeds
-#         the hard cap. dist/teach/ (separate static pages), dist/full/ (the debugger + import build) and dist/sw.js
-#         (the offline copy's service worker, registered after the app started) are listed apart and not counted;
+#         the hard cap. dist/teach/ (separate static pages), dist/full/ (the debugger + import build), the
+#         split_*.wasm chunks (the code of the panes drawn after the first paint, fetched once it is on screen)
+#         and dist/sw.js (the offline copy's service worker, registered after the app started) are listed apart
+#         and not counted;
 #         an ALL FILES line gives the whole site.
 #   speed: median time to first render over 7 fresh page loads in headless Chromium, read inside the page
 #          (window.__firstRender, set by src/main.rs after Yew's first render), plus every extra measure
@@ -42,7 +44,7 @@ while IFS= read -r f; do
     gz_total=$((gz_total + gz))
     printf '  %-48s %10d %10d\n' "${f#"$DIST"/}" "$raw" "$gz"
 done < <(find "$DIST" -type f -not -path "$DIST/teach/*" -not -path "$DIST/full/*" -not -path "$DIST/lib/*" \
-    -not -path "$DIST/i18n/*" -not -path "$DIST/sw.js" | LC_ALL=C sort)
+    -not -path "$DIST/i18n/*" -not -path "$DIST/sw.js" -not -name 'split_*.wasm' | LC_ALL=C sort)
 printf '  %-48s %10d %10d\n' TOTAL "$raw_total" "$gz_total"
 # dist/teach/ (separate static pages: the error catalog, the embed snippet generator) and dist/full/ (the app
 # with the signature-debugger view) are never fetched by the playground's first load: listed apart, not part of
@@ -59,6 +61,15 @@ if [ -d "$DIST/teach" ]; then
         printf '  %-48s %10d %10d\n' "${f#"$DIST"/}" "$raw" "$gz"
     done < <(find "$DIST/teach" -type f | LC_ALL=C sort)
 fi
+# The code of the panes drawn after the first paint (scripts/split_wasm.py): fetched once the first render is on
+# screen, so not part of the first load.
+while IFS= read -r f; do
+    raw=$(wc -c <"$f")
+    gz=$(gzip -9 -n -c "$f" | wc -c)
+    site_raw=$((site_raw + raw))
+    site_gz=$((site_gz + gz))
+    printf '  %-48s %10d %10d\n' "${f#"$DIST"/} (after the first render)" "$raw" "$gz"
+done < <(find "$DIST" -maxdepth 1 -type f -name 'split_*.wasm' | LC_ALL=C sort)
 # dist/i18n/: the Chinese strings, fetched before the first render only when the page is in Chinese; the
 # English first load never loads them.
 if [ -d "$DIST/i18n" ]; then

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, at exact versions, and does nothing else when everything is already there.
 #   scripts/setup.sh          what `make serve` needs: wasm32 target, wasm-bindgen-cli (= Cargo.lock), Trunk,
-#                             npm binaryen (wasm-opt)
+#                             wasm-split-cli, npm binaryen (wasm-opt)
 #   scripts/setup.sh --test   also what `make test` needs: clippy, rustfmt, Chromium + chromedriver (apt),
 #                             the e2e npm packages (from tests/e2e/package-lock.json)
 # Needs beforehand: a Rust toolchain via rustup, Node.js >= 20 with npm, python3, and (for --test) apt-get.
@@ -42,6 +42,12 @@ fi
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
     log "cargo install trunk --version $TRUNK_VERSION --locked (about five minutes, once)"
     cargo install trunk --version "$TRUNK_VERSION" --locked --force
+fi
+# The CLI has no --version: cargo's own record of installed packages says which one is there.
+if ! command -v wasm-split-cli >/dev/null ||
+    ! grep -q "^\"wasm_split_cli_support $WASM_SPLIT_VERSION " "${CARGO_HOME:-$HOME/.cargo}/.crates.toml" 2>/dev/null; then
+    log "cargo install wasm_split_cli_support --version $WASM_SPLIT_VERSION --locked (a minute or two, once)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
 fi
 if ! grep -q "wasm_bindgen = \"$wb_version\"" "$ROOT/Trunk.toml"; then
     die "Trunk.toml [tools] wasm_bindgen must be \"$wb_version\" (Cargo.lock's wasm-bindgen)"

@@ -117,6 +117,54 @@ pub fn use_hashchange<F: Fn() + 'static>(f: F) {
     });
 }
 
+/// What the panes of the second pass (drawn after the first paint) are drawn from.
+pub struct LaterArgs {
+    pub state: UseReducerHandle<State>,
+    pub dispatch: Callback<Action>,
+    pub on_export: Callback<()>,
+}
+
+/// Draws the panes of the second pass: (signed request + history, world + scenario).
+pub type LaterFn = fn(&LaterArgs) -> (Html, Html);
+
+fn later_panes(a: &LaterArgs) -> (Html, Html) {
+    let (state, dispatch) = (&a.state, &a.dispatch);
+    (
+        html! { <>
+            <SignedPane form={state.form.clone()} />
+            <History history={state.history.clone()} on_export={a.on_export.clone()} />
+        </> },
+        html! { <>
+            <WorldPane engine={state.engine.clone()} playing={state.playing} speed={state.speed}
+                form={state.form.clone()} dispatch={dispatch.clone()} />
+            <ScenarioPane engine={state.engine.clone()} preset={state.start.preset().map(str::to_string)} dispatch={dispatch.clone()} />
+        </> },
+    )
+}
+
+/// The second pass's panes, from a WASM file of their own: only `later_panes` reaches their code, so
+/// scripts/split_wasm.py moves it (and what nothing else uses) out of the first load; the browser fetches it
+/// right after the first paint. A failed download is an `Err` (`fallible`), not a panic, which would stop the
+/// whole app. Natively (tests) a plain function.
+#[cfg(target_arch = "wasm32")]
+#[wasm_split_helpers::wasm_split(later, fallible)]
+fn load_later() -> Result<LaterFn, wasm_split_helpers::SplitLoaderError> {
+    Ok(later_panes)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+async fn load_later() -> Result<LaterFn, ()> {
+    Ok(later_panes)
+}
+
+/// Where the second pass's code is: on its way, here, or not downloadable (the network failed).
+#[derive(Clone, Copy)]
+enum Later {
+    Loading,
+    Ready(LaterFn),
+    Failed,
+}
+
 /// The root component.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -155,14 +203,17 @@ pub fn app() -> Html {
     }
 
     // Progressive first render: the request and its response first (what a reader arriving from a link
-    // looks at), the signed request, history, world and scenario panes right after the first paint.
-    let full = use_state(|| false);
+    // looks at), the signed request, history, world and scenario panes once their code has arrived, right
+    // after the first paint.
+    let later = use_state(|| Later::Loading);
     {
-        let full = full.clone();
+        let later = later.clone();
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
-                yew::platform::time::sleep(Duration::from_millis(0)).await;
-                full.set(true);
+                later.set(match load_later().await {
+                    Ok(draw) => Later::Ready(draw),
+                    Err(_) => Later::Failed,
+                })
             });
         });
     }
@@ -222,6 +273,19 @@ pub fn app() -> Html {
     });
     let sent: Option<(u64, Shared<Exchange>)> = (*sent).clone();
     let zh = i18n::lang() == i18n::Lang::ZhCn;
+    let (later_a, later_b) = match *later {
+        Later::Ready(draw) => {
+            let args = LaterArgs {
+                state: state.clone(),
+                dispatch: dispatch.clone(),
+                on_export: export_transcript,
+            };
+            let (a, b) = draw(&args);
+            (Some(a), Some(b))
+        }
+        _ => (None, None),
+    };
+    let failed = matches!(*later, Later::Failed);
     let dismiss = {
         let d = dispatch.clone();
         Callback::from(move |_| d.emit(Action::DismissNotice))
@@ -256,16 +320,12 @@ pub fn app() -> Html {
                     dispatch={dispatch.clone()} sent={state.history.len()} />
                 <div class="column">
                     <ResponsePane preview={state.preview.clone()} sent={sent.clone()} format={state.form.format} dispatch={dispatch.clone()} />
-                    if *full {
-                        <SignedPane form={state.form.clone()} />
-                        <History history={state.history.clone()} on_export={export_transcript} />
-                    }
+                    if let Some(a) = later_a { { a } }
                 </div>
                 <div class="column">
-                    if *full {
-                        <WorldPane engine={state.engine.clone()} playing={state.playing} speed={state.speed}
-                            form={state.form.clone()} dispatch={dispatch.clone()} />
-                        <ScenarioPane engine={state.engine.clone()} preset={state.start.preset().map(str::to_string)} dispatch={dispatch.clone()} />
+                    if let Some(b) = later_b { { b } } else if failed {
+                        <section class="pane" id="world-pane"><h2>{ tn("World") }</h2>
+                            <p class="desc error" role="alert">{ tn("The world, scenario, signed request and history panes could not be downloaded (the network failed). Reload the page to try again: your request is kept in its link.") }</p></section>
                     } else {
                         <section class="pane" id="world-pane" aria-busy="true"><h2>{ tn("World") }</h2>
                             <p class="desc">{ tn("Loading the world…") }</p></section>

@@ -45,6 +45,41 @@ test('says plainly when the WASM cannot be loaded', async ({ page }) => {
   await expect(page.locator('#request-pane')).toHaveCount(0);
 });
 
+test('the first render loads only the first screen\'s code; the other panes\' code comes after it', async ({ page }) => {
+  await page.goto('./');
+  await page.waitForFunction(() => typeof (window as any).__firstRender === 'number');
+  await expect(page.locator('#world-pane h2')).toBeVisible();
+  await expect(page.locator('#world-pane')).toContainText('World clock');
+  await expect(page.locator('#signed-pane')).toBeVisible();
+  const r = await page.evaluate(() => {
+    const wasm = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm'));
+    return {
+      first: (window as any).__firstRender as number,
+      main: wasm.filter((e) => !/\/split_[^/]*\.wasm$/.test(e.name)).map((e) => e.startTime),
+      later: wasm.filter((e) => /\/split_[^/]*\.wasm$/.test(e.name)).map((e) => e.startTime),
+    };
+  });
+  expect(r.main.length).toBe(1);
+  expect(r.main[0]).toBeLessThan(r.first);
+  // The panes' own code is one more file, asked for only once the first render is on screen.
+  expect(r.later.length).toBe(1);
+  expect(r.later[0]).toBeGreaterThanOrEqual(r.first);
+});
+
+test('says plainly when the other panes\' code cannot be downloaded', async ({ page }) => {
+  await page.route('**/split_*.wasm', (route) => route.abort());
+  await page.goto('./');
+  await page.waitForFunction(() => typeof (window as any).__firstRender === 'number');
+  await expect(page.locator('#world-pane')).toContainText(
+    'The world, scenario, signed request and history panes could not be downloaded (the network failed). Reload the page to try again: your request is kept in its link.',
+  );
+  // Not a crash: the first screen keeps working, and typing still updates the preview.
+  await expect(page.locator('#panic')).toBeHidden();
+  await expect(page.locator('#response-status')).toContainText('200 OK');
+  await page.locator('#f-DestinationRegionId').fill('no-such-region');
+  await expect(page.locator('#response-status')).not.toContainText('200 OK');
+});
+
 test('says plainly when the browser has no WebAssembly', async ({ page }) => {
   await page.addInitScript(() => {
     delete (window as any).WebAssembly;

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Post-build step: split the app's WASM at its `#[wasm_split]` points, so the first load carries only what the
+first render runs and the rest arrives right after the first paint (issue: first load and first render).
+
+Trunk 0.21 builds one WASM; this redoes its last steps on the same cargo output (`target/.../release/
+copyimage-playground.wasm`, linked with `--emit-relocs`, see .cargo/config.toml):
+  1. wasm-split-cli (crate `wasm_split_cli_support`, pinned in scripts/setup.sh) cuts it into the main module and
+     one chunk per split point, plus the loader `__wasm_split.js` the main module imports;
+  2. wasm-bindgen (the same pinned CLI as Trunk's, `--keep-lld-exports` so the chunks find what they share with
+     the main module) writes the JS glue and `_bg.wasm` under Trunk's hashed name, replacing Trunk's;
+  3. wasm-opt with the flags index.html gives Trunk, on the main module and on each chunk;
+  4. the chunks and the loader get content-hashed names (a static host may cache them across deploys), and the
+     page's preload integrity for the WASM is re-pinned (scripts/minify_js.py re-pins the glue's after it).
+
+Usage: split_wasm.py DIST_DIR CARGO_WASM
+"""
+
+import base64
+import glob
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+# The flags index.html passes to Trunk's wasm-opt (data-wasm-opt="z", data-wasm-opt-params).
+WASM_OPT = ["-Oz", "--low-memory-unused", "-Oz", "--strip-producers", "--strip-target-features"]
+
+
+def sri(data):
+    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
+
+
+def short_hash(data):
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def run(*args):
+    subprocess.run(list(args), check=True)
+
+
+def main(dist, cargo_wasm):
+    glue = [p for p in glob.glob(os.path.join(dist, "copyimage-playground-*.js"))]
+    if len(glue) != 1:
+        sys.exit(f"split_wasm: expected one copyimage-playground-*.js in {dist}, found {len(glue)}")
+    stem = os.path.basename(glue[0])[: -len(".js")]
+    index = os.path.join(dist, "index.html")
+    tools = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tools", "node_modules", ".bin")
+    wasm_opt = os.path.join(tools, "wasm-opt")
+    with tempfile.TemporaryDirectory() as tmp:
+        split_dir = os.path.join(tmp, "split")
+        run("wasm-split-cli", cargo_wasm, split_dir, "--out-name", stem)
+        chunks = sorted(glob.glob(os.path.join(split_dir, "split_*.wasm")))
+        if not chunks:
+            sys.exit("split_wasm: wasm-split-cli found no split point (is the app built with --emit-relocs?)")
+        bg_dir = os.path.join(tmp, "bindgen")
+        run("wasm-bindgen", "--target=web", f"--out-dir={bg_dir}", f"--out-name={stem}", "--no-typescript",
+            "--keep-lld-exports", os.path.join(split_dir, stem + ".wasm"))
+        main_wasm = os.path.join(bg_dir, stem + "_bg.wasm")
+        for w in [main_wasm] + chunks:
+            run(wasm_opt, f"--output={w}", *WASM_OPT, w)
+
+        loader = open(os.path.join(split_dir, "__wasm_split.js"), encoding="utf-8").read()
+        sizes = []
+        for c in chunks:
+            data = open(c, "rb").read()
+            name = os.path.basename(c)[: -len(".wasm")]
+            hashed = f"{name}-{short_hash(data)}.wasm"
+            if f'"./{name}.wasm"' not in loader:
+                sys.exit(f"split_wasm: the loader does not name ./{name}.wasm")
+            loader = loader.replace(f'"./{name}.wasm"', f'"./{hashed}"')
+            shutil.copyfile(c, os.path.join(dist, hashed))
+            sizes.append(f"{hashed} {len(data)} B")
+        loader_name = f"wasm_split-{short_hash(loader.encode())}.js"
+        open(os.path.join(dist, loader_name), "w", encoding="utf-8").write(loader)
+
+        js = open(os.path.join(bg_dir, stem + ".js"), encoding="utf-8").read()
+        # Only the module the glue imports is renamed; the WASM's import module keeps its name, which the glue's
+        # imports object uses as a key.
+        imp = re.compile(r'(import \* as \w+ from )"\./__wasm_split\.js"')
+        if len(imp.findall(js)) != 1:
+            sys.exit("split_wasm: the glue does not import ./__wasm_split.js once")
+        js = imp.sub(lambda m: f'{m.group(1)}"./{loader_name}"', js)
+        open(os.path.join(dist, stem + ".js"), "w", encoding="utf-8").write(js)
+        wasm = open(main_wasm, "rb").read()
+        open(os.path.join(dist, stem + "_bg.wasm"), "wb").write(wasm)
+
+    # Re-pin the WASM preload's integrity (the glue's is re-pinned by minify_js.py, which runs next).
+    html = open(index, encoding="utf-8").read()
+    pattern = re.compile(r'(<link\b[^>]*\bhref="?\./' + re.escape(stem) + r'_bg\.wasm"?[^>]*>)')
+    link = pattern.search(html)
+    if not link:
+        sys.exit(f"split_wasm: no preload link for {stem}_bg.wasm in {index}")
+    pinned = re.sub(r"sha384-[A-Za-z0-9+/=]+", sri(wasm), link.group(1))
+    html = html.replace(link.group(1), pinned)
+    open(index, "w", encoding="utf-8").write(html)
+    print(f"split_wasm: {stem}_bg.wasm {len(wasm)} B; after the first render: {', '.join(sizes)}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    main(sys.argv[1], sys.argv[2])
