@@ -8,7 +8,7 @@ copyimage-playground.wasm`, linked with `--emit-relocs`, see .cargo/config.toml)
      one chunk per split point, plus the loader `__wasm_split.js` the main module imports;
   2. wasm-bindgen (the same pinned CLI as Trunk's, `--keep-lld-exports` so the chunks find what they share with
      the main module) writes the JS glue and `_bg.wasm` under Trunk's hashed name, replacing Trunk's;
-  3. wasm-opt with the flags index.html gives Trunk, on the main module and on each chunk;
+  3. wasm-opt (WASM_OPT below) on the main module and on each chunk;
   4. the chunks and the loader get content-hashed names (a static host may cache them across deploys), and the
      page's preload integrity for the WASM is re-pinned (scripts/minify_js.py re-pins the glue's after it).
 
@@ -25,7 +25,10 @@ import subprocess
 import sys
 import tempfile
 
-# The flags index.html passes to Trunk's wasm-opt (data-wasm-opt="z", data-wasm-opt-params).
+# wasm-opt -Oz, then with low memory declared unused (rustc puts the 1 MiB stack first, so addresses below 1024
+# are only reached by a stack overflow) and a second -Oz round: about 1.7 KB gzip less; the producers and
+# target_features sections (tool names, feature list: browsers ignore them) are dropped. Trunk runs no wasm-opt
+# (index.html: data-wasm-opt="0"): its output is replaced here.
 WASM_OPT = ["-Oz", "--low-memory-unused", "-Oz", "--strip-producers", "--strip-target-features"]
 
 
