@@ -66,6 +66,14 @@ def main(dist, cargo_wasm):
             run(wasm_opt, f"--output={w}", *WASM_OPT, w)
 
         loader = open(os.path.join(split_dir, "__wasm_split.js"), encoding="utf-8").read()
+        # Like wasm-bindgen's own loader, accept a host that serves .wasm under another MIME type: compiled from
+        # the bytes instead of streamed (streaming refuses anything but application/wasm).
+        streaming = "WebAssembly.instantiateStreaming(src, imports)"
+        if loader.count(streaming) != len(chunks):
+            sys.exit("split_wasm: the loader's instantiation is not the one expected")
+        loader = loader.replace(streaming, "src.then((r) => /^application\\/wasm\\b/.test(r.headers.get('Content-Type') || '')"
+                                " ? WebAssembly.instantiateStreaming(r, imports)"
+                                " : r.arrayBuffer().then((b) => WebAssembly.instantiate(b, imports)))")
         sizes = []
         for c in chunks:
             data = open(c, "rb").read()

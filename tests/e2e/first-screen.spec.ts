@@ -66,6 +66,16 @@ test('the first render loads only the first screen\'s code; the other panes\' co
   expect(r.later[0]).toBeGreaterThanOrEqual(r.first);
 });
 
+test('the other panes\' code also loads from a host that serves .wasm under another MIME type', async ({ page }) => {
+  await page.route('**/split_*.wasm', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  await page.goto('./');
+  await expect(page.locator('#world-pane')).toContainText('World clock');
+  await expect(page.locator('#signed-pane')).toBeVisible();
+});
+
 test('says plainly when the other panes\' code cannot be downloaded', async ({ page }) => {
   await page.route('**/split_*.wasm', (route) => route.abort());
   await page.goto('./');
