@@ -9,8 +9,9 @@ copyimage-playground.wasm`, linked with `--emit-relocs`, see .cargo/config.toml)
   2. wasm-bindgen (the same pinned CLI as Trunk's, `--keep-lld-exports` so the chunks find what they share with
      the main module) writes the JS glue and `_bg.wasm` under Trunk's hashed name, replacing Trunk's;
   3. wasm-opt (WASM_OPT below) on the main module and on each chunk;
-  4. the chunks and the loader get content-hashed names (a static host may cache them across deploys), and the
-     page's preload integrity for the WASM is re-pinned (scripts/minify_js.py re-pins the glue's after it).
+  4. the chunks and the loader get content-hashed names (a static host may cache them across deploys), the
+     page's preload integrity for the WASM is re-pinned (scripts/minify_js.py re-pins the glue's after it), and
+     the loader is preloaded beside the glue.
 
 Usage: split_wasm.py DIST_DIR CARGO_WASM
 """
@@ -106,6 +107,12 @@ def main(dist, cargo_wasm):
         sys.exit(f"split_wasm: no preload link for {stem}_bg.wasm in {index}")
     pinned = re.sub(r"sha384-[A-Za-z0-9+/=]+", sri(wasm), link.group(1))
     html = html.replace(link.group(1), pinned)
+    # The glue imports the loader: preloaded beside the glue, so it does not wait for the glue to be parsed
+    # (a serial round trip before the WASM can start).
+    glue_link = re.search(r'<link\b[^>]*\bhref="?\./' + re.escape(stem) + r'\.js"?[^>]*>', html)
+    if not glue_link:
+        sys.exit(f"split_wasm: no modulepreload link for {stem}.js in {index}")
+    html = html.replace(glue_link.group(0), glue_link.group(0) + f'<link crossorigin href=./{loader_name} rel=modulepreload>')
     open(index, "w", encoding="utf-8").write(html)
     print(f"split_wasm: {stem}_bg.wasm {len(wasm)} B; after the first render: {', '.join(sizes)}")
 
