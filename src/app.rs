@@ -273,19 +273,28 @@ pub fn app() -> Html {
     });
     let sent: Option<(u64, Shared<Exchange>)> = (*sent).clone();
     let zh = i18n::lang() == i18n::Lang::ZhCn;
-    let (later_a, later_b) = match *later {
-        Later::Ready(draw) => {
-            let args = LaterArgs {
-                state: state.clone(),
-                dispatch: dispatch.clone(),
-                on_export: export_transcript,
-            };
-            let (a, b) = draw(&args);
-            (Some(a), Some(b))
-        }
-        _ => (None, None),
+    // The second pass's panes for the two columns; until their code is in, the world pane's place says why.
+    let (signed_history, world_scenario) = match *later {
+        Later::Ready(draw) => draw(&LaterArgs {
+            state: state.clone(),
+            dispatch: dispatch.clone(),
+            on_export: export_transcript,
+        }),
+        Later::Loading => (
+            Html::default(),
+            html! {
+                <section class="pane" id="world-pane" aria-busy="true"><h2>{ tn("World") }</h2>
+                    <p class="desc">{ tn("Loading the world…") }</p></section>
+            },
+        ),
+        Later::Failed => (
+            Html::default(),
+            html! {
+                <section class="pane" id="world-pane"><h2>{ tn("World") }</h2>
+                    <p class="field-error" role="alert">{ tn("The world, scenario, signed request and history panes could not be downloaded (the network failed). Reload the page to try again: your request is kept in its link.") }</p></section>
+            },
+        ),
     };
-    let failed = matches!(*later, Later::Failed);
     let dismiss = {
         let d = dispatch.clone();
         Callback::from(move |_| d.emit(Action::DismissNotice))
@@ -320,16 +329,10 @@ pub fn app() -> Html {
                     dispatch={dispatch.clone()} sent={state.history.len()} />
                 <div class="column">
                     <ResponsePane preview={state.preview.clone()} sent={sent.clone()} format={state.form.format} dispatch={dispatch.clone()} />
-                    if let Some(a) = later_a { { a } }
+                    { signed_history }
                 </div>
                 <div class="column">
-                    if let Some(b) = later_b { { b } } else if failed {
-                        <section class="pane" id="world-pane"><h2>{ tn("World") }</h2>
-                            <p class="desc error" role="alert">{ tn("The world, scenario, signed request and history panes could not be downloaded (the network failed). Reload the page to try again: your request is kept in its link.") }</p></section>
-                    } else {
-                        <section class="pane" id="world-pane" aria-busy="true"><h2>{ tn("World") }</h2>
-                            <p class="desc">{ tn("Loading the world…") }</p></section>
-                    }
+                    { world_scenario }
                 </div>
             </main>
             // Exactly the world's regions: a region the table knows but this account lacks is not offered. Named in
