@@ -16,7 +16,6 @@ copyimage-playground.wasm`, linked with `--emit-relocs`, see .cargo/config.toml)
 Usage: split_wasm.py DIST_DIR CARGO_WASM
 """
 
-import base64
 import glob
 import hashlib
 import os
@@ -26,15 +25,13 @@ import subprocess
 import sys
 import tempfile
 
+from minify_js import sri
+
 # wasm-opt -Oz, then with low memory declared unused (rustc puts the 1 MiB stack first, so addresses below 1024
 # are only reached by a stack overflow) and a second -Oz round: about 1.7 KB gzip less; the producers and
 # target_features sections (tool names, feature list: browsers ignore them) are dropped. Trunk runs no wasm-opt
 # (index.html: data-wasm-opt="0"): its output is replaced here.
 WASM_OPT = ["-Oz", "--low-memory-unused", "-Oz", "--strip-producers", "--strip-target-features"]
-
-
-def sri(data):
-    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
 
 
 def short_hash(data):
