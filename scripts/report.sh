@@ -51,35 +51,28 @@ printf '  %-48s %10d %10d\n' TOTAL "$raw_total" "$gz_total"
 # the first-load budget; the ALL FILES line still gives the whole site.
 site_raw=$raw_total
 site_gz=$gz_total
-echo "  separate pages, not loaded by the playground's first screen (not counted above):"
-if [ -d "$DIST/teach" ]; then
+# Lists the files named on stdin apart from the first load, each with SUFFIX, adding them to the whole site.
+list_apart() {
+    local f raw gz
     while IFS= read -r f; do
         raw=$(wc -c <"$f")
         gz=$(gzip -9 -n -c "$f" | wc -c)
         site_raw=$((site_raw + raw))
         site_gz=$((site_gz + gz))
-        printf '  %-48s %10d %10d\n' "${f#"$DIST"/}" "$raw" "$gz"
-    done < <(find "$DIST/teach" -type f | LC_ALL=C sort)
+        printf '  %-48s %10d %10d\n' "${f#"$DIST"/}$1" "$raw" "$gz"
+    done
+}
+echo "  separate pages, not loaded by the playground's first screen (not counted above):"
+if [ -d "$DIST/teach" ]; then
+    list_apart "" < <(find "$DIST/teach" -type f | LC_ALL=C sort)
 fi
 # The code of the panes drawn after the first paint (scripts/split_wasm.py): fetched once the first render is on
 # screen, so not part of the first load.
-while IFS= read -r f; do
-    raw=$(wc -c <"$f")
-    gz=$(gzip -9 -n -c "$f" | wc -c)
-    site_raw=$((site_raw + raw))
-    site_gz=$((site_gz + gz))
-    printf '  %-48s %10d %10d\n' "${f#"$DIST"/} (after the first render)" "$raw" "$gz"
-done < <(find "$DIST" -maxdepth 1 -type f -name 'split_*.wasm' | LC_ALL=C sort)
+list_apart " (after the first render)" < <(find "$DIST" -maxdepth 1 -type f -name 'split_*.wasm' | LC_ALL=C sort)
 # dist/i18n/: the Chinese strings, fetched before the first render only when the page is in Chinese; the
 # English first load never loads them.
 if [ -d "$DIST/i18n" ]; then
-    while IFS= read -r f; do
-        raw=$(wc -c <"$f")
-        gz=$(gzip -9 -n -c "$f" | wc -c)
-        site_raw=$((site_raw + raw))
-        site_gz=$((site_gz + gz))
-        printf '  %-48s %10d %10d\n' "${f#"$DIST"/} (Chinese only)" "$raw" "$gz"
-    done < <(find "$DIST/i18n" -type f | LC_ALL=C sort)
+    list_apart " (Chinese only)" < <(find "$DIST/i18n" -type f | LC_ALL=C sort)
 fi
 # The service worker: registered once the app has started, then it downloads the whole site for offline use.
 if [ -f "$DIST/sw.js" ]; then
@@ -102,13 +95,7 @@ if [ -d "$DIST/full" ]; then
 fi
 # dist/lib/: the engine's JavaScript API, fetched only by docs pages that import it.
 if [ -d "$DIST/lib" ]; then
-    while IFS= read -r f; do
-        raw=$(wc -c <"$f")
-        gz=$(gzip -9 -n -c "$f" | wc -c)
-        site_raw=$((site_raw + raw))
-        site_gz=$((site_gz + gz))
-        printf '  %-48s %10d %10d\n' "${f#"$DIST"/} (JavaScript API)" "$raw" "$gz"
-    done < <(find "$DIST/lib" -type f -name 'copyimage.*' -not -name '*.d.ts' | LC_ALL=C sort)
+    list_apart " (JavaScript API)" < <(find "$DIST/lib" -type f -name 'copyimage.*' -not -name '*.d.ts' | LC_ALL=C sort)
 fi
 printf '  %-48s %10d %10d\n' "ALL FILES (first load + separate pages)" "$site_raw" "$site_gz"
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
