@@ -111,7 +111,7 @@ with open(path, "w", encoding="utf-8") as f:
     f.write("Written by `make fuzz` (scripts/fuzz.sh), one row per target, replaced when that target runs again;\n")
     f.write("`make report` prints this file and never fuzzes. Execs are libFuzzer's executed inputs; limits are the\n")
     f.write("run's caps (executions, seconds, memory per process and per allocation, seconds per input; with several\n")
-    f.write("processes, the executions and seconds count all of them together). A target\n")
+    f.write("processes on one target, their executions are summed and the time is the run's wall clock). A target\n")
     f.write("is in `fuzz/fuzz_targets/`; README.md says how to run one.\n\n")
     f.write("| target | execs | time | result | date | commit | limits |\n|---|---|---|---|---|---|---|\n")
     for t in order + sorted(set(rows) - set(order)):
