@@ -2,7 +2,8 @@
 # `make report`: the size and speed report of the built site (dist/).
 #   size: bytes of every file of the first load, raw and gzip -9, and the total; fails if the gzip total exceeds
 #         the hard cap. dist/teach/ (separate static pages), dist/full/ (the debugger + import build), the
-#         split_*.wasm chunks (the code of the panes drawn after the first paint, fetched once it is on screen)
+#         split WASM files (split_later: the panes drawn after the first paint, fetched once it is on screen;
+#         split_lessons, split_embed: only their view fetches them; chunk_*: code these share)
 #         and dist/sw.js (the offline copy's service worker, registered after the app started) are listed apart
 #         and not counted;
 #         an ALL FILES line gives the whole site.
@@ -44,7 +45,7 @@ while IFS= read -r f; do
     gz_total=$((gz_total + gz))
     printf '  %-48s %10d %10d\n' "${f#"$DIST"/}" "$raw" "$gz"
 done < <(find "$DIST" -type f -not -path "$DIST/teach/*" -not -path "$DIST/full/*" -not -path "$DIST/lib/*" \
-    -not -path "$DIST/i18n/*" -not -path "$DIST/sw.js" -not -name 'split_*.wasm' | LC_ALL=C sort)
+    -not -path "$DIST/i18n/*" -not -path "$DIST/sw.js" -not -name 'split_*.wasm' -not -name 'chunk_*.wasm' | LC_ALL=C sort)
 printf '  %-48s %10d %10d\n' TOTAL "$raw_total" "$gz_total"
 # dist/teach/ (separate static pages: the error catalog, the embed snippet generator) and dist/full/ (the app
 # with the signature-debugger view) are never fetched by the playground's first load: listed apart, not part of
@@ -66,9 +67,14 @@ echo "  separate pages, not loaded by the playground's first screen (not counted
 if [ -d "$DIST/teach" ]; then
     list_apart "" < <(find "$DIST/teach" -type f | LC_ALL=C sort)
 fi
-# The code of the panes drawn after the first paint (scripts/split_wasm.py): fetched once the first render is on
-# screen, so not part of the first load.
-list_apart " (after the first render)" < <(find "$DIST" -maxdepth 1 -type f -name 'split_*.wasm' | LC_ALL=C sort)
+# The WASM files split off the first one (scripts/split_wasm.py), not part of the playground's first load: the
+# code of the panes drawn after the first paint (fetched once the first render is on screen), the code the
+# split points share (chunk_*), and the lessons panel's and the embed view's, which only their own view fetches
+# (before its first render).
+list_apart " (after the first render)" < <(find "$DIST" -maxdepth 1 -type f -name 'split_later-*.wasm' | LC_ALL=C sort)
+list_apart " (shared by the split files)" < <(find "$DIST" -maxdepth 1 -type f -name 'chunk_*.wasm' | LC_ALL=C sort)
+list_apart " (lessons view only)" < <(find "$DIST" -maxdepth 1 -type f -name 'split_lessons-*.wasm' | LC_ALL=C sort)
+list_apart " (embed view only)" < <(find "$DIST" -maxdepth 1 -type f -name 'split_embed-*.wasm' | LC_ALL=C sort)
 # dist/i18n/: the Chinese strings, fetched before the first render only when the page is in Chinese; the
 # English first load never loads them.
 if [ -d "$DIST/i18n" ]; then

@@ -18,6 +18,7 @@ Usage: split_wasm.py DIST_DIR CARGO_WASM
 
 import glob
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -32,6 +33,33 @@ from minify_js import sri
 # target_features sections (tool names, feature list: browsers ignore them) are dropped. Trunk runs no wasm-opt
 # (index.html: data-wasm-opt="0"): its output is replaced here.
 WASM_OPT = ["-Oz", "--low-memory-unused", "-Oz", "--strip-producers", "--strip-target-features"]
+
+
+# The split points whose view draws them at its first render (src/teach/mod.rs): their files are preloaded
+# by the page as it is parsed, beside the first file, when the query opens that view (as `teach::view_for`
+# reads it: `embed` wins, the lessons panel is the playground's). The later panes' file is not: it is asked for
+# after the first render. The inline script gets its CSP hash from csp.py, which runs after this.
+FIRST_RENDER_SPLITS = {"lessons": "lessons", "embed": "embed"}
+PRELOAD_JS = (
+    "(function(){var q=location.search,d=document,v=/[?&]embed(&|=|$)/.test(q)?'embed'"
+    ":/[?&]lessons(&|=|$)/.test(q)&&!/[?&]view=debugger(&|$)/.test(q)?'lessons':'';"
+    "(FILES[v]||[]).forEach(function(h){var l=d.createElement('link');l.rel='preload';l.as='fetch';"
+    "l.crossOrigin='anonymous';l.href=h;d.head.appendChild(l)})})()"
+)
+
+
+def split_files(loader):
+    """Split point name -> the files its load fetches (its own, then the shared chunks it needs), read from
+    the loader wasm-split-cli wrote."""
+    chunk_file = dict(re.findall(r'const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\./([^"]+)"', loader))
+    out = {}
+    for name, own, deps in re.findall(r'export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*'
+                                      r'const src = fetch\(new URL\("\./([^"]+)".*?\n, \[([^\]]*)\]\)\);', loader, re.S):
+        out[name] = [own] + [chunk_file[d.strip()] for d in deps.split(",") if d.strip()]
+    missing = set(FIRST_RENDER_SPLITS.values()) - set(out)
+    if missing:
+        sys.exit(f"split_wasm: the loader has no split point named {sorted(missing)}")
+    return out
 
 
 def short_hash(data):
@@ -53,9 +81,11 @@ def main(dist, cargo_wasm):
     with tempfile.TemporaryDirectory() as tmp:
         split_dir = os.path.join(tmp, "split")
         run("wasm-split-cli", cargo_wasm, split_dir, "--out-name", stem)
+        # One `split_NAME.wasm` per split point, plus `chunk_N.wasm` for code that several of them share.
         chunks = sorted(glob.glob(os.path.join(split_dir, "split_*.wasm")))
         if not chunks:
             sys.exit("split_wasm: wasm-split-cli found no split point (is the app built with --emit-relocs?)")
+        chunks += sorted(glob.glob(os.path.join(split_dir, "chunk_*.wasm")))
         bg_dir = os.path.join(tmp, "bindgen")
         run("wasm-bindgen", "--target=web", f"--out-dir={bg_dir}", f"--out-name={stem}", "--no-typescript",
             "--keep-lld-exports", os.path.join(split_dir, stem + ".wasm"))
@@ -64,6 +94,7 @@ def main(dist, cargo_wasm):
             run(wasm_opt, f"--output={w}", *WASM_OPT, w)
 
         loader = open(os.path.join(split_dir, "__wasm_split.js"), encoding="utf-8").read()
+        files_of = split_files(loader)
         # Like wasm-bindgen's own loader, accept a host that serves .wasm under another MIME type: compiled from
         # the bytes instead of streamed (streaming refuses anything but application/wasm).
         streaming = "WebAssembly.instantiateStreaming(src, imports)"
@@ -73,6 +104,7 @@ def main(dist, cargo_wasm):
                                 " ? WebAssembly.instantiateStreaming(r, imports)"
                                 " : r.arrayBuffer().then((b) => WebAssembly.instantiate(b, imports)))")
         sizes = []
+        hashed_of = {}
         for c in chunks:
             data = open(c, "rb").read()
             name = os.path.basename(c)[: -len(".wasm")]
@@ -80,6 +112,7 @@ def main(dist, cargo_wasm):
             if f'"./{name}.wasm"' not in loader:
                 sys.exit(f"split_wasm: the loader does not name ./{name}.wasm")
             loader = loader.replace(f'"./{name}.wasm"', f'"./{hashed}"')
+            hashed_of[name + ".wasm"] = hashed
             shutil.copyfile(c, os.path.join(dist, hashed))
             sizes.append(f"{hashed} {len(data)} B")
         loader_name = f"wasm_split-{short_hash(loader.encode())}.js"
@@ -87,10 +120,10 @@ def main(dist, cargo_wasm):
 
         js = open(os.path.join(bg_dir, stem + ".js"), encoding="utf-8").read()
         # Only the module the glue imports is renamed; the WASM's import module keeps its name, which the glue's
-        # imports object uses as a key.
+        # imports object uses as a key. wasm-bindgen writes one import line per split point (the same module).
         imp = re.compile(r'(import \* as \w+ from )"\./__wasm_split\.js"')
-        if len(imp.findall(js)) != 1:
-            sys.exit("split_wasm: the glue does not import ./__wasm_split.js once")
+        if not imp.findall(js):
+            sys.exit("split_wasm: the glue does not import ./__wasm_split.js")
         js = imp.sub(lambda m: f'{m.group(1)}"./{loader_name}"', js)
         open(os.path.join(dist, stem + ".js"), "w", encoding="utf-8").write(js)
         wasm = open(main_wasm, "rb").read()
@@ -109,7 +142,9 @@ def main(dist, cargo_wasm):
     glue_link = re.search(r'<link\b[^>]*\bhref="?\./' + re.escape(stem) + r'\.js"?[^>]*>', html)
     if not glue_link:
         sys.exit(f"split_wasm: no modulepreload link for {stem}.js in {index}")
-    html = html.replace(glue_link.group(0), glue_link.group(0) + f'<link crossorigin href=./{loader_name} rel=modulepreload>')
+    preloads = {view: [hashed_of[f] for f in files_of[split]] for view, split in FIRST_RENDER_SPLITS.items()}
+    html = html.replace(glue_link.group(0), glue_link.group(0) + f'<link crossorigin href=./{loader_name} rel=modulepreload>'
+                        + "<script>" + PRELOAD_JS.replace("FILES", json.dumps(preloads, separators=(",", ":"))) + "</script>")
     open(index, "w", encoding="utf-8").write(html)
     print(f"split_wasm: {stem}_bg.wasm {len(wasm)} B; after the first render: {', '.join(sizes)}")
 

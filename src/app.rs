@@ -121,7 +121,6 @@ pub fn use_hashchange<F: Fn() + 'static>(f: F) {
 pub struct LaterArgs {
     pub state: UseReducerHandle<State>,
     pub dispatch: Callback<Action>,
-    pub on_export: Callback<()>,
 }
 
 /// Draws the panes of the second pass: (signed request + history, world + scenario).
@@ -129,10 +128,21 @@ pub type LaterFn = fn(&LaterArgs) -> (Html, Html);
 
 fn later_panes(a: &LaterArgs) -> (Html, Html) {
     let (state, dispatch) = (&a.state, &a.dispatch);
+    // Made here, not in `App`: the transcript's writer (the whole world as JSON) is then in this file too.
+    let on_export = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            download(
+                "copyimage-transcript.json",
+                "application/json",
+                &crate::export::transcript(&state),
+            )
+        })
+    };
     (
         html! { <>
             <SignedPane form={state.form.clone()} />
-            <History history={state.history.clone()} on_export={a.on_export.clone()} />
+            <History history={state.history.clone()} {on_export} />
         </> },
         html! { <>
             <WorldPane engine={state.engine.clone()} playing={state.playing} speed={state.speed}
@@ -254,16 +264,6 @@ pub fn app() -> Html {
             }
         })
     };
-    let export_transcript = {
-        let state = state.clone();
-        Callback::from(move |_| {
-            download(
-                "copyimage-transcript.json",
-                "application/json",
-                &crate::export::transcript(&state),
-            )
-        })
-    };
     let errors = Rc::new(field_errors(&state.preview));
     // The sent exchange the response pane shows until the request is edited; memoised so the pane's props
     // compare equal (by pointer) between renders.
@@ -278,7 +278,6 @@ pub fn app() -> Html {
         Later::Ready(draw) => draw(&LaterArgs {
             state: state.clone(),
             dispatch: dispatch.clone(),
-            on_export: export_transcript,
         }),
         Later::Loading => (
             Html::default(),
@@ -320,10 +319,19 @@ pub fn app() -> Html {
                     <button type="button" aria-label={t("Dismiss message")} onclick={dismiss}>{ "×" }</button>
                 </div>
             }
-            if crate::teach::lessons_open() {
-                <crate::teach::lessons::LessonsPanel engine={state.engine.clone()} history={state.history.clone()}
-                    dispatch={dispatch.clone()} />
-            }
+            { match crate::teach::lessons_panel() {
+                Some(Ok(draw)) => draw(crate::teach::lessons::LessonsPanelProps {
+                    engine: state.engine.clone(),
+                    history: state.history.clone(),
+                    dispatch: dispatch.clone(),
+                }),
+                Some(Err(())) => html! {
+                    <aside class="pane lessons" id="lessons-pane">
+                        <p class="field-error" role="alert">{ tn("The lessons could not be downloaded (the network failed). Reload the page to try again: your request is kept in its link.") }</p>
+                    </aside>
+                },
+                None => Html::default(),
+            } }
             <main class="panes">
                 <RequestPane form={state.form.clone()} errors={errors} engine={state.engine.clone()}
                     dispatch={dispatch.clone()} sent={state.history.len()} />

@@ -91,6 +91,15 @@ pub fn mount() -> bool {
         return true;
     }
     match view_for(&current_search()) {
+        View::Playground if lessons_open() => {
+            // The lessons panel draws at the first render, so its code comes first (index.html's script
+            // started fetching it beside the first file).
+            yew::platform::spawn_local(async {
+                LESSONS.set(Some(load_lessons().await.map_err(|_| ())));
+                crate::render::<crate::Root>();
+            });
+            true
+        }
         View::Playground => false,
         View::Debugger => {
             #[cfg(feature = "debugger-view")]
@@ -101,10 +110,77 @@ pub fn mount() -> bool {
         }
         View::Embed => {
             embed::prepare_document();
-            crate::render::<embed::EmbedView>();
+            yew::platform::spawn_local(async {
+                match load_embed().await {
+                    Ok(mount) => mount(),
+                    Err(_) => embed_unavailable(),
+                }
+            });
             true
         }
     }
+}
+
+/// Draws the lessons panel.
+pub type LessonsFn = fn(lessons::LessonsPanelProps) -> Html;
+
+thread_local! {
+    /// The lessons panel's code on a `?lessons` page, set before the app mounts: `Err` when its file could
+    /// not be downloaded; `None` on other pages.
+    static LESSONS: std::cell::Cell<Option<Result<LessonsFn, ()>>> = const { std::cell::Cell::new(None) };
+}
+
+/// The lessons panel's drawing function on a `?lessons` page (`Err`: its code could not be downloaded), or
+/// `None` when the page has no lessons panel.
+pub fn lessons_panel() -> Option<Result<LessonsFn, ()>> {
+    LESSONS.get()
+}
+
+fn draw_lessons(p: lessons::LessonsPanelProps) -> Html {
+    html! { <lessons::LessonsPanel ..p /> }
+}
+
+fn mount_embed() {
+    crate::render::<embed::EmbedView>();
+}
+
+// The lessons panel and the embed view, each from a WASM file of its own (scripts/split_wasm.py): the
+// playground's first load carries neither. Only their page fetches it, before its first render; a failed
+// download is an `Err`, not a panic. Natively (tests) plain functions.
+#[cfg(target_arch = "wasm32")]
+#[wasm_split_helpers::wasm_split(lessons, fallible)]
+fn load_lessons() -> Result<LessonsFn, wasm_split_helpers::SplitLoaderError> {
+    Ok(draw_lessons)
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_split_helpers::wasm_split(embed, fallible)]
+fn load_embed() -> Result<fn(), wasm_split_helpers::SplitLoaderError> {
+    Ok(mount_embed)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+async fn load_lessons() -> Result<LessonsFn, ()> {
+    Ok(draw_lessons)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+async fn load_embed() -> Result<fn(), ()> {
+    Ok(mount_embed)
+}
+
+/// The embed view's code could not be downloaded: the shell's status line says so (nothing else is mounted).
+fn embed_unavailable() {
+    let Some(status) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("shell-status"))
+    else {
+        return;
+    };
+    let _ = status.set_attribute("class", "shell-status failed");
+    status.set_text_content(Some(crate::i18n::t(
+        "The embedded playground could not be downloaded (the network failed). Reload the page to try again.",
+    )));
 }
 
 /// The debugger lives in the full build (`full/`, the same app with the cargo feature `debugger-view`,

@@ -55,19 +55,101 @@ test('the first render loads only the first screen\'s code; the other panes\' co
     const wasm = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm'));
     return {
       first: (window as any).__firstRender as number,
-      main: wasm.filter((e) => !/\/split_[^/]*\.wasm$/.test(e.name)).map((e) => e.startTime),
-      later: wasm.filter((e) => /\/split_[^/]*\.wasm$/.test(e.name)).map((e) => e.startTime),
+      main: wasm.filter((e) => !/\/(split|chunk)_[^/]*\.wasm$/.test(e.name)).map((e) => e.startTime),
+      later: wasm.filter((e) => /\/split_later-[^/]*\.wasm$/.test(e.name)).map((e) => e.startTime),
+      shared: wasm.filter((e) => /\/chunk_[^/]*\.wasm$/.test(e.name)).map((e) => e.startTime),
+      views: wasm.filter((e) => /\/split_(lessons|embed)-/.test(e.name)).map((e) => e.name),
     };
   });
   expect(r.main.length).toBe(1);
   expect(r.main[0]).toBeLessThan(r.first);
-  // The panes' own code is one more file, asked for only once the first render is on screen.
+  // The panes' own code is one more file (with the small files of code it shares with the lessons panel and
+  // the embed view), asked for only once the first render is on screen.
   expect(r.later.length).toBe(1);
   expect(r.later[0]).toBeGreaterThanOrEqual(r.first);
+  for (const t of r.shared) expect(t).toBeGreaterThanOrEqual(r.first);
+  // The lessons panel's and the embed view's code are not fetched by the playground at all.
+  expect(r.views).toEqual([]);
+});
+
+/** Opens `path`, recording which WASM files it asks for and whether the lessons panel is there at the first render. */
+async function openView(page: Page, path: string) {
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('.wasm')) asked.push(r.url().replace(/.*\//, ''));
+  });
+  // The first-render mark is set by the app; what the page holds at that moment is read right then.
+  await page.addInitScript(() => {
+    let at: number | undefined;
+    Object.defineProperty(window, '__firstRender', {
+      configurable: true,
+      get: () => at,
+      set: (v: number) => {
+        at = v;
+        (window as any).__atFirstRender = { lessons: !!document.getElementById('lessons-pane') };
+      },
+    });
+  });
+  await page.goto(path);
+  return asked;
+}
+
+test('a lessons link fetches the lessons panel\'s code beside the first file, once, and draws it at the first render', async ({ page }) => {
+  const asked = await openView(page, './?lessons');
+  await page.waitForFunction(() => typeof (window as any).__firstRender === 'number');
+  expect(await page.evaluate(() => (window as any).__atFirstRender.lessons)).toBe(true);
+  await expect(page.locator('#lessons-pane h2')).toHaveText('Lessons');
+  // Asked for by the page's own preload as it was parsed (not after the first file had started), and the
+  // app's load used that response: one request per file.
+  const entries = await page.evaluate(() =>
+    performance.getEntriesByType('resource')
+      .filter((e) => /\/split_lessons-/.test(e.name))
+      .map((e) => (e as PerformanceResourceTiming).initiatorType),
+  );
+  expect(entries).toEqual(['link']);
+  expect(asked.filter((u) => u.startsWith('split_lessons-'))).toHaveLength(1);
+  expect(asked.filter((u) => u.startsWith('split_embed-'))).toHaveLength(0);
+  expect(new Set(asked).size).toBe(asked.length);
+});
+
+test('an embed fetches the embed view\'s code beside the first file, once, and never the playground\'s panes', async ({ page }) => {
+  const asked = await openView(page, './?embed#v=1&preset=default');
+  await expect(page.locator('#embed-response-status')).toHaveText('HTTP/1.1 200 OK');
+  const entries = await page.evaluate(() =>
+    performance.getEntriesByType('resource')
+      .filter((e) => /\/split_embed-/.test(e.name))
+      .map((e) => (e as PerformanceResourceTiming).initiatorType),
+  );
+  expect(entries).toEqual(['link']);
+  await page.waitForTimeout(500);
+  expect(asked.filter((u) => u.startsWith('split_embed-'))).toHaveLength(1);
+  expect(asked.filter((u) => /^split_(later|lessons)-/.test(u))).toEqual([]);
+  expect(new Set(asked).size).toBe(asked.length);
+});
+
+test('says plainly when the lessons panel\'s code cannot be downloaded, and the playground still works', async ({ page }) => {
+  await page.route('**/split_lessons-*.wasm', (route) => route.abort());
+  await openApp(page, './?lessons');
+  await expect(page.locator('#lessons-pane')).toContainText(
+    'The lessons could not be downloaded (the network failed). Reload the page to try again: your request is kept in its link.',
+  );
+  await expect(page.locator('#panic')).toBeHidden();
+  await expect(page.locator('#response-status')).toContainText('200 OK');
+  await page.locator('#f-DestinationRegionId').fill('no-such-region');
+  await expect(page.locator('#response-status')).not.toContainText('200 OK');
+});
+
+test('an embed says plainly when its code cannot be downloaded', async ({ page }) => {
+  await page.route('**/split_embed-*.wasm', (route) => route.abort());
+  await page.goto('./?embed#v=1&preset=default');
+  const status = page.locator('#shell-status');
+  await expect(status).toHaveText('The embedded playground could not be downloaded (the network failed). Reload the page to try again.');
+  await expect(status).toHaveClass(/failed/);
+  await expect(page.locator('#panic')).toBeHidden();
 });
 
 test('the other panes\' code also loads from a host that serves .wasm under another MIME type', async ({ page }) => {
-  await page.route('**/split_*.wasm', async (route) => {
+  await page.route(/\/(split|chunk)_[^/]*\.wasm$/, async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
   });
