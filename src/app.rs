@@ -11,7 +11,7 @@ use crate::components::signed_pane::SignedPane;
 use crate::components::world_pane::WorldPane;
 use crate::i18n::{self, t, tn};
 use crate::permalink;
-use crate::state::{Action, Shared, State};
+use crate::state::{self, Action, ServiceCode, Shared, State};
 use copyimage_engine::engine::Exchange;
 use copyimage_engine::regions;
 use std::cell::Cell;
@@ -152,19 +152,33 @@ fn later_panes(a: &LaterArgs) -> (Html, Html) {
     )
 }
 
-/// The second pass's panes, from a WASM file of their own: only `later_panes` reaches their code, so
-/// scripts/split_wasm.py moves it (and what nothing else uses) out of the first load; the browser fetches it
-/// right after the first paint. A failed download is an `Err` (`fallible`), not a panic, which would stop the
-/// whole app. Natively (tests) a plain function.
+/// The second pass's panes and the rest of the simulated service's code, from a WASM file of their own:
+/// only `load_later` reaches them (`later_panes`, `ServiceCode::ALL`), so scripts/split_wasm.py moves
+/// it (and what nothing else uses) out of the first load; the browser fetches it right after the first
+/// paint. A failed download is an `Err` (`fallible`), not a panic, which would stop the whole app. Natively
+/// (tests) a plain function.
 #[cfg(target_arch = "wasm32")]
 #[wasm_split_helpers::wasm_split(later, fallible)]
-fn load_later() -> Result<LaterFn, wasm_split_helpers::SplitLoaderError> {
-    Ok(later_panes)
+pub fn load_later() -> Result<(LaterFn, ServiceCode), wasm_split_helpers::SplitLoaderError> {
+    Ok((later_panes, ServiceCode::ALL))
 }
 
+/// See the browser's `load_later`.
 #[cfg(not(target_arch = "wasm32"))]
-async fn load_later() -> Result<LaterFn, ()> {
-    Ok(later_panes)
+pub async fn load_later() -> Result<(LaterFn, ServiceCode), ()> {
+    Ok((later_panes, ServiceCode::ALL))
+}
+
+/// Whether `a` must wait for the rest of the service's code (until then the engine plans CopyImage alone):
+/// choosing another operation, or opening a link (whose request or history may need it). Typing waits for
+/// nothing.
+fn waits_for_operations(a: &Action) -> bool {
+    !state::code().ops.plans_all()
+        && match a {
+            Action::ChooseOperation(op) => op != "CopyImage",
+            Action::OpenLink(_) => true,
+            _ => false,
+        }
 }
 
 /// Where the second pass's code is: on its way, here, or not downloadable (the network failed).
@@ -179,10 +193,23 @@ enum Later {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| State::from_fragment(&current_hash()));
+    // Actions that need the rest of the service's code wait here until its download has ended (see
+    // `waits_for_operations`); `None` once it has.
+    let waiting = use_mut_ref(|| Some(Vec::<Action>::new()));
     let dispatch = {
         let d = state.dispatcher();
-        use_memo((), move |_| Callback::from(move |a: Action| d.dispatch(a)))
+        let waiting = waiting.clone();
+        use_memo((), move |_| {
+            Callback::from(move |a: Action| {
+                if let (Some(w), true) = (waiting.borrow_mut().as_mut(), waits_for_operations(&a)) {
+                    w.push(a);
+                    return;
+                }
+                d.dispatch(a)
+            })
+        })
     };
+
     let dispatch: Callback<Action> = (*dispatch).clone();
 
     // Keep the URL fragment equal to the state, and open a link pasted into the address bar.
@@ -218,10 +245,22 @@ pub fn app() -> Html {
     let later = use_state(|| Later::Loading);
     {
         let later = later.clone();
+        let d = state.dispatcher();
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
-                later.set(match load_later().await {
-                    Ok(draw) => Later::Ready(draw),
+                let loaded = load_later().await;
+                if let Ok((_, code)) = &loaded {
+                    state::set_code(*code);
+                    d.dispatch(Action::UpgradeCode);
+                }
+                // What waited goes now, in order (after a failed download too: an operation then answers
+                // that its code is missing, and the world pane says why).
+                let waited = waiting.borrow_mut().take().unwrap_or_default();
+                for a in waited {
+                    d.dispatch(a);
+                }
+                later.set(match loaded {
+                    Ok((draw, _)) => Later::Ready(draw),
                     Err(_) => Later::Failed,
                 })
             });

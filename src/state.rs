@@ -9,7 +9,7 @@
 use crate::form::{Form, Format};
 use crate::i18n::{tf, tr_text};
 use crate::permalink::{self, Link, Step};
-use copyimage_engine::engine::{CallContext, Engine, Exchange};
+use copyimage_engine::engine::{CallContext, Engine, Exchange, Operations};
 use copyimage_engine::transcript::{self, Addressing};
 use copyimage_engine::wire::Params;
 use copyimage_engine::world::World;
@@ -200,6 +200,94 @@ pub enum Action {
     ImportScenario(Result<String, String>),
     /// Hide the message.
     DismissNotice,
+    /// All of the simulated service's code has arrived (`set_code`): the engine plans every operation
+    /// from now on.
+    UpgradeCode,
+}
+
+/// The simulated service's code the app runs: the operations its engines plan and how it applies a step
+/// (a send, a clock move, a world edit). In the browser the first file carries [`ServiceCode::FIRST`]
+/// (CopyImage, and the clock; no world edits); the rest, [`ServiceCode::ALL`], arrives with the later
+/// panes' WASM file (`app::load_later`) or the embed's, the only places that name it, so scripts/
+/// split_wasm.py keeps it out of the first file.
+#[derive(Clone, Copy)]
+pub struct ServiceCode {
+    /// The operations engines plan.
+    pub ops: Operations,
+    /// How a step is applied.
+    pub apply: transcript::ApplyStep,
+}
+
+impl ServiceCode {
+    /// CopyImage, sends and clock moves.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub const FIRST: ServiceCode = ServiceCode {
+        ops: Operations::COPY_IMAGE,
+        apply: first_step,
+    };
+    /// Everything.
+    pub const ALL: ServiceCode = ServiceCode {
+        ops: Operations::ALL,
+        apply: transcript::apply_trusted_step,
+    };
+}
+
+/// [`transcript::apply_trusted_step`] without world edits (the first file's: a world edit comes from the
+/// world or scenario pane, which arrive with the rest of the code).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn first_step(engine: &mut Engine, to: &Addressing, step: &Step) -> Result<Option<Exchange>, String> {
+    match step {
+        Step::Send(p) => Ok(Some(engine.call(p, &CallContext::new(&to.host_for(p))))),
+        Step::Advance(s) => {
+            engine.advance(*s);
+            Ok(None)
+        }
+        Step::NextEvent => {
+            engine.run_to_next_event();
+            Ok(None)
+        }
+        Step::RunToIdle => {
+            engine.run_to_idle();
+            Ok(None)
+        }
+        Step::Edit(_) | Step::Http { .. } => {
+            Err("this page has not downloaded the world editor's code yet; reload the page".into())
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+const START_CODE: ServiceCode = ServiceCode::FIRST;
+#[cfg(not(target_arch = "wasm32"))]
+const START_CODE: ServiceCode = ServiceCode::ALL;
+
+thread_local! {
+    /// The service code in use (see [`ServiceCode`]); natively (tests) all of it.
+    static CODE: std::cell::Cell<ServiceCode> = const { std::cell::Cell::new(START_CODE) };
+}
+
+/// The service code in use.
+pub fn code() -> ServiceCode {
+    CODE.get()
+}
+
+/// Runs `code` from now on: new engines plan its operations (the app then sends `Action::UpgradeCode` for
+/// the current one).
+pub fn set_code(code: ServiceCode) {
+    CODE.set(code);
+}
+
+/// Whether a link needs all of the service's code at once: its request, or a request it replays, is of an
+/// Action other than CopyImage, or it replays a world edit. The app then waits for that code before its
+/// first render.
+pub fn link_needs_all_code(link: &Link) -> bool {
+    let other = |p: &Params| copyimage_engine::wire::param(p, "Action").is_some_and(|a| a != "CopyImage");
+    other(&link.params)
+        || link.steps.iter().any(|s| match s {
+            Step::Send(p) => other(p),
+            Step::Edit(_) | Step::Http { .. } => true,
+            Step::Advance(_) | Step::NextEvent | Step::RunToIdle => false,
+        })
 }
 
 /// Whether two requests carry the same parameters, in any order (a link's form lists its fields in the
@@ -216,17 +304,17 @@ fn ctx_for(params: &[(String, String)]) -> CallContext {
 /// (`transcript::replay`, each request to its region's endpoint); returns the engine and the history.
 pub fn replay(start: &Start, seed: u64, steps: &[Step]) -> Result<(Engine, Vec<HistoryEntry>), String> {
     let mut engine = match start {
-        Start::Preset(preset) => {
-            Engine::from_preset(preset, seed).ok_or_else(|| format!("there is no preset named “{preset}”"))?
-        }
-        Start::Imported(i) => Engine::new(i.world.clone(), seed),
+        Start::Preset(preset) => copyimage_engine::scenario::preset(preset)
+            .map(|w| Engine::with_operations(w, seed, code().ops))
+            .ok_or_else(|| format!("there is no preset named “{preset}”"))?,
+        Start::Imported(i) => Engine::with_operations(i.world.clone(), seed, code().ops),
     };
     let mut history = Vec::new();
     transcript::replay(
         &mut engine,
         &Addressing::by_region(),
         steps,
-        transcript::apply_trusted_step,
+        code().apply,
         &mut |_, world_time, x, _| {
             if let Some(exchange) = x {
                 history.push(HistoryEntry { world_time, exchange })
@@ -351,7 +439,7 @@ impl State {
     fn send(&mut self, params: Params) {
         let world_time = self.engine.world_time();
         let step = Step::Send(params);
-        if let Ok(Some(exchange)) = transcript::apply_trusted_step(self.engine_mut(), &Addressing::by_region(), &step) {
+        if let Ok(Some(exchange)) = (code().apply)(self.engine_mut(), &Addressing::by_region(), &step) {
             Rc::make_mut(&mut self.history.0).push(HistoryEntry { world_time, exchange });
             self.show_sent = true;
         }
@@ -502,7 +590,7 @@ impl State {
             Action::Edit(p) => {
                 let mut engine = (*self.engine.0).clone();
                 let step = Step::Edit(p);
-                match transcript::apply_trusted_step(&mut engine, &Addressing::by_region(), &step) {
+                match (code().apply)(&mut engine, &Addressing::by_region(), &step) {
                     Ok(_) => {
                         self.engine = Shared::new(engine);
                         self.steps.push(step);
@@ -522,6 +610,7 @@ impl State {
                 *self = s;
             }
             Action::DismissNotice => self.notice = None,
+            Action::UpgradeCode => self.engine_mut().set_operations(code().ops),
         }
         self.refresh_preview();
     }
@@ -597,6 +686,63 @@ mod tests {
 
     fn body(s: &State) -> String {
         s.preview.response.body.clone()
+    }
+
+    #[test]
+    fn the_first_files_code_answers_copy_image_and_waits_for_the_rest() {
+        // As in the browser before the later file has arrived (a test's thread has its own `CODE`).
+        set_code(ServiceCode::FIRST);
+        let mut s = State::new();
+        assert_eq!(s.preview.response.status, 200, "{}", body(&s));
+        s.apply(Action::Send);
+        assert_eq!(s.history.len(), 1);
+        assert_eq!(s.history[0].exchange.rule.id, "copyimage.queued");
+        s.apply(Action::RunToIdle);
+        s.apply(Action::ChooseOperation("DescribeImages".into()));
+        assert_eq!(s.preview.response.status, 503, "{}", body(&s));
+        assert_eq!(s.preview.rule.id, "playground.operation_loading");
+        // A world edit says why it cannot be made yet, and changes nothing.
+        let world = s.engine.world().clone();
+        s.apply(Action::Edit(edits::set_edit("/settings/queue_limit", "5")));
+        assert_eq!(
+            s.notice.as_ref().map(|n| n.text.as_str()),
+            Some("this page has not downloaded the world editor's code yet; reload the page")
+        );
+        assert_eq!(s.engine.world(), &world);
+        // The rest arrives: the same state now answers DescribeImages.
+        set_code(ServiceCode::ALL);
+        s.apply(Action::UpgradeCode);
+        assert_eq!(s.preview.response.status, 200, "{}", body(&s));
+        assert!(body(&s).contains("\"Images\""), "{}", body(&s));
+    }
+
+    #[test]
+    fn a_link_needs_all_the_code_for_another_operation_or_a_world_edit() {
+        let needs = |frag: &str| link_needs_all_code(&permalink::from_fragment(frag).unwrap().unwrap());
+        let mut s = State::new();
+        assert!(!needs(&permalink::to_fragment(&s.link())));
+        s.apply(Action::Send);
+        s.apply(Action::Advance(30));
+        assert!(
+            !needs(&permalink::to_fragment(&s.link())),
+            "CopyImage sends and clock moves"
+        );
+        let mut t = s.clone();
+        t.apply(Action::ChooseOperation("DescribeImages".into()));
+        assert!(
+            needs(&permalink::to_fragment(&t.link())),
+            "the request is another operation"
+        );
+        t.apply(Action::Send);
+        t.apply(Action::ChooseOperation("CopyImage".into()));
+        assert!(
+            needs(&permalink::to_fragment(&t.link())),
+            "a sent request was another operation"
+        );
+        let mut u = s.clone();
+        u.apply(Action::Edit(edits::set_edit("/settings/queue_limit", "5")));
+        assert!(matches!(u.steps.last(), Some(Step::Edit(_))));
+        assert!(needs(&permalink::to_fragment(&u.link())), "a world edit");
     }
 
     #[test]

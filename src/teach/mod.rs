@@ -91,11 +91,19 @@ pub fn mount() -> bool {
         return true;
     }
     match view_for(&current_search()) {
-        View::Playground if lessons_open() => {
+        View::Playground if lessons_open() || link_needs_all_code() => {
             // The lessons panel draws at the first render, so its code comes first (index.html's script
-            // started fetching it beside the first file).
+            // started fetching it beside the first file); so does every operation's code for a link whose
+            // request or history is of an operation other than CopyImage, so its first render answers it.
             yew::platform::spawn_local(async {
-                LESSONS.set(Some(load_lessons().await.map_err(|_| ())));
+                if lessons_open() {
+                    LESSONS.set(Some(load_lessons().await.map_err(|_| ())));
+                }
+                if link_needs_all_code() {
+                    if let Ok((_, code)) = crate::app::load_later().await {
+                        crate::state::set_code(code);
+                    }
+                }
                 crate::render::<crate::Root>();
             });
             true
@@ -140,8 +148,19 @@ fn draw_lessons(p: lessons::LessonsPanelProps) -> Html {
     html! { <lessons::LessonsPanel ..p /> }
 }
 
+/// An embed answers any operation a docs page shows at its first render: its file brings every operation.
 fn mount_embed() {
+    crate::state::set_code(crate::state::ServiceCode::ALL);
     crate::render::<embed::EmbedView>();
+}
+
+/// Whether the page's link needs all of the service's code at once (`state::link_needs_all_code`); a link
+/// that cannot be read does not (it opens the default page with a message).
+fn link_needs_all_code() -> bool {
+    crate::permalink::from_fragment(&current_fragment())
+        .ok()
+        .flatten()
+        .is_some_and(|l| crate::state::link_needs_all_code(&l))
 }
 
 // The lessons panel and the embed view, each from a WASM file of its own (scripts/split_wasm.py): the

@@ -254,3 +254,62 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+// The first file runs CopyImage alone; every other operation (and the world editor) comes with the later file.
+// A reader never sees the difference: a link of another operation waits for it before its first render, and a
+// choice made before it arrives is answered once it has.
+
+test('a link whose request is another operation answers it at its first render', async ({ page }) => {
+  await openApp(page);
+  await page.locator('#f-Action').selectOption('DescribeImages');
+  await expect(page.locator('#response-status')).toContainText('200 OK');
+  const link = await page.evaluate(() => location.hash);
+  const other = await page.context().newPage();
+  await other.addInitScript(() => {
+    let at: number | undefined;
+    Object.defineProperty(window, '__firstRender', {
+      configurable: true,
+      get: () => at,
+      set: (v: number) => {
+        at = v;
+        (window as any).__statusAtFirstRender = document.getElementById('response-status')?.textContent;
+      },
+    });
+  });
+  await other.goto(`./${link}`);
+  await other.waitForFunction(() => typeof (window as any).__firstRender === 'number');
+  expect(await other.evaluate(() => (window as any).__statusAtFirstRender)).toContain('200 OK');
+  await expect(other.locator('#response-body')).toContainText('"Images"');
+});
+
+test('another operation chosen before the rest of the code has arrived is answered once it has', async ({ page }) => {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route('**/split_later-*.wasm', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await openApp(page);
+  await page.locator('#f-Action').selectOption('DescribeImages');
+  // Still CopyImage's answer: the choice waits, it is not answered by a made-up error.
+  await expect(page.locator('#response-status')).toContainText('200 OK');
+  await expect(page.locator('#response-body')).not.toContainText('Playground.OperationLoading');
+  release();
+  await expect(page.locator('#response-body')).toContainText('"Images"');
+  await expect(page.locator('#world-pane')).toContainText('World clock');
+  await expect(page.locator('#panic')).toBeHidden();
+});
+
+test('when the rest of the code cannot be downloaded, another operation says so as the playground, not as ECS', async ({ page }) => {
+  await page.route('**/split_later-*.wasm', (route) => route.abort());
+  await openApp(page);
+  await expect(page.locator('#world-pane')).toContainText('could not be downloaded');
+  await page.locator('#f-Action').selectOption('DescribeImages');
+  await expect(page.locator('#response-body')).toContainText('Playground.OperationLoading');
+  await expect(page.locator('#response-pane')).toContainText('Not an ECS answer');
+  // CopyImage is still answered from the first file alone (as ECS answers it: switching dropped its fields).
+  await page.locator('#f-Action').selectOption('CopyImage');
+  await expect(page.locator('#response-body')).not.toContainText('Playground.OperationLoading');
+  await expect(page.locator('#response-status')).not.toContainText('503');
+  await expect(page.locator('#panic')).toBeHidden();
+});

@@ -24,6 +24,65 @@ pub struct Engine {
     world: World,
     rng: Rng,
     nonces: NonceMemory,
+    /// Which operations it can plan; not saved (a loaded engine plans them all).
+    #[serde(skip)]
+    ops: Operations,
+}
+
+/// The operations an engine plans: every Action of `ACTIONS` ([`Operations::ALL`], what [`Engine::new`]
+/// gives), or CopyImage alone ([`Operations::COPY_IMAGE`]). The second is for a face that ships the other
+/// operations' code apart from its first download (the web app's split WASM): it starts with CopyImage and
+/// upgrades with [`Engine::set_operations`] once the rest has arrived. A request for an operation the engine
+/// cannot plan yet is answered by the playground's own `playground.operation_loading` error, never ECS's.
+#[derive(Clone, Copy)]
+pub struct Operations {
+    all: bool,
+    run: fn(&World, &mut Rng, &Caller, &str, &Params) -> Result<ops::Outcome, ops::Fail>,
+}
+
+impl Operations {
+    /// Every operation (`ops::run`).
+    pub const ALL: Operations = Operations {
+        all: true,
+        run: ops::run,
+    };
+    /// CopyImage alone.
+    pub const COPY_IMAGE: Operations = Operations {
+        all: false,
+        run: ops::run_copy_image,
+    };
+
+    /// Whether it plans `action`.
+    pub fn plans(&self, action: &str) -> bool {
+        self.all || action == "CopyImage"
+    }
+
+    /// Whether it plans every operation.
+    pub fn plans_all(&self) -> bool {
+        self.all
+    }
+}
+
+impl Default for Operations {
+    fn default() -> Operations {
+        Operations::ALL
+    }
+}
+
+impl PartialEq for Operations {
+    fn eq(&self, other: &Operations) -> bool {
+        self.all == other.all
+    }
+}
+
+impl std::fmt::Debug for Operations {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.all {
+            "Operations::ALL"
+        } else {
+            "Operations::COPY_IMAGE"
+        })
+    }
 }
 
 /// Where a request was sent.
@@ -119,14 +178,30 @@ fn key_inactive() -> ApiError {
 impl Engine {
     /// An engine over `world` whose random output is fixed by `seed`. Regions without an ID prefix get a
     /// seeded one.
-    pub fn new(mut world: World, seed: u64) -> Engine {
+    pub fn new(world: World, seed: u64) -> Engine {
+        Engine::with_operations(world, seed, Operations::ALL)
+    }
+
+    /// [`Engine::new`] planning only `ops` (see [`Operations`]).
+    pub fn with_operations(mut world: World, seed: u64, ops: Operations) -> Engine {
         let mut rng = Rng::new(seed);
         world.fill_prefixes(&mut rng);
         Engine {
             world,
             rng,
             nonces: NonceMemory::default(),
+            ops,
         }
+    }
+
+    /// Which operations it plans.
+    pub fn operations(&self) -> Operations {
+        self.ops
+    }
+
+    /// Plans `ops` from now on (a face upgrading to every operation once their code is in).
+    pub fn set_operations(&mut self, ops: Operations) {
+        self.ops = ops;
     }
 
     /// An engine over a scenario in JSON; a clear error for anything malformed.
@@ -163,7 +238,7 @@ impl Engine {
         p: &Params,
         caller: &Caller,
     ) -> Result<(&'static str, ops::Outcome), ops::Fail> {
-        ops::run(&self.world, rng, caller, action, p).map(|o| (action, o))
+        (self.ops.run)(&self.world, rng, caller, action, p).map(|o| (action, o))
     }
 
     /// Builds the exchange for a planned result; commits its effects when `commit`.
@@ -345,6 +420,48 @@ mod tests {
         assert_eq!(e.world().status_of(&img).as_str(), "Creating");
         e.run_to_idle();
         assert_eq!(e.world().status_of(&img).as_str(), "Available");
+    }
+
+    #[test]
+    fn an_engine_of_copy_image_alone_answers_it_alike_and_labels_the_rest_as_the_playgrounds() {
+        let world = || crate::teach::presets::preset("default").unwrap();
+        let ctx = CallContext::new("ecs.cn-hangzhou.aliyuncs.com");
+        let mut all = Engine::new(world(), 1);
+        let mut first = Engine::with_operations(world(), 1, Operations::COPY_IMAGE);
+        assert_eq!(first.operations(), Operations::COPY_IMAGE);
+        assert!(first.operations().plans("CopyImage") && !first.operations().plans("DescribeImages"));
+        // CopyImage: the same exchange, the same world after it.
+        assert_eq!(first.call(&doc_copy(), &ctx), all.call(&doc_copy(), &ctx));
+        assert_eq!(first.world(), all.world());
+        // Another operation: the playground's own error, never an ECS code, tied to the operation's page.
+        let describe = p(&[
+            ("Action", "DescribeImages"),
+            ("Version", "2014-05-26"),
+            ("Format", "JSON"),
+            ("RegionId", "cn-hangzhou"),
+        ]);
+        let x = first.preview(&describe, &ctx);
+        assert_eq!(x.response.status, 503);
+        assert!(
+            x.response.body.contains("\"Code\":\"Playground.OperationLoading\""),
+            "{}",
+            x.response.body
+        );
+        assert!(
+            x.response
+                .body
+                .contains("The playground has not loaded DescribeImages yet."),
+            "{}",
+            x.response.body
+        );
+        assert_eq!(
+            (x.rule.id.as_str(), x.rule.source),
+            ("playground.operation_loading", Source::DescribeImages)
+        );
+        // Upgraded, it answers as the full engine does.
+        first.set_operations(Operations::ALL);
+        assert_eq!(first.preview(&describe, &ctx), all.preview(&describe, &ctx));
+        assert_eq!(first.preview(&describe, &ctx).response.status, 200);
     }
 
     #[test]

@@ -125,6 +125,59 @@ pub fn run(world: &World, rng: &mut Rng, caller: &Caller, action: &str, p: &Para
     }
 }
 
+/// [`run`] for CopyImage alone: any other Action is answered by [`operation_loading`] (see
+/// `engine::Operations::COPY_IMAGE`).
+pub fn run_copy_image(
+    world: &World,
+    rng: &mut Rng,
+    caller: &Caller,
+    action: &str,
+    p: &Params,
+) -> Result<Outcome, Fail> {
+    match action {
+        "CopyImage" => copy_image(world, rng, caller, p),
+        _ => Err(operation_loading(action).into()),
+    }
+}
+
+/// The playground's own answer to an operation whose code has not arrived yet (the web app's split WASM,
+/// when its download failed or a request came first): not an ECS error, and labelled as the playground's.
+pub fn operation_loading(action: &str) -> ApiError {
+    ApiError::new(
+        503,
+        "Playground.OperationLoading",
+        format!("The playground has not loaded {action} yet."),
+        Rule::simulated(
+            "playground.operation_loading",
+            operation_source(action),
+            "Not an ECS answer: this page has not downloaded the simulated service's code for this operation yet \
+             (it comes right after the page's first render). Reload the page if this stays.",
+        ),
+    )
+}
+
+/// The API reference of an operation other than CopyImage.
+fn operation_source(action: &str) -> Source {
+    match action {
+        "CancelCopyImage" => Source::CancelCopyImage,
+        "DeleteImage" => Source::DeleteImage,
+        "DescribeImages" => Source::DescribeImages,
+        "DescribeRegions" => Source::DescribeRegions,
+        "RunInstances" => Source::RunInstances,
+        "ReplaceSystemDisk" => Source::ReplaceSystemDisk,
+        "StopInstance" => Source::StopInstance,
+        "StartInstance" => Source::StartInstance,
+        "DescribeInstances" => Source::DescribeInstances,
+        _ => Source::CommonErrors,
+    }
+}
+
+/// Plans and commits a CopyImage at once (the presets' queued copies), through [`run_copy_image`], so a
+/// face that starts with CopyImage alone can still build them.
+pub fn execute_copy_image(world: &mut World, rng: &mut Rng, caller: &Caller, p: &Params) -> Result<Outcome, Fail> {
+    commit(world, run_copy_image(world, rng, caller, "CopyImage", p))
+}
+
 /// Commits planned effects, in order.
 pub fn apply(world: &mut World, effects: Vec<Effect>) {
     for e in effects {
@@ -197,6 +250,11 @@ pub fn apply(world: &mut World, effects: Vec<Effect>) {
 /// Plans and commits at once (presets, catalog setups, tests).
 pub fn execute(world: &mut World, rng: &mut Rng, caller: &Caller, action: &str, p: &Params) -> Result<Outcome, Fail> {
     let r = run(world, rng, caller, action, p);
+    commit(world, r)
+}
+
+/// Applies a planned result's effects (a failure's consumed fault only).
+fn commit(world: &mut World, r: Result<Outcome, Fail>) -> Result<Outcome, Fail> {
     match &r {
         Ok(o) => apply(world, o.effects.clone()),
         Err(f) => {

@@ -284,7 +284,7 @@ fn queue_copy(w: &mut World, rng: &mut Rng, image: &str, from: &str, to: &str) {
         ("DestinationRegionId".into(), to.into()),
     ];
     // Presets are fixed data; a failure here would be a bug caught by the preset tests.
-    let _ = ops::execute(w, rng, &Caller::Root, "CopyImage", &p);
+    let _ = ops::execute_copy_image(w, rng, &Caller::Root, &p);
 }
 
 fn default_world() -> World {
