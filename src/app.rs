@@ -201,7 +201,12 @@ pub fn app() -> Html {
         let waiting = waiting.clone();
         use_memo((), move |_| {
             Callback::from(move |a: Action| {
-                if let (Some(w), true) = (waiting.borrow_mut().as_mut(), waits_for_operations(&a)) {
+                // Once one waits, the ones after it wait too, so they apply in the order they were made.
+                if let Some(w) = waiting
+                    .borrow_mut()
+                    .as_mut()
+                    .filter(|w| !w.is_empty() || waits_for_operations(&a))
+                {
                     w.push(a);
                     return;
                 }
@@ -365,7 +370,8 @@ pub fn app() -> Html {
                     dispatch: dispatch.clone(),
                 }),
                 Some(Err(())) => html! {
-                    <aside class="pane lessons" id="lessons-pane">
+                    <aside class="pane lessons" id="lessons-pane" aria-labelledby="lessons-h">
+                        <h2 id="lessons-h">{ tn("Lessons") }</h2>
                         <p class="field-error" role="alert">{ tn("The lessons could not be downloaded (the network failed). Reload the page to try again: your request is kept in its link.") }</p>
                     </aside>
                 },

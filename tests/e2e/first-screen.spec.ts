@@ -130,6 +130,7 @@ test('an embed fetches the embed view\'s code beside the first file, once, and n
 test('says plainly when the lessons panel\'s code cannot be downloaded, and the playground still works', async ({ page }) => {
   await page.route('**/split_lessons-*.wasm', (route) => route.abort());
   await openApp(page, './?lessons');
+  await expect(page.locator('#lessons-pane h2')).toHaveText('Lessons');
   await expect(page.locator('#lessons-pane')).toContainText(
     'The lessons could not be downloaded (the network failed). Reload the page to try again: your request is kept in its link.',
   );
@@ -262,8 +263,9 @@ for (const scheme of ['light', 'dark'] as const) {
 test('a link whose request is another operation answers it at its first render', async ({ page }) => {
   await openApp(page);
   await page.locator('#f-Action').selectOption('DescribeImages');
-  await expect(page.locator('#response-status')).toContainText('200 OK');
+  await expect(page.locator('#response-body')).toContainText('"Images"');
   const link = await page.evaluate(() => location.hash);
+  expect(link).toContain('DescribeImages');
   const other = await page.context().newPage();
   await other.addInitScript(() => {
     let at: number | undefined;
@@ -312,4 +314,23 @@ test('when the rest of the code cannot be downloaded, another operation says so 
   await expect(page.locator('#response-body')).not.toContainText('Playground.OperationLoading');
   await expect(page.locator('#response-status')).not.toContainText('503');
   await expect(page.locator('#panic')).toBeHidden();
+});
+
+test('choices made while the rest of the code downloads apply in the order they were made', async ({ page }) => {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route('**/split_later-*.wasm', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await openApp(page);
+  await page.locator('#f-Action').selectOption('DescribeRegions');
+  await page.locator('#f-Action').selectOption('CopyImage');
+  release();
+  await expect(page.locator('#world-pane')).toContainText('World clock');
+  // The last choice wins: CopyImage's form and answer, not DescribeRegions'.
+  await expect(page.locator('#f-Action')).toHaveValue('CopyImage');
+  await expect(page.locator('#f-DestinationRegionId')).toBeVisible();
+  await expect(page.locator('#response-body')).not.toContainText('"Regions"');
+  expect(await page.evaluate(() => location.hash)).not.toContain('DescribeRegions');
 });
