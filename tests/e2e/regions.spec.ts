@@ -17,6 +17,8 @@ test('the default account has every open region, and they are the suggestions', 
   await openApp(page);
   const suggested = await page.locator('#dl-regions option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   expect([...suggested].sort()).toEqual([...OPEN].sort());
+  // The world pane comes with the later file, just after the first render: waited for before it is read.
+  await expect(page.locator('#region-table tbody tr[data-region]')).toHaveCount(OPEN.length);
   const rows = await page.locator('#region-table tbody tr[data-region]').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-region')));
   expect([...rows].sort()).toEqual([...OPEN].sort());
   // An ordinary account: no region of the default world carries a setting that refuses copies.
