@@ -233,27 +233,11 @@ impl ServiceCode {
 }
 
 /// [`transcript::apply_trusted_step`] without world edits (the first file's: a world edit comes from the
-/// world or scenario pane, which arrive with the rest of the code).
+/// world or scenario pane, which arrive with the rest of the code), which it refuses saying why.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 fn first_step(engine: &mut Engine, to: &Addressing, step: &Step) -> Result<Option<Exchange>, String> {
-    match step {
-        Step::Send(p) => Ok(Some(engine.call(p, &CallContext::new(&to.host_for(p))))),
-        Step::Advance(s) => {
-            engine.advance(*s);
-            Ok(None)
-        }
-        Step::NextEvent => {
-            engine.run_to_next_event();
-            Ok(None)
-        }
-        Step::RunToIdle => {
-            engine.run_to_idle();
-            Ok(None)
-        }
-        Step::Edit(_) | Step::Http { .. } => {
-            Err("this page has not downloaded the world editor's code yet; reload the page".into())
-        }
-    }
+    transcript::apply_trusted_step_but_edits(engine, to, step)
+        .unwrap_or_else(|| Err("this page has not downloaded the world editor's code yet; reload the page".into()))
 }
 
 #[cfg(target_arch = "wasm32")]
