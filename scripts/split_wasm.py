@@ -3,7 +3,7 @@
 first render runs and the rest arrives right after the first paint (issue: first load and first render).
 
 Trunk 0.21 builds one WASM; this redoes its last steps on the same cargo output (`target/.../release/
-copyimage-playground.wasm`, linked with `--emit-relocs`, see .cargo/config.toml):
+copyimage-playground.wasm`, linked with `--emit-relocs`, see build.rs):
   1. wasm-split-cli (crate `wasm_split_cli_support`, pinned in scripts/setup.sh) cuts it into the main module and
      one chunk per split point, plus the loader `__wasm_split.js` the main module imports;
   2. wasm-bindgen (the same pinned CLI as Trunk's, `--keep-lld-exports` so the chunks find what they share with
@@ -11,7 +11,9 @@ copyimage-playground.wasm`, linked with `--emit-relocs`, see .cargo/config.toml)
   3. wasm-opt (WASM_OPT below) on the main module and on each chunk;
   4. the chunks and the loader get content-hashed names (a static host may cache them across deploys), the
      page's preload integrity for the WASM is re-pinned (scripts/minify_js.py re-pins the glue's after it), and
-     the loader is preloaded beside the glue.
+     the loader is preloaded beside the glue;
+  5. a small inline script preloads, as the page is parsed, the files of the split points a view draws at its
+     first render (FIRST_RENDER_SPLITS: the lessons panel, the embed view), when the query opens that view.
 
 Usage: split_wasm.py DIST_DIR CARGO_WASM
 """

@@ -5,11 +5,12 @@ import { test, expect, openApp } from './helpers';
 import type { Page, Route } from '@playwright/test';
 import { field, openAt, shot } from './ui-common';
 
-/** Holds the WASM download until the returned function is called, so the shell can be looked at. */
-async function holdWasm(page: Page) {
+/** Holds the download of the WASM files `pattern` matches (all of them by default) until the returned
+ * function is called, so the page can be looked at (or used) meanwhile. */
+async function holdWasm(page: Page, pattern = '**/*.wasm') {
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
-  await page.route('**/*.wasm', async (route: Route) => {
+  await page.route(pattern, async (route: Route) => {
     await gate;
     await route.continue();
   });
@@ -94,6 +95,17 @@ async function openView(page: Page, path: string) {
   return asked;
 }
 
+/** What asked for each fetched file whose name starts with `prefix`: `link` for the page's preload. */
+function initiators(page: Page, prefix: string) {
+  return page.evaluate(
+    (prefix) =>
+      performance.getEntriesByType('resource')
+        .filter((e) => e.name.slice(e.name.lastIndexOf('/') + 1).startsWith(prefix))
+        .map((e) => (e as PerformanceResourceTiming).initiatorType),
+    prefix,
+  );
+}
+
 test('a lessons link fetches the lessons panel\'s code beside the first file, once, and draws it at the first render', async ({ page }) => {
   const asked = await openView(page, './?lessons');
   await page.waitForFunction(() => typeof (window as any).__firstRender === 'number');
@@ -101,12 +113,7 @@ test('a lessons link fetches the lessons panel\'s code beside the first file, on
   await expect(page.locator('#lessons-pane h2')).toHaveText('Lessons');
   // Asked for by the page's own preload as it was parsed (not after the first file had started), and the
   // app's load used that response: one request per file.
-  const entries = await page.evaluate(() =>
-    performance.getEntriesByType('resource')
-      .filter((e) => /\/split_lessons-/.test(e.name))
-      .map((e) => (e as PerformanceResourceTiming).initiatorType),
-  );
-  expect(entries).toEqual(['link']);
+  expect(await initiators(page, 'split_lessons-')).toEqual(['link']);
   expect(asked.filter((u) => u.startsWith('split_lessons-'))).toHaveLength(1);
   expect(asked.filter((u) => u.startsWith('split_embed-'))).toHaveLength(0);
   expect(new Set(asked).size).toBe(asked.length);
@@ -115,17 +122,20 @@ test('a lessons link fetches the lessons panel\'s code beside the first file, on
 test('an embed fetches the embed view\'s code beside the first file, once, and never the playground\'s panes', async ({ page }) => {
   const asked = await openView(page, './?embed#v=1&preset=default');
   await expect(page.locator('#embed-response-status')).toHaveText('HTTP/1.1 200 OK');
-  const entries = await page.evaluate(() =>
-    performance.getEntriesByType('resource')
-      .filter((e) => /\/split_embed-/.test(e.name))
-      .map((e) => (e as PerformanceResourceTiming).initiatorType),
-  );
-  expect(entries).toEqual(['link']);
+  expect(await initiators(page, 'split_embed-')).toEqual(['link']);
   await page.waitForTimeout(500);
   expect(asked.filter((u) => u.startsWith('split_embed-'))).toHaveLength(1);
   expect(asked.filter((u) => /^split_(later|lessons)-/.test(u))).toEqual([]);
   expect(new Set(asked).size).toBe(asked.length);
 });
+
+/** Not a crash: no panic, and the first screen still answers typing (the preview follows the form). */
+async function expectFirstScreenWorks(page: Page) {
+  await expect(page.locator('#panic')).toBeHidden();
+  await expect(page.locator('#response-status')).toContainText('200 OK');
+  await page.locator('#f-DestinationRegionId').fill('no-such-region');
+  await expect(page.locator('#response-status')).not.toContainText('200 OK');
+}
 
 test('says plainly when the lessons panel\'s code cannot be downloaded, and the playground still works', async ({ page }) => {
   await page.route('**/split_lessons-*.wasm', (route) => route.abort());
@@ -134,10 +144,7 @@ test('says plainly when the lessons panel\'s code cannot be downloaded, and the 
   await expect(page.locator('#lessons-pane')).toContainText(
     'The lessons could not be downloaded (the network failed). Reload the page to try again: your request is kept in its link.',
   );
-  await expect(page.locator('#panic')).toBeHidden();
-  await expect(page.locator('#response-status')).toContainText('200 OK');
-  await page.locator('#f-DestinationRegionId').fill('no-such-region');
-  await expect(page.locator('#response-status')).not.toContainText('200 OK');
+  await expectFirstScreenWorks(page);
 });
 
 test('an embed says plainly when its code cannot be downloaded', async ({ page }) => {
@@ -167,10 +174,7 @@ test('says plainly when the other panes\' code cannot be downloaded', async ({ p
     'The world, scenario, signed request and history panes could not be downloaded (the network failed). Reload the page to try again: your request is kept in its link.',
   );
   // Not a crash: the first screen keeps working, and typing still updates the preview.
-  await expect(page.locator('#panic')).toBeHidden();
-  await expect(page.locator('#response-status')).toContainText('200 OK');
-  await page.locator('#f-DestinationRegionId').fill('no-such-region');
-  await expect(page.locator('#response-status')).not.toContainText('200 OK');
+  await expectFirstScreenWorks(page);
 });
 
 test('says plainly when the browser has no WebAssembly', async ({ page }) => {
@@ -285,12 +289,7 @@ test('a link whose request is another operation answers it at its first render',
 });
 
 test('another operation chosen before the rest of the code has arrived is answered once it has', async ({ page }) => {
-  let release!: () => void;
-  const gate = new Promise<void>((r) => (release = r));
-  await page.route('**/split_later-*.wasm', async (route) => {
-    await gate;
-    await route.continue();
-  });
+  const release = await holdWasm(page, '**/split_later-*.wasm');
   await openApp(page);
   await page.locator('#f-Action').selectOption('DescribeImages');
   // Still CopyImage's answer: the choice waits, it is not answered by a made-up error.
@@ -317,12 +316,7 @@ test('when the rest of the code cannot be downloaded, another operation says so 
 });
 
 test('choices made while the rest of the code downloads apply in the order they were made', async ({ page }) => {
-  let release!: () => void;
-  const gate = new Promise<void>((r) => (release = r));
-  await page.route('**/split_later-*.wasm', async (route) => {
-    await gate;
-    await route.continue();
-  });
+  const release = await holdWasm(page, '**/split_later-*.wasm');
   await openApp(page);
   await page.locator('#f-Action').selectOption('DescribeRegions');
   await page.locator('#f-Action').selectOption('CopyImage');
