@@ -248,6 +248,15 @@ pub fn app() -> Html {
     // looks at), the signed request, history, world and scenario panes once their code has arrived, right
     // after the first paint.
     let later = use_state(|| Later::Loading);
+    // The first frame draws the first screen only: the header, the operation with its first fields and the
+    // response. The rest of the request pane and the suggestion lists (about 150 of the page's 240 first
+    // elements, none of them on a desktop's first screen) come in the next render, right after that frame
+    // has been laid out and painted, so building and laying them out does not delay it.
+    let complete = use_state(|| false);
+    {
+        let complete = complete.clone();
+        use_effect_with((), move |_| complete.set(true));
+    }
     {
         let later = later.clone();
         let d = state.dispatcher();
@@ -379,7 +388,7 @@ pub fn app() -> Html {
             } }
             <main class="panes">
                 <RequestPane form={state.form.clone()} errors={errors} engine={state.engine.clone()}
-                    dispatch={dispatch.clone()} sent={state.history.len()} />
+                    dispatch={dispatch.clone()} sent={state.history.len()} complete={*complete} />
                 <div class="column">
                     <ResponsePane preview={state.preview.clone()} sent={sent.clone()} format={state.form.format} dispatch={dispatch.clone()} />
                     { signed_history }
@@ -390,11 +399,13 @@ pub fn app() -> Html {
             </main>
             // Exactly the world's regions: a region the table knows but this account lacks is not offered. Named in
             // the page's language (the table's Chinese names in Chinese).
-            <datalist id="dl-regions">
-                { for state.engine.world().regions.iter().map(|r| html! {
-                    <option value={r.id.clone()} label={regions::find(&r.id).map(|t| if zh { t.name_zh } else { t.name_en }).unwrap_or_default()} />
-                }) }
-            </datalist>
+            if *complete {
+                <datalist id="dl-regions">
+                    { for state.engine.world().regions.iter().map(|r| html! {
+                        <option value={r.id.clone()} label={regions::find(&r.id).map(|t| if zh { t.name_zh } else { t.name_en }).unwrap_or_default()} />
+                    }) }
+                </datalist>
+            }
         </div>
     }
 }

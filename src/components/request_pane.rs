@@ -23,7 +23,15 @@ pub struct RequestPaneProps {
     pub dispatch: Callback<Action>,
     /// How many requests were sent so far (a new tag row stays quiet until the next Send).
     pub sent: usize,
+    /// Whether to draw the whole pane. The page's first frame draws only what a first screen shows (the
+    /// operation and its first [`FIRST_FRAME_FIELDS`] parameters); the rest (later fields, tags, other
+    /// parameters, credentials, the suggestion lists) follows in the next frame, right after it is painted.
+    pub complete: bool,
 }
+
+/// How many of an operation's parameters the first frame draws: CopyImage's up to DestinationImageName,
+/// what a desktop window shows above the fold (a phone shows fewer).
+pub const FIRST_FRAME_FIELDS: usize = 4;
 
 /// Where a newcomer starts: what pressing Send does with the request as it stands. A request the preview
 /// already refuses (a Reproduce link, a field error) is not promised as a copy to follow.
@@ -126,19 +134,25 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
         })
     };
     let world = p.engine.world();
-    let fields = op.params.iter().filter(|x| !x.name.contains(".N.")).map(|doc| {
-        let name = doc.name;
-        let d = d.clone();
-        let list = list_for(doc);
-        field(
-            FieldSpec {
-                list: list.as_deref(),
-                error: p.errors.get(name),
-                ..FieldSpec::new(doc, name, form.value(name))
-            },
-            Callback::from(move |v| d.emit(Action::SetField(name.to_string(), v))),
-        )
-    });
+    let shown = if p.complete { usize::MAX } else { FIRST_FRAME_FIELDS };
+    let fields = op
+        .params
+        .iter()
+        .filter(|x| !x.name.contains(".N."))
+        .take(shown)
+        .map(|doc| {
+            let name = doc.name;
+            let d = d.clone();
+            let list = list_for(doc);
+            field(
+                FieldSpec {
+                    list: list.as_deref(),
+                    error: p.errors.get(name),
+                    ..FieldSpec::new(doc, name, form.value(name))
+                },
+                Callback::from(move |v| d.emit(Action::SetField(name.to_string(), v))),
+            )
+        });
     let tag_key = param_doc("CopyImage", "Tag.N.Key");
     let tag_value = param_doc("CopyImage", "Tag.N.Value");
     let tags = form.tags.iter().enumerate().map(|(i, (k, v))| {
@@ -209,60 +223,64 @@ pub fn request_pane(p: &RequestPaneProps) -> Html {
                 <p class="desc">{ tr(op.summary) }</p>
             </div>
             { for fields }
-            if form.has_tags() {
-                <div class="tags">
-                    <h3>{ tn("Tags") }</h3>
-                    <p class="desc">{ tr(tag_key.description) }</p>
-                    if let Some(e) = tag_error {
-                        <p class="field-error" id="tags-err" role="status">
-                            <code>{ e.code.clone() }</code>{ ": " }{ e.message.clone() }
-                            <br /><span class="rule">{ tn("Rule: ") }{ e.quote.clone() }</span>
-                        </p>
-                    }
-                    { for tags }
-                    <button type="button" id="add-tag" onclick={add_tag} disabled={form.tags.len() >= MAX_TAGS}>
-                        { tfn("Add tag ({n}/{max})", &[("n", &form.tags.len().to_string()), ("max", &MAX_TAGS.to_string())]) }
-                    </button>
-                </div>
-            }
-            if !form.others.is_empty() {
-                <div id="others">
-                    <h3>{ tn("Other parameters") }</h3>
-                    <p class="desc">{ tn("Parameters this form has no field for, sent as written after the rest (a name the request already has takes this value). A link's own keys (v, preset, seed, scenario, steps, lang) and the secret are never sent.") }</p>
-                    { for others }
-                </div>
-            }
-            <button type="button" id="add-other" onclick={add_other}>{ tn("Add another parameter") }</button>
-            <details class="credentials" open=true>
-                <summary>{ tn("Credentials") }</summary>
-                <p class="desc">{ tn("A demo key pair is filled in. Whatever pair you type is the caller's key in the simulated account, so responses are about the request, not the key. The secret stays in this page: never in a link, storage, an export or a log.") }</p>
-                { field(FieldSpec { compact: true, error: p.errors.get("AccessKeyId"),
-                    ..FieldSpec::new(&docs::COMMON[0], "AccessKeyId", &form.access_key_id) }, on_ak) }
-                { field(FieldSpec { compact: true, secret: true,
-                    ..FieldSpec::new(&docs::COMMON[1], "AccessKeySecret", &form.access_key_secret) }, on_secret) }
-            </details>
-            <datalist id="dl-images">
-                { for world.images.iter().map(|i| html! {
-                    <option value={i.id.clone()}
-                        label={format!("{} · {} · {}", i.region, i.name, world.status_of(i).as_str())} />
-                }) }
-            </datalist>
-            <datalist id="dl-instances">
-                { for world.instances.iter().map(|i| html! {
-                    <option value={i.id.clone()} label={format!("{} · {}", i.region, i.status.as_str())} />
-                }) }
-            </datalist>
-            <datalist id="dl-kms">
-                { for world.kms_keys.iter().map(|k| html! { <option value={k.id.clone()} label={k.region.clone()} /> }) }
-            </datalist>
-            <datalist id="dl-rg">
-                { for world.resource_groups.iter().map(|g| html! { <option value={g.id.clone()} label={g.name.clone()} /> }) }
-            </datalist>
-            { for op.params.iter().filter(|x| !x.values.is_empty()).map(|x| html! {
-                <datalist id={format!("dl-{}", x.name)}>
-                    { for x.values.iter().map(|v| html! { <option value={*v} /> }) }
+            if p.complete {
+                <>
+                if form.has_tags() {
+                    <div class="tags">
+                        <h3>{ tn("Tags") }</h3>
+                        <p class="desc">{ tr(tag_key.description) }</p>
+                        if let Some(e) = tag_error {
+                            <p class="field-error" id="tags-err" role="status">
+                                <code>{ e.code.clone() }</code>{ ": " }{ e.message.clone() }
+                                <br /><span class="rule">{ tn("Rule: ") }{ e.quote.clone() }</span>
+                            </p>
+                        }
+                        { for tags }
+                        <button type="button" id="add-tag" onclick={add_tag} disabled={form.tags.len() >= MAX_TAGS}>
+                            { tfn("Add tag ({n}/{max})", &[("n", &form.tags.len().to_string()), ("max", &MAX_TAGS.to_string())]) }
+                        </button>
+                    </div>
+                }
+                if !form.others.is_empty() {
+                    <div id="others">
+                        <h3>{ tn("Other parameters") }</h3>
+                        <p class="desc">{ tn("Parameters this form has no field for, sent as written after the rest (a name the request already has takes this value). A link's own keys (v, preset, seed, scenario, steps, lang) and the secret are never sent.") }</p>
+                        { for others }
+                    </div>
+                }
+                <button type="button" id="add-other" onclick={add_other}>{ tn("Add another parameter") }</button>
+                <details class="credentials" open=true>
+                    <summary>{ tn("Credentials") }</summary>
+                    <p class="desc">{ tn("A demo key pair is filled in. Whatever pair you type is the caller's key in the simulated account, so responses are about the request, not the key. The secret stays in this page: never in a link, storage, an export or a log.") }</p>
+                    { field(FieldSpec { compact: true, error: p.errors.get("AccessKeyId"),
+                        ..FieldSpec::new(&docs::COMMON[0], "AccessKeyId", &form.access_key_id) }, on_ak) }
+                    { field(FieldSpec { compact: true, secret: true,
+                        ..FieldSpec::new(&docs::COMMON[1], "AccessKeySecret", &form.access_key_secret) }, on_secret) }
+                </details>
+                <datalist id="dl-images">
+                    { for world.images.iter().map(|i| html! {
+                        <option value={i.id.clone()}
+                            label={format!("{} · {} · {}", i.region, i.name, world.status_of(i).as_str())} />
+                    }) }
                 </datalist>
-            }) }
+                <datalist id="dl-instances">
+                    { for world.instances.iter().map(|i| html! {
+                        <option value={i.id.clone()} label={format!("{} · {}", i.region, i.status.as_str())} />
+                    }) }
+                </datalist>
+                <datalist id="dl-kms">
+                    { for world.kms_keys.iter().map(|k| html! { <option value={k.id.clone()} label={k.region.clone()} /> }) }
+                </datalist>
+                <datalist id="dl-rg">
+                    { for world.resource_groups.iter().map(|g| html! { <option value={g.id.clone()} label={g.name.clone()} /> }) }
+                </datalist>
+                { for op.params.iter().filter(|x| !x.values.is_empty()).map(|x| html! {
+                    <datalist id={format!("dl-{}", x.name)}>
+                        { for x.values.iter().map(|v| html! { <option value={*v} /> }) }
+                    </datalist>
+                }) }
+                </>
+            }
         </section>
     }
 }

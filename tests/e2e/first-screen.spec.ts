@@ -73,6 +73,39 @@ test('the first render loads only the first screen\'s code; the other panes\' co
   expect(r.views).toEqual([]);
 });
 
+test('the first frame draws what a first screen shows; the rest of the request pane follows at once', async ({ page }) => {
+  // What the page holds when the app replaces the shell (the first frame), taken before anything else runs.
+  await page.addInitScript(() => {
+    const mo = new MutationObserver(() => {
+      if (document.getElementById('shell') || !document.getElementById('request-pane')) return;
+      mo.disconnect();
+      const ids = (sel: string) => [...document.querySelectorAll(sel)].map((e) => e.id);
+      (window as any).__firstFrame = {
+        fields: ids('#request-pane .field :is(input, select)'),
+        response: document.getElementById('response-status')?.textContent ?? '',
+        credentials: !!document.querySelector('#request-pane .credentials'),
+        lists: ids('datalist'),
+      };
+    });
+    mo.observe(document, { childList: true, subtree: true });
+  });
+  await page.goto('./');
+  await page.waitForFunction(() => (window as any).__firstFrame);
+  const first = await page.evaluate(() => (window as any).__firstFrame);
+  // The operation, its first four parameters and the response: a desktop window's first screen.
+  expect(first.fields).toEqual(['f-Action', 'f-RegionId', 'f-ImageId', 'f-DestinationRegionId', 'f-DestinationImageName']);
+  expect(first.response).toContain('200');
+  expect(first.credentials).toBe(false);
+  expect(first.lists).toEqual([]);
+  // The next render brings the rest: every parameter, the credentials and the suggestion lists.
+  await expect(page.locator('#f-AccessKeySecret')).toHaveCount(1);
+  await expect(page.locator('#f-DestinationDescription')).toHaveCount(1);
+  await expect(page.locator('#f-Encrypted')).toHaveCount(1);
+  await expect(page.locator('datalist#dl-regions option[value="cn-hangzhou"]')).toHaveCount(1);
+  await expect(page.locator('datalist#dl-images option')).not.toHaveCount(0);
+  await expectFirstScreenWorks(page);
+});
+
 /** Opens `path`, recording which WASM files it asks for and whether the lessons panel is there at the first render. */
 async function openView(page: Page, path: string) {
   const asked: string[] = [];
