@@ -1,14 +1,15 @@
 // The first render of a Chinese page (`?lang=zh-CN`): the inline script fetches i18n/zh-CN.json and the app
 // mounts once it has it, so this is the figure a Chinese docs link gives its reader. Same goal as English.
+import { readMark } from '../tools/mark.mjs';
+
 export const name = 'first render (zh-CN)';
 export const unit = 'ms';
 export const goal = 150;
 
 export default async function ({ page, baseURL }) {
   await page.goto(`${baseURL}?lang=zh-CN`);
-  await page.waitForFunction(() => typeof window.__firstRender === 'number', null, { timeout: 30_000 });
-  const [at, shell, lang, send] = await page.evaluate(() => [
-    window.__firstRender,
+  const at = await readMark(page, '__firstRender');
+  const [shell, lang, send] = await page.evaluate(() => [
     !!document.getElementById('shell'),
     document.documentElement.lang,
     document.querySelector('#send')?.textContent ?? '',

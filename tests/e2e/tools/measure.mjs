@@ -4,7 +4,8 @@
 // Built in: "first render" = window.__firstRender, the performance.now() at which the app's first render
 // reached the DOM (set by src/main.rs), so it is measured inside the page. index.html paints a static shell
 // before the WASM; the app replaces it when it mounts, and the measure checks that the shell is gone, so the
-// figure is the app's own render, never the shell's paint.
+// figure is the app's own render, never the shell's paint. The mark is read without disturbing the load
+// (tools/mark.mjs: no injected polling while the app starts).
 //
 // More measures: drop a file in tests/e2e/measures/NAME.mjs exporting
 //   export const name = 'keystroke to preview';  export const unit = 'ms';  export const goal = 16; // optional
@@ -18,6 +19,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launchOptions, baseURL } from './chromium.mjs';
+import { readMark } from './mark.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (flag, dflt) => {
@@ -33,8 +35,8 @@ const firstRender = {
   goal: 150,
   async run({ page, baseURL }) {
     await page.goto(baseURL);
-    await page.waitForFunction(() => typeof window.__firstRender === 'number', null, { timeout: 30_000 });
-    const [at, shell] = await page.evaluate(() => [window.__firstRender, !!document.getElementById('shell')]);
+    const at = await readMark(page, '__firstRender');
+    const shell = await page.evaluate(() => !!document.getElementById('shell'));
     if (shell) throw new Error('the static shell is still in the page at the first-render mark');
     return at;
   },
