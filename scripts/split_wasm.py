@@ -145,8 +145,17 @@ def main(dist, cargo_wasm):
     if not glue_link:
         sys.exit(f"split_wasm: no modulepreload link for {stem}.js in {index}")
     preloads = {view: [hashed_of[f] for f in files_of[split]] for view, split in FIRST_RENDER_SPLITS.items()}
-    html = html.replace(glue_link.group(0), glue_link.group(0) + f'<link crossorigin href=./{loader_name} rel=modulepreload>'
-                        + "<script>" + PRELOAD_JS.replace("FILES", json.dumps(preloads, separators=(",", ":"))) + "</script>")
+    # All of it goes right after the module script, before the stylesheets (Trunk puts its preloads at the
+    # end of the head): an inline script after a stylesheet waits for it, and with it the parser, which then
+    # found the WASM's preload only once the CSS was in (the download started 30 to 50 ms later, measured).
+    block = (glue_link.group(0) + f'<link crossorigin href=./{loader_name} rel=modulepreload>'
+             + "<script>" + PRELOAD_JS.replace("FILES", json.dumps(preloads, separators=(",", ":"))) + "</script>"
+             + pinned)
+    html = html.replace(glue_link.group(0), "", 1).replace(pinned, "", 1)
+    module = re.search(r"<script type=\"?module\"?>.*?</script>", html, re.S)
+    if not module:
+        sys.exit(f"split_wasm: no module script in {index}")
+    html = html[: module.end()] + block + html[module.end():]
     open(index, "w", encoding="utf-8").write(html)
     print(f"split_wasm: {stem}_bg.wasm {len(wasm)} B; after the first render: {', '.join(sizes)}")
 
