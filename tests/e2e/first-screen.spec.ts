@@ -73,28 +73,42 @@ test('the first render loads only the first screen\'s code; the other panes\' co
   expect(r.views).toEqual([]);
 });
 
-test('the first frame draws what a first screen shows; the rest of the request pane follows at once', async ({ page }) => {
-  // What the page holds when the app replaces the shell (the first frame), taken before anything else runs.
+/** Records what the page holds at the moment the app sets its first-render mark (before the next render),
+ * read back by `atFirstRender`. */
+async function recordFirstRender(page: Page) {
   await page.addInitScript(() => {
-    const mo = new MutationObserver(() => {
-      if (document.getElementById('shell') || !document.getElementById('request-pane')) return;
-      mo.disconnect();
-      const ids = (sel: string) => [...document.querySelectorAll(sel)].map((e) => e.id);
-      (window as any).__firstFrame = {
-        fields: ids('#request-pane .field :is(input, select)'),
-        response: document.getElementById('response-status')?.textContent ?? '',
-        credentials: !!document.querySelector('#request-pane .credentials'),
-        lists: ids('datalist'),
-      };
+    let at: number | undefined;
+    Object.defineProperty(window, '__firstRender', {
+      configurable: true,
+      get: () => at,
+      set: (v: number) => {
+        at = v;
+        const ids = (sel: string) => [...document.querySelectorAll(sel)].map((e) => e.id);
+        (window as any).__atFirstRender = {
+          lessons: !!document.getElementById('lessons-pane'),
+          status: document.getElementById('response-status')?.textContent ?? '',
+          fields: ids('#request-pane .field :is(input, select)'),
+          credentials: !!document.querySelector('#request-pane .credentials'),
+          lists: ids('datalist'),
+        };
+      },
     });
-    mo.observe(document, { childList: true, subtree: true });
   });
+}
+
+/** What `recordFirstRender` saw, once the first render has happened. */
+async function atFirstRender(page: Page) {
+  await page.waitForFunction(() => (window as any).__atFirstRender);
+  return page.evaluate(() => (window as any).__atFirstRender);
+}
+
+test('the first frame draws what a first screen shows; the rest of the request pane follows at once', async ({ page }) => {
+  await recordFirstRender(page);
   await page.goto('./');
-  await page.waitForFunction(() => (window as any).__firstFrame);
-  const first = await page.evaluate(() => (window as any).__firstFrame);
+  const first = await atFirstRender(page);
   // The operation, its first four parameters and the response: a desktop window's first screen.
   expect(first.fields).toEqual(['f-Action', 'f-RegionId', 'f-ImageId', 'f-DestinationRegionId', 'f-DestinationImageName']);
-  expect(first.response).toContain('200');
+  expect(first.status).toContain('200 OK');
   expect(first.credentials).toBe(false);
   expect(first.lists).toEqual([]);
   // The next render brings the rest: every parameter, the credentials and the suggestion lists.
@@ -112,18 +126,7 @@ async function openView(page: Page, path: string) {
   page.on('request', (r) => {
     if (r.url().endsWith('.wasm')) asked.push(r.url().replace(/.*\//, ''));
   });
-  // The first-render mark is set by the app; what the page holds at that moment is read right then.
-  await page.addInitScript(() => {
-    let at: number | undefined;
-    Object.defineProperty(window, '__firstRender', {
-      configurable: true,
-      get: () => at,
-      set: (v: number) => {
-        at = v;
-        (window as any).__atFirstRender = { lessons: !!document.getElementById('lessons-pane') };
-      },
-    });
-  });
+  await recordFirstRender(page);
   await page.goto(path);
   return asked;
 }
@@ -141,8 +144,7 @@ function initiators(page: Page, prefix: string) {
 
 test('a lessons link fetches the lessons panel\'s code beside the first file, once, and draws it at the first render', async ({ page }) => {
   const asked = await openView(page, './?lessons');
-  await page.waitForFunction(() => typeof (window as any).__firstRender === 'number');
-  expect(await page.evaluate(() => (window as any).__atFirstRender.lessons)).toBe(true);
+  expect((await atFirstRender(page)).lessons).toBe(true);
   await expect(page.locator('#lessons-pane h2')).toHaveText('Lessons');
   // Asked for by the page's own preload as it was parsed (not after the first file had started), and the
   // app's load used that response: one request per file.
@@ -304,20 +306,9 @@ test('a link whose request is another operation answers it at its first render',
   const link = await page.evaluate(() => location.hash);
   expect(link).toContain('DescribeImages');
   const other = await page.context().newPage();
-  await other.addInitScript(() => {
-    let at: number | undefined;
-    Object.defineProperty(window, '__firstRender', {
-      configurable: true,
-      get: () => at,
-      set: (v: number) => {
-        at = v;
-        (window as any).__statusAtFirstRender = document.getElementById('response-status')?.textContent;
-      },
-    });
-  });
+  await recordFirstRender(other);
   await other.goto(`./${link}`);
-  await other.waitForFunction(() => typeof (window as any).__firstRender === 'number');
-  expect(await other.evaluate(() => (window as any).__statusAtFirstRender)).toContain('200 OK');
+  expect((await atFirstRender(other)).status).toContain('200 OK');
   await expect(other.locator('#response-body')).toContainText('"Images"');
 });
 
