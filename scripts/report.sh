@@ -8,7 +8,8 @@
 #         and not counted;
 #         an ALL FILES line gives the whole site.
 #   speed: median time to first render over 7 fresh page loads in headless Chromium, read inside the page
-#          (window.__firstRender, set by src/main.rs after Yew's first render), plus every extra measure
+#          (window.__firstRender, set by src/main.rs once Yew's first render pass has put the app's DOM in
+#          place), plus every extra measure
 #          in tests/e2e/measures/*.mjs (see tests/e2e/tools/measure.mjs for the format).
 #   endpoint: `copyimage serve` under load on loopback (crates/cli/examples/serve_bench.rs): $ENDPOINT_REQUESTS
 #          (default 20000) signed DescribeRegions over 20 keep-alive clients, in memory and with --state,

@@ -14,7 +14,7 @@ use crate::permalink;
 use crate::state::{self, Action, ServiceCode, Shared, State};
 use copyimage_engine::engine::Exchange;
 use copyimage_engine::regions;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
@@ -115,6 +115,54 @@ pub fn use_hashchange<F: Fn() + 'static>(f: F) {
             }
         }
     });
+}
+
+/// Callbacks waiting for the first frame.
+type Waiting = Vec<Box<dyn FnOnce()>>;
+
+thread_local! {
+    /// What waits for the first frame with the app in it to be painted; `None` once it has been.
+    static FIRST_FRAME: RefCell<Option<Waiting>> = RefCell::new(Some(Vec::new()));
+}
+
+/// Runs `f` once the first frame with the app in it has been painted (at once if it has been). Not the same
+/// as a first effect: Yew yields to the browser before its effects only when a render pass has run over
+/// 16 ms, so on a fast machine an effect runs before that frame is painted.
+pub fn after_first_frame(f: impl FnOnce() + 'static) {
+    let f: Box<dyn FnOnce()> = Box::new(f);
+    let now = FIRST_FRAME.with(|w| match w.borrow_mut().as_mut() {
+        Some(waiting) => {
+            waiting.push(f);
+            None
+        }
+        None => Some(f),
+    });
+    if let Some(f) = now {
+        f()
+    }
+}
+
+/// Called once the app's first render has put its DOM in place: what waits for the first frame runs once that
+/// frame has been painted (an animation frame, then a task: the frame is painted between them), or after
+/// 250 ms on a page whose frames are not drawn (a hidden tab).
+pub fn first_render_in_place() {
+    let painted = || {
+        for f in FIRST_FRAME.with(|w| w.borrow_mut().take()).into_iter().flatten() {
+            f()
+        }
+    };
+    let Some(win) = web_sys::window() else {
+        return painted();
+    };
+    let in_task = {
+        let win = win.clone();
+        Closure::once_into_js(move || {
+            let _ = win.set_timeout_with_callback(Closure::once_into_js(painted).unchecked_ref());
+        })
+    };
+    let _ = win.request_animation_frame(in_task.unchecked_ref());
+    let _ =
+        win.set_timeout_with_callback_and_timeout_and_arguments_0(Closure::once_into_js(painted).unchecked_ref(), 250);
 }
 
 /// What the panes of the second pass (drawn after the first paint) are drawn from.
@@ -226,10 +274,10 @@ pub fn app() -> Html {
         use_effect_with(fragment.clone(), move |f| {
             if *written.borrow() != *f {
                 *written.borrow_mut() = f.clone();
-                // Written once this render's other effects have run (a microtask): a fresh page's first write
-                // took 6 to 12 ms of the browser's history bookkeeping, which the first frame does not wait for.
+                // The first write waits until the first frame has been painted (later ones go at once, in
+                // order): a fresh page's first write took 6 to 12 ms of the browser's history bookkeeping.
                 let url = format!("#{f}");
-                yew::platform::spawn_local(async move {
+                after_first_frame(move || {
                     if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
                         let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
                     }
@@ -260,7 +308,7 @@ pub fn app() -> Html {
     let complete = use_state(|| false);
     {
         let complete = complete.clone();
-        use_effect_with((), move |_| complete.set(true));
+        use_effect_with((), move |_| after_first_frame(move || complete.set(true)));
     }
     {
         let later = later.clone();

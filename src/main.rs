@@ -15,19 +15,43 @@ mod teach;
 use yew::prelude::*;
 
 /// Wraps the app only to record when its first render reached the DOM (`window.__firstRender`, ms since
-/// navigation start), which `make report` reads; kept apart from `App` so UI rewrites cannot drop it.
+/// navigation start), which `make report` reads, and when it has started (`window.__appStarted`); kept apart
+/// from `App` so UI rewrites cannot drop them. (When that first frame was painted the report reads from the
+/// browser: the response's status line carries `elementtiming`.)
 #[function_component(Root)]
 fn root() -> Html {
-    use_effect_with((), |_| mark_first_render());
+    // Scheduled once, when the first render starts. Not an effect: Yew runs effects after it has yielded to
+    // the browser whenever a render pass takes over 16 ms, so an effect's time meant "reached the DOM" for a
+    // small first render and "painted, plus a timer" for a larger one.
+    use_memo((), |_| schedule_first_render_mark());
+    // The app has started: its effects (children's first) have run, so it answers a changed link and the
+    // later panes' download has begun. What the e2e tests wait for before they act.
+    use_effect_with((), |_| {
+        if let Some(win) = web_sys::window() {
+            let now = win.performance().map(|p| p.now()).unwrap_or(-1.0);
+            let _ = js_sys::Reflect::set(&win, &"__appStarted".into(), &now.into());
+        }
+    });
     html! { <app::App /> }
 }
 
-/// Stores `performance.now()` on `window.__firstRender` once; a missing window or performance is ignored.
-fn mark_first_render() {
-    if let Some(win) = web_sys::window() {
-        let now = win.performance().map(|p| p.now()).unwrap_or(-1.0);
-        let _ = js_sys::Reflect::set(&win, &"__firstRender".into(), &now.into());
-    }
+/// `__firstRender` in a microtask queued now, which runs once Yew's first render pass has returned: every
+/// component of the first render has put its DOM in place by then (Yew yields only when no render is
+/// pending). Then what waits for that frame to be painted is told (`app::first_render_in_place`). A missing
+/// window or performance is ignored.
+fn schedule_first_render_mark() {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let Some(win) = web_sys::window() else {
+        return;
+    };
+    let mark = Closure::once_into_js(|| {
+        if let Some(win) = web_sys::window() {
+            let now = win.performance().map(|p| p.now()).unwrap_or(-1.0);
+            let _ = js_sys::Reflect::set(&win, &"__firstRender".into(), &now.into());
+        }
+        app::first_render_in_place();
+    });
+    win.queue_microtask(mark.unchecked_ref());
 }
 
 /// Mounts `C` on `#app`, which holds the static shell of index.html until then: Yew empties its host when it

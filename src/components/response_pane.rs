@@ -118,7 +118,7 @@ pub fn response_pane(p: &ResponsePaneProps) -> Html {
             } }
             </p>
             <div class={classes!("wire-response", if ok { "ok" } else { "err" })} aria-live="polite">
-                <pre id="response-status" class="status">{ r.status_line() }</pre>
+                <pre id="response-status" class="status" elementtiming="response-status">{ r.status_line() }</pre>
                 <pre id="response-headers" class="headers">{ headers_text(&r.headers) }</pre>
                 <pre id="response-body" class="body">{ r.body.clone() }</pre>
             </div>

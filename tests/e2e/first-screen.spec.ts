@@ -4,6 +4,8 @@
 import { test, expect, openApp } from './helpers';
 import type { Page, Route } from '@playwright/test';
 import { field, openAt, shot } from './ui-common';
+// The report's own reading of a paint (a plain ES module), so the test reads it as the report does.
+import { paintTime } from './measures/first-frame-painted.mjs';
 
 /** Holds the download of the WASM files `pattern` matches (all of them by default) until the returned
  * function is called, so the page can be looked at (or used) meanwhile. */
@@ -28,7 +30,7 @@ test('the shell paints title, purpose and a loading state before the WASM, then 
   await expect(page.locator('#shell-status')).toContainText('正在加载');
   await shot(page, testInfo, 'shell-desktop', false);
   release();
-  await page.waitForFunction(() => typeof (window as any).__firstRender === 'number');
+  await page.waitForFunction(() => typeof (window as any).__appStarted === 'number');
   // The first-render mark is set once the app has replaced the shell, never while the shell shows.
   await expect(shell).toHaveCount(0);
   await expect(page.locator('#request-pane')).toBeVisible();
@@ -48,7 +50,7 @@ test('says plainly when the WASM cannot be loaded', async ({ page }) => {
 
 test('the first render loads only the first screen\'s code; the other panes\' code comes after it', async ({ page }) => {
   await page.goto('./');
-  await page.waitForFunction(() => typeof (window as any).__firstRender === 'number');
+  await page.waitForFunction(() => typeof (window as any).__appStarted === 'number');
   await expect(page.locator('#world-pane h2')).toBeVisible();
   await expect(page.locator('#world-pane')).toContainText('World clock');
   await expect(page.locator('#signed-pane')).toBeVisible();
@@ -91,6 +93,14 @@ async function recordFirstRender(page: Page) {
           credentials: !!document.querySelector('#request-pane .credentials'),
           lists: ids('datalist'),
         };
+        // The frame after the mark: its animation-frame callbacks run just before it is laid out and
+        // painted, so what the page holds here is what that frame shows.
+        requestAnimationFrame(() => {
+          (window as any).__atFirstRender.nextFrame = {
+            fields: ids('#request-pane .field :is(input, select)').length,
+            credentials: !!document.querySelector('#request-pane .credentials'),
+          };
+        });
       },
     });
   });
@@ -111,6 +121,12 @@ test('the first frame draws what a first screen shows; the rest of the request p
   expect(first.status).toContain('200 OK');
   expect(first.credentials).toBe(false);
   expect(first.lists).toEqual([]);
+  // And a frame shows just that (the rest waits until it has been painted, on a fast machine too).
+  await page.waitForFunction(() => (window as any).__atFirstRender.nextFrame);
+  expect(await page.evaluate(() => (window as any).__atFirstRender.nextFrame)).toEqual({ fields: 5, credentials: false });
+  // The browser reports when that frame's response status line was painted ("first frame painted" in the report).
+  const painted = await paintTime(page, 'response-status');
+  expect(painted).toBeGreaterThan(await page.evaluate(() => (window as any).__firstRender));
   // The next render brings the rest: every parameter, the credentials and the suggestion lists.
   await expect(page.locator('#f-AccessKeySecret')).toHaveCount(1);
   await expect(page.locator('#f-DestinationDescription')).toHaveCount(1);
@@ -204,7 +220,7 @@ test('the other panes\' code also loads from a host that serves .wasm under anot
 test('says plainly when the other panes\' code cannot be downloaded', async ({ page }) => {
   await page.route('**/split_*.wasm', (route) => route.abort());
   await page.goto('./');
-  await page.waitForFunction(() => typeof (window as any).__firstRender === 'number');
+  await page.waitForFunction(() => typeof (window as any).__appStarted === 'number');
   await expect(page.locator('#world-pane')).toContainText(
     'The world, scenario, signed request and history panes could not be downloaded (the network failed). Reload the page to try again: your request is kept in its link.',
   );

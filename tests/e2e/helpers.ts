@@ -54,5 +54,5 @@ async function watch(page: Page, problems: Problems) {
 /** Loads a page of the site (relative to the base URL) and waits until the app's first render happened. */
 export async function openApp(page: Page, path = './') {
   await page.goto(path);
-  await page.waitForFunction(() => typeof (window as any).__firstRender === 'number');
+  await page.waitForFunction(() => typeof (window as any).__appStarted === 'number');
 }

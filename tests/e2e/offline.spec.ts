@@ -55,7 +55,7 @@ const cacheNames = (page: Page) => page.evaluate(() => caches.keys());
 
 async function openApp(page: Page, url: string) {
   await page.goto(url);
-  await page.waitForFunction(() => typeof (window as any).__firstRender === 'number');
+  await page.waitForFunction(() => typeof (window as any).__appStarted === 'number');
   expect(await page.evaluate(() => !!navigator.serviceWorker.controller), `${url} is served by the worker`).toBe(true);
 }
 
@@ -133,7 +133,7 @@ test('after one visit every view opens and works with the server stopped', async
   // The playground: renders, and Send adds a history entry with its status line.
   await openApp(page, base);
   await page.reload();
-  await page.waitForFunction(() => typeof (window as any).__firstRender === 'number' && !!navigator.serviceWorker.controller);
+  await page.waitForFunction(() => typeof (window as any).__appStarted === 'number' && !!navigator.serviceWorker.controller);
   await page.locator('#send').click();
   await expect(page.locator('#history-pane .entry')).toHaveCount(1);
   await expect(page.locator('#history-pane .entry').first()).toHaveAttribute('data-status', /^[2-5]\d\d$/);

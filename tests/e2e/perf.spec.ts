@@ -12,7 +12,7 @@ test('keystroke to updated preview and first render', async ({ page }, testInfo)
   const first: number[] = [];
   for (let i = 0; i < 5; i++) {
     await page.goto('./');
-    await page.waitForFunction(() => typeof (window as any).__firstRender === 'number' || document.querySelector('#response-status'));
+    await page.waitForFunction(() => typeof (window as any).__appStarted === 'number' || document.querySelector('#response-status'));
     first.push(await page.evaluate(() => (window as any).__firstRender ?? performance.now()));
   }
   const input = field(page, 'DestinationImageName');

@@ -50,7 +50,7 @@ test('a region setting that refuses copies is labelled in the world pane', async
   // The catalog's QuotaExceed.Image Reproduce: cn-qingdao's image quota set to 1 (it holds one image).
   await page.goto('./teach/catalog.html');
   await page.locator('li.entry[data-entry="copyimage.image_quota"] a.reproduce').click();
-  await page.waitForFunction(() => typeof (window as any).__firstRender === 'number');
+  await page.waitForFunction(() => typeof (window as any).__appStarted === 'number');
   await expect(page.locator('#response-status')).toHaveText('HTTP/1.1 403 Forbidden');
   const row = page.locator('#region-table tr[data-region="cn-qingdao"]');
   await expect(row).toHaveAttribute('data-labelled', 'true');

@@ -33,7 +33,7 @@ test('a link copied right after Send opens on what was sent', async ({ page }) =
   const url = page.url();
   await page.goto('about:blank');
   await page.goto(url);
-  await page.waitForFunction(() => typeof (window as any).__firstRender === 'number');
+  await page.waitForFunction(() => typeof (window as any).__appStarted === 'number');
   await expect(page.locator('#response-mode')).toContainText('Sent');
   await expect(page.locator('#response-body')).toHaveText(sent!);
 });

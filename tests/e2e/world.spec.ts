@@ -93,7 +93,7 @@ test('Reset world clears the history and the queue', async ({ page }) => {
 
 test('the image shared to the account is labelled in the world pane, and copies within its region', async ({ page }) => {
   await page.goto('./#v=1&preset=default&RegionId=cn-hangzhou&ImageId=m-bp1partner000shared1&DestinationRegionId=cn-hangzhou');
-  await page.waitForFunction(() => typeof (window as any).__firstRender === 'number');
+  await page.waitForFunction(() => typeof (window as any).__appStarted === 'number');
   const row = page.locator('#image-table tr[data-image="m-bp1partner000shared1"]');
   await expect(row).toContainText('shared to you: copies within its region only');
   await expect(page.locator('#response-status')).toHaveText('HTTP/1.1 200 OK');
