@@ -49,6 +49,21 @@ PRELOAD_JS = (
     "l.crossOrigin='anonymous';l.href=h;d.head.appendChild(l)})})()"
 )
 
+# The first WASM is fetched and compiled from the head, by an inline script before the module script: the
+# compilation streams beside the download, so the module script (run once the document is parsed) only
+# instantiates a compiled module. A preload instead left fetch, streaming compilation and its promise turns
+# for after the module script had run, with the shell's first frame in between (about 10 to 15 ms of the
+# first render, measured). Like wasm-bindgen's loader, a host serving .wasm under another MIME type gets
+# the bytes compiled instead of streamed; a browser without streaming compilation leaves `__wasm` unset and the
+# glue fetches the file itself.
+EARLY_COMPILE_JS = (
+    "(function(){var W=window.WebAssembly;if(!W||!W.compileStreaming)return;"
+    "window.__wasm=fetch('URL',{integrity:'SRI'}).then(function(r){"
+    "if(!r.ok)throw new Error('failed to fetch URL: '+r.status);"
+    "return/^application\\/wasm\\b/.test(r.headers.get('Content-Type')||'')?W.compileStreaming(r)"
+    ":r.arrayBuffer().then(function(b){return W.compile(b)})})})()"
+)
+
 
 def split_files(loader):
     """Split point name -> the files its load fetches (its own, then the shared chunks it needs), read from
@@ -149,13 +164,18 @@ def main(dist, cargo_wasm):
     # end of the head): an inline script after a stylesheet waits for it, and with it the parser, which then
     # found the WASM's preload only once the CSS was in (the download started 30 to 50 ms later, measured).
     block = (glue_link.group(0) + f'<link crossorigin href=./{loader_name} rel=modulepreload>'
-             + "<script>" + PRELOAD_JS.replace("FILES", json.dumps(preloads, separators=(",", ":"))) + "</script>"
-             + pinned)
+             + "<script>" + PRELOAD_JS.replace("FILES", json.dumps(preloads, separators=(",", ":"))) + "</script>")
     html = html.replace(glue_link.group(0), "", 1).replace(pinned, "", 1)
+    wasm_url = f"./{stem}_bg.wasm"
+    init_call = f"init({{ module_or_path: '{wasm_url}' }})"
+    if html.count(init_call) != 1:
+        sys.exit(f"split_wasm: the module script of {index} does not call {init_call} once")
+    html = html.replace(init_call, f"init({{ module_or_path: window.__wasm || '{wasm_url}' }})")
+    early = "<script>" + EARLY_COMPILE_JS.replace("URL", wasm_url).replace("SRI", sri(wasm)) + "</script>"
     module = re.search(r"<script type=\"?module\"?>.*?</script>", html, re.S)
     if not module:
         sys.exit(f"split_wasm: no module script in {index}")
-    html = html[: module.end()] + block + html[module.end():]
+    html = html[: module.start()] + early + html[module.start(): module.end()] + block + html[module.end():]
     open(index, "w", encoding="utf-8").write(html)
     print(f"split_wasm: {stem}_bg.wasm {len(wasm)} B; after the first render: {', '.join(sizes)}")
 

@@ -207,6 +207,29 @@ test('an embed says plainly when its code cannot be downloaded', async ({ page }
   await expect(page.locator('#panic')).toBeHidden();
 });
 
+test('the first WASM is fetched once, from the head, and compiled while it downloads', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('_bg.wasm')) asked.push(r.url());
+  });
+  await openApp(page);
+  // The head's script compiled it (streaming); the module script only instantiated that module.
+  expect(await page.evaluate(async () => (await (window as any).__wasm) instanceof WebAssembly.Module)).toBe(true);
+  expect(asked).toHaveLength(1);
+  await expect(page.locator('#response-status')).toHaveText('HTTP/1.1 200 OK');
+});
+
+test('the first WASM also loads from a host that serves .wasm under another MIME type', async ({ page }) => {
+  await page.route(/_bg\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  await openApp(page);
+  expect(await page.evaluate(async () => (await (window as any).__wasm) instanceof WebAssembly.Module)).toBe(true);
+  await expect(page.locator('#response-status')).toHaveText('HTTP/1.1 200 OK');
+  await expect(page.locator('#panic')).toBeHidden();
+});
+
 test('the other panes\' code also loads from a host that serves .wasm under another MIME type', async ({ page }) => {
   await page.route(/\/(split|chunk)_[^/]*\.wasm$/, async (route) => {
     const response = await route.fetch();
