@@ -172,8 +172,8 @@ def main(dist, cargo_wasm):
     if html.count(init_call) != 1 or "import init, * as bindings from" not in html:
         sys.exit(f"split_wasm: the module script of {index} does not import the glue as `bindings` and call {init_call} once")
     # With the compiled module in hand, instantiated synchronously: the app's first render then runs in this
-    # script's own microtasks, before the browser's first layout of the page (the shell is never laid out or
-    # painted when the WASM is already in), instead of after a promise turn and the shell's first frame.
+    # script's own microtasks as the document finishes parsing, instead of after a promise turn, the layout at
+    # the end of parsing and a frame of the shell.
     html = html.replace(init_call, "(window.__wasm ? bindings.initSync({ module: await window.__wasm }) : "
                         + init_call + ")")
     early = "<script>" + EARLY_COMPILE_JS.replace("URL", wasm_url).replace("SRI", sri(wasm)) + "</script>"
