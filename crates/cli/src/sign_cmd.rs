@@ -463,7 +463,10 @@ impl Batch<'_> {
         let given = line_params(line)?;
         let mut all: Vec<(&str, &str)> = Vec::with_capacity(given.len() + self.base.len() + 1);
         all.push(("Action", "CopyImage"));
-        if self.base.is_empty() {
+        if self.base.is_empty() && !given.iter().any(|(k, _)| k == "Action") {
+            // The line's names are sorted and each given once: nothing to merge.
+            all.extend(given.iter().map(|(k, v)| (k.as_ref(), v.as_ref())));
+        } else if self.base.is_empty() {
             merge_into(&mut all, given.iter().map(|(k, v)| (k.as_ref(), v.as_ref())));
         } else {
             let mut merged = self.base.clone();

@@ -274,7 +274,9 @@ fn sign_v1_request(input: &GenerateInput) -> SignedRequest {
 
 /// Writes the signed URLs of many V1 requests that share a key pair, a method and a timestamp: the batch
 /// signer's hot path (`copyimage sign --batch`). It keeps the prepared HMAC key and its buffers between
-/// requests and builds nothing but the URL.
+/// requests and builds nothing but the URL. The common parameters are the same in every request but the
+/// nonce, so they are encoded once, for the query and for the StringToSign; a request that overrides one of
+/// them, repeats a name or carries `Signature` takes the general path, which gives the same bytes.
 pub struct V1UrlWriter {
     method: String,
     access_key_id: String,
@@ -282,6 +284,70 @@ pub struct V1UrlWriter {
     security_token: Option<String>,
     signer: sign::V1Signer,
     signature: Vec<u8>,
+    /// The query from `Format=` to `SignatureNonce=`, encoded once.
+    head: Vec<u8>,
+    /// `SecurityToken=...&` with a token, encoded once; empty without.
+    token: Vec<u8>,
+    /// The common parameters in signing order: name, StringToSign form (`name%3Dvalue`, the value encoded
+    /// twice) and whether it is the nonce (its form is then `SignatureNonce%3D`, the value added per request).
+    fixed: Vec<(String, Vec<u8>, bool)>,
+    /// Per request, reused: the given parameters' indices in signing order, where each pair sits in the
+    /// output, and the StringToSign.
+    order: Vec<usize>,
+    spans: Vec<Span>,
+    sts: Vec<u8>,
+}
+
+/// Where one encoded `name=value` sits in the output, and which half had escapes (then its `%`s are
+/// encoded again in the StringToSign; a plain one is copied as it is).
+#[derive(Clone, Copy, Default)]
+struct Span {
+    start: usize,
+    eq: usize,
+    end: usize,
+    name_escaped: bool,
+    value_escaped: bool,
+}
+
+/// Appends `name=value&`, encoded, to `out`; says where it went.
+#[inline]
+fn encode_pair((name, value): (&str, &str), out: &mut Vec<u8>) -> Span {
+    let start = out.len();
+    percent_encode_bytes(name.as_bytes(), out);
+    let eq = out.len();
+    out.push(b'=');
+    percent_encode_bytes(value.as_bytes(), out);
+    let end = out.len();
+    out.push(b'&');
+    Span {
+        start,
+        eq,
+        end,
+        name_escaped: eq - start != name.len(),
+        value_escaped: end - eq - 1 != value.len(),
+    }
+}
+
+/// Appends encoded text to a StringToSign: as it is, or with its `%`s encoded again.
+#[inline]
+fn push_sts_part(part: &[u8], escaped: bool, sts: &mut Vec<u8>) {
+    if escaped {
+        sign::push_reencoded(part, sts);
+    } else {
+        sts.extend_from_slice(part);
+    }
+}
+
+/// Appends `scheme://host[:port]/?` to `out`.
+fn write_origin(endpoint: &Endpoint, out: &mut Vec<u8>) {
+    out.extend_from_slice(endpoint.scheme.as_bytes());
+    out.extend_from_slice(b"://");
+    out.extend_from_slice(endpoint.host.as_bytes());
+    if let Some(p) = endpoint.explicit_port() {
+        out.push(b':');
+        out.extend_from_slice(p.to_string().as_bytes());
+    }
+    out.extend_from_slice(b"/?");
 }
 
 impl V1UrlWriter {
@@ -294,6 +360,35 @@ impl V1UrlWriter {
         timestamp: &str,
         security_token: Option<&str>,
     ) -> V1UrlWriter {
+        let common = sign::v1_common_pairs(access_key_id, timestamp, "");
+        let mut head = Vec::with_capacity(256);
+        let mut fixed = Vec::with_capacity(common.len() + 1);
+        let token_pair = security_token.map(|t| ("SecurityToken", t));
+        for (name, value) in common.into_iter().chain(token_pair) {
+            let nonce = name == "SignatureNonce";
+            let at = head.len();
+            let span = encode_pair((name, value), &mut head);
+            let mut form = Vec::with_capacity(2 * (span.end - span.start));
+            push_sts_part(&head[span.start..span.eq], span.name_escaped, &mut form);
+            form.extend_from_slice(b"%3D");
+            if !nonce {
+                push_sts_part(&head[span.eq + 1..span.end], span.value_escaped, &mut form);
+            }
+            if nonce || name == "SecurityToken" {
+                // Both come after the head in the query: the nonce's value per request, then the token.
+                head.truncate(if nonce { span.eq + 1 } else { at });
+            }
+            fixed.push((name.to_string(), form, nonce));
+        }
+        let token = match token_pair {
+            Some(pair) => {
+                let mut t = Vec::new();
+                encode_pair(pair, &mut t);
+                t
+            }
+            None => Vec::new(),
+        };
+        fixed.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
         V1UrlWriter {
             method: normalize_method(method),
             access_key_id: access_key_id.into(),
@@ -301,6 +396,12 @@ impl V1UrlWriter {
             security_token: security_token.map(str::to_string),
             signer: sign::V1Signer::new(access_key_secret),
             signature: Vec::with_capacity(28),
+            head,
+            token,
+            fixed,
+            order: Vec::with_capacity(32),
+            spans: Vec::with_capacity(32),
+            sts: Vec::with_capacity(1024),
         }
     }
 
@@ -308,6 +409,105 @@ impl V1UrlWriter {
     /// byte for byte the `url` of [`sign_request`] for the same V1 request without a form body.
     #[inline]
     pub fn write_url(&mut self, endpoint: &Endpoint, params: &[(&str, &str)], nonce: &str, out: &mut Vec<u8>) {
+        let start = out.len();
+        if !self.write_url_common(endpoint, params, nonce, out) {
+            out.truncate(start);
+            self.write_url_general(endpoint, params, nonce, out);
+        }
+    }
+
+    /// The common case: every name given once, none of them a common parameter or `Signature`. The query is
+    /// written straight into `out` and the StringToSign is the cached common forms merged, in signing order,
+    /// with the given pairs' encodings. Returns false, with `out` to be cut back, for any other request.
+    #[inline]
+    fn write_url_common(
+        &mut self,
+        endpoint: &Endpoint,
+        params: &[(&str, &str)],
+        nonce: &str,
+        out: &mut Vec<u8>,
+    ) -> bool {
+        // The given names in signing order; insertion sort, few comparisons when they come sorted (as a
+        // batch line's do). A repeated name meets its twin on the way.
+        self.order.clear();
+        for (i, (name, _)) in params.iter().enumerate() {
+            if *name == "Signature" {
+                return false;
+            }
+            self.order.push(i);
+            let mut at = i;
+            while at > 0 {
+                match params[self.order[at - 1]].0.as_bytes().cmp(name.as_bytes()) {
+                    std::cmp::Ordering::Greater => {
+                        self.order.swap(at - 1, at);
+                        at -= 1;
+                    }
+                    std::cmp::Ordering::Equal => return false,
+                    std::cmp::Ordering::Less => break,
+                }
+            }
+        }
+        write_origin(endpoint, out);
+        // The query in sending order: `Action`, the common parameters, the rest as given.
+        self.spans.clear();
+        self.spans.resize(params.len(), Span::default());
+        let action = params.iter().position(|(k, _)| *k == "Action");
+        if let Some(a) = action {
+            self.spans[a] = encode_pair(params[a], out);
+        }
+        out.extend_from_slice(&self.head);
+        let nonce_at = out.len();
+        percent_encode_bytes(nonce.as_bytes(), out);
+        let nonce_end = out.len();
+        out.push(b'&');
+        out.extend_from_slice(&self.token);
+        for (i, pair) in params.iter().enumerate() {
+            if Some(i) != action {
+                self.spans[i] = encode_pair(*pair, out);
+            }
+        }
+        // The StringToSign: the common and the given pairs merged in signing order.
+        let sts = &mut self.sts;
+        sts.clear();
+        sts.extend_from_slice(self.method.as_bytes());
+        sts.extend_from_slice(b"&%2F&");
+        let (mut f, mut g) = (0, 0);
+        while f < self.fixed.len() || g < self.order.len() {
+            let fixed_first = match (self.fixed.get(f), self.order.get(g)) {
+                (Some((name, _, _)), Some(&i)) => match name.as_bytes().cmp(params[i].0.as_bytes()) {
+                    std::cmp::Ordering::Less => true,
+                    std::cmp::Ordering::Greater => false,
+                    std::cmp::Ordering::Equal => return false,
+                },
+                (fixed, _) => fixed.is_some(),
+            };
+            if f + g > 0 {
+                sts.extend_from_slice(b"%26");
+            }
+            if fixed_first {
+                let (_, form, is_nonce) = &self.fixed[f];
+                sts.extend_from_slice(form);
+                if *is_nonce {
+                    sign::push_reencoded(&out[nonce_at..nonce_end], sts);
+                }
+                f += 1;
+            } else {
+                let sp = self.spans[self.order[g]];
+                push_sts_part(&out[sp.start..sp.eq], sp.name_escaped, sts);
+                sts.extend_from_slice(b"%3D");
+                push_sts_part(&out[sp.eq + 1..sp.end], sp.value_escaped, sts);
+                g += 1;
+            }
+        }
+        self.signature.clear();
+        self.signer.signature_of_into(&self.sts, &mut self.signature);
+        out.extend_from_slice(b"Signature=");
+        percent_encode_bytes(&self.signature, out);
+        true
+    }
+
+    /// Any request: the parameters merged as [`sign_request`] merges them, then encoded and signed.
+    fn write_url_general(&mut self, endpoint: &Endpoint, params: &[(&str, &str)], nonce: &str, out: &mut Vec<u8>) {
         let all = v1_request_params(
             params,
             &self.access_key_id,
@@ -318,14 +518,7 @@ impl V1UrlWriter {
         self.signer.prepare(&self.method, &all);
         self.signature.clear();
         self.signer.signature_into(&mut self.signature);
-        out.extend_from_slice(endpoint.scheme.as_bytes());
-        out.extend_from_slice(b"://");
-        out.extend_from_slice(endpoint.host.as_bytes());
-        if let Some(p) = endpoint.explicit_port() {
-            out.push(b':');
-            out.extend_from_slice(p.to_string().as_bytes());
-        }
-        out.extend_from_slice(b"/?");
+        write_origin(endpoint, out);
         self.signer.query_pairs_into(out);
         out.extend_from_slice(b"Signature=");
         percent_encode_bytes(&self.signature, out);

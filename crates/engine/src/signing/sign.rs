@@ -170,7 +170,7 @@ fn signing_order(a: (&str, &str), b: (&str, &str)) -> std::cmp::Ordering {
 
 /// Appends `bytes` (percent-encoded text) with each `%` encoded again as `%25`.
 #[inline]
-fn push_reencoded(bytes: &[u8], out: &mut Vec<u8>) {
+pub(crate) fn push_reencoded(bytes: &[u8], out: &mut Vec<u8>) {
     let mut rest = bytes;
     while let Some(i) = rest.iter().position(|&b| b == b'%') {
         out.extend_from_slice(&rest[..i]);
@@ -291,8 +291,14 @@ impl V1Signer {
     /// Appends the base64 signature of the prepared request to `out`.
     #[inline]
     pub fn signature_into(&self, out: &mut Vec<u8>) {
+        self.signature_of_into(&self.sts, out);
+    }
+
+    /// Appends the base64 signature of the StringToSign `sts` (built by the caller) to `out`.
+    #[inline]
+    pub fn signature_of_into(&self, sts: &[u8], out: &mut Vec<u8>) {
         let mut mac = self.mac.clone();
-        mac.update(&self.sts);
+        mac.update(sts);
         let digest = mac.finalize().into_bytes();
         let mut b64 = [0u8; 28];
         let n = base64::engine::general_purpose::STANDARD
