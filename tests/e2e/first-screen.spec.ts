@@ -1,5 +1,5 @@
-// The first screen as a newcomer meets it: a static shell (title, purpose, a loading state, in English and
-// Chinese) before the WASM runs, a plain message when it cannot run, the embed's skeleton, where to start,
+// The first screen as a newcomer meets it: a static shell (title, purpose, a loading state, in the page's
+// language) before the WASM runs, a plain message when it cannot run, the embed's skeleton, where to start,
 // and Send within reach on a phone.
 import { test, expect, openApp } from './helpers';
 import type { Page, Route } from '@playwright/test';
@@ -24,10 +24,15 @@ test('the shell paints title, purpose and a loading state before the WASM, then 
   await page.goto('./');
   const shell = page.locator('#shell');
   await expect(shell.locator('h1')).toHaveText('CopyImage Playground');
-  await expect(shell.locator('.tagline')).toContainText('build a request, see the exact response, without an account');
-  await expect(shell.locator('.tagline [lang="zh-CN"]')).toContainText('无需账号');
-  await expect(page.locator('#shell-status')).toContainText('Loading the playground…');
-  await expect(page.locator('#shell-status')).toContainText('正在加载');
+  // In the page's language only: an English page does not lay out (and load a font for) the Chinese words.
+  await expect(shell.locator('.tagline [lang="en"]')).toHaveText(
+    'Alibaba Cloud ECS CopyImage (2014-05-26): build a request, see the exact response, without an account.',
+  );
+  await expect(shell.locator('.tagline [lang="en"]')).toBeVisible();
+  await expect(shell.locator('.tagline [lang="zh-CN"]')).toBeHidden();
+  await expect(page.locator('#shell-status span').first()).toHaveText('Loading the playground…');
+  await expect(page.locator('#shell-status span').first()).toBeVisible();
+  await expect(page.locator('#shell-status [lang="zh-CN"]')).toBeHidden();
   await shot(page, testInfo, 'shell-desktop', false);
   release();
   await page.waitForFunction(() => typeof (window as any).__appStarted === 'number');
@@ -35,6 +40,25 @@ test('the shell paints title, purpose and a loading state before the WASM, then 
   await expect(shell).toHaveCount(0);
   await expect(page.locator('#request-pane')).toBeVisible();
   await expect(page.locator('#panic')).toBeHidden();
+});
+
+test('a Chinese link\'s shell is in Chinese', async ({ page }, testInfo) => {
+  const release = await holdWasm(page);
+  await page.goto('./?lang=zh-CN');
+  const shell = page.locator('#shell');
+  await expect(shell.locator('h1')).toHaveText('CopyImage Playground');
+  await expect(shell.locator('.tagline [lang="zh-CN"]')).toHaveText(
+    '阿里云 ECS CopyImage（2014-05-26）：无需账号，构造请求，查看确切的响应。',
+  );
+  await expect(shell.locator('.tagline [lang="zh-CN"]')).toBeVisible();
+  await expect(shell.locator('.tagline [lang="en"]')).toBeHidden();
+  await expect(page.locator('#shell-status [lang="zh-CN"]')).toHaveText('正在加载…');
+  await expect(page.locator('#shell-status [lang="zh-CN"]')).toBeVisible();
+  await expect(page.locator('#shell-status span').first()).toBeHidden();
+  await shot(page, testInfo, 'shell-zh', false);
+  release();
+  await page.waitForFunction(() => typeof (window as any).__appStarted === 'number');
+  await expect(shell).toHaveCount(0);
 });
 
 test('says plainly when the WASM cannot be loaded', async ({ page }) => {
