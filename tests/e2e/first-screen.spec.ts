@@ -243,6 +243,17 @@ test('the first WASM is fetched once, from the head, and compiled while it downl
   await expect(page.locator('#response-status')).toHaveText('HTTP/1.1 200 OK');
 });
 
+test('a Chinese page asks for the first WASM before its strings', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    const name = r.url().split('/').pop() ?? '';
+    if (name.endsWith('_bg.wasm') || name.startsWith('zh-CN')) asked.push(name.endsWith('.wasm') ? 'wasm' : name);
+  });
+  await openApp(page, './?lang=zh-CN');
+  await expect(page.locator('#send')).toHaveText('发送');
+  expect(asked).toEqual(['wasm', 'zh-CN.json']);
+});
+
 test('the first WASM also loads from a host that serves .wasm under another MIME type', async ({ page }) => {
   await page.route(/_bg\.wasm$/, async (route) => {
     const response = await route.fetch();
