@@ -116,14 +116,18 @@ async function recordFirstRender(page: Page) {
           fields: ids('#request-pane .field :is(input, select)'),
           credentials: !!document.querySelector('#request-pane .credentials'),
           lists: ids('datalist'),
+          // Chinese characters anywhere in the page (read without a layout): an English first frame has none.
+          chinese: /[\u3400-\u9fff]/.test(document.body.textContent ?? ''),
         };
         // The frame after the mark: its animation-frame callbacks run just before it is laid out and
         // painted, so what the page holds here is what that frame shows.
         requestAnimationFrame(() => {
+          const box = (id: string) => document.getElementById(id)?.getBoundingClientRect();
           (window as any).__atFirstRender.nextFrame = {
             fields: ids('#request-pane .field :is(input, select)').length,
             credentials: !!document.querySelector('#request-pane .credentials'),
           };
+          (window as any).__atFirstRender.langLinks = { en: box('lang-en')?.left, zh: box('lang-zh-CN')?.width };
         });
       },
     });
@@ -145,6 +149,7 @@ test('the first frame draws what a first screen shows; the rest of the request p
   expect(first.status).toContain('200 OK');
   expect(first.credentials).toBe(false);
   expect(first.lists).toEqual([]);
+  expect(first.chinese).toBe(false);
   // And a frame shows just that (the rest waits until it has been painted, on a fast machine too).
   await page.waitForFunction(() => (window as any).__atFirstRender.nextFrame);
   expect(await page.evaluate(() => (window as any).__atFirstRender.nextFrame)).toEqual({ fields: 5, credentials: false });
@@ -157,6 +162,15 @@ test('the first frame draws what a first screen shows; the rest of the request p
   await expect(page.locator('#f-Encrypted')).toHaveCount(1);
   await expect(page.locator('datalist#dl-regions option[value="cn-hangzhou"]')).toHaveCount(1);
   await expect(page.locator('datalist#dl-images option')).not.toHaveCount(0);
+  // The language switch's Chinese name too, in the room its empty link kept: nothing in the header moves.
+  await expect(page.locator('#lang-zh-CN')).toHaveText('简体中文');
+  const before = await page.evaluate(() => (window as any).__atFirstRender.langLinks);
+  const after = await page.evaluate(() => ({
+    en: document.getElementById('lang-en')!.getBoundingClientRect().left,
+    zh: document.getElementById('lang-zh-CN')!.getBoundingClientRect().width,
+  }));
+  expect(after.en).toBe(before.en);
+  expect(Math.abs(after.zh - before.zh)).toBeLessThanOrEqual(2);
   await expectFirstScreenWorks(page);
 });
 
