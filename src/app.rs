@@ -417,7 +417,7 @@ pub fn app() -> Html {
                     <span id="link-status" class="copy-status" role="status">{ if *link_copied { t("Link copied") } else { "" } }</span>
                 </div>
                 <crate::teach::TeachNav />
-                { i18n::lang_switch(&fragment, *complete) }
+                { i18n::lang_switch(&fragment) }
             </header>
             if let Some(n) = &state.notice {
                 <div id="notice" class={classes!("notice", n.error.then_some("error"))} role="alert">

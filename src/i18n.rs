@@ -193,9 +193,8 @@ pub fn with_lang(fragment: &str, lang: Lang) -> String {
 /// The header's language switch (English / 简体中文): two links to this page in each language, the query's
 /// `lang` naming it (index.html's inline script reads and remembers it), the fragment kept without its own
 /// `lang`. A link reloads the page, so every view's first render is in the new language; links, not buttons
-/// with handlers, keep it out of the English first load. `chinese_name`: whether an English page writes the
-/// Chinese link's name yet (a Chinese page always does).
-pub fn lang_switch(fragment: &str, chinese_name: bool) -> yew::Html {
+/// with handlers, keep it out of the English first load.
+pub fn lang_switch(fragment: &str) -> yew::Html {
     use yew::prelude::*;
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
@@ -220,17 +219,7 @@ pub fn lang_switch(fragment: &str, chinese_name: bool) -> yew::Html {
         }
     };
     let en = link(Lang::En, "English");
-    // Without `chinese_name` the link is drawn empty, its width kept by teach.css: the only Chinese characters
-    // of an English page's first frame, they made it load a Chinese font before it could be painted (about
-    // 10 ms of that frame, measured); the app passes it from the frame after.
-    let zh = link(
-        Lang::ZhCn,
-        if chinese_name || now == Lang::ZhCn {
-            "简体中文"
-        } else {
-            ""
-        },
-    );
+    let zh = link(Lang::ZhCn, "简体中文");
     html! {
         <nav class="lang-switch" aria-label={t("lang.switch")}>{ en }{ zh }</nav>
     }

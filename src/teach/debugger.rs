@@ -128,7 +128,7 @@ pub fn page_header(title: &str, lead: &str) -> Html {
                 <a href="./?view=debugger">{ tn("Signature debugger") }</a>
                 <a href="teach/embed.html">{ tn("Embed in docs") }</a>
             </nav>
-            { crate::i18n::lang_switch(&current_fragment(), true) }
+            { crate::i18n::lang_switch(&current_fragment()) }
         </header>
     }
 }
