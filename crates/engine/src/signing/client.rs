@@ -294,48 +294,8 @@ pub struct V1UrlWriter {
     /// Per request, reused: the given parameters' indices in signing order, where each pair sits in the
     /// output, and the StringToSign.
     order: Vec<usize>,
-    spans: Vec<Span>,
+    spans: Vec<sign::Span>,
     sts: Vec<u8>,
-}
-
-/// Where one encoded `name=value` sits in the output, and which half had escapes (then its `%`s are
-/// encoded again in the StringToSign; a plain one is copied as it is).
-#[derive(Clone, Copy, Default)]
-struct Span {
-    start: usize,
-    eq: usize,
-    end: usize,
-    name_escaped: bool,
-    value_escaped: bool,
-}
-
-/// Appends `name=value&`, encoded, to `out`; says where it went.
-#[inline]
-fn encode_pair((name, value): (&str, &str), out: &mut Vec<u8>) -> Span {
-    let start = out.len();
-    percent_encode_bytes(name.as_bytes(), out);
-    let eq = out.len();
-    out.push(b'=');
-    percent_encode_bytes(value.as_bytes(), out);
-    let end = out.len();
-    out.push(b'&');
-    Span {
-        start,
-        eq,
-        end,
-        name_escaped: eq - start != name.len(),
-        value_escaped: end - eq - 1 != value.len(),
-    }
-}
-
-/// Appends encoded text to a StringToSign: as it is, or with its `%`s encoded again.
-#[inline]
-fn push_sts_part(part: &[u8], escaped: bool, sts: &mut Vec<u8>) {
-    if escaped {
-        sign::push_reencoded(part, sts);
-    } else {
-        sts.extend_from_slice(part);
-    }
 }
 
 /// Appends `scheme://host[:port]/?` to `out`.
@@ -363,31 +323,23 @@ impl V1UrlWriter {
         let common = sign::v1_common_pairs(access_key_id, timestamp, "");
         let mut head = Vec::with_capacity(256);
         let mut fixed = Vec::with_capacity(common.len() + 1);
+        let mut token = Vec::new();
         let token_pair = security_token.map(|t| ("SecurityToken", t));
         for (name, value) in common.into_iter().chain(token_pair) {
             let nonce = name == "SignatureNonce";
             let at = head.len();
-            let span = encode_pair((name, value), &mut head);
-            let mut form = Vec::with_capacity(2 * (span.end - span.start));
-            push_sts_part(&head[span.start..span.eq], span.name_escaped, &mut form);
-            form.extend_from_slice(b"%3D");
-            if !nonce {
-                push_sts_part(&head[span.eq + 1..span.end], span.value_escaped, &mut form);
-            }
-            if nonce || name == "SecurityToken" {
-                // Both come after the head in the query: the nonce's value per request, then the token.
-                head.truncate(if nonce { span.eq + 1 } else { at });
+            let span = sign::encode_pair((name, value), &mut head);
+            let mut form = Vec::new();
+            span.push_sts(&head, !nonce, &mut form);
+            if nonce {
+                // The nonce's value (empty here) comes per request: the head ends with `SignatureNonce=`.
+                head.pop();
+            } else if name == "SecurityToken" {
+                // The token goes after the nonce in the query.
+                token = head.split_off(at);
             }
             fixed.push((name.to_string(), form, nonce));
         }
-        let token = match token_pair {
-            Some(pair) => {
-                let mut t = Vec::new();
-                encode_pair(pair, &mut t);
-                t
-            }
-            None => Vec::new(),
-        };
         fixed.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
         V1UrlWriter {
             method: normalize_method(method),
@@ -450,10 +402,10 @@ impl V1UrlWriter {
         write_origin(endpoint, out);
         // The query in sending order: `Action`, the common parameters, the rest as given.
         self.spans.clear();
-        self.spans.resize(params.len(), Span::default());
+        self.spans.resize(params.len(), sign::Span::default());
         let action = params.iter().position(|(k, _)| *k == "Action");
         if let Some(a) = action {
-            self.spans[a] = encode_pair(params[a], out);
+            self.spans[a] = sign::encode_pair(params[a], out);
         }
         out.extend_from_slice(&self.head);
         let nonce_at = out.len();
@@ -463,7 +415,7 @@ impl V1UrlWriter {
         out.extend_from_slice(&self.token);
         for (i, pair) in params.iter().enumerate() {
             if Some(i) != action {
-                self.spans[i] = encode_pair(*pair, out);
+                self.spans[i] = sign::encode_pair(*pair, out);
             }
         }
         // The StringToSign: the common and the given pairs merged in signing order.
@@ -492,10 +444,7 @@ impl V1UrlWriter {
                 }
                 f += 1;
             } else {
-                let sp = self.spans[self.order[g]];
-                push_sts_part(&out[sp.start..sp.eq], sp.name_escaped, sts);
-                sts.extend_from_slice(b"%3D");
-                push_sts_part(&out[sp.eq + 1..sp.end], sp.value_escaped, sts);
+                self.spans[self.order[g]].push_sts(out, true, sts);
                 g += 1;
             }
         }

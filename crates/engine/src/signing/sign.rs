@@ -148,14 +148,63 @@ pub struct V1Signer {
     sts: Vec<u8>,
 }
 
-/// Where one encoded `name=value` sits in [`V1Signer`]'s buffer, and which half had escapes.
-#[derive(Clone, Copy)]
-struct Span {
+/// Where one encoded `name=value` sits in a buffer (`V1Signer`'s, or the batch URL writer's output), and which
+/// half had escapes (then its `%`s are encoded again in the StringToSign; a plain one is copied as it is).
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Span {
     start: usize,
     eq: usize,
     end: usize,
     name_escaped: bool,
     value_escaped: bool,
+}
+
+impl Span {
+    /// The encoded `name=value` in `buf`, the buffer it was written to.
+    #[inline]
+    pub(crate) fn pair<'b>(&self, buf: &'b [u8]) -> &'b [u8] {
+        &buf[self.start..self.end]
+    }
+
+    /// Appends its StringToSign form, `name%3Dvalue` with each escape encoded again, read from `buf`; without
+    /// `with_value`, `name%3D` alone.
+    #[inline]
+    pub(crate) fn push_sts(&self, buf: &[u8], with_value: bool, sts: &mut Vec<u8>) {
+        push_sts_part(&buf[self.start..self.eq], self.name_escaped, sts);
+        sts.extend_from_slice(b"%3D");
+        if with_value {
+            push_sts_part(&buf[self.eq + 1..self.end], self.value_escaped, sts);
+        }
+    }
+}
+
+/// Appends `name=value&`, encoded, to `out`; says where it went.
+#[inline]
+pub(crate) fn encode_pair((name, value): (&str, &str), out: &mut Vec<u8>) -> Span {
+    let start = out.len();
+    percent_encode_bytes(name.as_bytes(), out);
+    let eq = out.len();
+    out.push(b'=');
+    percent_encode_bytes(value.as_bytes(), out);
+    let end = out.len();
+    out.push(b'&');
+    Span {
+        start,
+        eq,
+        end,
+        name_escaped: eq - start != name.len(),
+        value_escaped: end - eq - 1 != value.len(),
+    }
+}
+
+/// Appends encoded text to a StringToSign: as it is, or with its `%`s encoded again.
+#[inline]
+fn push_sts_part(part: &[u8], escaped: bool, sts: &mut Vec<u8>) {
+    if escaped {
+        push_reencoded(part, sts);
+    } else {
+        sts.extend_from_slice(part);
+    }
 }
 
 /// Name, then value, byte order: the V1 signing order. The first bytes settle most comparisons.
@@ -206,21 +255,8 @@ impl V1Signer {
             if *k == "Signature" {
                 continue;
             }
-            let start = self.enc.len();
-            percent_encode_bytes(k.as_bytes(), &mut self.enc);
-            let eq = self.enc.len();
-            self.enc.push(b'=');
-            percent_encode_bytes(v.as_bytes(), &mut self.enc);
-            let end = self.enc.len();
             // Each pair is followed by `&`, so the query in the order given is the buffer itself.
-            self.enc.push(b'&');
-            self.spans.push(Span {
-                start,
-                eq,
-                end,
-                name_escaped: eq - start != k.len(),
-                value_escaped: end - eq - 1 != v.len(),
-            });
+            self.spans.push(encode_pair((k, v), &mut self.enc));
         }
         let kept: Vec<(&str, &str)>;
         let pairs: &[(&str, &str)] = if self.spans.len() == params.len() {
@@ -248,21 +284,10 @@ impl V1Signer {
         self.sts.extend_from_slice(method.as_bytes());
         self.sts.extend_from_slice(b"&%2F&");
         for (n, i) in self.sorted.iter().enumerate() {
-            let sp = self.spans[*i];
             if n > 0 {
                 self.sts.extend_from_slice(b"%26");
             }
-            for (part, escaped) in [
-                (&self.enc[sp.start..sp.eq], sp.name_escaped),
-                (b"%3D".as_slice(), false),
-                (&self.enc[sp.eq + 1..sp.end], sp.value_escaped),
-            ] {
-                if escaped {
-                    push_reencoded(part, &mut self.sts);
-                } else {
-                    self.sts.extend_from_slice(part);
-                }
-            }
+            self.spans[*i].push_sts(&self.enc, true, &mut self.sts);
         }
     }
 
@@ -278,7 +303,7 @@ impl V1Signer {
             if n > 0 {
                 out.push(b'&');
             }
-            out.extend_from_slice(&self.enc[sp.start..sp.end]);
+            out.extend_from_slice(sp.pair(&self.enc));
         }
     }
 
