@@ -19,20 +19,31 @@ async function holdWasm(page: Page, pattern = '**/*.wasm') {
   return release;
 }
 
+/** The shell's tagline and loading state read `tagline` and `loading` in `lang`; the other language's are hidden. */
+async function expectShellIn(page: Page, lang: 'en' | 'zh-CN', tagline: string, loading: string) {
+  const [english, chinese] = [page.locator('#shell-status span').first(), page.locator('#shell-status [lang="zh-CN"]')];
+  const status = lang === 'en' ? [english, chinese] : [chinese, english];
+  const other = lang === 'en' ? 'zh-CN' : 'en';
+  await expect(page.locator(`#shell .tagline [lang="${lang}"]`)).toHaveText(tagline);
+  await expect(page.locator(`#shell .tagline [lang="${lang}"]`)).toBeVisible();
+  await expect(page.locator(`#shell .tagline [lang="${other}"]`)).toBeHidden();
+  await expect(status[0]).toHaveText(loading);
+  await expect(status[0]).toBeVisible();
+  await expect(status[1]).toBeHidden();
+}
+
 test('the shell paints title, purpose and a loading state before the WASM, then the app replaces it', async ({ page }, testInfo) => {
   const release = await holdWasm(page);
   await page.goto('./');
   const shell = page.locator('#shell');
   await expect(shell.locator('h1')).toHaveText('CopyImage Playground');
   // In the page's language only: an English page does not lay out (and load a font for) the Chinese words.
-  await expect(shell.locator('.tagline [lang="en"]')).toHaveText(
+  await expectShellIn(
+    page,
+    'en',
     'Alibaba Cloud ECS CopyImage (2014-05-26): build a request, see the exact response, without an account.',
+    'Loading the playground…',
   );
-  await expect(shell.locator('.tagline [lang="en"]')).toBeVisible();
-  await expect(shell.locator('.tagline [lang="zh-CN"]')).toBeHidden();
-  await expect(page.locator('#shell-status span').first()).toHaveText('Loading the playground…');
-  await expect(page.locator('#shell-status span').first()).toBeVisible();
-  await expect(page.locator('#shell-status [lang="zh-CN"]')).toBeHidden();
   await shot(page, testInfo, 'shell-desktop', false);
   release();
   await page.waitForFunction(() => typeof (window as any).__appStarted === 'number');
@@ -47,14 +58,7 @@ test('a Chinese link\'s shell is in Chinese', async ({ page }, testInfo) => {
   await page.goto('./?lang=zh-CN');
   const shell = page.locator('#shell');
   await expect(shell.locator('h1')).toHaveText('CopyImage Playground');
-  await expect(shell.locator('.tagline [lang="zh-CN"]')).toHaveText(
-    '阿里云 ECS CopyImage（2014-05-26）：无需账号，构造请求，查看确切的响应。',
-  );
-  await expect(shell.locator('.tagline [lang="zh-CN"]')).toBeVisible();
-  await expect(shell.locator('.tagline [lang="en"]')).toBeHidden();
-  await expect(page.locator('#shell-status [lang="zh-CN"]')).toHaveText('正在加载…');
-  await expect(page.locator('#shell-status [lang="zh-CN"]')).toBeVisible();
-  await expect(page.locator('#shell-status span').first()).toBeHidden();
+  await expectShellIn(page, 'zh-CN', '阿里云 ECS CopyImage（2014-05-26）：无需账号，构造请求，查看确切的响应。', '正在加载…');
   await shot(page, testInfo, 'shell-zh', false);
   release();
   await page.waitForFunction(() => typeof (window as any).__appStarted === 'number');
